@@ -1,0 +1,281 @@
+//! The command line: `check`, `simulate`, `bench`. Its output formats are a contract other tools rely on.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::level::{self, LevelDef, OutcomeKind, Severity};
+use crate::sim::report::RunReport;
+use crate::sim::runner::RunSetup;
+use crate::sim::{Policy, Simulation};
+
+#[derive(Parser, Debug)]
+#[command(name = "collective-security", version, about = "A strategy game about why collective security works or fails, 1931–2022")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check level files: every error as `path:line:col: error: message`; exit 1 if any file has an error.
+    Check {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print the diagnostics as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Play a level headless and print what happened and why.
+    Simulate {
+        /// A level file, or the id of a shipped level (`korea_1950`).
+        level: String,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The strategy of the player's state; the others decide for themselves.
+        #[arg(long, value_enum, default_value_t = Policy::Historical)]
+        policy: Policy,
+        /// The player's state (default: the level's first playable state).
+        #[arg(long = "as")]
+        role: Option<String>,
+        /// Play K runs with seeds seed, seed+1, … and print the share of each outcome.
+        #[arg(long)]
+        runs: Option<u64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure full seeded runs per second for each level, on one core.
+    Bench {
+        /// Level files or ids (default: every shipped level).
+        levels: Vec<String>,
+        #[arg(long, default_value_t = 2000)]
+        runs: u64,
+    },
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Some(Command::Check { paths, json }) => check(&paths, json),
+        Some(Command::Simulate { level, seed, policy, role, runs, json }) => match simulate(&level, seed, policy, role.as_deref(), runs, json) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("{e}");
+                2
+            }
+        },
+        Some(Command::Bench { levels, runs }) => match bench(&levels, runs) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("{e}");
+                2
+            }
+        },
+        None => {
+            eprintln!("the game window comes with the on-screen issue; try `collective-security simulate korea_1950` or `--help`");
+            2
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FileReport {
+    path: String,
+    ok: bool,
+    diagnostics: Vec<level::Diagnostic>,
+}
+
+fn check(paths: &[PathBuf], json: bool) -> i32 {
+    let mut files = Vec::new();
+    for p in expand(paths) {
+        let name = p.display().to_string();
+        let diags = match level::check_file(&p) {
+            Ok(c) => c.warnings,
+            Err(d) => d,
+        };
+        let ok = !diags.iter().any(|d| d.severity == Severity::Error);
+        files.push(FileReport { path: name, ok, diagnostics: diags });
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&files).expect("diagnostics serialize"));
+    } else {
+        for f in &files {
+            for d in &f.diagnostics {
+                println!("{}", d.render(&f.path));
+            }
+        }
+        let bad = files.iter().filter(|f| !f.ok).count();
+        eprintln!("{} file(s) checked, {} with errors", files.len(), bad);
+    }
+    if files.iter().all(|f| f.ok) { 0 } else { 1 }
+}
+
+/// Directories stand for the `.ron` files in them.
+fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron")).collect();
+            v.sort();
+            out.extend(v);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Where shipped levels live.
+pub fn levels_dir() -> PathBuf {
+    let local = PathBuf::from("levels");
+    if local.is_dir() { local } else { Path::new(env!("CARGO_MANIFEST_DIR")).join("levels") }
+}
+
+/// A level by path or by shipped id.
+pub fn resolve_level(name: &str) -> Result<LevelDef, String> {
+    let p = Path::new(name);
+    let path = if p.exists() { p.to_path_buf() } else { levels_dir().join(format!("{name}.ron")) };
+    if !path.exists() {
+        let shipped = shipped_levels();
+        let ids: Vec<String> = shipped.iter().filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
+        let hint = level::diagnostics::did_you_mean(name, ids.iter().map(|s| s.as_str())).unwrap_or_else(|| format!("shipped levels: {}", ids.join(", ")));
+        return Err(format!("no level `{name}`: not a file and not a shipped level ({hint})"));
+    }
+    level::load(&path)
+}
+
+/// The shipped level files (not the campaign or lessons).
+pub fn shipped_levels() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(levels_dir()).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron") && p.file_stem().is_some_and(|s| s != "campaign")).collect();
+    v.sort();
+    v
+}
+
+#[derive(Serialize)]
+struct Shares {
+    level: String,
+    seed: u64,
+    policy: String,
+    role: String,
+    runs: u64,
+    outcome_shares: BTreeMap<&'static str, f64>,
+}
+
+fn setup_for(level: Arc<LevelDef>, seed: u64, policy: Policy, role: Option<&str>) -> Result<RunSetup, String> {
+    let role = match role {
+        None => None,
+        Some(id) => match level.state_ix(id) {
+            Some(ix) if ix != level.crisis.aggressor => Some(ix),
+            Some(_) => return Err(format!("`{id}` is the aggressor; the player leads a state that responds to the crisis")),
+            None => {
+                let hint = level::diagnostics::did_you_mean(id, level.states.iter().map(|s| s.id.as_str())).unwrap_or_default();
+                return Err(format!("no state `{id}` in {} {hint}", level.id));
+            }
+        },
+    };
+    Ok(RunSetup { level, seed, role, policy: Some(policy), credibility: None })
+}
+
+/// Shares of each outcome over `runs` seeds from `seed`.
+pub fn outcome_shares(sim: &mut Simulation, setup: &RunSetup, runs: u64) -> BTreeMap<OutcomeKind, f64> {
+    let mut counts: BTreeMap<OutcomeKind, u64> = OutcomeKind::ALL.into_iter().map(|o| (o, 0)).collect();
+    for k in 0..runs {
+        let s = RunSetup { seed: setup.seed.wrapping_add(k), ..setup.clone() };
+        sim.start(&s);
+        sim.run_to_end();
+        if let Some((o, _)) = sim.log().outcome {
+            *counts.entry(o).or_default() += 1;
+        }
+    }
+    counts.into_iter().map(|(o, c)| (o, c as f64 / runs.max(1) as f64)).collect()
+}
+
+fn simulate(level: &str, seed: u64, policy: Policy, role: Option<&str>, runs: Option<u64>, json: bool) -> Result<(), String> {
+    let level = Arc::new(resolve_level(level)?);
+    let setup = setup_for(level.clone(), seed, policy, role)?;
+    let mut sim = Simulation::new();
+    let role_id = level.states[setup.role.unwrap_or_else(|| level.default_role())].id.clone();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if let Some(k) = runs {
+        let shares = outcome_shares(&mut sim, &setup, k);
+        let shares = shares.into_iter().map(|(o, f)| (o.id(), f)).collect();
+        let s = Shares { level: level.id.clone(), seed, policy: policy.name().into(), role: role_id, runs: k, outcome_shares: shares };
+        if json {
+            writeln!(out, "{}", serde_json::to_string(&s).map_err(|e| e.to_string())?).ok();
+        } else {
+            writeln!(out, "{} as {} with policy {}, {} runs from seed {}:", s.level, s.role, s.policy, k, seed).ok();
+            for (o, f) in &s.outcome_shares {
+                writeln!(out, "  {:<20} {:>5.1}%", o, f * 100.0).ok();
+            }
+        }
+        return Ok(());
+    }
+    sim.start(&setup);
+    sim.run_to_end();
+    let report = RunReport::from_sim(&sim, policy.name());
+    if json {
+        writeln!(out, "{}", serde_json::to_string(&report).map_err(|e| e.to_string())?).ok();
+    } else {
+        print_report(&mut out, &report);
+    }
+    Ok(())
+}
+
+fn print_report(out: &mut impl Write, r: &RunReport) {
+    writeln!(out, "{} — playing {} with policy {} (seed {})", r.level, r.role, r.policy, r.seed).ok();
+    writeln!(out, "\nNewswire").ok();
+    for n in &r.news {
+        writeln!(out, "  {} {}{}", n.date, if n.history { "[history] " } else { "" }, n.text).ok();
+    }
+    writeln!(out, "\nVotes").ok();
+    for v in &r.votes {
+        let against: Vec<&str> = v.ballots.iter().filter(|b| *b.1 == crate::sim::Ballot::No).map(|b| b.0.as_str()).collect();
+        writeln!(
+            out,
+            "  {} {:<17} {:<16} {:>3}–{}–{} ({} absent) {}{}",
+            v.date,
+            v.body,
+            v.motion,
+            v.yes,
+            v.no,
+            v.abstain,
+            v.absent,
+            if v.adopted { "adopted" } else { "not adopted" },
+            if v.vetoed_by.is_empty() { if against.is_empty() { String::new() } else { format!("; against: {}", against.join(", ")) } } else { format!("; veto: {}", v.vetoed_by.join(", ")) }
+        )
+        .ok();
+    }
+    writeln!(out, "\nOutcome: {} after {} turns (aggressor holds {:.0}% of the contested ground)", r.outcome.result, r.outcome.turns, r.outcome.control * 100.0).ok();
+    writeln!(out, "\nWhy").ok();
+    for e in &r.explanation {
+        writeln!(out, "  {} — {}{}", e.mechanism, if e.succeeded { "worked" } else { "failed" }, if e.decisive.is_empty() { String::new() } else { format!("; decided by {}", e.decisive.join(", ")) }).ok();
+        for f in e.factors.iter().take(4) {
+            writeln!(out, "      {:+.2}  {}", f.weight, f.label).ok();
+        }
+    }
+}
+
+fn bench(levels: &[String], runs: u64) -> Result<(), String> {
+    let paths: Vec<String> = if levels.is_empty() { shipped_levels().iter().map(|p| p.display().to_string()).collect() } else { levels.to_vec() };
+    let mut sim = Simulation::new();
+    println!("{:<20} {:>8} {:>12} {:>12}", "level", "runs", "seconds", "runs/s");
+    for l in paths {
+        let level = Arc::new(resolve_level(&l)?);
+        let policies = [Policy::Historical, Policy::Appease, Policy::Alliance, Policy::Collective];
+        let t = Instant::now();
+        for k in 0..runs {
+            let setup = RunSetup { level: level.clone(), seed: k, role: None, policy: Some(policies[(k % 4) as usize]), credibility: None };
+            sim.start(&setup);
+            sim.run_to_end();
+        }
+        let secs = t.elapsed().as_secs_f64();
+        println!("{:<20} {:>8} {:>12.3} {:>12.0}", level.id, runs, secs, runs as f64 / secs);
+    }
+    Ok(())
+}

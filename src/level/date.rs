@@ -1,0 +1,40 @@
+//! Calendar dates of turns and events.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, checking the day exists.
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let parts: Vec<&str> = s.split('-').collect();
+        let bad = || format!("expected a date as YYYY-MM-DD, found `{s}`");
+        if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = parts[0].parse().map_err(|_| bad())?;
+        let month: u8 = parts[1].parse().map_err(|_| bad())?;
+        let day: u8 = parts[2].parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) {
+            return Err(format!("month {month} out of range in `{s}`"));
+        }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month as usize - 1];
+        if day == 0 || day > days {
+            return Err(format!("day {day} does not exist in month {month} of {year} (`{s}`)"));
+        }
+        Ok(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}

@@ -1,0 +1,101 @@
+//! Levels: RON files deserialized into raw types, checked by one validator, turned into a typed level.
+
+pub mod date;
+pub mod diagnostics;
+pub mod raw;
+pub mod spans;
+pub mod typed;
+pub mod validate;
+
+use std::path::Path;
+
+pub use date::Date;
+pub use diagnostics::{Diagnostic, Severity};
+pub use raw::*;
+pub use typed::*;
+
+use diagnostics::did_you_mean;
+use spans::{Pos, SpanIndex};
+
+/// Files larger than this are refused before parsing.
+pub const MAX_LEVEL_BYTES: usize = 4 * 1024 * 1024;
+
+/// A checked level and the warnings it raised.
+pub struct Checked {
+    pub level: LevelDef,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Parses and validates level source text. Every diagnostic carries its line and column.
+pub fn check_source(src: &str) -> Result<Checked, Vec<Diagnostic>> {
+    if src.len() > MAX_LEVEL_BYTES {
+        return Err(vec![Diagnostic::error("", format!("the file is {} bytes; a level may be at most {MAX_LEVEL_BYTES}", src.len())).at(Pos { line: 1, col: 1 })]);
+    }
+    if src.trim().is_empty() {
+        return Err(vec![Diagnostic::error("", "the file is empty: expected `Level(...)`").at(Pos { line: 1, col: 1 })]);
+    }
+    let opts = ron::Options::default().with_recursion_limit(64);
+    let raw: RawLevel = match opts.from_str(src) {
+        Ok(r) => r,
+        Err(e) => return Err(vec![from_ron_error(&e)]),
+    };
+    let spans = SpanIndex::build(src);
+    match validate::validate(&raw) {
+        Ok((level, warnings)) => Ok(Checked { level, warnings: warnings.into_iter().map(|d| d.locate(&spans)).collect() }),
+        Err(all) => Err(all.into_iter().map(|d| d.locate(&spans)).collect()),
+    }
+}
+
+/// Reads, parses and validates a level file.
+pub fn check_file(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
+    let bytes = std::fs::read(path).map_err(|e| vec![Diagnostic::error("", format!("cannot read the file: {e}")).at(Pos { line: 1, col: 1 })])?;
+    let src = String::from_utf8(bytes).map_err(|e| {
+        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(upto);
+        let line = text.matches('\n').count() + 1;
+        let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        vec![Diagnostic::error("", "the file is not valid UTF-8 text").at(Pos { line, col })]
+    })?;
+    check_source(&src)
+}
+
+/// Loads a level by file path, for the simulation.
+pub fn load(path: &Path) -> Result<LevelDef, String> {
+    check_file(path).map(|c| c.level).map_err(|errs| {
+        let name = path.display().to_string();
+        errs.iter().map(|d| d.render(&name)).collect::<Vec<_>>().join("\n")
+    })
+}
+
+fn from_ron_error(e: &ron::error::SpannedError) -> Diagnostic {
+    use ron::Error as E;
+    let pos = Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) };
+    let (message, suggestion) = match &e.code {
+        E::NoSuchEnumVariant { expected, found, outer } => (
+            format!(
+                "unknown variant `{found}`{}: expected one of {}",
+                outer.as_deref().map(|o| format!(" of `{o}`")).unwrap_or_default(),
+                list(expected)
+            ),
+            did_you_mean(found, expected.iter().copied()),
+        ),
+        E::NoSuchStructField { expected, found, outer } => (
+            format!(
+                "unknown field `{found}`{}: expected one of {}",
+                outer.as_deref().map(|o| format!(" in `{o}`")).unwrap_or_default(),
+                list(expected)
+            ),
+            did_you_mean(found, expected.iter().copied()),
+        ),
+        E::MissingStructField { field, outer } => (
+            format!("missing required field `{field}`{}", outer.as_deref().map(|o| format!(" in `{o}`")).unwrap_or_default()),
+            Some(format!("add `{field}: ...`")),
+        ),
+        other => (format!("{other}"), None),
+    };
+    Diagnostic::error("", message).at(pos).suggest(suggestion)
+}
+
+fn list(items: &[&str]) -> String {
+    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+}

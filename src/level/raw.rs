@@ -1,0 +1,420 @@
+//! Raw level types: exactly what a `levels/*.ron` file holds, before validation.
+//!
+//! Every field here is documented because `MODDING.md` is written from these types.
+//! Ids are plain strings; the validator turns them into indices.
+
+use serde::{Deserialize, Serialize};
+
+/// Which world institution the era has.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum InstitutionKind {
+    /// The League of Nations (1920–1946): unanimity, each member decides its own sanctions.
+    League,
+    /// The United Nations (1945–): Security Council with the veto, General Assembly.
+    UnitedNations,
+}
+
+/// A whole level: one crisis of one era.
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "Level")]
+pub struct RawLevel {
+    /// File stem, for example `"korea_1950"`.
+    pub id: String,
+    /// Title shown in menus.
+    pub name: String,
+    /// One paragraph that sets the scene (no outcome in it).
+    pub summary: String,
+    /// Dated turns, in order. Each turn is one round of orders, votes, measures and fighting.
+    pub turns: Vec<RawTurn>,
+    /// Initial world tension, 0 (calm) to 1 (war expected everywhere).
+    #[serde(default)]
+    pub tension: f32,
+    /// Every state that matters to the votes or the fighting.
+    pub states: Vec<RawState>,
+    /// Alliances, pacts, guarantees and collective-defence organisations in force.
+    #[serde(default)]
+    pub blocs: Vec<RawBloc>,
+    /// The world institution of the era and its organs.
+    pub institution: RawInstitution,
+    /// The crisis: who attacks whom, why, where.
+    pub crisis: RawCrisis,
+    /// Things that really happened on a date, whatever anyone chooses (a boycott, a return).
+    #[serde(default)]
+    pub events: Vec<RawEvent>,
+    /// States a player can lead, each with its historical choices.
+    pub playable: Vec<RawPlayable>,
+    /// What really happened. Shown only as history, never read by the model.
+    pub history: RawHistory,
+    /// Where the figures come from.
+    pub sources: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "Turn")]
+pub struct RawTurn {
+    /// ISO date, `"1931-10-24"`.
+    pub date: String,
+    /// Short label for the turn.
+    #[serde(default)]
+    pub label: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "State")]
+pub struct RawState {
+    /// ISO 3166-1 alpha-3, or ISO 3166-3 for former states (`SUN`, `YUG`, `CSK`); `TWN` for the Republic of China.
+    pub id: String,
+    pub name: String,
+    /// Longitude and latitude of the capital, in degrees.
+    pub capital: (f32, f32),
+    /// Composite Index of National Capability (COW NMC 6.0) in the level's year; shares sum to about 1.
+    pub cinc: f32,
+    /// Alignment with the aggressor, -1 (hostile) to 1 (close ally): ideology, treaties, friendship.
+    #[serde(default)]
+    pub ties_aggressor: f32,
+    /// Alignment with the victim, -1 to 1.
+    #[serde(default)]
+    pub ties_victim: f32,
+    /// Share of the aggressor's foreign trade that passes through this state, 0 to 1.
+    #[serde(default)]
+    pub trade_aggressor: f32,
+    /// Share of the aggressor's oil imports that this state supplies, 0 to 1.
+    #[serde(default)]
+    pub oil_aggressor: f32,
+    /// Stake in the theatre (colonial, regional, economic interests), 0 to 1.
+    #[serde(default)]
+    pub interest: f32,
+    /// Other threats that distract this state from the crisis, 0 to 1.
+    #[serde(default)]
+    pub distraction: f32,
+    /// Domestic constraints on using force (pacifism, depression, war-weariness), 0 to 1.
+    #[serde(default)]
+    pub domestic: f32,
+    /// Faith in the institution and its rules, 0 to 1.
+    #[serde(default = "half")]
+    pub commitment: f32,
+    /// Stays out of blocs and away from measures led by one camp (non-alignment).
+    #[serde(default)]
+    pub non_aligned: bool,
+}
+
+fn three() -> u32 {
+    3
+}
+
+fn half() -> f32 {
+    0.5
+}
+
+/// What kind of pact a bloc is.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlocKind {
+    /// A standing collective-defence organisation (NATO): an attack on one is an attack on all members.
+    CollectiveDefence,
+    /// An alliance aimed at a named enemy.
+    Alliance,
+    /// A mutual-defence pact between two or a few states.
+    MutualDefence,
+    /// A one-sided guarantee of a state by others.
+    Guarantee,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "Bloc")]
+pub struct RawBloc {
+    pub id: String,
+    pub name: String,
+    pub kind: BlocKind,
+    /// States bound to defend (for a guarantee: the guarantors).
+    pub members: Vec<String>,
+    /// For a guarantee: the guaranteed state.
+    #[serde(default)]
+    pub protects: Option<String>,
+    /// The enemy it is aimed at, if any.
+    #[serde(default)]
+    pub against: Option<String>,
+    /// How firmly members honour it, 0 to 1.
+    #[serde(default = "half")]
+    pub cohesion: f32,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "Institution")]
+pub struct RawInstitution {
+    pub kind: InstitutionKind,
+    pub name: String,
+    /// Trust that its decisions will be carried out, 0 to 1. A campaign carries it from era to era.
+    pub credibility: f32,
+    /// Member states on the level's start date.
+    pub members: Vec<String>,
+    /// Its organs.
+    pub bodies: Vec<RawBody>,
+    /// Whether the General Assembly can act when the Council is blocked (from 3 November 1950).
+    #[serde(default)]
+    pub uniting_for_peace: bool,
+    /// Turns a commission of enquiry takes to report; its findings weaken a false claim of self-defence.
+    #[serde(default = "three")]
+    pub enquiry_turns: u32,
+}
+
+/// Which organ a body is; decides the body's id in output.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BodyKind {
+    LeagueCouncil,
+    LeagueAssembly,
+    SecurityCouncil,
+    GeneralAssembly,
+}
+
+impl BodyKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            BodyKind::LeagueCouncil => "league_council",
+            BodyKind::LeagueAssembly => "league_assembly",
+            BodyKind::SecurityCouncil => "security_council",
+            BodyKind::GeneralAssembly => "general_assembly",
+        }
+    }
+    pub fn institution(self) -> InstitutionKind {
+        match self {
+            BodyKind::LeagueCouncil | BodyKind::LeagueAssembly => InstitutionKind::League,
+            _ => InstitutionKind::UnitedNations,
+        }
+    }
+    pub fn is_assembly(self) -> bool {
+        matches!(self, BodyKind::LeagueAssembly | BodyKind::GeneralAssembly)
+    }
+}
+
+/// How a body decides.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+pub enum VotingRule {
+    /// League Covenant Art. 5: every member present agrees. Under Art. 15 the parties' votes are not counted.
+    Unanimity,
+    /// `votes` yes needed; with `veto`, a permanent member's no blocks a substantive decision
+    /// (its abstention or absence does not). Procedural decisions need the same votes and cannot be vetoed.
+    Qualified { votes: u32, veto: bool },
+    /// Two-thirds of members present and voting (abstentions not counted).
+    TwoThirds,
+    /// More yes than no among members present and voting.
+    Majority,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "Body")]
+pub struct RawBody {
+    pub kind: BodyKind,
+    pub rule: VotingRule,
+    /// Seats; empty means every member of the institution (an assembly).
+    #[serde(default)]
+    pub members: Vec<String>,
+    /// Permanent members (their no is a veto where the rule has one).
+    #[serde(default)]
+    pub permanent: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "Crisis")]
+pub struct RawCrisis {
+    pub aggressor: String,
+    pub victim: String,
+    /// Name of the theatre, for example `"Manchuria"`.
+    pub theatre: String,
+    /// Longitude and latitude of the theatre's centre.
+    pub location: (f32, f32),
+    /// The aggressor's claim or pretext, in its own words.
+    pub claim: String,
+    /// How believable the aggressor's claim of self-defence is to others, 0 to 1. It makes the aggressor harder to name.
+    #[serde(default)]
+    pub self_defence: f32,
+    /// Whether the crisis opens with an attack already under way (`true`) or a threat that can still be deterred.
+    #[serde(default = "yes")]
+    pub attack_under_way: bool,
+    /// The aggressor's appetite: how much it wants the prize, 0 to 1.
+    pub appetite: f32,
+    /// Readiness of each side's forces in the theatre (surprise, equipment, training), multiplying power. 1 is ordinary.
+    #[serde(default = "one")]
+    pub aggressor_readiness: f32,
+    #[serde(default = "one")]
+    pub victim_readiness: f32,
+    /// Share of the contested territory the aggressor holds at the start, 0 to 1.
+    #[serde(default)]
+    pub control: f32,
+}
+
+fn yes() -> bool {
+    true
+}
+fn one() -> f32 {
+    1.0
+}
+
+/// Events that really happened on their date, whatever the player does.
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "Event")]
+pub struct RawEvent {
+    pub date: String,
+    pub kind: EventKind,
+    /// What the newswire says.
+    pub text: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub enum EventKind {
+    /// A member stays away from a body from this date (the USSR from January 1950).
+    Boycott { state: String, body: BodyKind },
+    /// A boycotting member comes back (the USSR on 1 August 1950).
+    Return { state: String, body: BodyKind },
+    /// A delegation has no instructions and does not vote this turn.
+    NoInstructions { state: String, body: BodyKind },
+    /// A state joins the institution (Turkey and Iraq joined the League in 1932).
+    Join { state: String },
+    /// The General Assembly gains the Uniting for Peace procedure without a vote in this level.
+    UnitingForPeace,
+    /// News only; changes nothing in the model.
+    News,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "Playable")]
+pub struct RawPlayable {
+    pub state: String,
+    /// One line on the role: what this state wants.
+    pub role: String,
+    /// Orders given in history, by turn (1-based).
+    #[serde(default)]
+    pub historical: Vec<RawChoice>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "Choice")]
+pub struct RawChoice {
+    pub turn: u32,
+    pub orders: Vec<Order>,
+}
+
+/// A measure an institution can vote on.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Measure {
+    /// Send a commission of enquiry (Lytton, 1931).
+    Enquiry,
+    /// Name a breach of the peace, call for a cease-fire and withdrawal.
+    Condemn,
+    /// Refuse to recognise what force has gained (Stimson doctrine, 1932–33).
+    NonRecognition,
+    /// Economic sanctions, oil exempted (League 1935).
+    Sanctions,
+    /// Economic sanctions including oil.
+    OilSanctions,
+    /// Call on members to furnish military assistance to the victim (S/RES/83, 678).
+    AuthoriseForce,
+    /// Put the forces under one unified command led by a great power (S/RES/84).
+    UnifiedCommand,
+    /// Procedural: refer the question to an emergency special session of the Assembly (Uniting for Peace).
+    Referral,
+    /// A peacekeeping force: needs the consent of the parties, uses force only in self-defence.
+    Peacekeeping,
+    /// Give the General Assembly the Uniting for Peace procedure (resolution 377 A (V), 3 November 1950).
+    UnitingForPeace,
+}
+
+/// Under which article a League member brings the matter.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Procedure {
+    /// The body's ordinary rule (Art. 11 in the League: the parties vote and count).
+    #[default]
+    Ordinary,
+    /// League Covenant Art. 15: the parties' votes are not counted.
+    Art15,
+}
+
+/// What the player's state orders in a turn.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub enum Order {
+    /// Accept part of the aggressor's claim to buy time (appeasement).
+    Concede,
+    /// Offer mediation between the parties.
+    Mediate,
+    /// Guarantee the victim's independence.
+    Guarantee,
+    /// Raise military spending (arms race).
+    Rearm,
+    /// Join a bloc by id.
+    JoinBloc(String),
+    /// Send forces to the theatre, with or without an institution's authority.
+    Intervene,
+    /// Apply sanctions of your own.
+    Sanction { oil: bool },
+    /// Put a measure to a body of the institution.
+    Propose {
+        body: BodyKind,
+        measure: Measure,
+        #[serde(default)]
+        under: Procedure,
+    },
+    /// Do nothing this turn.
+    Wait,
+}
+
+/// The five ways a crisis can end.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum OutcomeKind {
+    /// The aggressor never attacked, or withdrew before fighting.
+    Deterred,
+    /// The fighting stopped with the aggressor short of its aims.
+    Halted,
+    /// The aggressor was thrown back to where it started.
+    Reversed,
+    /// The aggressor got what it wanted.
+    AggressorPrevails,
+    /// Lines froze with no settlement.
+    Frozen,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "History")]
+pub struct RawHistory {
+    pub outcome: OutcomeKind,
+    /// What happened, with dates. Shown as history only.
+    pub summary: String,
+    /// Recorded votes, for the fidelity table.
+    #[serde(default)]
+    pub votes: Vec<RecordedVote>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "Vote")]
+pub struct RecordedVote {
+    /// Turn (1-based) at which the vote falls in this level.
+    pub turn: u32,
+    pub body: BodyKind,
+    pub measure: Measure,
+    /// As recorded, for example `"S/RES/82"`.
+    pub document: String,
+    pub adopted: bool,
+    /// Yes–No–Abstain as recorded, for example `"9–0–1"`.
+    pub tally: String,
+    #[serde(default)]
+    pub no: Vec<String>,
+    #[serde(default)]
+    pub abstain: Vec<String>,
+    #[serde(default)]
+    pub absent: Vec<String>,
+    #[serde(default)]
+    pub vetoed_by: Vec<String>,
+    pub source: String,
+}
+
+impl OutcomeKind {
+    pub const ALL: [OutcomeKind; 5] = [OutcomeKind::Deterred, OutcomeKind::Halted, OutcomeKind::Reversed, OutcomeKind::AggressorPrevails, OutcomeKind::Frozen];
+    /// The name used in JSON output and on screen.
+    pub fn id(self) -> &'static str {
+        match self {
+            OutcomeKind::Deterred => "deterred",
+            OutcomeKind::Halted => "halted",
+            OutcomeKind::Reversed => "reversed",
+            OutcomeKind::AggressorPrevails => "aggressor_prevails",
+            OutcomeKind::Frozen => "frozen",
+        }
+    }
+}

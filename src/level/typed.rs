@@ -1,0 +1,119 @@
+//! The typed level: ids resolved to indices, dates parsed, events placed on turns.
+//! Only the validator builds it, so everything in it is known to be consistent.
+
+use super::date::Date;
+use super::raw::*;
+
+/// Index of a state in [`LevelDef::states`].
+pub type StateIx = usize;
+
+#[derive(Clone, Debug)]
+pub struct LevelDef {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub turns: Vec<TurnDef>,
+    pub tension: f32,
+    pub states: Vec<RawState>,
+    pub blocs: Vec<BlocDef>,
+    pub institution: InstitutionDef,
+    pub crisis: CrisisDef,
+    pub events: Vec<EventDef>,
+    pub playable: Vec<PlayableDef>,
+    pub history: RawHistory,
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TurnDef {
+    pub date: Date,
+    pub label: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct BlocDef {
+    pub id: String,
+    pub name: String,
+    pub kind: BlocKind,
+    pub members: Vec<StateIx>,
+    pub protects: Option<StateIx>,
+    pub against: Option<StateIx>,
+    pub cohesion: f32,
+}
+
+#[derive(Clone, Debug)]
+pub struct InstitutionDef {
+    pub kind: InstitutionKind,
+    pub name: String,
+    pub credibility: f32,
+    pub members: Vec<StateIx>,
+    pub bodies: Vec<BodyDef>,
+    pub uniting_for_peace: bool,
+    pub enquiry_turns: u32,
+}
+
+#[derive(Clone, Debug)]
+pub struct BodyDef {
+    pub kind: BodyKind,
+    pub rule: VotingRule,
+    pub members: Vec<StateIx>,
+    pub permanent: Vec<StateIx>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CrisisDef {
+    pub aggressor: StateIx,
+    pub victim: StateIx,
+    pub theatre: String,
+    pub location: (f32, f32),
+    pub claim: String,
+    pub self_defence: f32,
+    pub attack_under_way: bool,
+    pub appetite: f32,
+    pub aggressor_readiness: f32,
+    pub victim_readiness: f32,
+    pub control: f32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum EventEffect {
+    Boycott { state: StateIx, body: BodyKind },
+    Return { state: StateIx, body: BodyKind },
+    NoInstructions { state: StateIx, body: BodyKind },
+    Join { state: StateIx },
+    UnitingForPeace,
+    News,
+}
+
+#[derive(Clone, Debug)]
+pub struct EventDef {
+    /// Index of the turn at whose start it happens (the first turn on or after its date).
+    pub turn: usize,
+    pub date: Date,
+    pub effect: EventEffect,
+    pub text: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct PlayableDef {
+    pub state: StateIx,
+    pub role: String,
+    /// Orders by turn index; empty where history gives none.
+    pub historical: Vec<Vec<Order>>,
+}
+
+impl LevelDef {
+    pub fn state_ix(&self, id: &str) -> Option<StateIx> {
+        self.states.iter().position(|s| s.id == id)
+    }
+    pub fn body(&self, kind: BodyKind) -> Option<&BodyDef> {
+        self.institution.bodies.iter().find(|b| b.kind == kind)
+    }
+    pub fn playable(&self, state: StateIx) -> Option<&PlayableDef> {
+        self.playable.iter().find(|p| p.state == state)
+    }
+    /// The role a run takes when none is asked for: the first playable state.
+    pub fn default_role(&self) -> StateIx {
+        self.playable[0].state
+    }
+}

@@ -1,0 +1,378 @@
+//! The one validator: every check a level must pass, used by the game, `check` and the tests.
+//! It reports every problem it finds, then builds the typed level only if there are no errors.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::date::Date;
+use super::diagnostics::{Diagnostic, Severity, did_you_mean};
+use super::raw::*;
+use super::typed::*;
+
+struct Ctx<'a> {
+    ids: HashMap<&'a str, StateIx>,
+    all_ids: Vec<&'a str>,
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    fn err(&mut self, path: impl Into<String>, msg: impl Into<String>) {
+        self.out.push(Diagnostic::error(path, msg));
+    }
+    fn warn(&mut self, path: impl Into<String>, msg: impl Into<String>) {
+        self.out.push(Diagnostic::warning(path, msg));
+    }
+    /// Resolves a state id, reporting an unknown one with the nearest known id.
+    fn state(&mut self, path: impl Into<String>, id: &str) -> Option<StateIx> {
+        match self.ids.get(id) {
+            Some(ix) => Some(*ix),
+            None => {
+                let d = Diagnostic::error(path, format!("unknown state `{id}`: expected the id of a state listed in `states`"))
+                    .suggest(did_you_mean(id, self.all_ids.iter().copied()));
+                self.out.push(d);
+                None
+            }
+        }
+    }
+    fn range(&mut self, path: String, v: f32, lo: f32, hi: f32) {
+        if !v.is_finite() || v < lo || v > hi {
+            self.err(path, format!("value {v} out of range: expected a number from {lo} to {hi}"));
+        }
+    }
+    fn date(&mut self, path: String, s: &str) -> Option<Date> {
+        match Date::parse(s) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.err(path, e);
+                None
+            }
+        }
+    }
+}
+
+/// Validates a raw level. Returns the typed level and the warnings, or every diagnostic when there is an error.
+pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut cx = Ctx { ids: HashMap::new(), all_ids: raw.states.iter().map(|s| s.id.as_str()).collect(), out: Vec::new() };
+
+    if raw.id.trim().is_empty() {
+        cx.err("id", "the level id is empty: expected the file stem, for example \"korea_1950\"");
+    }
+
+    // Turns: real dates, strictly in order.
+    if raw.turns.is_empty() {
+        cx.err("turns", "a level needs at least one turn");
+    }
+    let mut turns = Vec::new();
+    for (i, t) in raw.turns.iter().enumerate() {
+        if let Some(d) = cx.date(format!("turns[{i}].date"), &t.date) {
+            if let Some(prev) = turns.last().map(|t: &TurnDef| t.date)
+                && d <= prev
+            {
+                cx.err(format!("turns[{i}].date"), format!("dates out of order: {d} does not come after the previous turn's {prev}"));
+            }
+            turns.push(TurnDef { date: d, label: t.label.clone() });
+        }
+    }
+    cx.range("tension".into(), raw.tension, 0.0, 1.0);
+
+    // States.
+    if raw.states.is_empty() {
+        cx.err("states", "a level needs states");
+    }
+    let mut total_cinc = 0.0;
+    for (i, s) in raw.states.iter().enumerate() {
+        let p = format!("states[{i}]");
+        if cx.ids.insert(s.id.as_str(), i).is_some() {
+            cx.err(format!("{p}.id"), format!("state `{}` is listed twice", s.id));
+        }
+        if !(s.id.len() == 3 && s.id.chars().all(|c| c.is_ascii_uppercase())) {
+            cx.warn(format!("{p}.id"), format!("`{}` is not an ISO 3166 alpha-3 code (three capital letters)", s.id));
+        }
+        cx.range(format!("{p}.cinc"), s.cinc, 0.0, 1.0);
+        total_cinc += s.cinc;
+        cx.range(format!("{p}.ties_aggressor"), s.ties_aggressor, -1.0, 1.0);
+        cx.range(format!("{p}.ties_victim"), s.ties_victim, -1.0, 1.0);
+        for (name, v) in [
+            ("trade_aggressor", s.trade_aggressor),
+            ("oil_aggressor", s.oil_aggressor),
+            ("interest", s.interest),
+            ("distraction", s.distraction),
+            ("domestic", s.domestic),
+            ("commitment", s.commitment),
+        ] {
+            cx.range(format!("{p}.{name}"), v, 0.0, 1.0);
+        }
+        let (lon, lat) = s.capital;
+        cx.range(format!("{p}.capital[0]"), lon, -180.0, 180.0);
+        cx.range(format!("{p}.capital[1]"), lat, -90.0, 90.0);
+    }
+    if total_cinc > 1.05 {
+        cx.warn("states", format!("the states' CINC add up to {total_cinc:.3}; shares of the world should sum to at most 1"));
+    }
+    let trade: f32 = raw.states.iter().map(|s| s.trade_aggressor).sum();
+    if trade > 1.01 {
+        cx.err("states", format!("the shares of the aggressor's trade add up to {trade:.2}; they must sum to at most 1"));
+    }
+    let oil: f32 = raw.states.iter().map(|s| s.oil_aggressor).sum();
+    if oil > 1.01 {
+        cx.err("states", format!("the shares of the aggressor's oil add up to {oil:.2}; they must sum to at most 1"));
+    }
+
+    // Blocs.
+    let mut blocs = Vec::new();
+    let mut bloc_ids = BTreeSet::new();
+    for (i, b) in raw.blocs.iter().enumerate() {
+        let p = format!("blocs[{i}]");
+        if !bloc_ids.insert(b.id.as_str()) {
+            cx.err(format!("{p}.id"), format!("bloc `{}` is listed twice", b.id));
+        }
+        let mut members = Vec::new();
+        for (j, m) in b.members.iter().enumerate() {
+            if let Some(ix) = cx.state(format!("{p}.members[{j}]"), m) {
+                if members.contains(&ix) {
+                    cx.err(format!("{p}.members[{j}]"), format!("`{m}` is a member of bloc `{}` twice", b.id));
+                }
+                members.push(ix);
+            }
+        }
+        if members.is_empty() && !b.members.is_empty() {
+            continue;
+        }
+        let protects = b.protects.as_deref().and_then(|id| cx.state(format!("{p}.protects"), id));
+        let against = b.against.as_deref().and_then(|id| cx.state(format!("{p}.against"), id));
+        if b.kind == BlocKind::Guarantee && b.protects.is_none() {
+            cx.err(format!("{p}.protects"), "a guarantee must name the state it `protects`");
+        }
+        cx.range(format!("{p}.cohesion"), b.cohesion, 0.0, 1.0);
+        blocs.push(BlocDef { id: b.id.clone(), name: b.name.clone(), kind: b.kind, members, protects, against, cohesion: b.cohesion });
+    }
+
+    // Institution and bodies.
+    let inst = &raw.institution;
+    cx.range("institution.credibility".into(), inst.credibility, 0.0, 1.0);
+    let mut inst_members = Vec::new();
+    for (j, m) in inst.members.iter().enumerate() {
+        if let Some(ix) = cx.state(format!("institution.members[{j}]"), m) {
+            if inst_members.contains(&ix) {
+                cx.err(format!("institution.members[{j}]"), format!("`{m}` is listed as a member twice"));
+            }
+            inst_members.push(ix);
+        }
+    }
+    let mut bodies: Vec<BodyDef> = Vec::new();
+    for (i, b) in inst.bodies.iter().enumerate() {
+        let p = format!("institution.bodies[{i}]");
+        if b.kind.institution() != inst.kind {
+            cx.err(format!("{p}.kind"), format!("`{:?}` is not an organ of the {:?}", b.kind, inst.kind));
+        }
+        if bodies.iter().any(|o| o.kind == b.kind) {
+            cx.err(format!("{p}.kind"), format!("body `{:?}` is defined twice", b.kind));
+        }
+        let mut members = Vec::new();
+        for (j, m) in b.members.iter().enumerate() {
+            if let Some(ix) = cx.state(format!("{p}.members[{j}]"), m) {
+                if members.contains(&ix) {
+                    cx.err(format!("{p}.members[{j}]"), format!("`{m}` is seated twice in {}", b.kind.id()));
+                } else if !inst_members.contains(&ix) {
+                    cx.err(format!("{p}.members[{j}]"), format!("`{m}` holds a seat in {} but is not a member of the {}", b.kind.id(), inst.name));
+                }
+                members.push(ix);
+            }
+        }
+        if b.members.is_empty() {
+            members = inst_members.clone();
+        }
+        let mut permanent = Vec::new();
+        for (j, m) in b.permanent.iter().enumerate() {
+            if let Some(ix) = cx.state(format!("{p}.permanent[{j}]"), m) {
+                if !members.contains(&ix) {
+                    cx.err(format!("{p}.permanent[{j}]"), format!("permanent member `{m}` must also be listed among the body's members"));
+                }
+                permanent.push(ix);
+            }
+        }
+        match b.rule {
+            VotingRule::Qualified { votes, veto } => {
+                if votes == 0 || votes as usize > members.len() {
+                    cx.err(
+                        format!("{p}.rule"),
+                        format!("{votes} votes can never be reached by a body of {} seats: expected from 1 to {}", members.len(), members.len()),
+                    );
+                }
+                if veto && permanent.is_empty() {
+                    cx.warn(format!("{p}.rule"), "the rule has a veto but the body has no permanent members");
+                }
+            }
+            _ if members.is_empty() => cx.err(format!("{p}.members"), "the body has no members, so no vote could pass"),
+            _ => {}
+        }
+        bodies.push(BodyDef { kind: b.kind, rule: b.rule, members, permanent });
+    }
+    if bodies.is_empty() {
+        cx.err("institution.bodies", "the institution needs at least one body");
+    }
+
+    // Crisis.
+    let c = &raw.crisis;
+    let aggressor = cx.state("crisis.aggressor", &c.aggressor);
+    let victim = cx.state("crisis.victim", &c.victim);
+    if aggressor.is_some() && aggressor == victim {
+        cx.err("crisis.victim", "the victim cannot be the aggressor");
+    }
+    for (name, v) in [
+        ("self_defence", c.self_defence),
+        ("appetite", c.appetite),
+        ("control", c.control),
+    ] {
+        cx.range(format!("crisis.{name}"), v, 0.0, 1.0);
+    }
+    cx.range("crisis.aggressor_readiness".into(), c.aggressor_readiness, 0.0, 10.0);
+    cx.range("crisis.victim_readiness".into(), c.victim_readiness, 0.0, 10.0);
+
+    // Events.
+    let mut events = Vec::new();
+    for (i, e) in raw.events.iter().enumerate() {
+        let p = format!("events[{i}]");
+        let Some(date) = cx.date(format!("{p}.date"), &e.date) else { continue };
+        let turn = turns.iter().position(|t| t.date >= date);
+        let Some(turn) = turn else {
+            cx.warn(format!("{p}.date"), format!("event on {date} falls after the last turn and never happens"));
+            continue;
+        };
+        let body_check = |cx: &mut Ctx, state: &str, body: BodyKind| -> Option<StateIx> {
+            let ix = cx.state(format!("{p}.kind.state"), state)?;
+            match bodies.iter().find(|b| b.kind == body) {
+                None => cx.err(format!("{p}.kind.body"), format!("body `{body:?}` is not defined in this level's institution")),
+                Some(b) if !b.members.contains(&ix) => cx.err(format!("{p}.kind.state"), format!("`{state}` has no seat in {}", body.id())),
+                _ => {}
+            }
+            Some(ix)
+        };
+        let effect = match &e.kind {
+            EventKind::Boycott { state, body } => body_check(&mut cx, state, *body).map(|s| EventEffect::Boycott { state: s, body: *body }),
+            EventKind::Return { state, body } => body_check(&mut cx, state, *body).map(|s| EventEffect::Return { state: s, body: *body }),
+            EventKind::NoInstructions { state, body } => {
+                body_check(&mut cx, state, *body).map(|s| EventEffect::NoInstructions { state: s, body: *body })
+            }
+            EventKind::Join { state } => {
+                let ix = cx.state(format!("{p}.kind.state"), state);
+                if ix.is_some_and(|ix| inst_members.contains(&ix)) {
+                    cx.err(format!("{p}.kind.state"), format!("`{state}` is already a member from the start"));
+                }
+                ix.map(|s| EventEffect::Join { state: s })
+            }
+            EventKind::UnitingForPeace => Some(EventEffect::UnitingForPeace),
+            EventKind::News => Some(EventEffect::News),
+        };
+        if let Some(effect) = effect {
+            events.push(EventDef { turn, date, effect, text: e.text.clone() });
+        }
+    }
+
+    // Playable states and their historical orders.
+    if raw.playable.is_empty() {
+        cx.err("playable", "a level needs at least one playable state");
+    }
+    let mut playable = Vec::new();
+    for (i, pl) in raw.playable.iter().enumerate() {
+        let p = format!("playable[{i}]");
+        let Some(state) = cx.state(format!("{p}.state"), &pl.state) else { continue };
+        if Some(state) == aggressor {
+            cx.err(format!("{p}.state"), "the aggressor is not playable: the player leads a state that responds to the crisis");
+        }
+        let mut historical = vec![Vec::new(); raw.turns.len()];
+        for (j, ch) in pl.historical.iter().enumerate() {
+            let cp = format!("{p}.historical[{j}]");
+            if ch.turn == 0 || ch.turn as usize > raw.turns.len() {
+                cx.err(format!("{cp}.turn"), format!("turn {} does not exist: expected 1 to {}", ch.turn, raw.turns.len()));
+                continue;
+            }
+            for (k, o) in ch.orders.iter().enumerate() {
+                check_order(&mut cx, &format!("{cp}.orders[{k}]"), o, &bodies, &bloc_ids, inst);
+            }
+            historical[ch.turn as usize - 1].extend(ch.orders.iter().cloned());
+        }
+        playable.push(PlayableDef { state, role: pl.role.clone(), historical });
+    }
+
+    // History: ids must exist, turns in range.
+    for (i, v) in raw.history.votes.iter().enumerate() {
+        let p = format!("history.votes[{i}]");
+        if v.turn == 0 || v.turn as usize > raw.turns.len() {
+            cx.err(format!("{p}.turn"), format!("turn {} does not exist: expected 1 to {}", v.turn, raw.turns.len()));
+        }
+        for (list, ids) in [("no", &v.no), ("abstain", &v.abstain), ("absent", &v.absent), ("vetoed_by", &v.vetoed_by)] {
+            for (j, id) in ids.iter().enumerate() {
+                cx.state(format!("{p}.{list}[{j}]"), id);
+            }
+        }
+    }
+    if raw.sources.is_empty() {
+        cx.warn("sources", "the level cites no sources");
+    }
+
+    let has_error = cx.out.iter().any(|d| d.severity == Severity::Error);
+    if has_error {
+        return Err(cx.out);
+    }
+    let def = LevelDef {
+        id: raw.id.clone(),
+        name: raw.name.clone(),
+        summary: raw.summary.clone(),
+        turns,
+        tension: raw.tension,
+        states: raw.states.clone(),
+        blocs,
+        institution: InstitutionDef {
+            kind: inst.kind,
+            name: inst.name.clone(),
+            credibility: inst.credibility,
+            members: inst_members,
+            bodies,
+            uniting_for_peace: inst.uniting_for_peace,
+            enquiry_turns: inst.enquiry_turns,
+        },
+        crisis: CrisisDef {
+            aggressor: aggressor.expect("checked"),
+            victim: victim.expect("checked"),
+            theatre: c.theatre.clone(),
+            location: c.location,
+            claim: c.claim.clone(),
+            self_defence: c.self_defence,
+            attack_under_way: c.attack_under_way,
+            appetite: c.appetite,
+            aggressor_readiness: c.aggressor_readiness,
+            victim_readiness: c.victim_readiness,
+            control: c.control,
+        },
+        events,
+        playable,
+        history: raw.history.clone(),
+        sources: raw.sources.clone(),
+    };
+    Ok((def, cx.out))
+}
+
+fn check_order(cx: &mut Ctx, path: &str, o: &Order, bodies: &[BodyDef], blocs: &BTreeSet<&str>, inst: &RawInstitution) {
+    match o {
+        Order::JoinBloc(id) if !blocs.contains(id.as_str()) => {
+            let d = Diagnostic::error(format!("{path}"), format!("unknown bloc `{id}`: expected the id of a bloc listed in `blocs`"))
+                .suggest(did_you_mean(id, blocs.iter().copied()));
+            cx.out.push(d);
+        }
+        Order::Propose { body, measure, under } => {
+            if !bodies.iter().any(|b| b.kind == *body) {
+                cx.err(format!("{path}.body"), format!("body `{body:?}` is not defined in this level's institution"));
+            }
+            if *measure == Measure::Referral && *body != BodyKind::SecurityCouncil {
+                cx.err(format!("{path}.measure"), "a Referral to the General Assembly is voted by the SecurityCouncil");
+            }
+            if *measure == Measure::UnitingForPeace && *body != BodyKind::GeneralAssembly {
+                cx.err(format!("{path}.body"), "Uniting for Peace is voted by the GeneralAssembly");
+            }
+            if *under == Procedure::Art15 && inst.kind != InstitutionKind::League {
+                cx.err(format!("{path}.under"), "Art15 is a procedure of the League Covenant, not of the UN Charter");
+            }
+        }
+        _ => {}
+    }
+}

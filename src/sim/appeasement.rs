@@ -1,0 +1,61 @@
+//! Appeasement: concessions buy time and lower tension now, but feed the aggressor's appetite and power
+//! and cut the credibility of every commitment made afterwards.
+
+use bevy::prelude::*;
+
+use crate::level::Order;
+
+use super::core::*;
+use super::trace::RunLog;
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(Turn, apply_concessions.in_set(TurnSystems::Orders));
+}
+
+/// How much one concession changes things.
+pub const CONCESSION_GROUND: f32 = 0.15;
+pub const CONCESSION_APPETITE: f32 = 0.12;
+pub const CONCESSION_POWER: f32 = 0.05;
+pub const CONCESSION_CREDIBILITY: f32 = 0.08;
+pub const CONCESSION_TENSION: f32 = 0.08;
+
+#[allow(clippy::too_many_arguments)]
+fn apply_concessions(
+    mut orders: MessageReader<OrderIssued>,
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    mut crisis: Single<&mut Crisis>,
+    mut caps: Query<&mut Capability>,
+    mut blocs: Query<&mut Bloc>,
+    mut tension: ResMut<WorldTension>,
+    mut cred: ResMut<Credibility>,
+    mut mif: ResMut<MeasuresInForce>,
+    mut log: ResMut<RunLog>,
+) {
+    let date = level.0.turns[cal.turn].date;
+    for o in orders.read() {
+        match o.order {
+            Order::Concede => {
+                mif.concessions += 1;
+                crisis.control = (crisis.control + CONCESSION_GROUND).min(1.0);
+                crisis.appetite = (crisis.appetite + CONCESSION_APPETITE).min(1.0);
+                if let Ok(mut c) = caps.get_mut(crisis.aggressor) {
+                    c.cinc *= 1.0 + CONCESSION_POWER;
+                }
+                tension.tension = (tension.tension - CONCESSION_TENSION).max(0.0);
+                let k = level.0.institution.kind;
+                *cred.of_mut(k) = (cred.of(k) - CONCESSION_CREDIBILITY).max(0.0);
+                for mut b in &mut blocs {
+                    b.cohesion = (b.cohesion - CONCESSION_CREDIBILITY).max(0.0);
+                }
+                log.news(cal.turn, date, "Concession: part of the aggressor's claim is accepted to keep the peace", false);
+            }
+            Order::Mediate => {
+                tension.tension = (tension.tension - CONCESSION_TENSION / 2.0).max(0.0);
+                crisis.appetite = (crisis.appetite + CONCESSION_APPETITE / 3.0).min(1.0);
+                log.news(cal.turn, date, "Mediation offered between the parties", false);
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! Conflict and outcome: seeded fighting from the power each side brings to the theatre,
+//! friends of the aggressor who step in, and the five ways a crisis ends.
+
+use bevy::prelude::*;
+
+use crate::level::{Measure, OutcomeKind};
+
+use super::aggressor::theatre_strength;
+use super::core::*;
+use super::trace::{DecisionKind, Factor, FactorId as F, RunLog, score};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(Turn, (aggressor_allies_intervene, fight).chain().in_set(TurnSystems::Conflict))
+        .add_systems(Turn, advance.in_set(TurnSystems::Outcome));
+}
+
+/// How far the front can move in one turn.
+pub const FRONT_SPEED: f32 = 0.45;
+/// Random swing of the front per turn.
+pub const FRONT_NOISE: f32 = 0.06;
+
+/// A friend of the aggressor steps in when a coalition pushes towards its border (China, October 1950).
+#[allow(clippy::too_many_arguments)]
+fn aggressor_allies_intervene(
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    mut rng: ResMut<SimRng>,
+    mut mif: ResMut<MeasuresInForce>,
+    mut log: ResMut<RunLog>,
+    crisis: Single<&Crisis>,
+    nations: Query<NationQuery>,
+) {
+    let coalition: f32 = mif.coalition.iter().map(|(_, c)| c).sum();
+    if !crisis.fighting || coalition <= 0.0 || crisis.control > 0.5 {
+        return;
+    }
+    let date = level.0.turns[cal.turn].date;
+    for (e, n, cap, int, _) in &nations {
+        if e == crisis.aggressor || e == crisis.victim || int.ties_aggressor < 0.5 || mif.aggressor_allies.iter().any(|(a, _)| *a == e) {
+            continue;
+        }
+        let near = projection(int.km_theatre);
+        let f = vec![
+            Factor::new(F::TiesToAggressor, int.ties_aggressor * 0.6),
+            Factor::new(F::ThreatAtBorder, near * (1.0 - crisis.control) * 1.2),
+            Factor::new(F::DomesticConstraints, -int.domestic),
+            Factor::new(F::OtherThreats, -int.distraction * 0.6),
+            Factor::new(F::Distance, -0.5 * (1.0 - near)),
+            Factor::new(F::DomesticPolitics, 0.04 * rng.signed()),
+        ];
+        let s = score(&f);
+        let c = if s > 0.6 { cap.cinc * 0.3 * near } else { 0.0 };
+        log.decide(cal.turn, &n.id, DecisionKind::Intervene { cinc: c }, f);
+        if c > 0.0 {
+            mif.aggressor_allies.push((e, c));
+            log.news(cal.turn, date, format!("{} intervenes on the aggressor's side", n.name), false);
+        }
+    }
+}
+
+fn fight(mut rng: ResMut<SimRng>, mif: Res<MeasuresInForce>, mut crisis: Single<&mut Crisis>, nations: Query<NationQuery>) {
+    if !crisis.fighting || mif.peacekeepers {
+        return;
+    }
+    let (a, d) = theatre_strength(&crisis, &mif, &nations);
+    let coalition: f32 = mif.coalition.iter().map(|(_, c)| c).sum();
+    let d = d + coalition;
+    let swing = FRONT_SPEED * (a - d) / (a + d).max(1e-6) + FRONT_NOISE * rng.signed();
+    crisis.control = (crisis.control + swing).clamp(0.0, 1.0);
+    crisis.losses.0 += 0.1 * d;
+    crisis.losses.1 += 0.1 * a;
+}
+
+/// Ends the turn: records the front, moves the calendar, and on the last turn decides the outcome.
+#[allow(clippy::too_many_arguments)]
+pub fn advance(
+    level: Res<Level>,
+    mut cal: ResMut<Calendar>,
+    mut cred: ResMut<Credibility>,
+    mif: Res<MeasuresInForce>,
+    mut tension: ResMut<WorldTension>,
+    mut log: ResMut<RunLog>,
+    mut commands: Commands,
+    crisis: Single<&Crisis>,
+) {
+    log.control.push(crisis.control);
+    if crisis.fighting {
+        tension.tension = (tension.tension + 0.05).min(1.0);
+    }
+    let last = cal.turn + 1 >= level.0.turns.len();
+    let quiet = crisis.settled.is_some() && !crisis.fighting;
+    if !(last || quiet) {
+        cal.turn += 1;
+        return;
+    }
+    cal.finished = true;
+    let result = classify(&crisis, &mif);
+    let turns = cal.turn + 1;
+    log.outcome = Some((result, turns));
+    // Institutions are judged by results: a body that acted and failed loses trust.
+    let acted = mif.adopted.iter().any(|(_, m, _)| *m != Measure::Enquiry);
+    let k = level.0.institution.kind;
+    let c = cred.of_mut(k);
+    match result {
+        OutcomeKind::AggressorPrevails if acted => *c = (*c - 0.15).max(0.0),
+        OutcomeKind::AggressorPrevails => *c = (*c - 0.05).max(0.0),
+        OutcomeKind::Deterred | OutcomeKind::Reversed if acted => *c = (*c + 0.1).min(1.0),
+        _ => {}
+    }
+    commands.insert_resource(Outcome { result, turns });
+}
+
+/// The outcome from where the crisis stands.
+pub fn classify(crisis: &Crisis, mif: &MeasuresInForce) -> OutcomeKind {
+    if !crisis.attacked {
+        return OutcomeKind::Deterred;
+    }
+    let little_fighting = crisis.losses.0 + crisis.losses.1 < 0.002;
+    match crisis.settled {
+        Some(AggressorChoice::Withdraw) if little_fighting => return OutcomeKind::Deterred,
+        Some(AggressorChoice::Withdraw) => return OutcomeKind::Reversed,
+        _ => {}
+    }
+    if crisis.control <= 0.05 {
+        OutcomeKind::Reversed
+    } else if crisis.control >= 0.75 {
+        OutcomeKind::AggressorPrevails
+    } else if crisis.settled.is_some() || mif.peacekeepers {
+        OutcomeKind::Halted
+    } else {
+        OutcomeKind::Frozen
+    }
+}

@@ -1,0 +1,172 @@
+//! Explanation: for each mechanism tried, whether it worked and why, ranked by contribution and
+//! naming the decisive actors. Built only from the recorded decisions and tallies.
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::*;
+
+use crate::level::OutcomeKind;
+
+use super::core::*;
+use super::trace::{Ballot, Decision, DecisionKind, ExplainedFactor, Explanation, Factor, FactorId as F, RunLog};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(Turn, explain_run.after(super::conflict::advance).in_set(TurnSystems::Outcome));
+}
+
+const TOP: usize = 6;
+
+/// Sums factors by id and ranks them by absolute weight.
+pub fn rank<'a>(factors: impl IntoIterator<Item = &'a Factor>) -> Vec<ExplainedFactor> {
+    let mut sum: BTreeMap<F, f32> = BTreeMap::new();
+    for f in factors {
+        *sum.entry(f.id).or_default() += f.weight;
+    }
+    let mut v: Vec<ExplainedFactor> = sum.into_iter().filter(|(_, w)| w.abs() > 1e-4).map(|(id, weight)| ExplainedFactor { id, label: id.label(), weight: round(weight) }).collect();
+    v.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()).then(a.id.cmp(&b.id)));
+    v.truncate(TOP);
+    v
+}
+
+fn round(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn explain_run(cal: Res<Calendar>, mif: Res<MeasuresInForce>, crisis: Single<&Crisis>, mut log: ResMut<RunLog>) {
+    if !cal.finished || !log.explanation.is_empty() {
+        return;
+    }
+    let ex = explain(&log, &mif, &crisis);
+    log.explanation = ex;
+}
+
+/// Builds the explanation of a finished run.
+pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Explanation> {
+    let mut out = Vec::new();
+    let outcome = log.outcome.map(|o| o.0);
+    let good = matches!(outcome, Some(OutcomeKind::Deterred | OutcomeKind::Reversed | OutcomeKind::Halted));
+
+    // Every vote: why it passed or failed.
+    for v in &log.votes {
+        let decision = |i: usize| v.decision_ix[i].map(|d| &log.decisions[d]);
+        let (factors, decisive): (Vec<&Factor>, Vec<String>) = if v.adopted {
+            let yes: Vec<&Factor> = v.ballots.iter().enumerate().filter(|(_, b)| b.1 == Ballot::Yes).filter_map(|(i, _)| decision(i)).flat_map(|d| d.factors.iter()).collect();
+            let mut dec = v.decisive.clone();
+            if dec.is_empty() {
+                dec.push(v.proposer.clone());
+            }
+            (yes, dec)
+        } else if !v.decisive.is_empty() {
+            let blockers: Vec<&Factor> = v.ballots.iter().enumerate().filter(|(_, b)| v.decisive.contains(&b.0)).filter_map(|(i, _)| decision(i)).flat_map(|d| d.factors.iter()).collect();
+            (blockers, v.decisive.clone())
+        } else {
+            // Not enough votes: why the others held back.
+            let held: Vec<usize> = v.ballots.iter().enumerate().filter(|(_, b)| matches!(b.1, Ballot::No | Ballot::Abstain)).map(|(i, _)| i).collect();
+            let f = held.iter().filter_map(|&i| decision(i)).flat_map(|d| d.factors.iter()).collect();
+            (f, held.iter().map(|&i| v.ballots[i].0.clone()).collect())
+        };
+        let mut all: Vec<Factor> = factors.into_iter().copied().collect();
+        // The rule itself counts where it decided: a veto, a broken unanimity, an absence, a missing vote.
+        all.extend(v.rule_factors.iter().filter(|f| match f.id {
+            F::Veto | F::Absence => true,
+            F::Unanimity | F::Majority => !v.adopted && f.weight < 0.0,
+            _ => false,
+        }));
+        out.push(Explanation {
+            mechanism: format!("collective_action:{}:{}", v.body.id(), measure_id(v.motion)),
+            succeeded: v.adopted,
+            factors: rank(&all),
+            decisive,
+        });
+    }
+
+    // Sanctions: coverage against leakage, exemptions and delay.
+    if let Some(t) = &mif.sanctions_trace {
+        let aggressor_felt = last_aggressor(log).map(|d| d.factors.iter().filter(|f| f.id == F::SanctionsPressure).map(|f| f.weight).sum::<f32>()).unwrap_or(0.0);
+        let factors = vec![
+            Factor::new(F::Compliance, t.coverage),
+            Factor::new(F::Leakage, -t.coverage * t.leakage),
+            Factor::new(F::OilExempt, -t.oil_exempt),
+            Factor::new(F::Delay, -(1.0 - t.bite) * t.coverage),
+            Factor::new(F::SanctionsPressure, aggressor_felt),
+        ];
+        let mut decisive: Vec<String> = t.leakers.iter().filter(|l| l.1 > 0.05).map(|l| l.0.clone()).collect();
+        decisive.extend(t.defectors.iter().map(|d| d.0.clone()));
+        out.push(Explanation { mechanism: "sanctions".into(), succeeded: good && aggressor_felt <= -0.3, factors: rank(&factors), decisive });
+    }
+
+    // Coalition in the field: who came, who stayed home.
+    let contributions: Vec<&Decision> = log.decisions.iter().filter(|d| matches!(d.decision, DecisionKind::Contribute { .. })).collect();
+    if !contributions.is_empty() || !mif.coalition.is_empty() {
+        let mut f: Vec<Factor> = contributions.iter().flat_map(|d| d.factors.iter().copied()).collect();
+        let allies: f32 = mif.aggressor_allies.iter().map(|a| a.1).sum();
+        let coalition: f32 = mif.coalition.iter().map(|c| c.1).sum();
+        f.push(Factor::new(F::CoalitionInTheatre, coalition * 10.0));
+        if allies > 0.0 {
+            f.push(Factor::new(F::ThreatAtBorder, -allies * 10.0));
+        }
+        let mut decisive: Vec<(String, f32)> = contributions.iter().map(|d| (d.actor.clone(), if let DecisionKind::Contribute { cinc } = d.decision { cinc } else { 0.0 })).collect();
+        decisive.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let mut names: Vec<String> = decisive.iter().filter(|d| d.1 > 0.0).take(3).map(|d| d.0.clone()).collect();
+        // The biggest state that stayed home is a free rider.
+        if let Some(fr) = contributions.iter().filter(|d| d.score <= 0.0 && d.factors.iter().any(|f| f.id == F::FreeRiding)).max_by(|a, b| free_ride(a).total_cmp(&free_ride(b))) {
+            names.push(fr.actor.clone());
+        }
+        let pushed_back = mif.control_when_coalition_formed.is_some_and(|c0| crisis.control < c0);
+        out.push(Explanation { mechanism: "enforcement".into(), succeeded: pushed_back || outcome == Some(OutcomeKind::Reversed), factors: rank(&f), decisive: names });
+    }
+
+    // Appeasement: did concessions buy peace or feed the appetite?
+    if mif.concessions > 0 {
+        let f = vec![
+            Factor::new(F::Concessions, 0.1 * mif.concessions as f32),
+            Factor::new(F::Appetite, crisis.appetite),
+            Factor::new(F::PrizeHeld, crisis.control),
+        ];
+        let bought_peace = !crisis.attacked || matches!(crisis.settled, Some(AggressorChoice::AcceptTerms));
+        out.push(Explanation { mechanism: "appeasement".into(), succeeded: bought_peace && crisis.control < 0.75, factors: rank(&f), decisive: vec![] });
+    }
+
+    // Peacekeeping: consent decides.
+    let consents: Vec<&Decision> = log.decisions.iter().filter(|d| matches!(d.decision, DecisionKind::Consent { .. })).collect();
+    if !consents.is_empty() {
+        let refused: Vec<String> = consents.iter().filter(|d| matches!(d.decision, DecisionKind::Consent { given: false })).map(|d| d.actor.clone()).collect();
+        out.push(Explanation {
+            mechanism: "peacekeeping".into(),
+            succeeded: mif.peacekeepers,
+            factors: rank(consents.iter().flat_map(|d| d.factors.iter())),
+            decisive: refused,
+        });
+    }
+
+    // Deterrence: the aggressor's own last decision, factor by factor.
+    if let Some(d) = last_aggressor(log) {
+        let succeeded = matches!(d.decision, DecisionKind::Aggressor { choice: AggressorChoice::Hold | AggressorChoice::AcceptTerms | AggressorChoice::Withdraw });
+        out.push(Explanation { mechanism: "deterrence".into(), succeeded, factors: rank(&d.factors), decisive: vec![d.actor.clone()] });
+    }
+    out
+}
+
+fn free_ride(d: &Decision) -> f32 {
+    d.factors.iter().filter(|f| f.id == F::FreeRiding).map(|f| -f.weight).sum()
+}
+
+fn last_aggressor(log: &RunLog) -> Option<&Decision> {
+    log.decisions.iter().rev().find(|d| matches!(d.decision, DecisionKind::Aggressor { .. }))
+}
+
+pub fn measure_id(m: crate::level::Measure) -> &'static str {
+    use crate::level::Measure::*;
+    match m {
+        Enquiry => "enquiry",
+        Condemn => "condemn",
+        NonRecognition => "non_recognition",
+        Sanctions => "sanctions",
+        OilSanctions => "oil_sanctions",
+        AuthoriseForce => "authorise_force",
+        UnifiedCommand => "unified_command",
+        Referral => "referral",
+        Peacekeeping => "peacekeeping",
+        UnitingForPeace => "uniting_for_peace",
+    }
+}

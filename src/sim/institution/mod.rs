@@ -1,0 +1,276 @@
+//! Collective action through the institution: motions, votes by the body's real rules, and what they set in force.
+
+pub mod rules;
+
+use bevy::prelude::*;
+
+use crate::level::{BodyKind, InstitutionKind, Measure, Procedure};
+use crate::sim::core::*;
+use crate::sim::interest::{self, ATTEND, View};
+use crate::sim::trace::{Ballot, DecisionKind, Factor, FactorId, RunLog, VoteRecord, score};
+use rules::{Seat, tally};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        Turn,
+        (
+            table_player_motions.in_set(TurnSystems::Orders),
+            sponsor_motions.in_set(TurnSystems::Diplomacy),
+            hold_votes.in_set(TurnSystems::Votes),
+            enquiry_reports.in_set(TurnSystems::Diplomacy),
+        ),
+    );
+}
+
+/// The next step on the ladder of collective action, given what has been tried.
+/// Used by the collective policy and by states that sponsor motions themselves.
+pub fn next_motion(kind: InstitutionKind, mif: &MeasuresInForce, log: &RunLog, fighting: bool) -> Option<(BodyKind, Measure, Procedure)> {
+    let tried = |b: BodyKind, m: Measure| log.votes.iter().any(|v| v.body == b && v.motion == m);
+    let adopted = |m: Measure| mif.has(m);
+    let ladder: &[(BodyKind, Measure, Procedure)] = match kind {
+        InstitutionKind::League => &[
+            (BodyKind::LeagueCouncil, Measure::Condemn, Procedure::Ordinary),
+            (BodyKind::LeagueCouncil, Measure::Enquiry, Procedure::Ordinary),
+            (BodyKind::LeagueAssembly, Measure::NonRecognition, Procedure::Art15),
+            (BodyKind::LeagueAssembly, Measure::Sanctions, Procedure::Art15),
+            (BodyKind::LeagueAssembly, Measure::OilSanctions, Procedure::Art15),
+        ],
+        InstitutionKind::UnitedNations => &[
+            (BodyKind::SecurityCouncil, Measure::Condemn, Procedure::Ordinary),
+            (BodyKind::SecurityCouncil, Measure::AuthoriseForce, Procedure::Ordinary),
+            (BodyKind::SecurityCouncil, Measure::UnifiedCommand, Procedure::Ordinary),
+            (BodyKind::GeneralAssembly, Measure::UnitingForPeace, Procedure::Ordinary),
+            (BodyKind::SecurityCouncil, Measure::Referral, Procedure::Ordinary),
+            (BodyKind::GeneralAssembly, Measure::Condemn, Procedure::Ordinary),
+            (BodyKind::GeneralAssembly, Measure::AuthoriseForce, Procedure::Ordinary),
+        ],
+    };
+    let sc_blocked = log.votes.iter().any(|v| v.body == BodyKind::SecurityCouncil && !v.vetoed_by.is_empty());
+    for &(body, m, under) in ladder {
+        if adopted(m) || tried(body, m) {
+            continue;
+        }
+        match m {
+            Measure::AuthoriseForce | Measure::UnifiedCommand | Measure::Sanctions | Measure::OilSanctions if !fighting => continue,
+            Measure::UnifiedCommand if !mif.force_authorised => continue,
+            Measure::Referral if !(sc_blocked && mif.uniting_for_peace) || mif.referred => continue,
+            Measure::UnitingForPeace if !sc_blocked || mif.uniting_for_peace => continue,
+            _ if body == BodyKind::GeneralAssembly && m != Measure::UnitingForPeace && !mif.referred => continue,
+            _ => {}
+        }
+        return Some((body, m, under));
+    }
+    None
+}
+
+/// The player's `Propose` orders become motions.
+fn table_player_motions(mut orders: MessageReader<OrderIssued>, mut motions: MessageWriter<MotionTabled>) {
+    for o in orders.read() {
+        if let crate::level::Order::Propose { body, measure, under } = o.order {
+            motions.write(MotionTabled { body, measure, under, proposer: o.state });
+        }
+    }
+}
+
+/// When the player tables nothing, the state most eager for the next step may table it.
+#[allow(clippy::too_many_arguments)]
+fn sponsor_motions(
+    mut orders: MessageReader<OrderIssued>,
+    mut motions: MessageWriter<MotionTabled>,
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    cred: Res<Credibility>,
+    weights: Res<Weights>,
+    mif: Res<MeasuresInForce>,
+    mut log: ResMut<RunLog>,
+    crisis: Single<&Crisis>,
+    bodies: Query<&Body>,
+    nations: Query<NationQuery, Without<Player>>,
+    caps: Query<&Capability>,
+    role: Res<PlayerRole>,
+    members: Query<(), With<Member>>,
+) {
+    let player_tabled = orders.read().filter(|o| matches!(o.order, crate::level::Order::Propose { .. })).count() > 0;
+    // A member victim led by the player brings its own case (Covenant Art. 11 and 15); others wait for its appeal.
+    let victim_leads = role.state == crisis.victim && members.get(crisis.victim).is_ok();
+    if player_tabled || victim_leads || !crisis.attacked || crisis.settled.is_some() {
+        return;
+    }
+    let kind = level.0.institution.kind;
+    let Some((body_kind, measure, under)) = next_motion(kind, &mif, &log, crisis.fighting) else { return };
+    let Some(body) = bodies.iter().find(|b| b.kind == body_kind) else { return };
+    let Ok(agg_cap) = caps.get(crisis.aggressor) else { return };
+    let mut best: Option<(f32, Entity, Vec<Factor>)> = None;
+    for (e, _, cap, int, member) in &nations {
+        if !member || !body.members.contains(&e) || e == crisis.aggressor || body.boycotting.contains(&e) {
+            continue;
+        }
+        let factors = if e == crisis.victim {
+            vec![Factor::new(FactorId::VictimsCause, 1.0)]
+        } else {
+            let view = View { own_cinc: cap.cinc, aggressor_cinc: agg_cap.cinc, credibility: cred.of(kind), self_defence: crisis.self_defence, noise: 0.0 };
+            let mut f = interest::ballot_factors(int, &view, measure, &weights);
+            // Leading costs more than following: only the keenest table a motion.
+            f.push(Factor::new(FactorId::StakeInTheatre, -0.45));
+            f
+        };
+        let s = score(&factors);
+        if s > 0.0 && best.as_ref().is_none_or(|(b, _, _)| s > *b) {
+            best = Some((s, e, factors));
+        }
+    }
+    if let Some((_, e, factors)) = best {
+        let id = nations.get(e).map(|n| n.1.id.clone()).unwrap_or_default();
+        log.decide(cal.turn, &id, DecisionKind::Sponsor { body: body_kind, measure }, factors);
+        motions.write(MotionTabled { body: body_kind, measure, under, proposer: e });
+    }
+}
+
+/// Every motion tabled this turn is put to its body; each member decides by national interest.
+#[allow(clippy::too_many_arguments)]
+fn hold_votes(
+    mut motions: MessageReader<MotionTabled>,
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    mut cred: ResMut<Credibility>,
+    weights: Res<Weights>,
+    mut rng: ResMut<SimRng>,
+    mut log: ResMut<RunLog>,
+    mut mif: ResMut<MeasuresInForce>,
+    mut crisis: Single<&mut Crisis>,
+    bodies: Query<&Body>,
+    nations: Query<NationQuery>,
+    mut stances: Query<&mut Stance>,
+) {
+    let kind = level.0.institution.kind;
+    let date = level.0.turns[cal.turn].date;
+    let mut seen: Vec<(BodyKind, Measure)> = Vec::new();
+    let motions: Vec<MotionTabled> = motions.read().cloned().collect();
+    for motion in motions {
+        if seen.contains(&(motion.body, motion.measure)) {
+            continue;
+        }
+        seen.push((motion.body, motion.measure));
+        let Some(body) = bodies.iter().find(|b| b.kind == motion.body) else { continue };
+        let proposer = nations.get(motion.proposer).map(|n| n.1.id.clone()).unwrap_or_default();
+        // The General Assembly recommends collective measures only through Uniting for Peace.
+        let ga_needs_referral = motion.body == BodyKind::GeneralAssembly
+            && matches!(motion.measure, Measure::AuthoriseForce | Measure::UnifiedCommand | Measure::Sanctions | Measure::OilSanctions)
+            && !(mif.referred && mif.uniting_for_peace);
+        if ga_needs_referral {
+            log.news(cal.turn, date, format!("{proposer}'s motion is out of order: the Assembly can recommend force or sanctions only after a referral under Uniting for Peace"), false);
+            continue;
+        }
+        let procedural = motion.measure == Measure::Referral;
+        let parties_excluded = motion.under == Procedure::Art15;
+        let agg_cinc = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(0.0);
+        let mut seats = Vec::with_capacity(body.members.len());
+        let mut ballots = Vec::with_capacity(body.members.len());
+        let mut decision_ix = Vec::with_capacity(body.members.len());
+        let mut would_block = Vec::new();
+        for &m in &body.members {
+            let Ok((e, nation, cap, int, member)) = nations.get(m) else { continue };
+            let party = e == crisis.aggressor || e == crisis.victim;
+            let noise = rng.signed();
+            let view = View { own_cinc: cap.cinc, aggressor_cinc: agg_cinc, credibility: cred.of(kind), self_defence: crisis.self_defence, noise };
+            let factors = if party { interest::party_ballot_factors(e == crisis.aggressor, motion.measure) } else { interest::ballot_factors(int, &view, motion.measure, &weights) };
+            let s = score(&factors);
+            let wanted = if s >= weights.yes_threshold {
+                Ballot::Yes
+            } else if s <= weights.no_threshold {
+                Ballot::No
+            } else {
+                Ballot::Abstain
+            };
+            let away = !member
+                || body.boycotting.contains(&e)
+                || body.uninstructed.contains(&e)
+                || (body.kind.is_assembly() && !party && interest::attendance(int, &view) < ATTEND);
+            let ballot = if away { Ballot::Absent } else { wanted };
+            let permanent = body.permanent.contains(&e);
+            if away && member && permanent && wanted == Ballot::No && !procedural {
+                would_block.push(nation.id.clone());
+            }
+            let ix = log.decide(cal.turn, &nation.id, DecisionKind::Vote { body: body.kind, measure: motion.measure, ballot }, factors);
+            decision_ix.push(Some(ix));
+            seats.push(Seat { ballot, permanent, party });
+            ballots.push((nation.id.clone(), ballot));
+            if let Ok(mut st) = stances.get_mut(e)
+                && !party
+            {
+                *st = match ballot {
+                    Ballot::Yes => Stance::SupportsAction,
+                    Ballot::No => Stance::Opposes,
+                    Ballot::Abstain => Stance::Abstains,
+                    Ballot::Absent => *st,
+                };
+            }
+        }
+        let mut t = tally(body.rule, &seats, procedural, parties_excluded);
+        let vetoed_by: Vec<String> = t.vetoes.iter().map(|&i| ballots[i].0.clone()).collect();
+        let mut decisive: Vec<String> = if !t.vetoes.is_empty() { vetoed_by.clone() } else { t.blockers.iter().map(|&i| ballots[i].0.clone()).collect() };
+        if t.adopted && !would_block.is_empty() {
+            // Adopted only because a member with a veto stayed away.
+            t.factors.push(Factor::new(FactorId::Absence, would_block.len() as f32));
+            decisive.extend(would_block);
+        }
+        let rec = VoteRecord {
+            turn: cal.turn + 1,
+            date,
+            body: body.kind,
+            motion: motion.measure,
+            procedural,
+            proposer: proposer.clone(),
+            yes: t.yes,
+            no: t.no,
+            abstain: t.abstain,
+            absent: t.absent,
+            adopted: t.adopted,
+            vetoed_by,
+            decisive,
+            ballots,
+            rule_factors: t.factors.clone(),
+            decision_ix,
+        };
+        let verdict = if rec.adopted {
+            "adopted".to_string()
+        } else if !rec.vetoed_by.is_empty() {
+            format!("vetoed by {}", rec.vetoed_by.join(", "))
+        } else {
+            "not adopted".to_string()
+        };
+        log.news(cal.turn, date, format!("{}: {:?} proposed by {proposer}, {}–{}–{}: {verdict}", body.kind.id(), motion.measure, rec.yes, rec.no, rec.abstain), false);
+        let c = cred.of_mut(kind);
+        if rec.adopted {
+            *c = (*c + 0.02).min(1.0);
+            mif.adopted.push((body.kind, motion.measure, cal.turn));
+            match motion.measure {
+                Measure::Enquiry => mif.enquiry = Some(cal.turn),
+                Measure::Referral => mif.referred = true,
+                Measure::Sanctions | Measure::OilSanctions => {
+                    let oil = motion.measure == Measure::OilSanctions || mif.sanctions.is_some_and(|s| s.1);
+                    let start = mif.sanctions.map_or(cal.turn, |s| s.0);
+                    mif.sanctions = Some((start, oil));
+                }
+                Measure::AuthoriseForce | Measure::UnifiedCommand => mif.force_authorised = true,
+                Measure::Condemn | Measure::NonRecognition => crisis.self_defence *= 0.8,
+                Measure::Peacekeeping => {}
+                Measure::UnitingForPeace => mif.uniting_for_peace = true,
+            }
+        } else {
+            *c = (*c - if rec.vetoed_by.is_empty() { 0.03 } else { 0.05 }).max(0.0);
+        }
+        log.votes.push(rec);
+    }
+}
+
+/// A commission of enquiry reports after some turns; its findings weaken the aggressor's claim of self-defence.
+fn enquiry_reports(level: Res<Level>, cal: Res<Calendar>, mif: Res<MeasuresInForce>, mut crisis: Single<&mut Crisis>, mut log: ResMut<RunLog>) {
+    if let Some(t) = mif.enquiry
+        && cal.turn == t + level.0.institution.enquiry_turns as usize
+    {
+        crisis.self_defence *= 0.4;
+        let date = level.0.turns[cal.turn].date;
+        log.news(cal.turn, date, "The commission of enquiry reports: the aggressor's claim of self-defence does not stand", false);
+    }
+}

@@ -1,0 +1,198 @@
+//! National interest: every state's decisions as weighted sums of named factors from the level's data.
+
+use crate::level::Measure;
+
+use super::core::{Interests, Weights, projection};
+use super::trace::{Factor, FactorId as F};
+
+/// How far a measure goes, 0 (talk) to 1 (war).
+pub fn severity(m: Measure) -> f32 {
+    match m {
+        Measure::Enquiry => 0.05,
+        Measure::Condemn => 0.35,
+        Measure::NonRecognition => 0.45,
+        Measure::Sanctions => 0.6,
+        Measure::OilSanctions => 0.75,
+        Measure::AuthoriseForce => 0.9,
+        Measure::UnifiedCommand => 0.5,
+        Measure::Referral => 0.5,
+        Measure::Peacekeeping => 0.25,
+        Measure::UnitingForPeace => 0.4,
+    }
+}
+
+/// Whether a measure names the aggressor as such.
+pub fn names_aggressor(m: Measure) -> bool {
+    !matches!(m, Measure::Enquiry | Measure::Peacekeeping | Measure::Referral | Measure::UnitingForPeace)
+}
+
+pub fn is_military(m: Measure) -> bool {
+    matches!(m, Measure::AuthoriseForce | Measure::UnifiedCommand)
+}
+
+pub fn is_economic(m: Measure) -> bool {
+    matches!(m, Measure::Sanctions | Measure::OilSanctions)
+}
+
+/// The world as one state sees it when it decides.
+#[derive(Debug, Clone, Copy)]
+pub struct View {
+    /// Its own CINC.
+    pub own_cinc: f32,
+    /// The aggressor's CINC.
+    pub aggressor_cinc: f32,
+    /// Trust in the institution.
+    pub credibility: f32,
+    /// Credibility of the aggressor's self-defence claim.
+    pub self_defence: f32,
+    /// Seeded draw in [-1, 1).
+    pub noise: f32,
+}
+
+/// How exposed a state is to the aggressor's reprisal: the aggressor's power that can reach its capital
+/// (falling with the square of distance) against its own power and the shelter of the wider world.
+pub fn exposure(i: &Interests, v: &View) -> f32 {
+    let reach = v.aggressor_cinc / (1.0 + (i.km_aggressor / REPRISAL_KM).powi(2));
+    reach / (reach + v.own_cinc + SHELTER)
+}
+
+/// Distance at which the aggressor's reach for reprisal halves.
+pub const REPRISAL_KM: f32 = 1500.0;
+/// The shelter every state draws from others' power, in CINC.
+pub const SHELTER: f32 = 0.01;
+
+/// The factors of a ballot on a measure, for a state that is neither party.
+pub fn ballot_factors(i: &Interests, v: &View, m: Measure, w: &Weights) -> Vec<Factor> {
+    let sev = severity(m);
+    let mut f = Vec::with_capacity(10);
+    f.push(Factor::new(F::FaithInInstitution, w.commitment * i.commitment * v.credibility * (0.6 + sev * 0.4)));
+    if i.ties_victim != 0.0 {
+        f.push(Factor::new(F::TiesToVictim, w.ties_victim * i.ties_victim * (0.5 + sev)));
+    }
+    if i.ties_aggressor != 0.0 {
+        f.push(Factor::new(F::TiesToAggressor, -w.ties_aggressor * i.ties_aggressor * (0.5 + sev)));
+    }
+    if i.trade_aggressor > 0.0 {
+        let k = if is_economic(m) { 1.0 } else { 0.15 };
+        f.push(Factor::new(F::TradeAtRisk, -w.trade_cost * i.trade_aggressor * k));
+    }
+    if m == Measure::OilSanctions && i.oil_aggressor > 0.0 {
+        f.push(Factor::new(F::OilAtRisk, -w.oil_cost * i.oil_aggressor));
+    }
+    let exp = exposure(i, v);
+    if exp > 0.0 && m != Measure::Enquiry {
+        f.push(Factor::new(F::FearOfAggressor, -w.fear * sev * exp));
+    }
+    if i.interest > 0.0 {
+        f.push(Factor::new(F::StakeInTheatre, w.stake * i.interest * (0.5 + sev)));
+    }
+    if i.distraction > 0.0 {
+        f.push(Factor::new(F::OtherThreats, -w.distraction * i.distraction * sev));
+    }
+    if i.domestic > 0.0 && (is_military(m) || is_economic(m)) {
+        let k = if is_military(m) { 1.0 } else { 0.3 };
+        f.push(Factor::new(F::DomesticConstraints, -w.domestic * i.domestic * sev * k));
+    }
+    if i.non_aligned {
+        let nf = match m {
+            Measure::AuthoriseForce => -w.non_aligned * 0.7,
+            Measure::UnifiedCommand => -w.non_aligned * 0.45,
+            Measure::Peacekeeping | Measure::Enquiry => w.non_aligned * 0.4,
+            _ => 0.0,
+        };
+        if nf != 0.0 {
+            f.push(Factor::new(F::NonAlignment, nf));
+        }
+    }
+    if names_aggressor(m) && v.self_defence > 0.0 {
+        f.push(Factor::new(F::SelfDefenceClaim, -w.self_defence * v.self_defence));
+    }
+    f.push(Factor::new(F::DomesticPolitics, w.noise * v.noise));
+    f
+}
+
+/// The factors of a party's ballot: the aggressor against, the victim for (both like an enquiry).
+pub fn party_ballot_factors(aggressor: bool, m: Measure) -> Vec<Factor> {
+    match (aggressor, m) {
+        (true, Measure::Enquiry) => vec![Factor::new(F::EnquiryBuysTime, 0.6)],
+        (true, Measure::Peacekeeping) => vec![Factor::new(F::OwnCause, -0.3)],
+        (true, _) => vec![Factor::new(F::OwnCause, -3.0)],
+        (false, _) => vec![Factor::new(F::VictimsCause, 3.0)],
+    }
+}
+
+/// Whether a member attends an assembly: it stays away when the question barely touches it.
+pub fn attendance(i: &Interests, v: &View) -> f32 {
+    i.commitment * v.credibility + i.interest + i.ties_victim.abs() + i.ties_aggressor.abs()
+}
+
+/// Minimum attendance score for an assembly member to come and vote.
+pub const ATTEND: f32 = 0.3;
+
+/// The factors of a member's compliance with sanctions (each member decides its own, League Art. 16).
+pub fn compliance_factors(i: &Interests, v: &View, oil: bool, binding: bool, w: &Weights) -> Vec<Factor> {
+    let mut f = Vec::with_capacity(8);
+    let duty = if binding { 1.0 } else { 0.7 };
+    f.push(Factor::new(F::FaithInInstitution, w.commitment * i.commitment * v.credibility * duty));
+    if i.ties_victim != 0.0 {
+        f.push(Factor::new(F::TiesToVictim, w.ties_victim * i.ties_victim * 0.5));
+    }
+    if i.ties_aggressor != 0.0 {
+        f.push(Factor::new(F::TiesToAggressor, -w.ties_aggressor * i.ties_aggressor));
+    }
+    if i.trade_aggressor > 0.0 {
+        f.push(Factor::new(F::TradeAtRisk, -w.trade_cost * i.trade_aggressor));
+    }
+    if oil && i.oil_aggressor > 0.0 {
+        f.push(Factor::new(F::OilAtRisk, -w.oil_cost * i.oil_aggressor));
+    }
+    if i.distraction > 0.0 {
+        f.push(Factor::new(F::OtherThreats, -w.distraction * i.distraction * 0.5));
+    }
+    let exp = exposure(i, v);
+    if exp > 0.0 {
+        f.push(Factor::new(F::FearOfAggressor, -w.fear * 0.5 * exp));
+    }
+    f.push(Factor::new(F::DomesticPolitics, w.noise * v.noise));
+    f
+}
+
+/// The factors of a decision to send forces to the theatre against the aggressor.
+/// `burden` is the share of the needed force already committed by others (buck-passing).
+pub fn contribution_factors(i: &Interests, v: &View, authorised: bool, bloc_obligation: f32, burden: f32, w: &Weights) -> Vec<Factor> {
+    let mut f = Vec::with_capacity(10);
+    if authorised {
+        f.push(Factor::new(F::Legitimacy, w.commitment * i.commitment * v.credibility * 0.6));
+    }
+    if bloc_obligation > 0.0 {
+        f.push(Factor::new(F::BlocObligation, bloc_obligation));
+    }
+    if i.ties_victim != 0.0 {
+        f.push(Factor::new(F::TiesToVictim, w.ties_victim * i.ties_victim));
+    }
+    if i.ties_aggressor != 0.0 {
+        f.push(Factor::new(F::TiesToAggressor, -w.ties_aggressor * i.ties_aggressor));
+    }
+    if i.interest > 0.0 {
+        f.push(Factor::new(F::StakeInTheatre, w.stake * i.interest * 1.2));
+    }
+    if i.domestic > 0.0 {
+        f.push(Factor::new(F::DomesticConstraints, -w.domestic * i.domestic));
+    }
+    if i.distraction > 0.0 {
+        f.push(Factor::new(F::OtherThreats, -w.distraction * i.distraction));
+    }
+    f.push(Factor::new(F::Distance, -0.3 * (1.0 - projection(i.km_theatre))));
+    if i.non_aligned {
+        f.push(Factor::new(F::NonAlignment, -w.non_aligned));
+    }
+    if burden > 0.0 {
+        f.push(Factor::new(F::FreeRiding, -0.5 * burden.min(2.0)));
+    }
+    let exp = exposure(i, v);
+    if exp > 0.0 {
+        f.push(Factor::new(F::FearOfAggressor, -w.fear * 0.3 * exp));
+    }
+    f.push(Factor::new(F::DomesticPolitics, w.noise * v.noise));
+    f
+}

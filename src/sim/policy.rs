@@ -1,0 +1,71 @@
+//! Strategies that give the player's orders in headless runs: appease, alliance, collective action, or history's own.
+
+use bevy::prelude::*;
+
+use crate::level::{Order, Procedure};
+
+use super::core::*;
+use super::institution::next_motion;
+use super::trace::RunLog;
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(Turn, plan_orders.in_set(TurnSystems::Plan));
+}
+
+fn plan_orders(
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    role: Res<PlayerRole>,
+    mif: Res<MeasuresInForce>,
+    log: Res<RunLog>,
+    crisis: Single<&Crisis>,
+    blocs: Query<&Bloc>,
+    members: Query<(), With<Member>>,
+    mut out: MessageWriter<OrderIssued>,
+) {
+    let Some(policy) = role.policy else { return };
+    let lvl = &level.0;
+    let t = cal.turn;
+    let live = crisis.settled.is_none();
+    let mut orders = Vec::new();
+    match policy {
+        Policy::Historical => {
+            if let Some(p) = lvl.playable(role.ix) {
+                orders.extend(p.historical.get(t).cloned().unwrap_or_default());
+            }
+        }
+        Policy::Appease if live => orders.push(if t == 0 { Order::Mediate } else { Order::Concede }),
+        Policy::Alliance if live => {
+            if t == 0 {
+                orders.push(Order::Rearm);
+                let protected = blocs.iter().any(|b| b.members.contains(&crisis.victim) || b.protects == Some(crisis.victim));
+                if !protected {
+                    orders.push(Order::Guarantee);
+                }
+            }
+            if let Some(b) = blocs.iter().find(|b| b.members.contains(&crisis.victim) && !b.members.contains(&role.state)) {
+                orders.push(Order::JoinBloc(b.id.clone()));
+            }
+            if crisis.fighting {
+                orders.push(Order::Intervene);
+            }
+        }
+        Policy::Collective if live => {
+            if members.get(role.state).is_ok() {
+                if let Some((body, measure, under)) = next_motion(lvl.institution.kind, &mif, &log, crisis.fighting) {
+                    let under = if under == Procedure::Art15 { Procedure::Art15 } else { under };
+                    orders.push(Order::Propose { body, measure, under });
+                }
+            } else if crisis.fighting {
+                orders.push(Order::Sanction { oil: true });
+            }
+            if mif.force_authorised && crisis.fighting {
+                orders.push(Order::Intervene);
+            }
+        }
+        _ => {}
+    }
+    for order in orders {
+        out.write(OrderIssued { state: role.state, order });
+    }
+}

@@ -1,0 +1,184 @@
+//! Starting a run from a level and playing it turn by turn, headless.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use crate::level::{InstitutionKind, LevelDef, StateIx};
+
+use super::core::*;
+use super::trace::RunLog;
+
+/// A headless simulation: one `App` that can play many runs, one after another.
+pub struct Simulation {
+    pub app: App,
+}
+
+/// What a run starts from.
+#[derive(Clone)]
+pub struct RunSetup {
+    pub level: Arc<LevelDef>,
+    pub seed: u64,
+    /// The player's state; `None` for the level's default role.
+    pub role: Option<StateIx>,
+    /// `None` when a person gives the orders.
+    pub policy: Option<Policy>,
+    /// Credibility carried in from an earlier era, if any.
+    pub credibility: Option<Credibility>,
+}
+
+impl Default for Simulation {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Simulation {
+    pub fn new() -> Self {
+        let mut app = App::new();
+        app.add_plugins(MinimalPlugins).add_plugins(super::plugin);
+        app.finish();
+        app.cleanup();
+        Simulation { app }
+    }
+
+    /// Clears the world of any earlier run and spawns the level's world.
+    pub fn start(&mut self, setup: &RunSetup) {
+        start_run(self.app.world_mut(), setup);
+    }
+
+    /// Plays one turn. Returns `true` once the crisis has ended.
+    pub fn step(&mut self) -> bool {
+        let w = self.app.world_mut();
+        if w.resource::<Calendar>().finished {
+            return true;
+        }
+        w.run_schedule(Turn);
+        w.resource::<Calendar>().finished
+    }
+
+    /// Plays to the end.
+    pub fn run_to_end(&mut self) {
+        let max = self.app.world().resource::<Level>().0.turns.len() + 1;
+        for _ in 0..max {
+            if self.step() {
+                break;
+            }
+        }
+    }
+
+    pub fn log(&self) -> &RunLog {
+        self.app.world().resource::<RunLog>()
+    }
+
+    pub fn world(&self) -> &World {
+        self.app.world()
+    }
+
+    /// Sends an order from the player's state, as the UI does.
+    pub fn order(&mut self, order: crate::level::Order) {
+        let w = self.app.world_mut();
+        let state = w.resource::<PlayerRole>().state;
+        w.write_message(OrderIssued { state, order });
+    }
+}
+
+/// Spawns the level's states, blocs, bodies and crisis as entities and resets every resource.
+pub fn start_run(world: &mut World, setup: &RunSetup) {
+    let lvl = &setup.level;
+    // Clear the previous run.
+    let old: Vec<Entity> = world
+        .query_filtered::<Entity, Or<(With<Nation>, With<Bloc>, With<Body>, With<Crisis>)>>()
+        .iter(world)
+        .collect();
+    for e in old {
+        world.despawn(e);
+    }
+    world.resource_mut::<Messages<OrderIssued>>().clear();
+    world.resource_mut::<Messages<MotionTabled>>().clear();
+
+    let theatre = lvl.crisis.location;
+    let agg_capital = lvl.states[lvl.crisis.aggressor].capital;
+    let role_ix = setup.role.unwrap_or_else(|| lvl.default_role());
+    let mut nations = Vec::with_capacity(lvl.states.len());
+    for (ix, s) in lvl.states.iter().enumerate() {
+        let mut e = world.spawn((
+            Nation { ix, id: s.id.clone(), name: s.name.clone() },
+            Capability { cinc: s.cinc },
+            Interests {
+                ties_aggressor: s.ties_aggressor,
+                ties_victim: s.ties_victim,
+                trade_aggressor: s.trade_aggressor,
+                oil_aggressor: s.oil_aggressor,
+                interest: s.interest,
+                distraction: s.distraction,
+                domestic: s.domestic,
+                commitment: s.commitment,
+                non_aligned: s.non_aligned,
+                km_theatre: km_between(s.capital, theatre),
+                km_aggressor: km_between(s.capital, agg_capital),
+            },
+            Stance::default(),
+        ));
+        if lvl.institution.members.contains(&ix) {
+            e.insert(Member);
+        }
+        if ix == lvl.crisis.aggressor {
+            e.insert(Aggressor);
+        }
+        if ix == lvl.crisis.victim {
+            e.insert(Victim);
+        }
+        if ix == role_ix {
+            e.insert(Player);
+        }
+        nations.push(e.id());
+    }
+    let map = |v: &[StateIx]| v.iter().map(|&i| nations[i]).collect::<Vec<_>>();
+    for b in &lvl.blocs {
+        world.spawn(Bloc {
+            id: b.id.clone(),
+            name: b.name.clone(),
+            kind: b.kind,
+            members: map(&b.members),
+            protects: b.protects.map(|i| nations[i]),
+            against: b.against.map(|i| nations[i]),
+            cohesion: b.cohesion,
+        });
+    }
+    for b in &lvl.institution.bodies {
+        world.spawn(Body { kind: b.kind, rule: b.rule, members: map(&b.members), permanent: map(&b.permanent), boycotting: vec![], uninstructed: vec![] });
+    }
+    let c = &lvl.crisis;
+    world.spawn(Crisis {
+        aggressor: nations[c.aggressor],
+        victim: nations[c.victim],
+        theatre: c.theatre.clone(),
+        claim: c.claim.clone(),
+        self_defence: c.self_defence,
+        appetite: c.appetite,
+        aggressor_readiness: c.aggressor_readiness,
+        victim_readiness: c.victim_readiness,
+        control: c.control,
+        start_control: c.control,
+        fighting: c.attack_under_way,
+        attacked: c.attack_under_way,
+        settled: None,
+        losses: (0.0, 0.0),
+    });
+    let mut cred = setup.credibility.unwrap_or(Credibility { league: 0.5, un: 0.5 });
+    if setup.credibility.is_none() {
+        *cred.of_mut(lvl.institution.kind) = lvl.institution.credibility;
+    }
+    let _ = InstitutionKind::League;
+    world.insert_resource(PlayerRole { state: nations[role_ix], ix: role_ix, policy: setup.policy });
+    world.insert_resource(Nations(nations));
+    world.insert_resource(Level(lvl.clone()));
+    world.insert_resource(Calendar::default());
+    world.insert_resource(SimRng::new(setup.seed));
+    world.insert_resource(WorldTension { tension: lvl.tension, arms_race: 0.0 });
+    world.insert_resource(cred);
+    world.insert_resource(MeasuresInForce { uniting_for_peace: lvl.institution.uniting_for_peace, ..default() });
+    world.insert_resource(RunLog::default());
+    world.remove_resource::<Outcome>();
+}

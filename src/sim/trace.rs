@@ -1,0 +1,225 @@
+//! What every decision was made of. Explanations and panels are built from these records only.
+
+use bevy::prelude::*;
+use serde::Serialize;
+
+use crate::level::{BodyKind, Date, Measure, OutcomeKind};
+
+/// A named factor in a decision. The label is fixed per id, so text never depends on the outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactorId {
+    OwnCause,
+    VictimsCause,
+    EnquiryBuysTime,
+    FaithInInstitution,
+    TiesToVictim,
+    TiesToAggressor,
+    TradeAtRisk,
+    OilAtRisk,
+    FearOfAggressor,
+    StakeInTheatre,
+    OtherThreats,
+    DomesticConstraints,
+    NonAlignment,
+    SelfDefenceClaim,
+    DomesticPolitics,
+    Appetite,
+    LocalBalance,
+    SanctionsPressure,
+    Condemnation,
+    CoalitionInTheatre,
+    BlocDeterrence,
+    WarCosts,
+    Concessions,
+    Legitimacy,
+    FreeRiding,
+    Distance,
+    BlocObligation,
+    Leakage,
+    OilExempt,
+    Compliance,
+    Delay,
+    Consent,
+    PrizeHeld,
+    ThreatAtBorder,
+    Absence,
+    Veto,
+    Unanimity,
+    Majority,
+    ArmsRace,
+}
+
+impl FactorId {
+    pub fn label(self) -> &'static str {
+        use FactorId::*;
+        match self {
+            OwnCause => "it is the aggressor: the motion is against it",
+            VictimsCause => "it is the victim: the motion is in its defence",
+            EnquiryBuysTime => "an enquiry delays action and buys time",
+            FaithInInstitution => "faith in the institution and its rules",
+            TiesToVictim => "ties to the victim",
+            TiesToAggressor => "ties to the aggressor",
+            TradeAtRisk => "trade with the aggressor at risk",
+            OilAtRisk => "oil sales to the aggressor at risk",
+            FearOfAggressor => "fear of the aggressor's reprisal",
+            StakeInTheatre => "its own stake in the theatre",
+            OtherThreats => "other threats closer to home",
+            DomesticConstraints => "domestic constraints on using force",
+            NonAlignment => "non-alignment: stays away from one camp's measures",
+            SelfDefenceClaim => "the aggressor's claim of self-defence muddies who is to blame",
+            DomesticPolitics => "unpredictable domestic politics",
+            Appetite => "appetite for the prize",
+            LocalBalance => "balance of forces in the theatre",
+            SanctionsPressure => "pressure of sanctions",
+            Condemnation => "condemnation by the institution",
+            CoalitionInTheatre => "coalition forces in the theatre",
+            BlocDeterrence => "a defence pact protecting the victim",
+            WarCosts => "losses of the war so far",
+            Concessions => "concessions already won",
+            Legitimacy => "authority of the institution behind the operation",
+            FreeRiding => "others already carry the burden",
+            Distance => "distance to the theatre",
+            BlocObligation => "treaty obligation to a bloc member",
+            Leakage => "trade leaking through states that do not sanction",
+            OilExempt => "oil exempted from the sanctions",
+            Compliance => "members carrying out the sanctions",
+            Delay => "sanctions take time to bite",
+            Consent => "consent of the parties",
+            PrizeHeld => "the prize is already held",
+            ThreatAtBorder => "enemy forces approaching its border",
+            Absence => "a member with a veto stayed away",
+            Veto => "a permanent member voted no",
+            Unanimity => "one member present against is enough to block",
+            Majority => "the votes needed",
+            ArmsRace => "the arms race",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Factor {
+    pub id: FactorId,
+    pub weight: f32,
+}
+
+impl Factor {
+    pub fn new(id: FactorId, weight: f32) -> Self {
+        Factor { id, weight }
+    }
+}
+
+/// Sum of factor weights: the score a decision compares with its thresholds.
+pub fn score(factors: &[Factor]) -> f32 {
+    factors.iter().map(|f| f.weight).sum()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ballot {
+    Yes,
+    No,
+    Abstain,
+    Absent,
+}
+
+/// What a decision was about.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum DecisionKind {
+    Vote { body: BodyKind, measure: Measure, ballot: Ballot },
+    Sanctions { compliance: f32 },
+    Contribute { cinc: f32 },
+    HonourBloc { bloc: String, cinc: f32 },
+    Intervene { cinc: f32 },
+    Consent { given: bool },
+    Aggressor { choice: super::core::AggressorChoice },
+    LeaveInstitution { leaves: bool },
+    Sponsor { body: BodyKind, measure: Measure },
+}
+
+/// One decision of one state, with the factors that drove it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision {
+    pub turn: usize,
+    pub actor: String,
+    pub decision: DecisionKind,
+    pub score: f32,
+    pub factors: Vec<Factor>,
+}
+
+/// A vote as the output contract describes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct VoteRecord {
+    pub turn: usize,
+    pub date: Date,
+    pub body: BodyKind,
+    pub motion: Measure,
+    pub procedural: bool,
+    pub proposer: String,
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    pub absent: u32,
+    pub adopted: bool,
+    pub vetoed_by: Vec<String>,
+    /// Members whose ballot decided the result (blockers, or absent members who would have blocked).
+    pub decisive: Vec<String>,
+    /// Each member's ballot, in the body's seat order.
+    pub ballots: Vec<(String, Ballot)>,
+    /// Why the rule gave this result.
+    pub rule_factors: Vec<Factor>,
+    /// Index of each member's decision in `RunLog::decisions` (none for the absent).
+    #[serde(skip)]
+    pub decision_ix: Vec<Option<usize>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NewsItem {
+    pub turn: usize,
+    pub date: Date,
+    pub text: String,
+    /// True for events that really happened on that date (scripted by the level), false for the model's own.
+    pub history: bool,
+}
+
+/// Whether one mechanism worked, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    pub mechanism: String,
+    pub succeeded: bool,
+    /// Factors ranked by absolute contribution.
+    pub factors: Vec<ExplainedFactor>,
+    /// The actors who decided it.
+    pub decisive: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExplainedFactor {
+    pub id: FactorId,
+    pub label: &'static str,
+    pub weight: f32,
+}
+
+/// Everything that happened in a run, in order.
+#[derive(Resource, Debug, Clone, Default, Serialize)]
+pub struct RunLog {
+    pub decisions: Vec<Decision>,
+    pub votes: Vec<VoteRecord>,
+    pub news: Vec<NewsItem>,
+    pub explanation: Vec<Explanation>,
+    pub outcome: Option<(OutcomeKind, usize)>,
+    /// Aggressor's control of the theatre at the end of each turn.
+    pub control: Vec<f32>,
+}
+
+impl RunLog {
+    pub fn decide(&mut self, turn: usize, actor: &str, decision: DecisionKind, factors: Vec<Factor>) -> usize {
+        let s = score(&factors);
+        self.decisions.push(Decision { turn, actor: actor.to_string(), decision, score: s, factors });
+        self.decisions.len() - 1
+    }
+    pub fn news(&mut self, turn: usize, date: Date, text: impl Into<String>, history: bool) {
+        self.news.push(NewsItem { turn, date, text: text.into(), history });
+    }
+}
