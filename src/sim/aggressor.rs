@@ -37,7 +37,7 @@ fn aggressor_decides(
     }
     let date = level.0.turns[cal.turn].date;
     let (a, d) = theatre_strength(&crisis, &mif, &nations);
-    let coalition: f32 = mif.coalition.iter().map(|(_, c)| c).sum();
+    let coalition = mif.coalition_in_theatre(cal.turn);
     // Pacts protecting the victim whose members have not yet fought: the response the aggressor expects.
     let pact: f32 = blocs
         .iter()
@@ -46,7 +46,7 @@ fn aggressor_decides(
             b.cohesion
                 * b.members
                     .iter()
-                    .filter(|m| **m != crisis.victim && !mif.coalition.iter().any(|(e, _)| e == *m))
+                    .filter(|m| **m != crisis.victim && !mif.in_coalition(**m))
                     .filter_map(|m| nations.get(*m).ok())
                     .map(|n| n.2.cinc * projection(n.3.km_theatre))
                     .sum::<f32>()
@@ -71,7 +71,7 @@ fn aggressor_decides(
     }
     if crisis.losses.0 > 0.0 {
         let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0);
-        f.push(Factor::new(F::WarCosts, -2.0 * crisis.losses.0 / own.max(1e-6)));
+        f.push(Factor::new(F::WarCosts, (-0.5 * crisis.losses.0 / own.max(1e-6)).max(-1.0)));
     }
     if mif.concessions > 0 {
         f.push(Factor::new(F::Concessions, 0.1 * mif.concessions as f32));

@@ -30,10 +30,13 @@ fn aggressor_allies_intervene(
     crisis: Single<&Crisis>,
     nations: Query<NationQuery>,
 ) {
-    let coalition: f32 = mif.coalition.iter().map(|(_, c)| c).sum();
-    if !crisis.fighting || coalition <= 0.0 || crisis.control > 0.5 {
+    let coalition = mif.coalition_in_theatre(cal.turn);
+    // Only once the coalition has cleared the victim's ground and stands at the aggressor's own line.
+    if !crisis.fighting || coalition <= 0.0 || crisis.control > crisis.start_control + 0.02 {
         return;
     }
+    let (a, _) = theatre_strength(&crisis, &mif, &nations);
+    let pressing = coalition / (coalition + a).max(1e-6);
     let date = level.0.turns[cal.turn].date;
     for (e, n, cap, int, _) in &nations {
         if e == crisis.aggressor || e == crisis.victim || int.ties_aggressor < 0.5 || mif.aggressor_allies.iter().any(|(a, _)| *a == e) {
@@ -42,7 +45,7 @@ fn aggressor_allies_intervene(
         let near = projection(int.km_theatre);
         let f = vec![
             Factor::new(F::TiesToAggressor, int.ties_aggressor * 0.6),
-            Factor::new(F::ThreatAtBorder, near * (1.0 - crisis.control) * 1.2),
+            Factor::new(F::ThreatAtBorder, near * pressing * 1.2),
             Factor::new(F::DomesticConstraints, -int.domestic),
             Factor::new(F::OtherThreats, -int.distraction * 0.6),
             Factor::new(F::Distance, -0.5 * (1.0 - near)),
@@ -58,13 +61,12 @@ fn aggressor_allies_intervene(
     }
 }
 
-fn fight(mut rng: ResMut<SimRng>, mif: Res<MeasuresInForce>, mut crisis: Single<&mut Crisis>, nations: Query<NationQuery>) {
+fn fight(cal: Res<Calendar>, mut rng: ResMut<SimRng>, mif: Res<MeasuresInForce>, mut crisis: Single<&mut Crisis>, nations: Query<NationQuery>) {
     if !crisis.fighting || mif.peacekeepers {
         return;
     }
     let (a, d) = theatre_strength(&crisis, &mif, &nations);
-    let coalition: f32 = mif.coalition.iter().map(|(_, c)| c).sum();
-    let d = d + coalition;
+    let d = d + mif.coalition_in_theatre(cal.turn);
     let swing = FRONT_SPEED * (a - d) / (a + d).max(1e-6) + FRONT_NOISE * rng.signed();
     crisis.control = (crisis.control + swing).clamp(0.0, 1.0);
     crisis.losses.0 += 0.1 * d;
@@ -87,9 +89,8 @@ pub fn advance(
     if crisis.fighting {
         tension.tension = (tension.tension + 0.05).min(1.0);
     }
-    let last = cal.turn + 1 >= level.0.turns.len();
-    let quiet = crisis.settled.is_some() && !crisis.fighting;
-    if !(last || quiet) {
+    // Every dated turn is played: a settled crisis still meets in the institution's bodies.
+    if cal.turn + 1 < level.0.turns.len() {
         cal.turn += 1;
         return;
     }

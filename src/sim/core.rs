@@ -271,8 +271,8 @@ pub struct MeasuresInForce {
     pub pressure: f32,
     /// Force authorised by the institution.
     pub force_authorised: bool,
-    /// Contributions to the coalition fighting for the victim: (state, CINC committed).
-    pub coalition: Vec<(Entity, f32)>,
+    /// Contributions to the coalition fighting for the victim: (state, CINC committed at the theatre, turn committed).
+    pub coalition: Vec<(Entity, f32, usize)>,
     /// States fighting on the aggressor's side: (state, CINC committed).
     pub aggressor_allies: Vec<(Entity, f32)>,
     /// Peacekeepers deployed (with consent).
@@ -318,9 +318,19 @@ pub struct SanctionsTrace {
 #[derive(Component, Debug, Clone, Copy)]
 pub struct Sanctioning(pub f32);
 
+/// Turns for a contribution to reach the theatre in full: coalitions form late.
+pub const DEPLOY_TURNS: f32 = 3.0;
+
 impl MeasuresInForce {
     pub fn has(&self, m: Measure) -> bool {
         self.adopted.iter().any(|(_, a, _)| *a == m)
+    }
+    /// Coalition power arrived in the theatre by `turn`.
+    pub fn coalition_in_theatre(&self, turn: usize) -> f32 {
+        self.coalition.iter().map(|&(_, c, t)| c * ((turn + 1 - t) as f32 / DEPLOY_TURNS).min(1.0)).sum()
+    }
+    pub fn in_coalition(&self, e: Entity) -> bool {
+        self.coalition.iter().any(|c| c.0 == e)
     }
 }
 

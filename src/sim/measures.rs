@@ -140,8 +140,8 @@ fn form_coalition(
     let kind = level.0.institution.kind;
     let Ok(agg) = nations.get(crisis.aggressor) else { return };
     let needed = agg.2.cinc * projection(agg.3.km_theatre) * crisis.aggressor_readiness * 1.5;
-    let mut committed: f32 = mif.coalition.iter().map(|(_, c)| c).sum();
-    let mut order: Vec<_> = nations.iter().filter(|n| n.0 != crisis.aggressor && n.0 != crisis.victim && !mif.coalition.iter().any(|(e, _)| *e == n.0)).collect();
+    let mut committed: f32 = mif.coalition.iter().map(|c| c.1).sum();
+    let mut order: Vec<_> = nations.iter().filter(|n| n.0 != crisis.aggressor && n.0 != crisis.victim && !mif.in_coalition(n.0)).collect();
     order.sort_by(|a, b| b.2.cinc.total_cmp(&a.2.cinc).then(a.1.ix.cmp(&b.1.ix)));
     for (e, nation, cap, int, member) in order {
         let noise = rng.signed();
@@ -162,7 +162,7 @@ fn form_coalition(
             c
         };
         if c > 0.0 {
-            mif.coalition.push((e, c * projection(int.km_theatre)));
+            mif.coalition.push((e, c * projection(int.km_theatre), cal.turn));
             committed += c * projection(int.km_theatre);
         }
     }
@@ -185,7 +185,7 @@ fn deploy_peacekeepers(
         return;
     }
     let date = level.0.turns[cal.turn].date;
-    let coalition: f32 = mif.coalition.iter().map(|(_, c)| c).sum();
+    let coalition = mif.coalition_in_theatre(cal.turn);
     let mut consents = true;
     for (party, aggressor) in [(crisis.aggressor, true), (crisis.victim, false)] {
         let Ok((n, _, _)) = nations.get(party) else { continue };
