@@ -1,0 +1,76 @@
+//! The calibration votes of shared/data/history.md come out of the states' own decisions.
+
+use collective_security::sim::Policy;
+
+use crate::support::*;
+
+#[test]
+fn manchuria_the_council_deadline_fails_because_japan_alone_votes_against() {
+    for seed in 0..20 {
+        let r = play(shipped("manchuria_1931"), seed, Policy::Historical, None);
+        let v = r.votes.iter().find(|v| v.turn == 1).unwrap();
+        assert_eq!((v.body, v.motion, v.adopted), ("league_council", "condemn", false));
+        assert_eq!((v.yes, v.no), (13, 1), "seed {seed}");
+        assert_eq!(ballot(&r, 1, "league_council", "JPN"), "no");
+        assert_eq!(v.decisive, vec!["JPN".to_string()]);
+    }
+}
+
+#[test]
+fn manchuria_the_lytton_commission_is_sent_unanimously_with_japans_vote() {
+    let r = play(shipped("manchuria_1931"), 7, Policy::Historical, None);
+    let v = r.votes.iter().find(|v| v.turn == 2).unwrap();
+    assert_eq!((v.motion, v.adopted, v.no, v.abstain), ("enquiry", true, 0, 0));
+    assert_eq!(ballot(&r, 2, "league_council", "JPN"), "yes");
+}
+
+#[test]
+fn manchuria_the_assembly_adopts_non_recognition_with_japan_against_and_siam_abstaining() {
+    for seed in 0..20 {
+        let r = play(shipped("manchuria_1931"), seed, Policy::Historical, None);
+        let v = r.votes.iter().find(|v| v.turn == 6).unwrap();
+        assert_eq!((v.body, v.motion), ("league_assembly", "non_recognition"));
+        assert!(v.adopted, "the parties' votes do not count under Article 15");
+        assert_eq!(ballot(&r, 6, "league_assembly", "JPN"), "no");
+        assert_eq!(ballot(&r, 6, "league_assembly", "THA"), "abstain");
+        assert_eq!((v.yes, v.no, v.abstain), (42, 1, 1), "seed {seed}");
+        assert_eq!(r.outcome.result, "aggressor_prevails");
+        assert!(r.news.iter().any(|n| n.text.contains("gives notice of leaving")), "Japan leaves the League");
+    }
+}
+
+#[test]
+fn korea_the_council_acts_only_because_the_ussr_is_absent() {
+    for seed in 0..20 {
+        let r = play(shipped("korea_1950"), seed, Policy::Historical, None);
+        let sc: Vec<_> = r.votes.iter().filter(|v| v.body == "security_council").collect();
+        let t = |i: usize| (sc[i].motion, sc[i].yes, sc[i].no, sc[i].abstain, sc[i].adopted);
+        assert_eq!(t(0), ("condemn", 9, 0, 1, true), "S/RES/82, seed {seed}");
+        assert_eq!(t(1), ("authorise_force", 7, 1, 0, true), "S/RES/83, seed {seed}");
+        assert_eq!(t(2), ("unified_command", 7, 0, 3, true), "S/RES/84, seed {seed}");
+        assert_eq!(ballot(&r, 1, "security_council", "YUG"), "abstain");
+        assert_eq!(ballot(&r, 2, "security_council", "YUG"), "no");
+        for s in ["EGY", "IND", "YUG"] {
+            assert_eq!(ballot(&r, 3, "security_council", s), "abstain");
+        }
+        for turn in 1..=3 {
+            assert_eq!(ballot(&r, turn, "security_council", "SUN"), "absent");
+        }
+        assert!(sc[0].decisive.contains(&"SUN".to_string()), "the explanation names the absent USSR as decisive");
+        // Once back, the USSR blocks the Council.
+        let after = sc.iter().find(|v| v.turn == 5).unwrap();
+        assert!(!after.adopted);
+        assert_eq!(after.vetoed_by, vec!["SUN".to_string()]);
+    }
+}
+
+#[test]
+fn korea_the_blocked_council_leads_to_uniting_for_peace() {
+    let r = play(shipped("korea_1950"), 3, Policy::Historical, None);
+    let v = r.votes.iter().find(|v| v.motion == "uniting_for_peace").unwrap();
+    assert_eq!(v.body, "general_assembly");
+    assert!(v.adopted);
+    for s in ["SUN", "UKR", "BYS", "POL", "CSK"] {
+        assert_eq!(v.ballots[s], collective_security::sim::Ballot::No, "{s}");
+    }
+}

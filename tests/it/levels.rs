@@ -1,0 +1,80 @@
+//! Modders get every problem in a file, each with its place and a suggestion.
+
+use collective_security::level::{self, Severity};
+
+use crate::support::*;
+
+fn errors(src: &str) -> Vec<level::Diagnostic> {
+    match level::check_source(src) {
+        Ok(_) => vec![],
+        Err(d) => d.into_iter().filter(|d| d.severity == Severity::Error).collect(),
+    }
+}
+
+fn korea_src() -> String {
+    std::fs::read_to_string(level_path("korea_1950")).unwrap()
+}
+
+#[test]
+fn every_shipped_level_passes_the_validator() {
+    for p in collective_security::cli::shipped_levels() {
+        if let Err(e) = level::check_file(&p) {
+            panic!("{}: {:?}", p.display(), e);
+        }
+    }
+}
+
+#[test]
+fn a_misspelt_state_id_names_its_line_and_the_nearest_valid_id() {
+    let src = korea_src().replacen("victim: \"KOR\"", "victim: \"KORR\"", 1);
+    let e = errors(&src);
+    assert_eq!(e.len(), 1, "{e:?}");
+    let line = src.lines().position(|l| l.contains("victim: \"KORR\"")).unwrap() + 1;
+    assert_eq!(e[0].line, line);
+    assert_eq!(e[0].col, src.lines().nth(line - 1).unwrap().find("\"KORR\"").unwrap() + 1);
+    assert_eq!(e[0].suggestion.as_deref(), Some("did you mean `KOR`?"));
+}
+
+#[test]
+fn all_errors_in_a_file_are_reported_not_only_the_first() {
+    let src = korea_src().replacen("victim: \"KOR\"", "victim: \"KORR\"", 1).replacen("date: \"1950-06-27\", label", "date: \"1950-06-20\", label", 1).replacen("cinc: 0.28444", "cinc: 1.5", 1);
+    let e = errors(&src);
+    assert_eq!(e.len(), 3, "{e:?}");
+    assert!(e.iter().any(|d| d.message.contains("dates out of order")));
+    assert!(e.iter().any(|d| d.message.contains("out of range")));
+}
+
+#[test]
+fn a_misspelt_enum_variant_lists_the_allowed_values_and_suggests_one() {
+    let src = korea_src().replacen("kind: UnitedNations", "kind: UnitedNatons", 1);
+    let e = errors(&src);
+    assert_eq!(e.len(), 1);
+    assert!(e[0].message.contains("`League`, `UnitedNations`"), "{}", e[0].message);
+    assert_eq!(e[0].suggestion.as_deref(), Some("did you mean `UnitedNations`?"));
+    assert!(e[0].line > 1);
+}
+
+#[test]
+fn a_vote_threshold_no_membership_could_reach_is_an_error() {
+    let src = korea_src().replacen("Qualified(votes: 7, veto: true)", "Qualified(votes: 12, veto: true)", 1);
+    let e = errors(&src);
+    assert!(e.iter().any(|d| d.message.contains("12 votes can never be reached by a body of 11 seats")), "{e:?}");
+}
+
+#[test]
+fn a_state_seated_twice_is_an_error() {
+    let src: String = korea_src()
+        .lines()
+        .map(|l| if l.contains("kind: SecurityCouncil") { l.replacen("\"ECU\"", "\"CUB\"", 1) } else { l.to_string() })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(errors(&src).iter().any(|d| d.message.contains("seated twice")));
+}
+
+#[test]
+fn an_empty_file_and_random_bytes_get_clear_errors() {
+    assert!(errors("")[0].message.contains("empty"));
+    let e = errors("Level(id: \"x\", \u{1}\u{2}");
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].line, 1);
+}

@@ -1,0 +1,8 @@
+//! Integration tests, in one binary so the crate links once.
+
+mod cli;
+mod fidelity;
+mod levels;
+mod mechanisms;
+mod properties;
+mod support;

@@ -1,0 +1,114 @@
+//! Each mechanism behaves as a player or teacher would expect, over many seeds where chance plays a part.
+
+use collective_security::level::{BlocKind, EventKind, Measure, Order, RawBloc};
+use collective_security::sim::{Credibility, Crisis, Policy, Simulation};
+use collective_security::sim::runner::RunSetup;
+
+use crate::support::*;
+
+#[test]
+fn with_the_ussr_present_in_june_1950_it_vetoes_the_korean_resolutions() {
+    let mut raw = raw("korea_1950");
+    raw.events.retain(|e| !matches!(e.kind, EventKind::Boycott { .. }));
+    let r = play(typed(&raw), 1, Policy::Historical, None);
+    let first = &r.votes[0];
+    assert!(!first.adopted);
+    assert_eq!(first.vetoed_by, vec!["SUN".to_string()]);
+    let ex = r.explanation.iter().find(|e| e.mechanism == "collective_action:security_council:condemn").unwrap();
+    assert!(!ex.succeeded);
+    assert_eq!(ex.decisive, vec!["SUN".to_string()]);
+    assert!(ex.factors.iter().any(|f| f.id == collective_security::sim::FactorId::Veto));
+}
+
+#[test]
+fn appeasement_lowers_tension_now_but_feeds_the_aggressors_appetite_and_cuts_credibility() {
+    let level = shipped("manchuria_1931");
+    let mut sim = Simulation::new();
+    sim.start(&RunSetup { level: level.clone(), seed: 1, role: None, policy: None, credibility: None });
+    let before = sim.world().resource::<Credibility>().league;
+    let tension_before = sim.world().resource::<collective_security::sim::WorldTension>().tension;
+    sim.order(Order::Concede);
+    sim.step();
+    let w = sim.world();
+    assert!(w.resource::<Credibility>().league < before);
+    let crisis = w.iter_entities().find_map(|e| e.get::<Crisis>().cloned()).unwrap();
+    assert!(crisis.appetite > level.crisis.appetite);
+    assert!(w.resource::<collective_security::sim::WorldTension>().tension <= tension_before + 0.05 + 1e-6);
+}
+
+#[test]
+fn appeasing_korea_lets_the_aggressor_prevail_more_often_than_alliance_or_collective_action() {
+    let level = shipped("korea_1950");
+    let prevails = |p| share(level.clone(), 40, p, None, |r| r.outcome.result == "aggressor_prevails");
+    let appease = prevails(Policy::Appease);
+    assert!(appease > prevails(Policy::Alliance) + 0.3, "appease {appease}");
+    assert!(appease > prevails(Policy::Collective) + 0.3);
+}
+
+#[test]
+fn a_standing_defence_bloc_deters_attacks_on_its_members_and_protects_no_one_else() {
+    // The crisis starts as a threat the aggressor can still call off.
+    let mut raw = raw("korea_1950");
+    raw.crisis.attack_under_way = false;
+    raw.crisis.control = 0.0;
+    let unprotected = share(typed(&raw), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
+    let mut member = raw.clone();
+    member.blocs.push(RawBloc { id: "pact".into(), name: "Pacific pact".into(), kind: BlocKind::CollectiveDefence, members: vec!["USA".into(), "KOR".into(), "GBR".into()], protects: None, against: Some("PRK".into()), cohesion: 0.9 });
+    let protected = share(typed(&member), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
+    let mut other = raw.clone();
+    other.blocs.push(RawBloc { id: "pact".into(), name: "Atlantic pact".into(), kind: BlocKind::CollectiveDefence, members: vec!["USA".into(), "GBR".into(), "FRA".into()], protects: None, against: Some("SUN".into()), cohesion: 0.9 });
+    let elsewhere = share(typed(&other), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
+    assert!(protected > unprotected + 0.5, "member {protected} vs none {unprotected}");
+    assert!((elsewhere - unprotected).abs() < 1e-9, "a bloc that does not include the victim changes nothing");
+}
+
+/// Manchuria with League sanctions tabled by Britain: how much pressure reaches Japan.
+fn sanctions_pressure(us_cinc: f32) -> (f32, Vec<String>) {
+    let mut raw = raw("manchuria_1931");
+    raw.states.iter_mut().find(|s| s.id == "USA").unwrap().cinc = us_cinc;
+    let p = raw.playable.iter_mut().find(|p| p.state == "GBR").unwrap();
+    p.historical = vec![collective_security::level::RawChoice { turn: 1, orders: vec![Order::Propose { body: collective_security::level::BodyKind::LeagueAssembly, measure: Measure::Sanctions, under: collective_security::level::Procedure::Art15 }] }];
+    let level = typed(&raw);
+    let mut sim = Simulation::new();
+    sim.start(&RunSetup { level: level.clone(), seed: 5, role: level.state_ix("GBR"), policy: Some(Policy::Historical), credibility: None });
+    sim.step();
+    sim.step();
+    sim.step();
+    let mif = sim.world().resource::<collective_security::sim::MeasuresInForce>();
+    assert!(mif.sanctions.is_some(), "sanctions adopted");
+    (mif.pressure, mif.sanctions_trace.as_ref().unwrap().leakers.iter().map(|l| l.0.clone()).collect())
+}
+
+#[test]
+fn sanctions_leak_through_great_powers_outside_the_institution() {
+    let (with_us, leakers) = sanctions_pressure(0.216);
+    let (without, _) = sanctions_pressure(0.001);
+    assert_eq!(leakers[0], "USA", "the largest leak is the great power outside the League");
+    assert!(without > with_us * 1.5, "pressure with the US outside {with_us}, with no great power outside {without}");
+}
+
+#[test]
+fn peacekeepers_deploy_only_with_the_consent_of_both_parties() {
+    let mut raw = raw("korea_1950");
+    let us = raw.playable.iter_mut().find(|p| p.state == "USA").unwrap();
+    us.historical = vec![collective_security::level::RawChoice { turn: 1, orders: vec![Order::Propose { body: collective_security::level::BodyKind::SecurityCouncil, measure: Measure::Peacekeeping, under: Default::default() }] }];
+    let r = play(typed(&raw), 2, Policy::Historical, None);
+    let pk = r.explanation.iter().find(|e| e.mechanism == "peacekeeping").expect("consent was asked");
+    // A North Korea winning on the ground refuses a force that would stop it.
+    assert!(!pk.succeeded);
+    assert!(pk.decisive.contains(&"PRK".to_string()));
+}
+
+#[test]
+fn every_explanation_factor_comes_with_its_label_and_is_ranked_by_weight() {
+    let r = play(shipped("korea_1950"), 9, Policy::Collective, None);
+    assert!(!r.explanation.is_empty());
+    for e in &r.explanation {
+        for w in e.factors.windows(2) {
+            assert!(w[0].weight.abs() >= w[1].weight.abs());
+        }
+        for f in &e.factors {
+            assert_eq!(f.label, f.id.label());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! App builders and level helpers shared by the tests.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use collective_security::level::{self, LevelDef, RawLevel};
+use collective_security::sim::report::RunReport;
+use collective_security::sim::runner::RunSetup;
+use collective_security::sim::{Policy, Simulation};
+
+pub fn level_path(id: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("levels").join(format!("{id}.ron"))
+}
+
+pub fn raw(id: &str) -> RawLevel {
+    let src = std::fs::read_to_string(level_path(id)).unwrap();
+    ron::from_str(&src).unwrap()
+}
+
+pub fn typed(raw: &RawLevel) -> Arc<LevelDef> {
+    Arc::new(level::validate::validate(raw).unwrap_or_else(|e| panic!("invalid test level: {e:?}")).0)
+}
+
+pub fn shipped(id: &str) -> Arc<LevelDef> {
+    Arc::new(level::load(&level_path(id)).unwrap())
+}
+
+/// Plays a level to the end headless and returns the report.
+pub fn play(level: Arc<LevelDef>, seed: u64, policy: Policy, role: Option<&str>) -> RunReport {
+    let role = role.map(|r| level.state_ix(r).unwrap());
+    let mut sim = Simulation::new();
+    sim.start(&RunSetup { level, seed, role, policy: Some(policy), credibility: None });
+    sim.run_to_end();
+    RunReport::from_sim(&sim, policy.name())
+}
+
+/// Share of runs over `n` seeds whose outcome satisfies `pred`.
+pub fn share(level: Arc<LevelDef>, n: u64, policy: Policy, role: Option<&str>, pred: impl Fn(&RunReport) -> bool) -> f64 {
+    let role_ix = role.map(|r| level.state_ix(r).unwrap());
+    let mut sim = Simulation::new();
+    let mut hits = 0;
+    for seed in 0..n {
+        sim.start(&RunSetup { level: level.clone(), seed, role: role_ix, policy: Some(policy), credibility: None });
+        sim.run_to_end();
+        if pred(&RunReport::from_sim(&sim, policy.name())) {
+            hits += 1;
+        }
+    }
+    hits as f64 / n as f64
+}
+
+pub fn ballot<'a>(r: &'a RunReport, turn: usize, body: &str, state: &str) -> &'a str {
+    let v = r.votes.iter().find(|v| v.turn == turn && v.body == body).unwrap_or_else(|| panic!("no {body} vote in turn {turn}"));
+    match v.ballots[state] {
+        collective_security::sim::Ballot::Yes => "yes",
+        collective_security::sim::Ballot::No => "no",
+        collective_security::sim::Ballot::Abstain => "abstain",
+        collective_security::sim::Ballot::Absent => "absent",
+    }
+}
