@@ -355,7 +355,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
 fn check_order(cx: &mut Ctx, path: &str, o: &Order, bodies: &[BodyDef], blocs: &BTreeSet<&str>, inst: &RawInstitution) {
     match o {
         Order::JoinBloc(id) if !blocs.contains(id.as_str()) => {
-            let d = Diagnostic::error(format!("{path}"), format!("unknown bloc `{id}`: expected the id of a bloc listed in `blocs`"))
+            let d = Diagnostic::error(path.to_string(), format!("unknown bloc `{id}`: expected the id of a bloc listed in `blocs`"))
                 .suggest(did_you_mean(id, blocs.iter().copied()));
             cx.out.push(d);
         }

@@ -18,9 +18,18 @@ const TOP: usize = 6;
 
 /// Sums factors by id and ranks them by absolute weight.
 pub fn rank<'a>(factors: impl IntoIterator<Item = &'a Factor>) -> Vec<ExplainedFactor> {
+    rank_scaled(factors, 1.0)
+}
+
+/// Like [`rank`], dividing by the number of deciders: the weight of each factor for the average decider.
+pub fn rank_mean<'a>(factors: impl IntoIterator<Item = &'a Factor>, deciders: usize) -> Vec<ExplainedFactor> {
+    rank_scaled(factors, 1.0 / deciders.max(1) as f32)
+}
+
+fn rank_scaled<'a>(factors: impl IntoIterator<Item = &'a Factor>, scale: f32) -> Vec<ExplainedFactor> {
     let mut sum: BTreeMap<F, f32> = BTreeMap::new();
     for f in factors {
-        *sum.entry(f.id).or_default() += f.weight;
+        *sum.entry(f.id).or_default() += f.weight * scale;
     }
     let mut v: Vec<ExplainedFactor> = sum.into_iter().filter(|(_, w)| w.abs() > 1e-4).map(|(id, weight)| ExplainedFactor { id, label: id.label(), weight: round(weight) }).collect();
     v.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()).then(a.id.cmp(&b.id)));
@@ -49,8 +58,10 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
     // Every vote: why it passed or failed.
     for v in &log.votes {
         let decision = |i: usize| v.decision_ix[i].map(|d| &log.decisions[d]);
+        let mut deciders = v.decisive.len();
         let (factors, decisive): (Vec<&Factor>, Vec<String>) = if v.adopted {
             let yes: Vec<&Factor> = v.ballots.iter().enumerate().filter(|(_, b)| b.1 == Ballot::Yes).filter_map(|(i, _)| decision(i)).flat_map(|d| d.factors.iter()).collect();
+            deciders = v.yes as usize;
             let mut dec = v.decisive.clone();
             if dec.is_empty() {
                 dec.push(v.proposer.clone());
@@ -62,10 +73,12 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
         } else {
             // Not enough votes: why the others held back.
             let held: Vec<usize> = v.ballots.iter().enumerate().filter(|(_, b)| matches!(b.1, Ballot::No | Ballot::Abstain)).map(|(i, _)| i).collect();
+            deciders = held.len();
             let f = held.iter().filter_map(|&i| decision(i)).flat_map(|d| d.factors.iter()).collect();
             (f, held.iter().map(|&i| v.ballots[i].0.clone()).collect())
         };
-        let mut all: Vec<Factor> = factors.into_iter().copied().collect();
+        let scale = 1.0 / deciders.max(1) as f32;
+        let mut all: Vec<Factor> = factors.into_iter().map(|f| Factor::new(f.id, f.weight * scale)).collect();
         // The rule itself counts where it decided: a veto, a broken unanimity, an absence, a missing vote.
         all.extend(v.rule_factors.iter().filter(|f| match f.id {
             F::Veto | F::Absence => true,
@@ -98,18 +111,21 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
     // Coalition in the field: who came, who stayed home.
     let contributions: Vec<&Decision> = log.decisions.iter().filter(|d| matches!(d.decision, DecisionKind::Contribute { .. })).collect();
     if !contributions.is_empty() || !mif.coalition.is_empty() {
-        let mut f: Vec<Factor> = contributions.iter().flat_map(|d| d.factors.iter().copied()).collect();
+        // Why states came or stayed home, for the average decider, and how the two sides' forces compared.
+        let n = contributions.len().max(1) as f32;
+        let mut f: Vec<Factor> = contributions.iter().flat_map(|d| d.factors.iter().map(move |x| Factor::new(x.id, x.weight / n))).collect();
         let allies: f32 = mif.aggressor_allies.iter().map(|a| a.1).sum();
         let coalition: f32 = mif.coalition.iter().map(|c| c.1).sum();
-        f.push(Factor::new(F::CoalitionInTheatre, coalition * 10.0));
+        let total = (coalition + allies).max(1e-6);
+        f.push(Factor::new(F::CoalitionInTheatre, coalition / total));
         if allies > 0.0 {
-            f.push(Factor::new(F::ThreatAtBorder, -allies * 10.0));
+            f.push(Factor::new(F::ThreatAtBorder, -allies / total));
         }
         let mut decisive: Vec<(String, f32)> = contributions.iter().map(|d| (d.actor.clone(), if let DecisionKind::Contribute { cinc } = d.decision { cinc } else { 0.0 })).collect();
         decisive.sort_by(|a, b| b.1.total_cmp(&a.1));
         let mut names: Vec<String> = decisive.iter().filter(|d| d.1 > 0.0).take(3).map(|d| d.0.clone()).collect();
-        // The biggest state that stayed home is a free rider.
-        if let Some(fr) = contributions.iter().filter(|d| d.score <= 0.0 && d.factors.iter().any(|f| f.id == F::FreeRiding)).max_by(|a, b| free_ride(a).total_cmp(&free_ride(b))) {
+        // A free rider would have come had others not carried the burden; the strongest decide first.
+        if let Some(fr) = contributions.iter().find(|d| d.score <= 0.0 && d.score + free_ride(d) > 0.0) {
             names.push(fr.actor.clone());
         }
         let pushed_back = mif.control_when_coalition_formed.is_some_and(|c0| crisis.control < c0);

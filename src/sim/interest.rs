@@ -70,7 +70,7 @@ pub fn ballot_factors(i: &Interests, v: &View, m: Measure, w: &Weights) -> Vec<F
         f.push(Factor::new(F::TiesToVictim, w.ties_victim * i.ties_victim * (0.5 + sev)));
     }
     if i.ties_aggressor != 0.0 {
-        f.push(Factor::new(F::TiesToAggressor, -w.ties_aggressor * i.ties_aggressor * (0.5 + sev)));
+        f.push(Factor::new(ties_id(i.ties_aggressor), -w.ties_aggressor * i.ties_aggressor * (0.5 + sev)));
     }
     if i.trade_aggressor > 0.0 {
         let k = if is_economic(m) { 1.0 } else { 0.15 };
@@ -138,7 +138,7 @@ pub fn compliance_factors(i: &Interests, v: &View, oil: bool, binding: bool, w: 
         f.push(Factor::new(F::TiesToVictim, w.ties_victim * i.ties_victim * 0.5));
     }
     if i.ties_aggressor != 0.0 {
-        f.push(Factor::new(F::TiesToAggressor, -w.ties_aggressor * i.ties_aggressor));
+        f.push(Factor::new(ties_id(i.ties_aggressor), -w.ties_aggressor * i.ties_aggressor));
     }
     if i.trade_aggressor > 0.0 {
         f.push(Factor::new(F::TradeAtRisk, -w.trade_cost * i.trade_aggressor));
@@ -171,7 +171,7 @@ pub fn contribution_factors(i: &Interests, v: &View, authorised: bool, bloc_obli
         f.push(Factor::new(F::TiesToVictim, w.ties_victim * i.ties_victim));
     }
     if i.ties_aggressor != 0.0 {
-        f.push(Factor::new(F::TiesToAggressor, -w.ties_aggressor * i.ties_aggressor));
+        f.push(Factor::new(ties_id(i.ties_aggressor), -w.ties_aggressor * i.ties_aggressor));
     }
     if i.interest > 0.0 {
         f.push(Factor::new(F::StakeInTheatre, w.stake * i.interest * 1.2));
@@ -195,4 +195,9 @@ pub fn contribution_factors(i: &Interests, v: &View, authorised: bool, bloc_obli
     }
     f.push(Factor::new(F::DomesticPolitics, w.noise * v.noise));
     f
+}
+
+/// Ties to the aggressor read as friendship when positive and as hostility when negative.
+fn ties_id(t: f32) -> F {
+    if t < 0.0 { F::HostilityToAggressor } else { F::TiesToAggressor }
 }

@@ -146,7 +146,11 @@ fn form_coalition(
     for (e, nation, cap, int, member) in order {
         let noise = rng.signed();
         let c = if e == role.state && role.policy.is_some() {
-            if mif.player_intervenes { cap.cinc * 0.3 } else { 0.0 }
+            let c = if mif.player_intervenes { cap.cinc * 0.3 } else { 0.0 };
+            if c > 0.0 {
+                log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, vec![Factor::new(FactorId::PlayerOrder, 1.0)]);
+            }
+            c
         } else {
             let obligation: f32 = protecting.iter().filter(|b| b.members.contains(&e)).map(|b| b.cohesion).fold(0.0, f32::max);
             let eligible = obligation > 0.0 || (authorised && member) || (mif.player_intervenes && int.ties_victim > 0.3);

@@ -12,6 +12,7 @@ pub fn plugin(app: &mut App) {
     app.add_systems(Turn, plan_orders.in_set(TurnSystems::Plan));
 }
 
+#[allow(clippy::too_many_arguments)]
 fn plan_orders(
     level: Res<Level>,
     cal: Res<Calendar>,

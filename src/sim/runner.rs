@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 
-use crate::level::{InstitutionKind, LevelDef, StateIx};
+use crate::level::{LevelDef, StateIx};
 
 use super::core::*;
 use super::trace::RunLog;
@@ -170,7 +170,6 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
     if setup.credibility.is_none() {
         *cred.of_mut(lvl.institution.kind) = lvl.institution.credibility;
     }
-    let _ = InstitutionKind::League;
     world.insert_resource(PlayerRole { state: nations[role_ix], ix: role_ix, policy: setup.policy });
     world.insert_resource(Nations(nations));
     world.insert_resource(Level(lvl.clone()));
