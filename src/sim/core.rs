@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::level::{BlocKind, BodyKind, InstitutionKind, LevelDef, Measure, Order, OutcomeKind, Procedure, StateIx, VotingRule};
 
-use super::trace::RunLog;
 
 /// One run of the `Turn` schedule plays one turn.
 #[derive(bevy::ecs::schedule::ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
@@ -37,19 +36,6 @@ pub enum TurnSystems {
     Outcome,
 }
 
-impl TurnSystems {
-    pub const ORDER: [TurnSystems; 9] = [
-        TurnSystems::Events,
-        TurnSystems::Plan,
-        TurnSystems::Orders,
-        TurnSystems::Diplomacy,
-        TurnSystems::Votes,
-        TurnSystems::Measures,
-        TurnSystems::Aggressor,
-        TurnSystems::Conflict,
-        TurnSystems::Outcome,
-    ];
-}
 
 // ---------- entities ----------
 
@@ -418,6 +404,3 @@ pub fn projection(km: f32) -> f32 {
 
 /// Everything a system needs to know about one state, read together.
 pub type NationQuery<'a> = (Entity, &'a Nation, &'a Capability, &'a Interests, Has<Member>);
-
-/// Keeps `RunLog` handy for systems.
-pub type Log<'a> = ResMut<'a, RunLog>;

@@ -21,11 +21,6 @@ pub fn rank<'a>(factors: impl IntoIterator<Item = &'a Factor>) -> Vec<ExplainedF
     rank_scaled(factors, 1.0)
 }
 
-/// Like [`rank`], dividing by the number of deciders: the weight of each factor for the average decider.
-pub fn rank_mean<'a>(factors: impl IntoIterator<Item = &'a Factor>, deciders: usize) -> Vec<ExplainedFactor> {
-    rank_scaled(factors, 1.0 / deciders.max(1) as f32)
-}
-
 fn rank_scaled<'a>(factors: impl IntoIterator<Item = &'a Factor>, scale: f32) -> Vec<ExplainedFactor> {
     let mut sum: BTreeMap<F, f32> = BTreeMap::new();
     for f in factors {
