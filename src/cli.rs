@@ -19,6 +19,45 @@ use crate::sim::{Policy, Simulation};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    #[command(flatten)]
+    pub game: GameArgs,
+}
+
+/// Options of the game window (used when no subcommand is given).
+#[derive(clap::Args, Debug, Default)]
+pub struct GameArgs {
+    /// Start straight into a level (file or shipped id), skipping the menu.
+    #[arg(long)]
+    pub level: Option<String>,
+    /// The state to lead.
+    #[arg(long = "as")]
+    pub role: Option<String>,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Also offer the levels in this folder (mods); repeatable.
+    #[arg(long = "levels")]
+    pub levels: Vec<PathBuf>,
+    /// Window size, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1280x720")]
+    pub size: String,
+    /// Render one frame, save it as PNG and exit.
+    #[arg(long)]
+    pub screenshot: Option<PathBuf>,
+    /// With --screenshot: turns to play with the historical orders first.
+    #[arg(long, default_value_t = 1)]
+    pub turn: usize,
+    /// With --screenshot: the panel to show.
+    #[arg(long, value_enum, default_value_t = crate::game::capture::Panel::Map)]
+    pub panel: crate::game::capture::Panel,
+    /// With --screenshot: map mode, 1 political, 2 blocs, 3 membership, 4 stance, 5 power.
+    #[arg(long, default_value_t = 1)]
+    pub mode: usize,
+    /// Time N frames with the map and panels open, print median and 95th percentile, and exit.
+    #[arg(long)]
+    pub bench_frames: Option<u32>,
+    /// With --bench-frames: an empty window with egui only, the baseline.
+    #[arg(long)]
+    pub baseline: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -76,10 +115,32 @@ pub fn run(cli: Cli) -> i32 {
                 2
             }
         },
-        None => {
-            eprintln!("the game window comes with the on-screen issue; try `collective-security simulate korea_1950` or `--help`");
-            2
-        }
+        None => run_game(cli.game),
+    }
+}
+
+fn run_game(g: GameArgs) -> i32 {
+    let size = g.size.split_once('x').and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)));
+    let Some(size) = size else {
+        eprintln!("--size: expected WIDTHxHEIGHT, for example 1280x720, found `{}`", g.size);
+        return 2;
+    };
+    let mode = crate::game::map::MapMode::ALL.get(g.mode.saturating_sub(1)).copied().unwrap_or_default();
+    let needs_level = g.bench_frames.is_some() || g.screenshot.as_ref().is_some_and(|_| g.panel != crate::game::capture::Panel::Menu);
+    let level = g.level.or_else(|| needs_level.then(|| "korea_1950".to_string()));
+    let opts = crate::game::GameOptions {
+        level,
+        role: g.role,
+        seed: g.seed,
+        level_dirs: g.levels,
+        size,
+        screenshot: g.screenshot.map(|path| crate::game::capture::ScreenshotPlan { path, turn: g.turn, panel: g.panel, mode }),
+        bench_frames: g.bench_frames,
+        baseline: g.baseline,
+    };
+    match crate::game::run(opts) {
+        bevy::app::AppExit::Success => 0,
+        bevy::app::AppExit::Error(c) => c.get() as i32,
     }
 }
 

@@ -3,8 +3,10 @@
 //! The library exports plugins; `main.rs` parses the command line.
 //! - [`level`]: the RON level format, its one validator, and the typed level.
 //! - [`sim`]: the headless simulation, one plugin per mechanism.
-//! - [`cli`]: the `check`, `simulate` and `bench` subcommands.
+//! - [`game`]: the game on screen (map, egui panels, play loop, saves, screenshots).
+//! - [`cli`]: the command line: the game, and the `check`, `simulate` and `bench` subcommands.
 
 pub mod cli;
 pub mod level;
 pub mod sim;
+pub mod game;

@@ -43,6 +43,9 @@ pub struct RawLevel {
     pub events: Vec<RawEvent>,
     /// States a player can lead, each with its historical choices.
     pub playable: Vec<RawPlayable>,
+    /// Who controls which territory in the level's year, for the map.
+    #[serde(default)]
+    pub map: RawMap,
     /// What really happened. Shown only as history, never read by the model.
     pub history: RawHistory,
     /// Where the figures come from.
@@ -417,4 +420,30 @@ impl OutcomeKind {
             OutcomeKind::Frozen => "frozen",
         }
     }
+}
+
+/// The map of the era: modern country shapes given to the states that held them, and regions no modern
+/// border outlines (Manchuria), drawn from polygons over the modern shapes.
+#[derive(Serialize, Deserialize, Clone, Debug, Default)]
+#[serde(deny_unknown_fields, rename = "Map")]
+pub struct RawMap {
+    /// `(modern ISO 3166-1 alpha-3, id of the state that held it)`, for example `("KAZ", "SUN")`.
+    /// A modern country whose code is a state of the level is that state's, unless listed here.
+    #[serde(default)]
+    pub territories: Vec<(String, String)>,
+    #[serde(default)]
+    pub regions: Vec<RawRegion>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "Region")]
+pub struct RawRegion {
+    pub name: String,
+    /// Longitude and latitude of each corner, in order.
+    pub polygon: Vec<(f32, f32)>,
+    /// The state holding it when the level starts.
+    pub held_by: String,
+    /// Whether this is the contested ground of the crisis: it takes the aggressor's colour as the aggressor's control grows.
+    #[serde(default)]
+    pub theatre: bool,
 }

@@ -20,8 +20,31 @@ pub struct LevelDef {
     pub crisis: CrisisDef,
     pub events: Vec<EventDef>,
     pub playable: Vec<PlayableDef>,
+    pub map: MapDef,
     pub history: RawHistory,
     pub sources: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct MapDef {
+    /// Modern country code to the state that held it.
+    pub territories: Vec<(String, StateIx)>,
+    pub regions: Vec<RegionDef>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RegionDef {
+    pub name: String,
+    pub polygon: Vec<(f32, f32)>,
+    pub held_by: StateIx,
+    pub theatre: bool,
+}
+
+impl MapDef {
+    /// Who held a modern country in this level, if anyone in it did.
+    pub fn holder(&self, level_states: &[RawState], iso3: &str) -> Option<StateIx> {
+        self.territories.iter().find(|t| t.0 == iso3).map(|t| t.1).or_else(|| level_states.iter().position(|s| s.id == iso3))
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -306,6 +306,34 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             }
         }
     }
+    // Map: holders must be states of the level; regions need a real polygon.
+    let mut map = MapDef::default();
+    let mut seen_territory = BTreeSet::new();
+    for (i, (iso, holder)) in raw.map.territories.iter().enumerate() {
+        let p = format!("map.territories[{i}]");
+        if !(iso.len() == 3 && iso.chars().all(|c| c.is_ascii_uppercase())) {
+            cx.err(format!("{p}[0]"), format!("`{iso}` is not an ISO 3166-1 alpha-3 code of a modern country"));
+        }
+        if !seen_territory.insert(iso.as_str()) {
+            cx.err(format!("{p}[0]"), format!("territory `{iso}` is claimed by two states at once"));
+        }
+        if let Some(ix) = cx.state(format!("{p}[1]"), holder) {
+            map.territories.push((iso.clone(), ix));
+        }
+    }
+    for (i, r) in raw.map.regions.iter().enumerate() {
+        let p = format!("map.regions[{i}]");
+        if r.polygon.len() < 3 {
+            cx.err(format!("{p}.polygon"), "a region needs at least three corners");
+        }
+        for (j, (lon, lat)) in r.polygon.iter().enumerate() {
+            cx.range(format!("{p}.polygon[{j}][0]"), *lon, -180.0, 180.0);
+            cx.range(format!("{p}.polygon[{j}][1]"), *lat, -90.0, 90.0);
+        }
+        if let Some(ix) = cx.state(format!("{p}.held_by"), &r.held_by) {
+            map.regions.push(RegionDef { name: r.name.clone(), polygon: r.polygon.clone(), held_by: ix, theatre: r.theatre });
+        }
+    }
     if raw.sources.is_empty() {
         cx.warn("sources", "the level cites no sources");
     }
@@ -346,6 +374,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         },
         events,
         playable,
+        map,
         history: raw.history.clone(),
         sources: raw.sources.clone(),
     };

@@ -164,47 +164,30 @@ fn hold_votes(
         let procedural = motion.measure == Measure::Referral;
         let parties_excluded = motion.under == Procedure::Art15;
         let agg_cinc = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(0.0);
-        let mut seats = Vec::with_capacity(body.members.len());
-        let mut ballots = Vec::with_capacity(body.members.len());
-        let mut decision_ix = Vec::with_capacity(body.members.len());
+        let ctx = BallotCtx { credibility: cred.of(kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights };
+        let casts = cast_ballots(body, motion.measure, &ctx, &nations, || rng.signed());
+        let mut seats = Vec::with_capacity(casts.len());
+        let mut ballots = Vec::with_capacity(casts.len());
+        let mut decision_ix = Vec::with_capacity(casts.len());
         let mut would_block = Vec::new();
-        for &m in &body.members {
-            let Ok((e, nation, cap, int, member)) = nations.get(m) else { continue };
-            let party = e == crisis.aggressor || e == crisis.victim;
-            let noise = rng.signed();
-            let view = View { own_cinc: cap.cinc, aggressor_cinc: agg_cinc, credibility: cred.of(kind), self_defence: crisis.self_defence, noise };
-            let factors = if party { interest::party_ballot_factors(e == crisis.aggressor, motion.measure) } else { interest::ballot_factors(int, &view, motion.measure, &weights) };
-            let s = score(&factors);
-            let wanted = if s >= weights.yes_threshold {
-                Ballot::Yes
-            } else if s <= weights.no_threshold {
-                Ballot::No
-            } else {
-                Ballot::Abstain
-            };
-            let away = !member
-                || body.boycotting.contains(&e)
-                || body.uninstructed.contains(&e)
-                || (body.kind.is_assembly() && !party && interest::attendance(int, &view) < ATTEND);
-            let ballot = if away { Ballot::Absent } else { wanted };
-            let permanent = body.permanent.contains(&e);
-            if away && member && permanent && wanted == Ballot::No && !procedural {
-                would_block.push(nation.id.clone());
+        for c in casts {
+            if c.away && c.member && c.permanent && c.wanted == Ballot::No && !procedural {
+                would_block.push(c.id.clone());
             }
-            let ix = log.decide(cal.turn, &nation.id, DecisionKind::Vote { body: body.kind, measure: motion.measure, ballot }, factors);
+            let ix = log.decide(cal.turn, &c.id, DecisionKind::Vote { body: body.kind, measure: motion.measure, ballot: c.ballot }, c.factors);
             decision_ix.push(Some(ix));
-            seats.push(Seat { ballot, permanent, party });
-            ballots.push((nation.id.clone(), ballot));
-            if let Ok(mut st) = stances.get_mut(e)
-                && !party
+            seats.push(Seat { ballot: c.ballot, permanent: c.permanent, party: c.party });
+            if let Ok(mut st) = stances.get_mut(c.entity)
+                && !c.party
             {
-                *st = match ballot {
+                *st = match c.ballot {
                     Ballot::Yes => Stance::SupportsAction,
                     Ballot::No => Stance::Opposes,
                     Ballot::Abstain => Stance::Abstains,
                     Ballot::Absent => *st,
                 };
             }
+            ballots.push((c.id, c.ballot));
         }
         let mut t = tally(body.rule, &seats, procedural, parties_excluded);
         let vetoed_by: Vec<String> = t.vetoes.iter().map(|&i| ballots[i].0.clone()).collect();
@@ -273,4 +256,80 @@ fn enquiry_reports(level: Res<Level>, cal: Res<Calendar>, mif: Res<MeasuresInFor
         let date = level.0.turns[cal.turn].date;
         log.news(cal.turn, date, "The commission of enquiry reports: the aggressor's claim of self-defence does not stand", false);
     }
+}
+
+/// What a member's ballot depends on besides its own interests.
+pub struct BallotCtx<'a> {
+    pub credibility: f32,
+    pub self_defence: f32,
+    pub aggressor: Entity,
+    pub victim: Entity,
+    pub aggressor_cinc: f32,
+    pub weights: &'a Weights,
+}
+
+/// One member's decision on a motion.
+pub struct Cast {
+    pub entity: Entity,
+    pub id: String,
+    /// What it would vote if present.
+    pub wanted: Ballot,
+    /// What it did: `Absent` when away.
+    pub ballot: Ballot,
+    pub factors: Vec<Factor>,
+    pub permanent: bool,
+    pub party: bool,
+    pub member: bool,
+    pub away: bool,
+}
+
+/// Every seat's ballot on a motion, each a weighted sum of the member's factors. Used for the vote itself
+/// (with seeded noise) and for the forecast the player sees before proposing (without).
+pub fn cast_ballots(body: &Body, measure: Measure, ctx: &BallotCtx, nations: &Query<NationQuery>, mut noise: impl FnMut() -> f32) -> Vec<Cast> {
+    let w = ctx.weights;
+    let mut out = Vec::with_capacity(body.members.len());
+    for &m in &body.members {
+        let Ok((e, nation, cap, int, member)) = nations.get(m) else { continue };
+        let party = e == ctx.aggressor || e == ctx.victim;
+        let view = View { own_cinc: cap.cinc, aggressor_cinc: ctx.aggressor_cinc, credibility: ctx.credibility, self_defence: ctx.self_defence, noise: noise() };
+        let factors = if party { interest::party_ballot_factors(e == ctx.aggressor, measure) } else { interest::ballot_factors(int, &view, measure, w) };
+        let s = score(&factors);
+        let wanted = if s >= w.yes_threshold {
+            Ballot::Yes
+        } else if s <= w.no_threshold {
+            Ballot::No
+        } else {
+            Ballot::Abstain
+        };
+        let away = !member
+            || body.boycotting.contains(&e)
+            || body.uninstructed.contains(&e)
+            || (body.kind.is_assembly() && !party && interest::attendance(int, &view) < ATTEND);
+        out.push(Cast {
+            entity: e,
+            id: nation.id.clone(),
+            wanted,
+            ballot: if away { Ballot::Absent } else { wanted },
+            factors,
+            permanent: body.permanent.contains(&e),
+            party,
+            member,
+            away,
+        });
+    }
+    out
+}
+
+/// The vote the player can expect if it tables `measure` in `body` now: ballots without chance.
+pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under: Procedure) -> Option<(rules::Tally, Vec<Cast>)> {
+    let mut sys = bevy::ecs::system::SystemState::<(Res<Level>, Res<Credibility>, Res<Weights>, Query<&Crisis>, Query<&Body>, Query<NationQuery>)>::new(world);
+    let (level, cred, weights, crisis, bodies, nations) = sys.get(world).ok()?;
+    let crisis = crisis.single().ok()?;
+    let body = bodies.iter().find(|b| b.kind == body_kind)?;
+    let agg_cinc = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(0.0);
+    let ctx = BallotCtx { credibility: cred.of(level.0.institution.kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights };
+    let casts = cast_ballots(body, measure, &ctx, &nations, || 0.0);
+    let seats: Vec<Seat> = casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party }).collect();
+    let t = tally(body.rule, &seats, measure == Measure::Referral, under == Procedure::Art15);
+    Some((t, casts))
 }

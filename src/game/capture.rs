@@ -1,0 +1,185 @@
+//! `--screenshot`: render one frame of a chosen level, turn and panel, save it and exit.
+//! `--bench-frames`: time frames with the whole map and the panels open, and print median and 95th percentile.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::GameOptions;
+use super::map::{MapMode, MapView};
+use super::state::{Screen, Session, play_turn};
+use super::ui::UiState;
+use crate::sim::{Calendar, PlayerRole};
+
+/// Which panel a screenshot shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Panel {
+    #[default]
+    Map,
+    Menu,
+    Chamber,
+    Inspector,
+    Debrief,
+    Glossary,
+    Briefing,
+}
+
+#[derive(Debug, Clone)]
+pub struct ScreenshotPlan {
+    pub path: PathBuf,
+    /// Turns to play (with the historical orders of the player's state) before the picture.
+    pub turn: usize,
+    pub panel: Panel,
+    pub mode: MapMode,
+}
+
+static STARTED: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+
+/// Records when the process started, for the startup measurement.
+pub fn set_started(t: Instant) {
+    let _ = STARTED.set(t);
+}
+
+#[derive(Resource, Default)]
+struct Capture {
+    frames: u32,
+    prepared: bool,
+    shot: bool,
+    saved: Arc<AtomicBool>,
+    times: Vec<f32>,
+    first_frame: Option<f32>,
+}
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Capture>().add_systems(Last, (prepare, shoot, bench).chain());
+}
+
+/// The baseline for the frame benchmark: an empty window with one egui window.
+pub fn baseline_plugin(app: &mut App) {
+    app.init_resource::<Capture>()
+        .add_systems(Startup, |mut commands: Commands| {
+            commands.spawn(Camera2d);
+        })
+        .add_systems(EguiPrimaryContextPass, |mut contexts: EguiContexts| -> Result {
+            egui::Window::new("Baseline").show(contexts.ctx_mut()?, |ui| ui.label("empty window with egui"));
+            Ok(())
+        })
+        .add_systems(Last, bench);
+}
+
+/// Plays to the asked turn and opens the asked panel.
+fn prepare(world: &mut World) {
+    let opts = world.resource::<GameOptions>();
+    let plan = match (&opts.screenshot, opts.bench_frames) {
+        (Some(p), _) => p.clone(),
+        // The benchmark shows the whole map with the crisis panel, the inspector and the chamber open.
+        (None, Some(_)) => ScreenshotPlan { path: PathBuf::new(), turn: 2, panel: Panel::Chamber, mode: MapMode::Political },
+        _ => return,
+    };
+    if world.resource::<Capture>().prepared {
+        return;
+    }
+    world.resource_mut::<MapView>().mode = plan.mode;
+    if plan.panel == Panel::Menu {
+        world.resource_mut::<Capture>().prepared = true;
+        return;
+    }
+    // Wait for the level to start.
+    let Some(level) = world.get_resource::<Session>().and_then(|s| s.level.clone()) else { return };
+    let role = world.resource::<PlayerRole>().ix;
+    for t in 0..plan.turn.min(level.turns.len()) {
+        if world.resource::<Calendar>().finished {
+            break;
+        }
+        let orders = level.playable(role).and_then(|p| p.historical.get(t).cloned()).unwrap_or_default();
+        play_turn(world, &orders);
+        world.resource_mut::<Session>().orders.push(orders);
+    }
+    let finished = world.resource::<Calendar>().finished;
+    let screen = match plan.panel {
+        Panel::Briefing => Screen::Briefing,
+        Panel::Debrief => Screen::Debrief,
+        _ if finished => Screen::Debrief,
+        _ => Screen::Playing,
+    };
+    world.resource_mut::<NextState<Screen>>().set(screen);
+    let last_vote = world.resource::<crate::sim::RunLog>().votes.len().checked_sub(1);
+    match plan.panel {
+        Panel::Chamber => {
+            world.resource_mut::<UiState>().chamber = last_vote;
+            world.resource_mut::<MapView>().selected = Some(level.crisis.victim);
+        }
+        Panel::Inspector => world.resource_mut::<MapView>().selected = Some(level.playable.get(1).map_or(level.crisis.victim, |p| p.state)),
+        Panel::Glossary => world.resource_mut::<UiState>().glossary = true,
+        _ => {}
+    }
+    let mut cap = world.resource_mut::<Capture>();
+    cap.prepared = true;
+    cap.frames = 0;
+}
+
+fn shoot(mut commands: Commands, opts: Res<GameOptions>, mut cap: ResMut<Capture>, mut exit: MessageWriter<AppExit>) {
+    let Some(plan) = &opts.screenshot else { return };
+    if !cap.prepared {
+        return;
+    }
+    cap.frames += 1;
+    // Let the map load, egui lay out its panels and the phase settle before the picture.
+    if cap.frames == 40 && !cap.shot {
+        cap.shot = true;
+        let saved = cap.saved.clone();
+        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(plan.path.clone())).observe(move |_: On<bevy::render::view::screenshot::ScreenshotCaptured>| {
+            saved.store(true, Ordering::SeqCst);
+        });
+    }
+    if cap.shot && cap.saved.load(Ordering::SeqCst) && (plan.path.exists() || cap.frames > 400) {
+        if plan.path.exists() {
+            info!("screenshot saved to {}", plan.path.display());
+            exit.write(AppExit::Success);
+        } else {
+            error!("screenshot could not be saved to {}", plan.path.display());
+            exit.write(AppExit::error());
+        }
+    }
+    if cap.frames > 600 {
+        error!("screenshot timed out");
+        exit.write(AppExit::error());
+    }
+}
+
+fn bench(opts: Res<GameOptions>, time: Res<Time<Real>>, mut cap: ResMut<Capture>, mut exit: MessageWriter<AppExit>) {
+    let Some(n) = opts.bench_frames else { return };
+    if cap.first_frame.is_none()
+        && let Some(s) = STARTED.get()
+    {
+        cap.first_frame = Some(s.elapsed().as_secs_f32() * 1000.0);
+    }
+    if !opts.baseline && !cap.prepared {
+        return;
+    }
+    cap.frames += 1;
+    if cap.frames <= 30 {
+        return; // warm-up
+    }
+    cap.times.push(time.delta_secs() * 1000.0);
+    if cap.times.len() as u32 >= n {
+        let mut t = cap.times.clone();
+        t.sort_by(f32::total_cmp);
+        let median = t[t.len() / 2];
+        let p95 = t[((t.len() as f32 * 0.95) as usize).min(t.len() - 1)];
+        println!(
+            "{} frames ({}): median {:.2} ms, p95 {:.2} ms; first frame {:.0} ms after start",
+            t.len(),
+            if opts.baseline { "baseline: empty window with egui" } else { "map and panels" },
+            median,
+            p95,
+            cap.first_frame.unwrap_or(0.0)
+        );
+        exit.write(AppExit::Success);
+    }
+}

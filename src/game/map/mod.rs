@@ -1,0 +1,470 @@
+//! The world map: Natural Earth countries as meshes, coloured by the chosen map mode from the simulation's
+//! state; pan, zoom, hover and click.
+
+pub mod geometry;
+
+use std::path::PathBuf;
+
+use bevy::asset::RenderAssetUsages;
+use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll};
+use bevy::mesh::{Indices, PrimitiveTopology};
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use bevy_egui::{EguiContexts, egui::Color32};
+use serde::Deserialize;
+
+use crate::level::{BlocKind, LevelDef, StateIx};
+use crate::sim::{Bloc, Body, Crisis, Level, Member, Nation, Stance};
+
+use super::state::Session;
+use super::theme;
+use geometry::{Shape, ear_clip, project};
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<MapView>()
+        .add_systems(Startup, (load_world, spawn_camera))
+        .add_systems(Update, (spawn_regions, assign_holders, recolor, camera_controls, pick).chain());
+}
+
+/// The map's modes, each with its legend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MapMode {
+    #[default]
+    Political,
+    Blocs,
+    Membership,
+    Stance,
+    Power,
+}
+
+impl MapMode {
+    pub const ALL: [MapMode; 5] = [MapMode::Political, MapMode::Blocs, MapMode::Membership, MapMode::Stance, MapMode::Power];
+    pub fn label(self) -> &'static str {
+        match self {
+            MapMode::Political => "Political",
+            MapMode::Blocs => "Blocs and alliances",
+            MapMode::Membership => "Membership and seats",
+            MapMode::Stance => "Stance on the crisis",
+            MapMode::Power => "Power (CINC)",
+        }
+    }
+}
+
+/// What the map shows and what the pointer is on.
+#[derive(Resource, Debug, Default)]
+pub struct MapView {
+    pub mode: MapMode,
+    /// State under the pointer, and the map shape's name.
+    pub hovered: Option<(Option<StateIx>, String)>,
+    pub selected: Option<StateIx>,
+    /// Set when the asset failed to load: the game goes on without a map.
+    pub error: Option<String>,
+    drag: f32,
+}
+
+/// One modern country's geometry.
+pub struct MapCountry {
+    pub iso3: String,
+    pub name: String,
+    pub shapes: Vec<Shape>,
+    pub entity: Entity,
+    pub material: Handle<ColorMaterial>,
+}
+
+#[derive(Resource, Default)]
+pub struct WorldMap {
+    pub countries: Vec<MapCountry>,
+}
+
+/// Which state of the level holds this shape.
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct Holder(pub Option<StateIx>);
+
+#[derive(Component)]
+pub struct CountryShape(pub usize);
+
+/// A region of the level drawn over the modern shapes (Manchuria).
+#[derive(Component)]
+pub struct RegionShape {
+    pub index: usize,
+    pub shape: Shape,
+}
+
+#[derive(Component, Clone, Copy, PartialEq)]
+struct ShownColor(Color32);
+
+#[derive(Deserialize)]
+struct WorldFile {
+    countries: Vec<CountryFile>,
+}
+#[derive(Deserialize)]
+struct CountryFile {
+    id: String,
+    name: String,
+    shapes: Vec<ShapeFile>,
+}
+#[derive(Deserialize)]
+struct ShapeFile {
+    points: Vec<f32>,
+    rings: Vec<u32>,
+    triangles: Vec<u32>,
+}
+
+/// Where the game's assets are: next to the working directory, or the source tree.
+pub fn assets_dir() -> PathBuf {
+    let local = PathBuf::from("assets");
+    if local.join("map").is_dir() { local } else { PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets") }
+}
+
+fn mesh(positions: Vec<[f32; 3]>, indices: Vec<u32>) -> Mesh {
+    Mesh::new(PrimitiveTopology::TriangleList, RenderAssetUsages::RENDER_WORLD)
+        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
+        .with_inserted_indices(Indices::U32(indices))
+}
+
+fn load_world(mut commands: Commands, mut meshes: ResMut<Assets<Mesh>>, mut materials: ResMut<Assets<ColorMaterial>>, mut view: ResMut<MapView>) {
+    let path = assets_dir().join("map").join("world.json");
+    let file: WorldFile = match std::fs::read(&path).map_err(|e| e.to_string()).and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string())) {
+        Ok(f) => f,
+        Err(e) => {
+            let msg = format!("{}: {e}. The map is missing; run scripts/convert_map.sh to rebuild it.", path.display());
+            error!("{msg}");
+            view.error = Some(msg);
+            commands.insert_resource(WorldMap::default());
+            return;
+        }
+    };
+    let mut world = WorldMap::default();
+    let mut borders_pos: Vec<[f32; 3]> = Vec::new();
+    let mut borders_idx: Vec<u32> = Vec::new();
+    for (i, c) in file.countries.into_iter().enumerate() {
+        let mut positions = Vec::new();
+        let mut indices = Vec::new();
+        let mut shapes = Vec::new();
+        for s in c.shapes {
+            let base = positions.len() as u32;
+            let pts: Vec<Vec2> = s.points.chunks(2).map(|p| Vec2::new(p[0], p[1]) * geometry::MAP_SCALE).collect();
+            positions.extend(pts.iter().map(|p| [p.x, p.y, 0.0]));
+            indices.extend(s.triangles.iter().map(|t| t + base));
+            let shape = Shape::new(pts, s.rings.iter().map(|&r| r as usize).collect());
+            for ring in shape.rings() {
+                outline(ring, 0.35, &mut borders_pos, &mut borders_idx);
+            }
+            shapes.push(shape);
+        }
+        let material = materials.add(ColorMaterial::from(theme::to_bevy(theme::LAND_NONE)));
+        let entity = commands
+            .spawn((Mesh2d(meshes.add(mesh(positions, indices))), MeshMaterial2d(material.clone()), Transform::default(), CountryShape(i), Holder::default()))
+            .id();
+        world.countries.push(MapCountry { iso3: c.id, name: c.name, shapes, entity, material });
+    }
+    let border_color = materials.add(ColorMaterial::from(Color::srgba(0.25, 0.25, 0.3, 0.9)));
+    commands.spawn((Mesh2d(meshes.add(mesh(borders_pos, borders_idx))), MeshMaterial2d(border_color), Transform::from_xyz(0.0, 0.0, 2.0)));
+    commands.insert_resource(world);
+}
+
+/// A ring as thin quads along its edges.
+fn outline(ring: &[Vec2], width: f32, pos: &mut Vec<[f32; 3]>, idx: &mut Vec<u32>) {
+    let n = ring.len();
+    for i in 0..n {
+        let (a, b) = (ring[i], ring[(i + 1) % n]);
+        let d = b - a;
+        if d.length_squared() < 1e-8 {
+            continue;
+        }
+        let nrm = d.perp().normalize() * (width / 2.0);
+        let base = pos.len() as u32;
+        for p in [a + nrm, a - nrm, b - nrm, b + nrm] {
+            pos.push([p.x, p.y, 0.0]);
+        }
+        idx.extend([base, base + 1, base + 2, base, base + 2, base + 3]);
+    }
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn((
+        Camera2d,
+        Camera { clear_color: ClearColorConfig::Custom(Color::srgb(theme::SEA[0], theme::SEA[1], theme::SEA[2])), ..default() },
+        Projection::Orthographic(OrthographicProjection { scale: 1.0, ..OrthographicProjection::default_2d() }),
+        Transform::from_xyz(0.0, 20.0, 0.0),
+    ));
+}
+
+/// When a level starts, its regions are drawn over the modern shapes and the camera turns to the theatre.
+#[allow(clippy::too_many_arguments)]
+fn spawn_regions(
+    mut commands: Commands,
+    session: Option<Res<Session>>,
+    camera: Single<(&mut Transform, &mut Projection), With<Camera2d>>,
+    old: Query<Entity, With<RegionShape>>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+) {
+    let Some(session) = session else { return };
+    if !session.is_added() {
+        return;
+    }
+    let Some(level) = &session.level else { return };
+    for e in &old {
+        commands.entity(e).despawn();
+    }
+    let (mut tf, mut proj) = camera.into_inner();
+    let (lon, lat) = level.crisis.location;
+    let focus = project(lon, lat);
+    // A little west of the theatre, so the panels on the left do not hide it.
+    tf.translation = Vec3::new(focus.x - 60.0, focus.y, tf.translation.z);
+    if let Projection::Orthographic(o) = &mut *proj {
+        o.scale = 0.45;
+    }
+    for (i, r) in level.map.regions.iter().enumerate() {
+        let pts: Vec<Vec2> = r.polygon.iter().map(|&(lon, lat)| project(lon, lat)).collect();
+        let tris = ear_clip(&pts);
+        let positions = pts.iter().map(|p| [p.x, p.y, 0.0]).collect();
+        let mut bp = Vec::new();
+        let mut bi = Vec::new();
+        outline(&pts, 0.8, &mut bp, &mut bi);
+        let material = materials.add(ColorMaterial::from(theme::to_bevy(theme::LAND_NONE)));
+        let n = pts.len();
+        commands
+            .spawn((
+                Mesh2d(meshes.add(mesh(positions, tris))),
+                MeshMaterial2d(material),
+                Transform::from_xyz(0.0, 0.0, 1.0),
+                RegionShape { index: i, shape: Shape::new(pts, vec![n]) },
+                Holder(Some(r.held_by)),
+            ))
+            .with_child((Mesh2d(meshes.add(mesh(bp, bi))), MeshMaterial2d(materials.add(ColorMaterial::from(Color::srgba(0.15, 0.1, 0.1, 0.9)))), Transform::from_xyz(0.0, 0.0, 1.5)));
+    }
+}
+
+/// Gives each modern country to the state of the level that held it.
+fn assign_holders(session: Option<Res<Session>>, map: Res<WorldMap>, mut holders: Query<(&CountryShape, &mut Holder)>) {
+    let Some(session) = session else { return };
+    if !session.is_added() {
+        return;
+    }
+    let Some(level) = &session.level else { return };
+    for (c, mut h) in &mut holders {
+        h.0 = map.countries.get(c.0).and_then(|mc| level.map.holder(&level.states, &mc.iso3));
+    }
+}
+
+/// The colour of a state in the current mode.
+#[allow(clippy::too_many_arguments)]
+pub fn state_color(mode: MapMode, ix: StateIx, level: &LevelDef, nations: &[(StateIx, Entity)], q: &ColorQuery, blocs: &[Bloc], bodies: &[Body], crisis: Option<&Crisis>) -> Color32 {
+    let Some(&(_, e)) = nations.iter().find(|n| n.0 == ix) else { return theme::LAND_NONE };
+    let Ok((cap, stance, member)) = q.get(e) else { return theme::LAND_NONE };
+    let is_aggressor = crisis.is_some_and(|c| c.aggressor == e);
+    let is_victim = crisis.is_some_and(|c| c.victim == e);
+    match mode {
+        MapMode::Political => {
+            if is_aggressor {
+                theme::VERMILLION
+            } else if is_victim {
+                theme::SKY
+            } else {
+                theme::political(ix)
+            }
+        }
+        MapMode::Blocs => {
+            let defence: Vec<&Bloc> = blocs.iter().filter(|b| b.members.contains(&e) || b.protects == Some(e)).collect();
+            match defence.first() {
+                Some(b) => {
+                    let i = blocs.iter().position(|x| x.id == b.id).unwrap_or(0);
+                    let c = theme::BLOCS[i % theme::BLOCS.len()];
+                    if b.kind == BlocKind::Guarantee && b.protects == Some(e) { theme::mix(c, Color32::WHITE, 0.45) } else { c }
+                }
+                None => theme::LAND_NONE,
+            }
+        }
+        MapMode::Membership => {
+            let permanent = bodies.iter().any(|b| b.permanent.contains(&e));
+            let council = bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&e));
+            if permanent {
+                theme::BLUE
+            } else if council {
+                theme::GREEN
+            } else if member {
+                theme::SKY
+            } else {
+                theme::GREY
+            }
+        }
+        MapMode::Stance => {
+            if is_aggressor {
+                return theme::VERMILLION;
+            }
+            if is_victim {
+                return theme::SKY;
+            }
+            match stance {
+                Stance::SupportsAction => theme::BLUE,
+                Stance::Opposes => theme::ORANGE,
+                Stance::Abstains => theme::YELLOW,
+                Stance::Neutral => theme::GREY,
+            }
+        }
+        MapMode::Power => {
+            let max = level.states.iter().map(|s| s.cinc).fold(0.0f32, f32::max).max(1e-6);
+            let t = ((cap.cinc / max).max(1e-4).log10() + 4.0) / 4.0;
+            theme::power(t)
+        }
+    }
+}
+
+type ShapeView<'a> = (Entity, &'a Holder, &'a MeshMaterial2d<ColorMaterial>, Option<&'a RegionShape>, Option<&'a ShownColor>);
+
+pub type ColorQuery<'w, 's> = Query<'w, 's, (&'static crate::sim::Capability, &'static Stance, Has<Member>)>;
+
+#[allow(clippy::too_many_arguments)]
+fn recolor(
+    view: Res<MapView>,
+    level: Option<Res<Level>>,
+    q: ColorQuery,
+    nations: Query<(Entity, &Nation)>,
+    blocs: Query<&Bloc>,
+    bodies: Query<&Body>,
+    crisis: Query<&Crisis>,
+    mut shapes: Query<ShapeView>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    mut commands: Commands,
+) {
+    let Some(level) = level else { return };
+    let level = &level.0;
+    let idx: Vec<(StateIx, Entity)> = nations.iter().map(|(e, n)| (n.ix, e)).collect();
+    let blocs: Vec<Bloc> = blocs.iter().cloned().collect();
+    let bodies: Vec<Body> = bodies.iter().cloned().collect();
+    let crisis = crisis.single().ok();
+    let theatre_region = level.map.regions.iter().any(|r| r.theatre);
+    for (e, holder, mat, region, shown) in &mut shapes {
+        let mut c = match holder.0 {
+            Some(ix) => state_color(view.mode, ix, level, &idx, &q, &blocs, &bodies, crisis),
+            None => theme::LAND_NONE,
+        };
+        // The contested ground takes the aggressor's colour as its control grows.
+        if let Some(cr) = crisis
+            && view.mode == MapMode::Political
+        {
+            let contested = match region {
+                Some(r) => level.map.regions[r.index].theatre,
+                None => !theatre_region && holder.0 == Some(level.crisis.victim),
+            };
+            if contested {
+                c = theme::mix(c, theme::VERMILLION, cr.control * 0.85);
+            }
+        }
+        if view.selected.is_some() && holder.0 == view.selected {
+            c = theme::mix(c, Color32::WHITE, 0.35);
+        }
+        if shown.is_some_and(|s| s.0 == c) {
+            continue;
+        }
+        if let Some(mut m) = materials.get_mut(&mat.0) {
+            m.color = theme::to_bevy(c);
+        }
+        commands.entity(e).insert(ShownColor(c));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn camera_controls(
+    mut contexts: EguiContexts,
+    keys: Res<ButtonInput<KeyCode>>,
+    buttons: Res<ButtonInput<MouseButton>>,
+    motion: Res<AccumulatedMouseMotion>,
+    scroll: Res<AccumulatedMouseScroll>,
+    time: Res<Time>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection)>,
+    mut view: ResMut<MapView>,
+    area: Res<crate::game::ui::MapArea>,
+) {
+    let (egui_pointer, egui_keys) = contexts.ctx_mut().map(|c| (!crate::game::ui::pointer_on_map(c, &area), c.egui_wants_keyboard_input())).unwrap_or((false, false));
+    let (cam, gt, mut tf, mut proj) = camera.into_inner();
+    let Projection::Orthographic(ortho) = &mut *proj else { return };
+    let speed = 500.0 * ortho.scale * time.delta_secs();
+    if !egui_keys {
+        let mut d = Vec2::ZERO;
+        if keys.any_pressed([KeyCode::ArrowLeft, KeyCode::KeyA]) {
+            d.x -= 1.0;
+        }
+        if keys.any_pressed([KeyCode::ArrowRight, KeyCode::KeyD]) {
+            d.x += 1.0;
+        }
+        if keys.any_pressed([KeyCode::ArrowUp, KeyCode::KeyW]) {
+            d.y += 1.0;
+        }
+        if keys.any_pressed([KeyCode::ArrowDown, KeyCode::KeyS]) {
+            d.y -= 1.0;
+        }
+        tf.translation += (d * speed).extend(0.0);
+    }
+    let cursor = window.cursor_position();
+    let mut zoom = 1.0;
+    if !egui_pointer && scroll.delta.y != 0.0 {
+        zoom = (1.0 - scroll.delta.y.clamp(-5.0, 5.0) * 0.1).max(0.2);
+    }
+    if !egui_keys {
+        if keys.any_pressed([KeyCode::Equal, KeyCode::NumpadAdd]) {
+            zoom *= 1.0 - 1.5 * time.delta_secs();
+        }
+        if keys.any_pressed([KeyCode::Minus, KeyCode::NumpadSubtract]) {
+            zoom *= 1.0 + 1.5 * time.delta_secs();
+        }
+    }
+    if zoom != 1.0 {
+        let before = cursor.and_then(|c| cam.viewport_to_world_2d(gt, c).ok());
+        let new_scale = (ortho.scale * zoom).clamp(0.08, 1.6);
+        let applied = new_scale / ortho.scale;
+        ortho.scale = new_scale;
+        // Zoom around the cursor: the point under it stays under it.
+        if let Some(p) = before {
+            let cam_pos = tf.translation.truncate();
+            tf.translation = (p + (cam_pos - p) * applied).extend(tf.translation.z);
+        }
+    }
+    if buttons.pressed(MouseButton::Left) && !egui_pointer {
+        let d = motion.delta;
+        view.drag += d.length();
+        tf.translation.x -= d.x * ortho.scale;
+        tf.translation.y += d.y * ortho.scale;
+    }
+    tf.translation.x = tf.translation.x.clamp(-700.0, 700.0);
+    tf.translation.y = tf.translation.y.clamp(-350.0, 350.0);
+}
+
+/// Hover and click: the state under the pointer.
+#[allow(clippy::too_many_arguments)]
+fn pick(
+    mut contexts: EguiContexts,
+    buttons: Res<ButtonInput<MouseButton>>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    camera: Single<(&Camera, &GlobalTransform)>,
+    map: Res<WorldMap>,
+    regions: Query<(&RegionShape, &Holder)>,
+    holders: Query<&Holder, With<CountryShape>>,
+    session: Option<Res<Session>>,
+    mut view: ResMut<MapView>,
+    area: Res<crate::game::ui::MapArea>,
+) {
+    let over_ui = contexts.ctx_mut().map(|c| !crate::game::ui::pointer_on_map(c, &area)).unwrap_or(true);
+    let (cam, gt) = *camera;
+    let world_pos = window.cursor_position().and_then(|c| cam.viewport_to_world_2d(gt, c).ok());
+    let level = session.as_ref().and_then(|s| s.level.clone());
+    view.hovered = None;
+    if let (Some(p), false) = (world_pos, over_ui) {
+        if let Some((r, h)) = regions.iter().find(|(r, _)| r.shape.contains(p)) {
+            let name = level.as_ref().map(|l| l.map.regions[r.index].name.clone()).unwrap_or_default();
+            view.hovered = Some((h.0, name));
+        } else if let Some(c) = map.countries.iter().find(|c| c.shapes.iter().any(|s| s.contains(p))) {
+            let holder = holders.get(c.entity).map(|h| h.0).unwrap_or(None);
+            view.hovered = Some((holder, c.name.clone()));
+        }
+    }
+    if buttons.just_pressed(MouseButton::Left) {
+        view.drag = 0.0;
+    }
+    if buttons.just_released(MouseButton::Left) && view.drag < 4.0 && !over_ui {
+        view.selected = view.hovered.as_ref().and_then(|h| h.0);
+    }
+}

@@ -1,0 +1,56 @@
+//! The game on screen: the world map of each era, egui panels that explain, and the play loop.
+//! It only reads the simulation's components and log, and sends the player's orders as messages.
+
+pub mod capture;
+pub mod map;
+pub mod save;
+pub mod state;
+pub mod theme;
+pub mod ui;
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+use bevy_egui::EguiPlugin;
+
+/// How the game was started from the command line.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct GameOptions {
+    /// Start straight into this level (id or path), skipping the menu.
+    pub level: Option<String>,
+    pub role: Option<String>,
+    pub seed: u64,
+    /// Extra folders of user levels (mods).
+    pub level_dirs: Vec<PathBuf>,
+    pub size: (u32, u32),
+    /// Render, save one screenshot and exit.
+    pub screenshot: Option<capture::ScreenshotPlan>,
+    /// Measure this many frames and exit.
+    pub bench_frames: Option<u32>,
+    /// With `bench_frames`: an empty window with egui only, the baseline.
+    pub baseline: bool,
+}
+
+/// Runs the game window.
+pub fn run(opts: GameOptions) -> AppExit {
+    let mut app = App::new();
+    let (w, h) = opts.size;
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window {
+            title: "Collective Security".into(),
+            resolution: WindowResolution::new(w, h).with_scale_factor_override(1.0),
+            ..default()
+        }),
+        ..default()
+    }))
+    .add_plugins(EguiPlugin::default());
+    if opts.baseline {
+        app.insert_resource(opts).add_plugins(capture::baseline_plugin);
+        return app.run();
+    }
+    app.insert_resource(opts)
+        .add_plugins(crate::sim::plugin)
+        .add_plugins((state::plugin, map::plugin, ui::plugin, save::plugin, capture::plugin));
+    app.run()
+}

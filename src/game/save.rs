@@ -1,0 +1,106 @@
+//! Saves: the session (level, seed, role, orders turn by turn) in RON with a format version, written
+//! atomically. Loading replays the orders, so the world and the random draws are exactly where they were.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::state::{Catalog, Screen, Session, StartLevel};
+use super::ui::UiState;
+
+pub fn plugin(_app: &mut App) {}
+
+/// Bumped whenever the save format changes; older saves are refused with a message, never half-loaded.
+pub const SAVE_FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+pub struct SaveFile {
+    pub format: u32,
+    /// Hash of the level file's text when saved: a changed level cannot replay the same game.
+    pub level_hash: u64,
+    pub session: Session,
+}
+
+pub fn saves_dir() -> PathBuf {
+    super::state::user_levels_dir().and_then(|d| d.parent().map(|p| p.join("saves"))).unwrap_or_else(|| PathBuf::from("saves"))
+}
+
+pub fn hash_text(s: &str) -> u64 {
+    s.bytes().fold(1469598103934665603u64, |h, b| (h ^ b as u64).wrapping_mul(1099511628211))
+}
+
+/// Writes `text` to `path` atomically: a temporary file, synced, then renamed over the old one.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("tmp");
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)
+}
+
+pub fn to_text(session: &Session) -> Result<String, String> {
+    let level_hash = std::fs::read_to_string(&session.level_path).map(|t| hash_text(&t)).unwrap_or(0);
+    let file = SaveFile { format: SAVE_FORMAT, level_hash, session: session.clone() };
+    ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string())
+}
+
+/// Parses a save; a corrupt, truncated or older file gives a clear error naming line and column.
+pub fn from_text(name: &str, text: &str) -> Result<SaveFile, String> {
+    let file: SaveFile = ron::from_str(text).map_err(|e| format!("{name}:{}:{}: the save is damaged: {}", e.span.start.line, e.span.start.col, e.code))?;
+    if file.format != SAVE_FORMAT {
+        return Err(format!("{name}: this save has format {} and this game reads format {SAVE_FORMAT}; it cannot be loaded", file.format));
+    }
+    Ok(file)
+}
+
+fn write(world: &mut World, file: &str) -> Result<PathBuf, String> {
+    let session = world.get_resource::<Session>().ok_or("nothing to save")?;
+    let text = to_text(session)?;
+    let path = saves_dir().join(file);
+    write_atomic(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
+}
+
+pub fn autosave(world: &mut World) {
+    if let Err(e) = write(world, "autosave.ron") {
+        warn!("autosave failed: {e}");
+    }
+}
+
+pub fn save_now(world: &mut World) {
+    let msg = match write(world, "autosave.ron") {
+        Ok(p) => format!("Saved to {}", p.display()),
+        Err(e) => format!("Could not save: {e}"),
+    };
+    world.resource_mut::<UiState>().message = Some(msg);
+}
+
+pub fn load_autosave(world: &mut World) {
+    let path = saves_dir().join("autosave.ron");
+    if let Err(e) = load(world, &path) {
+        world.resource_mut::<UiState>().message = Some(e);
+    }
+}
+
+pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+    let file = from_text(&name, &text)?;
+    let s = file.session;
+    let catalog = world.resource::<Catalog>();
+    let entry = catalog.entries.iter().find(|e| e.path == s.level_path).or_else(|| catalog.find(&s.level_id)).ok_or_else(|| format!("{name}: the level `{}` is no longer available", s.level_id))?;
+    let level = entry.level.clone().map_err(|e| format!("{name}: its level does not load:\n{e}"))?;
+    let now = std::fs::read_to_string(&entry.path).map(|t| hash_text(&t)).unwrap_or(0);
+    if file.level_hash != 0 && now != file.level_hash {
+        return Err(format!("{name}: the level `{}` has changed since this game was saved, so it cannot be replayed exactly", s.level_id));
+    }
+    world.write_message(StartLevel { level, path: entry.path.clone(), seed: s.seed, role: Some(s.role), replay: s.orders, screen: Screen::Playing });
+    Ok(())
+}

@@ -1,0 +1,179 @@
+//! Screens, turn phases and the session: which level, which state, which seed, and the orders given.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::level::{self, LevelDef, Order};
+use crate::sim::runner::{RunSetup, start_run};
+use crate::sim::{Calendar, OrderIssued, Turn};
+
+use super::GameOptions;
+
+pub fn plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .add_sub_state::<TurnPhase>()
+        .init_resource::<Catalog>()
+        .add_message::<StartLevel>()
+        .add_message::<EndTurn>()
+        .add_systems(Startup, (scan_levels, start_from_options).chain())
+        .add_systems(Update, (start_level, end_turn).chain());
+}
+
+/// The screens of the game.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Menu,
+    Briefing,
+    Playing,
+    Debrief,
+}
+
+/// Phases of a turn on screen: the player gives orders, watches the votes, sees what happened, reads the report.
+#[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[source(Screen = Screen::Playing)]
+pub enum TurnPhase {
+    #[default]
+    Orders,
+    Votes,
+    Resolution,
+    Report,
+}
+
+/// A level the menu can offer.
+#[derive(Clone, Debug)]
+pub struct CatalogEntry {
+    pub path: PathBuf,
+    pub id: String,
+    pub name: String,
+    /// From a user folder rather than the shipped levels.
+    pub is_mod: bool,
+    pub level: Result<Arc<LevelDef>, String>,
+}
+
+#[derive(Resource, Default)]
+pub struct Catalog {
+    pub entries: Vec<CatalogEntry>,
+}
+
+impl Catalog {
+    pub fn find(&self, name: &str) -> Option<&CatalogEntry> {
+        self.entries.iter().find(|e| e.id == name || e.path.to_string_lossy() == name)
+    }
+}
+
+/// The platform's data folder for user levels: `$XDG_DATA_HOME/collective-security/levels`.
+pub fn user_levels_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
+    Some(base.join("collective-security").join("levels"))
+}
+
+fn scan_levels(mut catalog: ResMut<Catalog>, opts: Res<GameOptions>) {
+    let mut dirs: Vec<(PathBuf, bool)> = vec![(crate::cli::levels_dir(), false)];
+    dirs.extend(user_levels_dir().map(|d| (d, true)));
+    dirs.extend(opts.level_dirs.iter().map(|d| (d.clone(), true)));
+    for (dir, is_mod) in dirs {
+        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        let mut paths: Vec<PathBuf> = rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron") && p.file_stem().is_some_and(|s| s != "campaign")).collect();
+        paths.sort();
+        for path in paths {
+            let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let level = level::load(&path).map(Arc::new);
+            let name = level.as_ref().map(|l| l.name.clone()).unwrap_or_else(|_| id.clone());
+            catalog.entries.push(CatalogEntry { path, id, name, is_mod, level });
+        }
+    }
+}
+
+/// What the player is playing: everything needed to replay it exactly.
+#[derive(Resource, Clone, Debug, Serialize, Deserialize)]
+pub struct Session {
+    pub level_id: String,
+    pub level_path: PathBuf,
+    pub seed: u64,
+    pub role: String,
+    /// Orders given, turn by turn, in the order they were given.
+    pub orders: Vec<Vec<Order>>,
+    /// Orders chosen for the current turn, not yet sent.
+    #[serde(default)]
+    pub pending: Vec<Order>,
+    #[serde(skip)]
+    pub level: Option<Arc<LevelDef>>,
+}
+
+/// Ask to start (or restart) a level.
+#[derive(Message, Clone, Debug)]
+pub struct StartLevel {
+    pub level: Arc<LevelDef>,
+    pub path: PathBuf,
+    pub seed: u64,
+    pub role: Option<String>,
+    /// Orders to replay before play resumes (a loaded save).
+    pub replay: Vec<Vec<Order>>,
+    pub screen: Screen,
+}
+
+/// The player ends the turn with the pending orders.
+#[derive(Message, Clone, Debug, Default)]
+pub struct EndTurn;
+
+fn start_from_options(opts: Res<GameOptions>, catalog: Res<Catalog>, mut start: MessageWriter<StartLevel>) {
+    let Some(name) = &opts.level else { return };
+    let entry = catalog.find(name);
+    let (level, path) = match entry {
+        Some(CatalogEntry { level: Ok(l), path, .. }) => (l.clone(), path.clone()),
+        _ => match crate::cli::resolve_level(name) {
+            Ok(l) => (Arc::new(l), PathBuf::from(name)),
+            Err(e) => {
+                error!("{e}");
+                return;
+            }
+        },
+    };
+    start.write(StartLevel { level, path, seed: opts.seed, role: opts.role.clone(), replay: vec![], screen: if opts.screenshot.is_some() { Screen::Playing } else { Screen::Briefing } });
+}
+
+/// Spawns the level's world, replays any saved orders, and moves to the asked screen.
+fn start_level(world: &mut World) {
+    let msgs: Vec<StartLevel> = world.resource_mut::<Messages<StartLevel>>().drain().collect();
+    let Some(m) = msgs.into_iter().last() else { return };
+    let role_ix = m.role.as_deref().and_then(|r| m.level.state_ix(r)).filter(|&ix| ix != m.level.crisis.aggressor);
+    let setup = RunSetup { level: m.level.clone(), seed: m.seed, role: role_ix, policy: None, credibility: None };
+    start_run(world, &setup);
+    let role = m.level.states[role_ix.unwrap_or_else(|| m.level.default_role())].id.clone();
+    let mut session = Session { level_id: m.level.id.clone(), level_path: m.path.clone(), seed: m.seed, role, orders: vec![], pending: vec![], level: Some(m.level.clone()) };
+    for orders in m.replay {
+        if world.resource::<Calendar>().finished {
+            break;
+        }
+        play_turn(world, &orders);
+        session.orders.push(orders);
+    }
+    let finished = world.resource::<Calendar>().finished;
+    world.insert_resource(session);
+    world.resource_mut::<NextState<Screen>>().set(if finished { Screen::Debrief } else { m.screen });
+}
+
+/// Sends the orders and plays one turn of the simulation.
+pub fn play_turn(world: &mut World, orders: &[Order]) {
+    let state = world.resource::<crate::sim::PlayerRole>().state;
+    for o in orders {
+        world.write_message(OrderIssued { state, order: o.clone() });
+    }
+    world.run_schedule(Turn);
+}
+
+fn end_turn(world: &mut World) {
+    let ended = world.resource_mut::<Messages<EndTurn>>().drain().count() > 0;
+    if !ended || !world.contains_resource::<Session>() || world.resource::<Calendar>().finished {
+        return;
+    }
+    let orders = std::mem::take(&mut world.resource_mut::<Session>().pending);
+    play_turn(world, &orders);
+    world.resource_mut::<Session>().orders.push(orders);
+    world.resource_mut::<NextState<TurnPhase>>().set(TurnPhase::Votes);
+    super::save::autosave(world);
+}

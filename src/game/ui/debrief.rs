@@ -1,0 +1,217 @@
+//! The debrief: the outcome and its cost; for each mechanism tried, why it worked or failed (factor bars from
+//! the traces); the three strategies compared over many seeds, computed in the background; and history.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use bevy::prelude::*;
+use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, poll_once};
+use bevy_egui::egui::{self, RichText};
+
+use crate::game::state::{Screen, Session};
+use crate::game::theme;
+use crate::level::{LevelDef, OutcomeKind};
+use crate::sim::runner::RunSetup;
+use crate::sim::{FactorId, Level, Policy, PlayerRole, RunLog, Simulation};
+
+use super::{Action, widgets};
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Comparison>().add_systems(Update, poll_comparison);
+}
+
+/// Runs per strategy in the comparison.
+pub const COMPARE_RUNS: usize = 100;
+
+/// Outcome shares per strategy, and the factors that most often decided the aggressor's last choice.
+#[derive(Clone, Debug)]
+pub struct StrategyResult {
+    pub policy: Policy,
+    pub shares: BTreeMap<OutcomeKind, f64>,
+    pub deciding: Vec<(FactorId, usize)>,
+}
+
+#[derive(Resource, Default)]
+pub struct Comparison {
+    task: Option<Task<Vec<StrategyResult>>>,
+    pub progress: Arc<AtomicUsize>,
+    pub total: usize,
+    pub result: Option<Vec<StrategyResult>>,
+    /// Level and seed the result is for.
+    pub key: Option<(String, u64)>,
+}
+
+/// Plays the level under each strategy over many seeds, off the main thread.
+pub fn compare(level: Arc<LevelDef>, role: usize, seed: u64, runs: usize, progress: Arc<AtomicUsize>) -> Vec<StrategyResult> {
+    let mut sim = Simulation::new();
+    let mut out = Vec::new();
+    for policy in [Policy::Appease, Policy::Alliance, Policy::Collective] {
+        let mut counts: BTreeMap<OutcomeKind, usize> = OutcomeKind::ALL.into_iter().map(|o| (o, 0)).collect();
+        let mut deciding: BTreeMap<FactorId, usize> = BTreeMap::new();
+        for k in 0..runs {
+            sim.start(&RunSetup { level: level.clone(), seed: seed.wrapping_add(k as u64), role: Some(role), policy: Some(policy), credibility: None });
+            sim.run_to_end();
+            let log = sim.log();
+            if let Some((o, _)) = log.outcome {
+                *counts.entry(o).or_default() += 1;
+            }
+            if let Some(top) = log.explanation.iter().find(|e| e.mechanism == "deterrence").and_then(|e| e.factors.first()) {
+                *deciding.entry(top.id).or_default() += 1;
+            }
+            progress.fetch_add(1, Ordering::Relaxed);
+        }
+        let mut d: Vec<(FactorId, usize)> = deciding.into_iter().collect();
+        d.sort_by_key(|x| std::cmp::Reverse(x.1));
+        d.truncate(3);
+        out.push(StrategyResult { policy, shares: counts.into_iter().map(|(o, c)| (o, c as f64 / runs as f64)).collect(), deciding: d });
+    }
+    out
+}
+
+pub fn start_comparison(world: &mut World) {
+    let (Some(level), Some(role), Some(session)) = (world.get_resource::<Level>(), world.get_resource::<PlayerRole>(), world.get_resource::<Session>()) else { return };
+    let (level, role, seed) = (level.0.clone(), role.ix, session.seed);
+    let key = Some((level.id.clone(), seed));
+    let mut c = world.resource_mut::<Comparison>();
+    if c.task.is_some() || (c.result.is_some() && c.key == key) {
+        return;
+    }
+    c.progress = Arc::new(AtomicUsize::new(0));
+    c.total = COMPARE_RUNS * 3;
+    c.result = None;
+    c.key = key;
+    let progress = c.progress.clone();
+    c.task = Some(AsyncComputeTaskPool::get().spawn(async move { compare(level, role, seed, COMPARE_RUNS, progress) }));
+}
+
+fn poll_comparison(mut c: ResMut<Comparison>) {
+    if let Some(task) = &mut c.task
+        && let Some(r) = block_on(poll_once(task))
+    {
+        c.result = Some(r);
+        c.task = None;
+    }
+}
+
+pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
+    let (Some(level), Some(log)) = (w.get_resource::<Level>(), w.get_resource::<RunLog>()) else { return };
+    let l = &level.0;
+    let cmp = w.resource::<Comparison>();
+    if cmp.task.is_none() && cmp.result.is_none() {
+        actions.push(Action::Compare);
+    }
+    egui::CentralPanel::default().show(root, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.heading(format!("Debrief: {}", l.name));
+            if let Some((o, turns)) = log.outcome {
+                ui.label(RichText::new(widgets::outcome_text(o.id())).size(18.0).strong());
+                ui.label(format!("after {turns} turns; the aggressor holds {:.0}% of the contested ground.", log.control.last().copied().unwrap_or(0.0) * 100.0));
+            }
+            ui.columns(2, |cols| {
+                let ui = &mut cols[0];
+                ui.heading("Why each mechanism worked or failed");
+                ui.label(RichText::new("From the factors the states' own decisions recorded, ranked by weight.").weak());
+                for (i, e) in log.explanation.iter().enumerate() {
+                    let (mark, color) = if e.succeeded { ("✔ worked", theme::BLUE) } else { ("✖ failed", theme::VERMILLION) };
+                    egui::CollapsingHeader::new(RichText::new(format!("{} — {mark}", mechanism_title(&e.mechanism))).color(color)).id_salt(i).default_open(i < 3).show(ui, |ui| {
+                        if !e.decisive.is_empty() {
+                            let names: Vec<String> = e.decisive.iter().map(|id| l.state_ix(id).map(|ix| l.states[ix].name.clone()).unwrap_or(id.clone())).collect();
+                            ui.label(format!("Decided by: {}", names.join(", ")));
+                        }
+                        widgets::factor_bars(ui, &e.factors);
+                        if let Some(vi) = e.mechanism.strip_prefix("collective_action:").and_then(|_| log.votes.iter().position(|v| format!("collective_action:{}:{}", v.body.id(), crate::sim::explain::measure_id(v.motion)) == e.mechanism))
+                            && ui.small_button("Open the chamber").clicked()
+                        {
+                            actions.push(Action::Chamber(Some(vi)));
+                        }
+                    });
+                }
+                let ui = &mut cols[1];
+                ui.heading("The three strategies, over many seeds");
+                match (&cmp.result, cmp.task.is_some()) {
+                    (Some(r), _) => strategy_chart(ui, r),
+                    (None, true) => {
+                        let done = cmp.progress.load(Ordering::Relaxed);
+                        ui.add(egui::ProgressBar::new(done as f32 / cmp.total.max(1) as f32).text(format!("playing {done} of {} runs", cmp.total)));
+                    }
+                    (None, false) => {
+                        ui.label("…");
+                    }
+                }
+                ui.separator();
+                ui.heading("What happened in history");
+                ui.label(RichText::new("History, not the simulation:").color(theme::PURPLE));
+                ui.label(widgets::outcome_text(l.history.outcome.id()));
+                ui.label(&l.history.summary);
+                for v in &l.history.votes {
+                    ui.label(format!("• {} ({}): {} — {}", v.document, widgets::body_name(v.body), if v.adopted { "adopted" } else { "not adopted" }, v.tally)).on_hover_text(&v.source);
+                }
+                egui::CollapsingHeader::new("Sources").show(ui, |ui| {
+                    for s in &l.sources {
+                        ui.label(format!("• {s}"));
+                    }
+                });
+            });
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui.button("Back to the menu").clicked() {
+                    actions.push(Action::Screen(Screen::Menu));
+                }
+            });
+        });
+    });
+}
+
+fn strategy_chart(ui: &mut egui::Ui, results: &[StrategyResult]) {
+    let colors = [
+        (OutcomeKind::Deterred, theme::GREEN),
+        (OutcomeKind::Reversed, theme::BLUE),
+        (OutcomeKind::Halted, theme::SKY),
+        (OutcomeKind::Frozen, theme::YELLOW),
+        (OutcomeKind::AggressorPrevails, theme::VERMILLION),
+    ];
+    for r in results {
+        ui.label(RichText::new(r.policy.name()).strong());
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width().min(360.0), 18.0), egui::Sense::hover());
+        let mut x = rect.left();
+        for (o, c) in colors {
+            let share = *r.shares.get(&o).unwrap_or(&0.0) as f32;
+            let wdt = share * rect.width();
+            if wdt > 0.0 {
+                let seg = egui::Rect::from_min_size(egui::pos2(x, rect.top()), egui::vec2(wdt, rect.height()));
+                ui.painter().rect_filled(seg, 0.0, c);
+                if wdt > 28.0 {
+                    ui.painter().text(seg.center(), egui::Align2::CENTER_CENTER, format!("{:.0}%", share * 100.0), egui::FontId::proportional(11.0), egui::Color32::BLACK);
+                }
+                x += wdt;
+            }
+        }
+        let deciding: Vec<String> = r.deciding.iter().map(|(f, n)| format!("{} ({n})", f.label())).collect();
+        ui.label(RichText::new(format!("most often decisive for the aggressor: {}", deciding.join("; "))).weak());
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (o, c) in colors {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(r, 2.0, c);
+            ui.label(o.id());
+        }
+    });
+}
+
+pub fn mechanism_title(m: &str) -> String {
+    if let Some(rest) = m.strip_prefix("collective_action:") {
+        let mut parts = rest.splitn(2, ':');
+        let body = parts.next().unwrap_or("").replace('_', " ");
+        let measure = parts.next().unwrap_or("").replace('_', " ");
+        return format!("Collective action: {measure} in the {body}");
+    }
+    match m {
+        "sanctions" => "Sanctions".into(),
+        "enforcement" => "Enforcement by a coalition".into(),
+        "appeasement" => "Appeasement".into(),
+        "peacekeeping" => "Peacekeeping".into(),
+        "deterrence" => "Deterrence: the aggressor's last decision".into(),
+        other => other.into(),
+    }
+}

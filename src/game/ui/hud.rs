@@ -1,0 +1,295 @@
+//! Top bar, newswire, map labels and tooltip, legend, and the turn-phase window.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, Color32, RichText};
+
+use crate::game::map::{MapMode, MapView, geometry::project};
+use crate::game::state::{Screen, Session, TurnPhase};
+use crate::game::theme;
+use crate::sim::{Calendar, Credibility, Crisis, DecisionKind, Level, MeasuresInForce, Nation, PlayerRole, RunLog, Stance, WorldTension};
+
+use super::{Action, UiState, widgets};
+
+pub fn top_bar(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
+    egui::Panel::top("top").show(root, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.heading("Collective Security");
+            if let (Some(level), Some(cal)) = (w.get_resource::<Level>(), w.get_resource::<Calendar>()) {
+                let l = &level.0;
+                let turn = cal.turn.min(l.turns.len() - 1);
+                ui.separator();
+                ui.label(RichText::new(&l.name).strong()).on_hover_text(&l.summary);
+                ui.separator();
+                ui.label(format!("{}", l.turns[turn].date)).on_hover_text(&l.turns[turn].label);
+                ui.label(format!("turn {}/{}", (turn + 1).min(l.turns.len()), l.turns.len())).on_hover_text("Each turn is one dated round of orders, votes, measures and fighting");
+                if let Some(role) = w.get_resource::<PlayerRole>() {
+                    ui.separator();
+                    ui.label(format!("You lead {}", l.states[role.ix].name));
+                }
+                if let Some(c) = w.get_resource::<Credibility>() {
+                    ui.separator();
+                    let v = c.of(l.institution.kind);
+                    ui.label(format!("{} credibility {:.0}%", l.institution.name, v * 100.0))
+                        .on_hover_text("Trust that the institution's decisions will be carried out. It weighs on every member's faith in it, and carries from era to era.");
+                }
+                if let Some(t) = w.get_resource::<WorldTension>() {
+                    ui.label(format!("tension {:.0}%", t.tension * 100.0)).on_hover_text("World tension: rises with fighting and rearmament, falls with concessions");
+                    if t.arms_race > 0.0 {
+                        ui.label(format!("arms race {:.0}%", t.arms_race * 100.0)).on_hover_text("Rearmament feeds the aggressor's own");
+                    }
+                }
+                ui.separator();
+                ui.label(format!("score {}", score(w))).on_hover_text("Score: +10 per turn the aggressor holds less than half the contested ground, +5 per measure adopted, −20 if the aggressor prevails");
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Glossary (F1)").clicked() {
+                    actions.push(Action::Glossary(None));
+                }
+                let scale = w.resource::<UiState>().scale;
+                if ui.small_button("A+").on_hover_text("Larger text (Ctrl +)").clicked() {
+                    actions.push(Action::Scale(scale + 0.1));
+                }
+                if ui.small_button("A−").on_hover_text("Smaller text (Ctrl −)").clicked() {
+                    actions.push(Action::Scale(scale - 0.1));
+                }
+                if w.contains_resource::<Session>() && ui.button("Save (F5)").clicked() {
+                    actions.push(Action::Save);
+                }
+                if *w.resource::<State<Screen>>().get() != Screen::Menu && ui.button("Menu").clicked() {
+                    actions.push(Action::Screen(Screen::Menu));
+                }
+            });
+        });
+    });
+}
+
+/// A simple score the player can watch: from the log, never from outcome-fitted text.
+pub fn score(w: &World) -> i32 {
+    let Some(log) = w.get_resource::<RunLog>() else { return 0 };
+    let held = log.control.iter().filter(|c| **c < 0.5).count() as i32 * 10;
+    let adopted = log.votes.iter().filter(|v| v.adopted).count() as i32 * 5;
+    let lost = if log.outcome.is_some_and(|o| o.0 == crate::level::OutcomeKind::AggressorPrevails) { 20 } else { 0 };
+    held + adopted - lost
+}
+
+pub fn newswire(root: &mut egui::Ui, w: &World) {
+    let Some(log) = w.get_resource::<RunLog>() else { return };
+    let turn = w.get_resource::<Calendar>().map(|c| c.turn).unwrap_or(0);
+    egui::Panel::bottom("news").resizable(true).default_size(120.0).show(root, |ui| {
+        ui.horizontal(|ui| {
+            ui.strong("Newswire");
+            ui.label(RichText::new("[history] marks events that really happened on that date; the rest comes from the simulation").weak());
+        });
+        egui::ScrollArea::vertical().stick_to_bottom(true).auto_shrink([false, false]).show(ui, |ui| {
+            for n in &log.news {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(n.date.to_string()).monospace());
+                    if n.history {
+                        ui.label(RichText::new("[history]").color(theme::PURPLE));
+                    }
+                    let t = RichText::new(&n.text);
+                    ui.label(if n.turn + 1 >= turn { t.strong() } else { t });
+                });
+            }
+        });
+    });
+}
+
+fn to_screen(w: &World, p: Vec2) -> Option<egui::Pos2> {
+    let mut q = w.try_query::<(&Camera, &GlobalTransform)>()?;
+    let (cam, gt) = q.iter(w).next()?;
+    cam.world_to_viewport(gt, p.extend(0.0)).ok().map(|v| egui::pos2(v.x, v.y))
+}
+
+/// Labels of key states, the aggressor, the victim and the front, drawn over the map; and the hover tooltip.
+pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
+    let (Some(level), Some(view)) = (w.get_resource::<Level>(), w.get_resource::<MapView>()) else { return };
+    let l = &level.0;
+    let painter = ctx.layer_painter(egui::LayerId::background()).with_clip_rect(map_rect);
+    let font = egui::FontId::proportional(12.0);
+    let crisis = w.try_query::<&Crisis>().and_then(|mut q| q.iter(w).next().cloned());
+    let role = w.get_resource::<PlayerRole>().map(|r| r.ix);
+    let stances: Vec<(usize, Stance)> = w.try_query::<(&Nation, &Stance)>().map(|mut q| q.iter(w).map(|(n, s)| (n.ix, *s)).collect()).unwrap_or_default();
+    let max = l.states.iter().map(|s| s.cinc).fold(0.0f32, f32::max);
+    for (ix, s) in l.states.iter().enumerate() {
+        let key = ix == l.crisis.aggressor || ix == l.crisis.victim || Some(ix) == role || s.cinc > max * 0.12 || l.institution.bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&ix));
+        if !key {
+            continue;
+        }
+        let Some(p) = to_screen(w, project(s.capital.0, s.capital.1)) else { continue };
+        let mut text = s.name.clone();
+        if view.mode == MapMode::Stance {
+            let mark = match stances.iter().find(|x| x.0 == ix).map(|x| x.1) {
+                Some(Stance::SupportsAction) => "✔ ",
+                Some(Stance::Opposes) => "✖ ",
+                Some(Stance::Abstains) => "– ",
+                _ => "○ ",
+            };
+            text = format!("{mark}{text}");
+        }
+        let color = if ix == l.crisis.aggressor {
+            theme::VERMILLION
+        } else if ix == l.crisis.victim {
+            theme::BLUE
+        } else {
+            Color32::from_gray(30)
+        };
+        painter.circle_filled(p, 2.5, color);
+        let galley = painter.layout_no_wrap(text, font.clone(), color);
+        let pos = p + egui::vec2(4.0, -galley.size().y / 2.0);
+        painter.rect_filled(egui::Rect::from_min_size(pos, galley.size()).expand(1.5), 2.0, Color32::from_white_alpha(170));
+        painter.galley(pos, galley, color);
+    }
+    // The front: where the fighting is, and who holds how much of it.
+    if let (Some(c), Some(p)) = (&crisis, to_screen(w, project(l.crisis.location.0, l.crisis.location.1))) {
+        painter.circle_stroke(p, 11.0, (2.5, theme::VERMILLION));
+        let label = format!("Front, {}: aggressor holds {:.0}%{}", c.theatre, c.control * 100.0, if c.fighting { ", fighting" } else { "" });
+        let galley = painter.layout_no_wrap(label, egui::FontId::proportional(13.0), Color32::BLACK);
+        let pos = p + egui::vec2(14.0, 6.0);
+        painter.rect_filled(egui::Rect::from_min_size(pos, galley.size()).expand(2.0), 3.0, Color32::from_rgba_unmultiplied(255, 240, 230, 220));
+        painter.galley(pos, galley, Color32::BLACK);
+    }
+    if let Some((holder, name)) = &view.hovered
+        && super::pointer_on_map(ctx, w.resource::<super::MapArea>())
+    {
+        egui::Tooltip::always_open(ctx.clone(), egui::LayerId::background(), egui::Id::new("map_tip"), egui::PopupAnchor::Pointer).show(|ui| {
+            ui.strong(name);
+            match holder {
+                Some(ix) => {
+                    let s = &l.states[*ix];
+                    if s.name != *name {
+                        ui.label(format!("held by {}", s.name));
+                    }
+                    ui.label(format!("power (CINC) {:.4}", s.cinc));
+                    if let Some(st) = stances.iter().find(|x| x.0 == *ix) {
+                        ui.label(format!("stance: {}", stance_text(st.1)));
+                    }
+                    ui.label(RichText::new("click to inspect").weak());
+                }
+                None => {
+                    ui.label(RichText::new("not a party to this crisis").weak());
+                }
+            }
+        });
+    }
+}
+
+pub fn stance_text(s: Stance) -> &'static str {
+    match s {
+        Stance::SupportsAction => "supports action",
+        Stance::Opposes => "opposes",
+        Stance::Abstains => "abstains",
+        Stance::Neutral => "neutral",
+    }
+}
+
+pub fn legend(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
+    let Some(view) = w.get_resource::<MapView>() else { return };
+    egui::Window::new("Map").anchor(egui::Align2::RIGHT_BOTTOM, [-8.0, -135.0]).resizable(false).collapsible(true).default_width(190.0).show(ctx, |ui| {
+        for (i, m) in MapMode::ALL.iter().enumerate() {
+            if ui.selectable_label(view.mode == *m, format!("{} {}", i + 1, m.label())).on_hover_text(format!("Key {}", i + 1)).clicked() {
+                actions.push(Action::Mode(*m));
+            }
+        }
+        ui.separator();
+        let items: Vec<(Color32, &str)> = match view.mode {
+            MapMode::Political => vec![(theme::VERMILLION, "aggressor"), (theme::SKY, "victim"), (theme::political(0), "other states (own colour)"), (theme::LAND_NONE, "not in this crisis")],
+            MapMode::Blocs => vec![(theme::BLOCS[0], "first bloc"), (theme::BLOCS[1], "second bloc"), (theme::mix(theme::BLOCS[0], Color32::WHITE, 0.45), "guaranteed state"), (theme::LAND_NONE, "in no bloc")],
+            MapMode::Membership => vec![(theme::BLUE, "permanent member"), (theme::GREEN, "elected council seat"), (theme::SKY, "member"), (theme::GREY, "not a member")],
+            MapMode::Stance => vec![(theme::BLUE, "✔ supports action"), (theme::ORANGE, "✖ opposes"), (theme::YELLOW, "– abstains"), (theme::GREY, "○ neutral"), (theme::VERMILLION, "aggressor"), (theme::SKY, "victim")],
+            MapMode::Power => vec![(theme::power(1.0), "strongest"), (theme::power(0.5), "1% of the strongest"), (theme::power(0.0), "weakest")],
+        };
+        for (c, t) in items {
+            ui.horizontal(|ui| {
+                let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                ui.painter().rect_filled(r, 2.0, c);
+                ui.label(t);
+            });
+        }
+        if let Some(e) = &view.error {
+            ui.colored_label(theme::VERMILLION, e);
+        }
+        ui.label(RichText::new("drag or arrows: pan · wheel or +/−: zoom").weak());
+    });
+}
+
+pub fn next_after_report(w: &World) -> Action {
+    if w.get_resource::<Calendar>().is_some_and(|c| c.finished) { Action::Screen(Screen::Debrief) } else { Action::Phase(TurnPhase::Orders) }
+}
+
+/// The window that walks the player through a turn's votes, results and report.
+pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &mut Vec<Action>) {
+    let (Some(log), Some(cal), Some(level)) = (w.get_resource::<RunLog>(), w.get_resource::<Calendar>(), w.get_resource::<Level>()) else { return };
+    let played = if cal.finished { cal.turn } else { cal.turn.saturating_sub(1) };
+    match phase {
+        TurnPhase::Orders => {}
+        TurnPhase::Votes => {
+            let votes: Vec<usize> = log.votes.iter().enumerate().filter(|(_, v)| v.turn == played + 1).map(|(i, _)| i).collect();
+            egui::Window::new("Votes this turn").anchor(egui::Align2::CENTER_TOP, [0.0, 50.0]).collapsible(false).show(ctx, |ui| {
+                if votes.is_empty() {
+                    ui.label("No body voted this turn.");
+                }
+                for i in votes {
+                    let v = &log.votes[i];
+                    ui.horizontal(|ui| {
+                        ui.label(format!("{}: {} — {}–{}–{}", widgets::body_name(v.body), widgets::measure_name(v.motion), v.yes, v.no, v.abstain));
+                        let verdict = if v.adopted { RichText::new("adopted").color(theme::BLUE) } else { RichText::new("not adopted").color(theme::VERMILLION) };
+                        ui.label(verdict.strong());
+                        if ui.button("Chamber").clicked() {
+                            actions.push(Action::Chamber(Some(i)));
+                        }
+                    });
+                }
+                if ui.button("Continue (Enter)").clicked() {
+                    actions.push(Action::Phase(TurnPhase::Resolution));
+                }
+            });
+        }
+        TurnPhase::Resolution => {
+            egui::Window::new("What happened").anchor(egui::Align2::CENTER_TOP, [0.0, 50.0]).collapsible(false).show(ctx, |ui| {
+                for n in log.news.iter().filter(|n| n.turn == played) {
+                    ui.label(format!("{} {}", if n.history { "[history]" } else { "•" }, n.text));
+                }
+                if let Some(c) = log.control.get(played) {
+                    ui.label(format!("The aggressor holds {:.0}% of the contested ground.", c * 100.0));
+                }
+                if ui.button("Continue (Enter)").clicked() {
+                    actions.push(Action::Phase(TurnPhase::Report));
+                }
+            });
+        }
+        TurnPhase::Report => {
+            egui::Window::new("Turn report").anchor(egui::Align2::CENTER_TOP, [0.0, 50.0]).collapsible(false).show(ctx, |ui| {
+                let agg = &level.0.states[level.0.crisis.aggressor].name;
+                if let Some(d) = log.decisions.iter().rev().find(|d| d.turn == played && matches!(d.decision, DecisionKind::Aggressor { .. })) {
+                    if let DecisionKind::Aggressor { choice } = &d.decision {
+                        ui.label(RichText::new(format!("{agg} chose to {}", choice_text(*choice))).strong());
+                    }
+                    ui.label("Why, factor by factor:");
+                    widgets::decision_bars(ui, &d.factors);
+                }
+                if let Some(m) = w.get_resource::<MeasuresInForce>()
+                    && m.pressure > 0.0
+                {
+                    ui.label(format!("Sanctions pressure: {:.0}%", m.pressure * 100.0));
+                }
+                let label = if cal.finished { "To the debrief (Enter)" } else { "Next turn (Enter)" };
+                if ui.button(label).clicked() {
+                    actions.push(next_after_report(w));
+                }
+            });
+        }
+    }
+}
+
+pub fn choice_text(c: crate::sim::AggressorChoice) -> &'static str {
+    use crate::sim::AggressorChoice::*;
+    match c {
+        Attack => "attack",
+        Hold => "hold back",
+        Proceed => "press on",
+        Escalate => "escalate",
+        AcceptTerms => "accept a cease-fire",
+        Withdraw => "withdraw",
+    }
+}

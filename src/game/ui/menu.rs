@@ -1,0 +1,102 @@
+//! The main menu (campaign, single crisis, mods, load) and the briefing.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, RichText};
+
+use crate::game::state::{Catalog, Screen, StartLevel};
+use crate::game::theme;
+
+use super::{Action, UiState};
+
+pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
+    let catalog = w.resource::<Catalog>();
+    let ui_state = w.resource::<UiState>();
+    egui::CentralPanel::default().show(root, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(12.0);
+            ui.heading(RichText::new("Collective Security").size(30.0));
+            ui.label("Why collective security works or fails, from Manchuria 1931 to Ukraine 2022");
+        });
+        ui.add_space(12.0);
+        ui.columns(2, |cols| {
+            let ui = &mut cols[0];
+            ui.heading("Crises");
+            let mut sorted: Vec<(usize, &crate::game::state::CatalogEntry)> = catalog.entries.iter().enumerate().collect();
+            sorted.sort_by_key(|(_, e)| e.level.as_ref().map(|l| l.turns[0].date).ok());
+            for (i, e) in sorted {
+                ui.horizontal(|ui| {
+                    let label = format!("{}{}", e.name, if e.is_mod { "  [mod]" } else { "" });
+                    let selected = ui_state.menu_level == i;
+                    match &e.level {
+                        Ok(_) => {
+                            if ui.selectable_label(selected, label).clicked() {
+                                actions.push(Action::MenuLevel(i));
+                            }
+                        }
+                        Err(err) => {
+                            ui.colored_label(theme::VERMILLION, format!("{label}: does not load")).on_hover_text(err);
+                        }
+                    }
+                });
+            }
+            if catalog.entries.is_empty() {
+                ui.colored_label(theme::VERMILLION, "No levels found. Run the game from the project folder, or pass --levels DIR.");
+            }
+            ui.add_space(8.0);
+            if ui.button("Load the last save (F9)").clicked() {
+                actions.push(Action::Load);
+            }
+            let ui = &mut cols[1];
+            let Some(entry) = catalog.entries.get(ui_state.menu_level) else { return };
+            let Ok(level) = &entry.level else { return };
+            ui.heading(&level.name);
+            ui.label(&level.summary);
+            ui.separator();
+            ui.strong("Lead");
+            for (k, p) in level.playable.iter().enumerate() {
+                let s = &level.states[p.state];
+                if ui.radio(ui_state.menu_role == k, format!("{} — {}", s.name, p.role)).clicked() {
+                    actions.push(Action::MenuRole(k));
+                }
+            }
+            ui.horizontal(|ui| {
+                ui.label("Seed").on_hover_text("A teacher gives one seed to the whole class: the same seed and the same choices give the same world and the same draws.");
+                let mut seed = ui_state.menu_seed.clone();
+                if ui.text_edit_singleline(&mut seed).changed() {
+                    actions.push(Action::MenuSeed(seed));
+                }
+            });
+            let seed = parse_seed(&ui_state.menu_seed);
+            if ui.button(RichText::new("Play this crisis").strong()).clicked() {
+                let role = level.playable.get(ui_state.menu_role).map(|p| level.states[p.state].id.clone());
+                actions.push(Action::Start(StartLevel { level: level.clone(), path: entry.path.clone(), seed, role, replay: vec![], screen: Screen::Briefing }));
+            }
+        });
+    });
+}
+
+/// A seed typed as a number, or as a short code (letters and digits) hashed to a number.
+pub fn parse_seed(s: &str) -> u64 {
+    let t = s.trim();
+    t.parse().unwrap_or_else(|_| t.to_uppercase().bytes().fold(1469598103934665603u64, |h, b| (h ^ b as u64).wrapping_mul(1099511628211)))
+}
+
+pub fn briefing(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
+    let (Some(level), Some(role)) = (w.get_resource::<crate::sim::Level>(), w.get_resource::<crate::sim::PlayerRole>()) else { return };
+    let l = &level.0;
+    egui::Window::new("Briefing").anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).collapsible(false).resizable(false).default_width(560.0).show(ctx, |ui| {
+        ui.heading(&l.name);
+        ui.label(&l.summary);
+        ui.separator();
+        ui.label(RichText::new(format!("You lead {}.", l.states[role.ix].name)).strong());
+        if let Some(p) = l.playable(role.ix) {
+            ui.label(&p.role);
+        }
+        ui.label(format!("The aggressor's claim: “{}”", l.crisis.claim));
+        ui.label(format!("{} turns, from {} to {}.", l.turns.len(), l.turns[0].date, l.turns[l.turns.len() - 1].date));
+        ui.label(RichText::new("Choose orders under appeasement, alliance or collective action, then end the turn. Every other state decides by its own interest; hover any number for its meaning, and press F1 for the glossary.").weak());
+        if ui.button(RichText::new("Begin (Enter)").strong()).clicked() {
+            actions.push(Action::Screen(Screen::Playing));
+        }
+    });
+}

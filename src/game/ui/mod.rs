@@ -1,0 +1,235 @@
+//! The egui panels. One exclusive system draws them all from a read-only view of the world and collects
+//! the player's actions, which are applied afterwards as messages and state changes.
+
+pub mod chamber;
+pub mod debrief;
+pub mod glossary;
+pub mod hud;
+pub mod inspector;
+pub mod menu;
+pub mod orders;
+pub mod widgets;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContext, EguiPrimaryContextPass, PrimaryEguiContext, egui};
+
+use crate::level::Order;
+
+use super::map::{MapMode, MapView};
+use super::state::{EndTurn, Screen, Session, StartLevel, TurnPhase};
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<UiState>()
+        .init_resource::<MapArea>()
+        .add_plugins(debrief::plugin)
+        .add_systems(EguiPrimaryContextPass, draw_ui)
+        .add_systems(Update, shortcuts);
+}
+
+/// What the panels show, apart from the simulation.
+#[derive(Resource, Debug)]
+pub struct UiState {
+    pub glossary: bool,
+    pub glossary_topic: usize,
+    /// Index into the run log's votes of the vote shown in the chamber.
+    pub chamber: Option<usize>,
+    pub scale: f32,
+    pub applied_scale: f32,
+    /// Menu choices.
+    pub menu_level: usize,
+    pub menu_role: usize,
+    pub menu_seed: String,
+    pub message: Option<String>,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        UiState { glossary: false, glossary_topic: 0, chamber: None, scale: 1.0, applied_scale: 0.0, menu_level: 0, menu_role: 0, menu_seed: "1931".into(), message: None }
+    }
+}
+
+/// The part of the window the map shows through, between the panels (egui points). `None` before the first frame.
+#[derive(Resource, Default, Debug)]
+pub struct MapArea(pub Option<egui::Rect>);
+
+/// Whether the pointer is on the map rather than on a panel or window.
+pub fn pointer_on_map(ctx: &egui::Context, area: &MapArea) -> bool {
+    let Some(pos) = ctx.input(|i| i.pointer.latest_pos()) else { return false };
+    let in_area = area.0.is_none_or(|r| r.contains(pos));
+    let on_background = ctx.layer_id_at(pos).is_none_or(|l| l.order == egui::Order::Background);
+    in_area && on_background
+}
+
+/// What the player did in the panels this frame.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Start(StartLevel),
+    Screen(Screen),
+    Phase(TurnPhase),
+    AddOrder(Order),
+    RemoveOrder(usize),
+    EndTurn,
+    Mode(MapMode),
+    Select(Option<usize>),
+    Chamber(Option<usize>),
+    Glossary(Option<usize>),
+    Scale(f32),
+    Save,
+    Load,
+    Message(Option<String>),
+    Compare,
+    MenuLevel(usize),
+    MenuRole(usize),
+    MenuSeed(String),
+}
+
+fn draw_ui(world: &mut World) {
+    let Some(ctx) = world.query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>().iter_mut(world).next().map(|mut c| c.get_mut().clone()) else { return };
+    {
+        let mut ui_state = world.resource_mut::<UiState>();
+        if ui_state.scale != ui_state.applied_scale {
+            ctx.set_zoom_factor(ui_state.scale);
+            ui_state.applied_scale = ui_state.scale;
+        }
+    }
+    let screen = *world.resource::<State<Screen>>().get();
+    let forecasts = if screen == Screen::Playing { orders::forecasts(world) } else { vec![] };
+    let mut actions = Vec::new();
+    let mut map_area = Some(egui::Rect::NOTHING);
+    {
+        let w: &World = world;
+        let mut root = egui::Ui::new(ctx.clone(), "root".into(), egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()));
+        match screen {
+            Screen::Menu => menu::menu(&mut root, w, &mut actions),
+            Screen::Briefing => {
+                hud::top_bar(&mut root, w, &mut actions);
+                menu::briefing(&ctx, w, &mut actions);
+            }
+            Screen::Playing => {
+                hud::top_bar(&mut root, w, &mut actions);
+                orders::crisis_panel(&mut root, w, &forecasts, &mut actions);
+                inspector::inspector(&mut root, w, &mut actions);
+                hud::newswire(&mut root, w);
+                hud::map_overlay(&ctx, w, root.available_rect_before_wrap());
+                hud::legend(&ctx, w, &mut actions);
+                let phase = w.get_resource::<State<TurnPhase>>().map(|s| *s.get());
+                if let Some(phase) = phase {
+                    hud::phase_window(&ctx, w, phase, &mut actions);
+                }
+                chamber::chamber(&ctx, w, &mut actions);
+                map_area = Some(root.available_rect_before_wrap());
+            }
+            Screen::Debrief => {
+                hud::top_bar(&mut root, w, &mut actions);
+                debrief::debrief(&mut root, w, &mut actions);
+                chamber::chamber(&ctx, w, &mut actions);
+            }
+        }
+        glossary::glossary(&ctx, w, &mut actions);
+        if let Some(msg) = &w.resource::<UiState>().message {
+            egui::Window::new("Notice").collapsible(false).anchor(egui::Align2::CENTER_TOP, [0.0, 60.0]).show(&ctx, |ui| {
+                ui.label(msg);
+                if ui.button("OK").clicked() {
+                    actions.push(Action::Message(None));
+                }
+            });
+        }
+    }
+    world.resource_mut::<MapArea>().0 = map_area;
+    apply(world, actions);
+}
+
+pub fn apply(world: &mut World, actions: Vec<Action>) {
+    for a in actions {
+        match a {
+            Action::Start(s) => {
+                world.write_message(s);
+            }
+            Action::Screen(s) => world.resource_mut::<NextState<Screen>>().set(s),
+            Action::Phase(p) => world.resource_mut::<NextState<TurnPhase>>().set(p),
+            Action::AddOrder(o) => {
+                if let Some(mut s) = world.get_resource_mut::<Session>()
+                    && !s.pending.contains(&o)
+                {
+                    s.pending.push(o);
+                }
+            }
+            Action::RemoveOrder(i) => {
+                if let Some(mut s) = world.get_resource_mut::<Session>()
+                    && i < s.pending.len()
+                {
+                    s.pending.remove(i);
+                }
+            }
+            Action::EndTurn => {
+                world.write_message(EndTurn);
+            }
+            Action::Mode(m) => world.resource_mut::<MapView>().mode = m,
+            Action::Select(s) => world.resource_mut::<MapView>().selected = s,
+            Action::Chamber(c) => world.resource_mut::<UiState>().chamber = c,
+            Action::Glossary(t) => {
+                let mut u = world.resource_mut::<UiState>();
+                match t {
+                    Some(i) => {
+                        u.glossary = true;
+                        u.glossary_topic = i;
+                    }
+                    None => u.glossary = !u.glossary,
+                }
+            }
+            Action::Scale(s) => world.resource_mut::<UiState>().scale = s.clamp(0.6, 2.5),
+            Action::Save => super::save::save_now(world),
+            Action::Load => super::save::load_autosave(world),
+            Action::MenuLevel(i) => {
+                let mut u = world.resource_mut::<UiState>();
+                u.menu_level = i;
+                u.menu_role = 0;
+            }
+            Action::MenuRole(i) => world.resource_mut::<UiState>().menu_role = i,
+            Action::MenuSeed(seed) => world.resource_mut::<UiState>().menu_seed = seed,
+            Action::Message(m) => world.resource_mut::<UiState>().message = m,
+            Action::Compare => debrief::start_comparison(world),
+        }
+    }
+}
+
+/// Keyboard shortcuts for the common actions.
+fn shortcuts(world: &mut World) {
+    let keys = world.resource::<ButtonInput<KeyCode>>();
+    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+    let pressed: Vec<KeyCode> = keys.get_just_pressed().copied().collect();
+    let typing = world.query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>().iter_mut(world).next().is_some_and(|mut c| c.get_mut().egui_wants_keyboard_input());
+    if typing {
+        return;
+    }
+    let screen = *world.resource::<State<Screen>>().get();
+    let phase = world.get_resource::<State<TurnPhase>>().map(|s| *s.get());
+    let mut actions = Vec::new();
+    for k in pressed {
+        match k {
+            KeyCode::Digit1 => actions.push(Action::Mode(MapMode::Political)),
+            KeyCode::Digit2 => actions.push(Action::Mode(MapMode::Blocs)),
+            KeyCode::Digit3 => actions.push(Action::Mode(MapMode::Membership)),
+            KeyCode::Digit4 => actions.push(Action::Mode(MapMode::Stance)),
+            KeyCode::Digit5 => actions.push(Action::Mode(MapMode::Power)),
+            KeyCode::F1 => actions.push(Action::Glossary(None)),
+            KeyCode::F5 => actions.push(Action::Save),
+            KeyCode::F9 => actions.push(Action::Load),
+            KeyCode::Escape => {
+                actions.push(Action::Chamber(None));
+                actions.push(Action::Select(None));
+            }
+            KeyCode::Equal if ctrl => actions.push(Action::Scale(world.resource::<UiState>().scale + 0.1)),
+            KeyCode::Minus if ctrl => actions.push(Action::Scale(world.resource::<UiState>().scale - 0.1)),
+            KeyCode::Enter if screen == Screen::Playing => actions.push(match phase {
+                Some(TurnPhase::Orders) => Action::EndTurn,
+                Some(TurnPhase::Votes) => Action::Phase(TurnPhase::Resolution),
+                Some(TurnPhase::Resolution) => Action::Phase(TurnPhase::Report),
+                _ => hud::next_after_report(world),
+            }),
+            KeyCode::Enter if screen == Screen::Briefing => actions.push(Action::Screen(Screen::Playing)),
+            _ => {}
+        }
+    }
+    apply(world, actions);
+}

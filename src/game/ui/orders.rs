@@ -1,0 +1,196 @@
+//! The crisis panel: the three strategies and the concrete orders under each, with what the simulation
+//! expects and why, from the same factors the states will decide by.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, RichText};
+
+use crate::game::state::{Session, TurnPhase};
+use crate::game::theme;
+use crate::level::{BodyKind, InstitutionKind, Measure, Order, Procedure};
+use crate::sim::institution::{Cast, forecast};
+use crate::sim::{Ballot, Bloc, Level, Member, PlayerRole};
+
+use super::{Action, widgets};
+
+/// What a motion would get if tabled now.
+pub struct Forecast {
+    pub body: BodyKind,
+    pub measure: Measure,
+    pub under: Procedure,
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    pub absent: u32,
+    pub adopted: bool,
+    pub vetoes: Vec<String>,
+    /// The members against or abstaining, with their strongest reason.
+    pub holdouts: Vec<(String, Ballot, &'static str, f32)>,
+}
+
+fn options(kind: InstitutionKind) -> Vec<(BodyKind, Measure, Procedure)> {
+    use BodyKind::*;
+    use Measure::*;
+    match kind {
+        InstitutionKind::League => vec![
+            (LeagueCouncil, Condemn, Procedure::Ordinary),
+            (LeagueCouncil, Enquiry, Procedure::Ordinary),
+            (LeagueAssembly, NonRecognition, Procedure::Art15),
+            (LeagueAssembly, Sanctions, Procedure::Art15),
+            (LeagueAssembly, OilSanctions, Procedure::Art15),
+        ],
+        InstitutionKind::UnitedNations => vec![
+            (SecurityCouncil, Condemn, Procedure::Ordinary),
+            (SecurityCouncil, Sanctions, Procedure::Ordinary),
+            (SecurityCouncil, OilSanctions, Procedure::Ordinary),
+            (SecurityCouncil, AuthoriseForce, Procedure::Ordinary),
+            (SecurityCouncil, UnifiedCommand, Procedure::Ordinary),
+            (SecurityCouncil, Peacekeeping, Procedure::Ordinary),
+            (SecurityCouncil, Referral, Procedure::Ordinary),
+            (GeneralAssembly, UnitingForPeace, Procedure::Ordinary),
+            (GeneralAssembly, Condemn, Procedure::Ordinary),
+            (GeneralAssembly, AuthoriseForce, Procedure::Ordinary),
+            (GeneralAssembly, Peacekeeping, Procedure::Ordinary),
+        ],
+    }
+}
+
+fn summarise(body: BodyKind, measure: Measure, under: Procedure, t: crate::sim::institution::rules::Tally, casts: Vec<Cast>) -> Forecast {
+    let vetoes = t.vetoes.iter().map(|&i| casts[i].id.clone()).collect();
+    let mut holdouts: Vec<(String, Ballot, &'static str, f32)> = casts
+        .iter()
+        .filter(|c| matches!(c.ballot, Ballot::No | Ballot::Abstain))
+        .map(|c| {
+            let top = c.factors.iter().filter(|f| f.weight < 0.0).min_by(|a, b| a.weight.total_cmp(&b.weight));
+            (c.id.clone(), c.ballot, top.map_or("", |f| f.id.label()), top.map_or(0.0, |f| f.weight))
+        })
+        .collect();
+    holdouts.sort_by(|a, b| a.1.cmp(&b.1).reverse().then(a.3.total_cmp(&b.3)));
+    Forecast { body, measure, under, yes: t.yes, no: t.no, abstain: t.abstain, absent: t.absent, adopted: t.adopted, vetoes, holdouts }
+}
+
+/// Forecasts for every motion the player could table now.
+pub fn forecasts(world: &mut World) -> Vec<Forecast> {
+    let Some(level) = world.get_resource::<Level>().map(|l| l.0.clone()) else { return vec![] };
+    if world.get_resource::<State<TurnPhase>>().is_none_or(|p| *p.get() != TurnPhase::Orders) {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    for (body, measure, under) in options(level.institution.kind) {
+        if level.body(body).is_none() {
+            continue;
+        }
+        if let Some((t, casts)) = forecast(world, body, measure, under) {
+            out.push(summarise(body, measure, under, t, casts));
+        }
+    }
+    out
+}
+
+pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], actions: &mut Vec<Action>) {
+    let (Some(level), Some(role), Some(session)) = (w.get_resource::<Level>(), w.get_resource::<PlayerRole>(), w.get_resource::<Session>()) else { return };
+    let l = &level.0;
+    let phase = w.get_resource::<State<TurnPhase>>().map(|s| *s.get());
+    let can_order = phase == Some(TurnPhase::Orders);
+    let is_member = w.get::<Member>(role.state).is_some();
+    egui::Panel::left("crisis").resizable(true).default_size(330.0).show(root, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.heading("The crisis");
+            ui.label(format!("{} attacks {} in {}.", l.states[l.crisis.aggressor].name, l.states[l.crisis.victim].name, l.crisis.theatre));
+            ui.label(RichText::new(format!("Its claim: “{}”", l.crisis.claim)).italics());
+            ui.separator();
+            ui.add_enabled_ui(can_order, |ui| {
+                egui::CollapsingHeader::new(RichText::new("Appeasement").strong()).default_open(true).show(ui, |ui| {
+                    ui.label(RichText::new("Concessions buy time and lower tension now, but raise the aggressor's appetite and power and cut the credibility of every later commitment.").weak());
+                    order_button(ui, actions, Order::Concede, "Concede part of the claim", "Aggressor gains ground (+15%), appetite (+0.12) and power (+5%); tension −8%; the institution's credibility −8% and every bloc's cohesion −0.08.");
+                    order_button(ui, actions, Order::Mediate, "Offer mediation", "Tension −4%; appetite +0.04.");
+                });
+                egui::CollapsingHeader::new(RichText::new("Alliance and balance of power").strong()).default_open(true).show(ui, |ui| {
+                    ui.label(RichText::new("Coalitions form late and uncertainly; a bloc protects its members and no one else.").weak());
+                    order_button(ui, actions, Order::Guarantee, "Guarantee the victim", "A guarantee deters if the aggressor believes it; its credibility falls with every concession made before.");
+                    order_button(ui, actions, Order::Rearm, "Rearm", "Your power +8%; the arms race speeds up and the aggressor rearms too.");
+                    order_button(ui, actions, Order::Intervene, "Send forces to the theatre", "Your forces arrive over three turns; friends of the victim may follow, others may free-ride.");
+                    if let Some(mut q) = w.try_query::<&Bloc>() {
+                        for b in q.iter(w) {
+                            if !b.members.contains(&role.state) && b.kind != crate::level::BlocKind::Guarantee {
+                                order_button(ui, actions, Order::JoinBloc(b.id.clone()), &format!("Join {}", b.name), "Membership obliges you to defend its members.");
+                            }
+                        }
+                    }
+                });
+                egui::CollapsingHeader::new(RichText::new(format!("Collective action through the {}", l.institution.name)).strong()).default_open(true).show(ui, |ui| {
+                    if !is_member {
+                        ui.label(RichText::new("You are not a member: you cannot table motions. You can apply sanctions of your own.").color(theme::VERMILLION));
+                    }
+                    for f in forecasts {
+                        let title = format!("{}: {}", widgets::body_name(f.body), widgets::measure_name(f.measure));
+                        ui.add_enabled_ui(is_member, |ui| {
+                            ui.horizontal(|ui| {
+                                let order = Order::Propose { body: f.body, measure: f.measure, under: f.under };
+                                let resp = ui.button(&title);
+                                let verdict = if f.adopted {
+                                    RichText::new(format!("expected {}–{}–{} ✔", f.yes, f.no, f.abstain)).color(theme::BLUE)
+                                } else if !f.vetoes.is_empty() {
+                                    RichText::new(format!("veto: {}", f.vetoes.join(", "))).color(theme::VERMILLION)
+                                } else {
+                                    RichText::new(format!("expected {}–{}–{} ✖", f.yes, f.no, f.abstain)).color(theme::VERMILLION)
+                                };
+                                ui.label(verdict);
+                                let resp = resp.on_hover_ui(|ui| {
+                                    ui.label(format!("If tabled now: {} yes, {} no, {} abstain, {} absent. {}", f.yes, f.no, f.abstain, f.absent, if f.adopted { "It would pass." } else { "It would fail." }));
+                                    if f.under == Procedure::Art15 {
+                                        ui.label("Under Article 15 the parties' votes are not counted.");
+                                    }
+                                    for (id, b, why, wgt) in f.holdouts.iter().take(8) {
+                                        let (mark, c) = widgets::ballot_mark(*b);
+                                        ui.colored_label(c, format!("{id} {mark}: {why} ({wgt:+.2})"));
+                                    }
+                                    ui.label(RichText::new("Forecast from each member's factors today, without chance.").weak());
+                                });
+                                if resp.clicked() {
+                                    actions.push(Action::AddOrder(order));
+                                }
+                            });
+                        });
+                    }
+                    order_button(ui, actions, Order::Sanction { oil: true }, "Apply your own sanctions, oil included", "Your trade with the aggressor stops; others join only if they choose.");
+                });
+            });
+            ui.separator();
+            ui.strong("Orders for this turn");
+            if session.pending.is_empty() {
+                ui.label(RichText::new("none yet: the turn passes without action").weak());
+            }
+            for (i, o) in session.pending.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.label(order_text(o));
+                    if can_order && ui.small_button("✖").on_hover_text("Remove").clicked() {
+                        actions.push(Action::RemoveOrder(i));
+                    }
+                });
+            }
+            if can_order && ui.button(RichText::new("End turn (Enter)").strong()).clicked() {
+                actions.push(Action::EndTurn);
+            }
+        });
+    });
+}
+
+fn order_button(ui: &mut egui::Ui, actions: &mut Vec<Action>, order: Order, label: &str, hint: &str) {
+    if ui.button(label).on_hover_text(hint).clicked() {
+        actions.push(Action::AddOrder(order));
+    }
+}
+
+pub fn order_text(o: &Order) -> String {
+    match o {
+        Order::Concede => "Concede part of the claim".into(),
+        Order::Mediate => "Offer mediation".into(),
+        Order::Guarantee => "Guarantee the victim".into(),
+        Order::Rearm => "Rearm".into(),
+        Order::JoinBloc(b) => format!("Join {b}"),
+        Order::Intervene => "Send forces".into(),
+        Order::Sanction { oil } => format!("Own sanctions{}", if *oil { " with oil" } else { "" }),
+        Order::Propose { body, measure, .. } => format!("Propose in the {}: {}", widgets::body_name(*body), widgets::measure_name(*measure)),
+        Order::Wait => "Wait".into(),
+    }
+}
