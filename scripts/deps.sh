@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs, when they are missing. Sourced by play.sh and test.sh.
-# The headless simulation needs only a C toolchain and pkg-config; the on-screen game adds Bevy's
-# Linux packages (ALSA, udev, Wayland, xkbcommon) and, for screenshots without a display, Xvfb with Mesa's Vulkan.
+# Bevy's Linux packages (ALSA, udev, Wayland, xkbcommon, X11), and for tests and screenshots without a
+# display, Xvfb with Mesa's software Vulkan.
 set -euo pipefail
 
-CS_PACKAGES=(pkg-config)
+CS_PACKAGES=(pkg-config libasound2-dev libudev-dev libwayland-dev libxkbcommon-dev libx11-dev libxcursor-dev libxrandr-dev libxi-dev libvulkan1 mesa-vulkan-drivers xvfb xauth)
 
 cs_install_missing() {
     local missing=()

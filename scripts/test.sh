@@ -3,4 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
+# The screenshot tests need a display: without one, run everything under a virtual X server.
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
+    exec xvfb-run -a -s "-screen 0 1280x720x24" cargo test --profile ci --locked "$@"
+fi
 cargo test --profile ci --locked "$@"

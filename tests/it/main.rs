@@ -5,4 +5,6 @@ mod fidelity;
 mod levels;
 mod mechanisms;
 mod properties;
+mod saves;
+mod screenshot;
 mod support;

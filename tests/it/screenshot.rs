@@ -1,0 +1,61 @@
+//! The game renders: a screenshot of the map under a display (Xvfb in CI) is not blank and shows the map.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use bevy::asset::RenderAssetUsages;
+use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
+
+fn has_display() -> bool {
+    std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some()
+}
+
+fn shoot(name: &str, args: &[&str]) -> Option<Image> {
+    if !has_display() {
+        eprintln!("skipped: no display (scripts/test.sh runs the tests under Xvfb)");
+        return None;
+    }
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    let _ = std::fs::remove_file(&path);
+    let out = Command::new(env!("CARGO_BIN_EXE_collective-security")).current_dir(env!("CARGO_MANIFEST_DIR")).arg("--screenshot").arg(&path).args(args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&path).expect("the screenshot was written");
+    Some(Image::from_buffer(&bytes, ImageType::Extension("png"), CompressedImageFormats::NONE, true, ImageSampler::Default, RenderAssetUsages::default()).unwrap())
+}
+
+/// Share of pixels close to a colour.
+fn share(img: &Image, rgb: [u8; 3], tol: i32) -> f64 {
+    let data = img.data.as_ref().unwrap();
+    let px = data.chunks(4);
+    let n = data.len() / 4;
+    let hits = px.filter(|p| (0..3).all(|i| (p[i] as i32 - rgb[i] as i32).abs() <= tol)).count();
+    hits as f64 / n as f64
+}
+
+fn distinct_colours(img: &Image) -> usize {
+    let mut v: Vec<[u8; 3]> = img.data.as_ref().unwrap().chunks(4).step_by(7).map(|p| [p[0] & 0xF0, p[1] & 0xF0, p[2] & 0xF0]).collect();
+    v.sort();
+    v.dedup();
+    v.len()
+}
+
+#[test]
+fn the_map_screenshot_is_not_blank_and_shows_sea_land_and_panels() {
+    let Some(img) = shoot("korea_map.png", &["--level", "korea_1950", "--turn", "2", "--panel", "map"]) else { return };
+    assert_eq!((img.width(), img.height()), (1280, 720));
+    assert!(distinct_colours(&img) > 40, "a blank or flat image");
+    let sea = share(&img, [204, 222, 232], 6);
+    assert!(sea > 0.08, "the sea covers part of the map ({sea:.3})");
+    // The victim, South Korea, in sky blue and the aggressor in vermillion are on screen.
+    assert!(share(&img, [0xD5, 0x5E, 0x00], 30) > 0.0005, "the aggressor is visible");
+    // egui's dark panels take part of the window.
+    assert!(share(&img, [27, 27, 27], 6) > 0.05, "the panels are drawn");
+}
+
+#[test]
+fn the_debrief_screenshot_renders() {
+    let Some(img) = shoot("manchuria_debrief.png", &["--level", "manchuria_1931", "--turn", "7", "--panel", "debrief"]) else { return };
+    assert!(distinct_colours(&img) > 20);
+}
