@@ -10,7 +10,13 @@ use serde::{Deserialize, Serialize};
 use super::state::{Catalog, Screen, Session, StartLevel};
 use super::ui::UiState;
 
-pub fn plugin(_app: &mut App) {}
+pub fn plugin(app: &mut App) {
+    app.insert_resource(SaveDir(saves_dir()));
+}
+
+/// Where saves go: the platform's data folder, or another folder (tests).
+#[derive(Resource, Clone, Debug)]
+pub struct SaveDir(pub PathBuf);
 
 /// Bumped whenever the save format changes; older saves are refused with a message, never half-loaded.
 pub const SAVE_FORMAT: u32 = 1;
@@ -63,7 +69,7 @@ pub fn from_text(name: &str, text: &str) -> Result<SaveFile, String> {
 fn write(world: &mut World, file: &str) -> Result<PathBuf, String> {
     let session = world.get_resource::<Session>().ok_or("nothing to save")?;
     let text = to_text(session)?;
-    let path = saves_dir().join(file);
+    let path = world.get_resource::<SaveDir>().map_or_else(saves_dir, |d| d.0.clone()).join(file);
     write_atomic(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(path)
 }
@@ -83,7 +89,7 @@ pub fn save_now(world: &mut World) {
 }
 
 pub fn load_autosave(world: &mut World) {
-    let path = saves_dir().join("autosave.ron");
+    let path = world.get_resource::<SaveDir>().map_or_else(saves_dir, |d| d.0.clone()).join("autosave.ron");
     if let Err(e) = load(world, &path) {
         world.resource_mut::<UiState>().message = Some(e);
     }
@@ -101,6 +107,6 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
     if file.level_hash != 0 && now != file.level_hash {
         return Err(format!("{name}: the level `{}` has changed since this game was saved, so it cannot be replayed exactly", s.level_id));
     }
-    world.write_message(StartLevel { level, path: entry.path.clone(), seed: s.seed, role: Some(s.role), replay: s.orders, screen: Screen::Playing });
+    world.write_message(StartLevel { level, path: entry.path.clone(), seed: s.seed, role: Some(s.role), replay: s.orders, screen: Screen::Playing, campaign: s.campaign, credibility: s.credibility });
     Ok(())
 }

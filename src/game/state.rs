@@ -60,6 +60,13 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The shipped crises in the order of history: the campaign, with the levels that exist.
+    pub fn campaign(&self) -> Vec<&CatalogEntry> {
+        let mut v: Vec<&CatalogEntry> = self.entries.iter().filter(|e| !e.is_mod && e.level.is_ok()).collect();
+        v.sort_by_key(|e| e.level.as_ref().map(|l| l.turns[0].date).ok());
+        v
+    }
+
     pub fn find(&self, name: &str) -> Option<&CatalogEntry> {
         self.entries.iter().find(|e| e.id == name || e.path.to_string_lossy() == name)
     }
@@ -100,6 +107,12 @@ pub struct Session {
     /// Orders chosen for the current turn, not yet sent.
     #[serde(default)]
     pub pending: Vec<Order>,
+    /// Playing the campaign: the next crisis follows the debrief, with the institutions' credibility carried.
+    #[serde(default)]
+    pub campaign: bool,
+    /// Credibility the level started with (carried from earlier crises of a campaign).
+    #[serde(default)]
+    pub credibility: Option<(f32, f32)>,
     #[serde(skip)]
     pub level: Option<Arc<LevelDef>>,
 }
@@ -114,6 +127,9 @@ pub struct StartLevel {
     /// Orders to replay before play resumes (a loaded save).
     pub replay: Vec<Vec<Order>>,
     pub screen: Screen,
+    pub campaign: bool,
+    /// League and UN credibility carried in from earlier crises.
+    pub credibility: Option<(f32, f32)>,
 }
 
 /// The player ends the turn with the pending orders.
@@ -133,7 +149,7 @@ fn start_from_options(opts: Res<GameOptions>, catalog: Res<Catalog>, mut start: 
             }
         },
     };
-    start.write(StartLevel { level, path, seed: opts.seed, role: opts.role.clone(), replay: vec![], screen: if opts.screenshot.is_some() { Screen::Playing } else { Screen::Briefing } });
+    start.write(StartLevel { level, path, seed: opts.seed, role: opts.role.clone(), replay: vec![], screen: if opts.screenshot.is_some() { Screen::Playing } else { Screen::Briefing }, campaign: false, credibility: None });
 }
 
 /// Spawns the level's world, replays any saved orders, and moves to the asked screen.
@@ -141,10 +157,21 @@ fn start_level(world: &mut World) {
     let msgs: Vec<StartLevel> = world.resource_mut::<Messages<StartLevel>>().drain().collect();
     let Some(m) = msgs.into_iter().last() else { return };
     let role_ix = m.role.as_deref().and_then(|r| m.level.state_ix(r)).filter(|&ix| ix != m.level.crisis.aggressor);
-    let setup = RunSetup { level: m.level.clone(), seed: m.seed, role: role_ix, policy: None, credibility: None };
+    let credibility = m.credibility.map(|(league, un)| crate::sim::Credibility { league, un });
+    let setup = RunSetup { level: m.level.clone(), seed: m.seed, role: role_ix, policy: None, credibility };
     start_run(world, &setup);
     let role = m.level.states[role_ix.unwrap_or_else(|| m.level.default_role())].id.clone();
-    let mut session = Session { level_id: m.level.id.clone(), level_path: m.path.clone(), seed: m.seed, role, orders: vec![], pending: vec![], level: Some(m.level.clone()) };
+    let mut session = Session {
+        level_id: m.level.id.clone(),
+        level_path: m.path.clone(),
+        seed: m.seed,
+        role,
+        orders: vec![],
+        pending: vec![],
+        campaign: m.campaign,
+        credibility: m.credibility,
+        level: Some(m.level.clone()),
+    };
     for orders in m.replay {
         if world.resource::<Calendar>().finished {
             break;

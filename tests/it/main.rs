@@ -2,6 +2,7 @@
 
 mod cli;
 mod fidelity;
+mod game_loop;
 mod levels;
 mod mechanisms;
 mod properties;

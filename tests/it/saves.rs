@@ -16,6 +16,8 @@ fn session() -> Session {
         role: "IND".into(),
         orders: vec![vec![Order::Mediate], vec![], vec![Order::Propose { body: BodyKind::SecurityCouncil, measure: Measure::Peacekeeping, under: Procedure::Ordinary }]],
         pending: vec![Order::Rearm],
+        campaign: true,
+        credibility: Some((0.4, 0.7)),
         level: None,
     }
 }

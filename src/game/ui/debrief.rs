@@ -158,6 +158,11 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 if ui.button("Back to the menu").clicked() {
                     actions.push(Action::Screen(Screen::Menu));
                 }
+                if let Some(next) = next_in_campaign(w)
+                    && ui.button(RichText::new(format!("Next crisis: {}", next.level.name)).strong()).clicked()
+                {
+                    actions.push(Action::Start(next));
+                }
             });
         });
     });
@@ -214,4 +219,31 @@ pub fn mechanism_title(m: &str) -> String {
         "deterrence" => "Deterrence: the aggressor's last decision".into(),
         other => other.into(),
     }
+}
+
+/// The next crisis of the campaign, with the credibility of institutions already met carried forward.
+fn next_in_campaign(w: &World) -> Option<crate::game::state::StartLevel> {
+    let session = w.get_resource::<Session>()?;
+    if !session.campaign {
+        return None;
+    }
+    let catalog = w.resource::<crate::game::state::Catalog>();
+    let campaign = catalog.campaign();
+    let here = campaign.iter().position(|e| e.id == session.level_id)?;
+    let next = campaign.get(here + 1)?;
+    let level = next.level.clone().ok()?;
+    let cred = w.get_resource::<crate::sim::Credibility>()?;
+    let seen = |k: crate::level::InstitutionKind| campaign[..=here].iter().any(|e| e.level.as_ref().is_ok_and(|l| l.institution.kind == k));
+    let league = if seen(crate::level::InstitutionKind::League) { cred.league } else { level.institution.credibility };
+    let un = if seen(crate::level::InstitutionKind::UnitedNations) { cred.un } else { level.institution.credibility };
+    Some(crate::game::state::StartLevel {
+        level,
+        path: next.path.clone(),
+        seed: session.seed,
+        role: None,
+        replay: vec![],
+        screen: Screen::Briefing,
+        campaign: true,
+        credibility: Some((league, un)),
+    })
 }

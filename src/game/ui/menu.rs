@@ -43,9 +43,31 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 ui.colored_label(theme::VERMILLION, "No levels found. Run the game from the project folder, or pass --levels DIR.");
             }
             ui.add_space(8.0);
+            let campaign = catalog.campaign();
+            if let Some(first) = campaign.first()
+                && let Ok(level) = &first.level
+            {
+                let names: Vec<&str> = campaign.iter().map(|e| e.name.as_str()).collect();
+                if ui.button(RichText::new("Play the campaign").strong()).on_hover_text(format!("{}: the institutions' credibility carries from crisis to crisis", names.join(" → "))).clicked() {
+                    actions.push(Action::Start(StartLevel {
+                        level: level.clone(),
+                        path: first.path.clone(),
+                        seed: parse_seed(&ui_state.menu_seed),
+                        role: None,
+                        replay: vec![],
+                        screen: Screen::Briefing,
+                        campaign: true,
+                        credibility: None,
+                    }));
+                }
+            }
             if ui.button("Load the last save (F9)").clicked() {
                 actions.push(Action::Load);
             }
+            ui.add_space(12.0);
+            ui.heading("How to play");
+            ui.label("Each turn, choose orders in the crisis panel on the left, under appeasement, alliance or collective action; hover a motion to see how each member is expected to vote and why. End the turn with Enter. Watch the votes in the chamber, read what happened, and at the end the debrief explains why each mechanism worked or failed.");
+            ui.label(RichText::new("Keys: Enter end turn / continue · 1–5 map modes · arrows or WASD pan · +/− zoom · F1 glossary · F5 save · F9 load · Esc close · Ctrl +/− text size").weak());
             let ui = &mut cols[1];
             let Some(entry) = catalog.entries.get(ui_state.menu_level) else { return };
             let Ok(level) = &entry.level else { return };
@@ -69,7 +91,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             let seed = parse_seed(&ui_state.menu_seed);
             if ui.button(RichText::new("Play this crisis").strong()).clicked() {
                 let role = level.playable.get(ui_state.menu_role).map(|p| level.states[p.state].id.clone());
-                actions.push(Action::Start(StartLevel { level: level.clone(), path: entry.path.clone(), seed, role, replay: vec![], screen: Screen::Briefing }));
+                actions.push(Action::Start(StartLevel { level: level.clone(), path: entry.path.clone(), seed, role, replay: vec![], screen: Screen::Briefing, campaign: false, credibility: None }));
             }
         });
     });

@@ -25,6 +25,8 @@ pub struct Forecast {
     pub vetoes: Vec<String>,
     /// The members against or abstaining, with their strongest reason.
     pub holdouts: Vec<(String, Ballot, &'static str, f32)>,
+    /// Why the body cannot take it up now, if it cannot.
+    pub out_of_order: Option<&'static str>,
 }
 
 fn options(kind: InstitutionKind) -> Vec<(BodyKind, Measure, Procedure)> {
@@ -65,7 +67,7 @@ fn summarise(body: BodyKind, measure: Measure, under: Procedure, t: crate::sim::
         })
         .collect();
     holdouts.sort_by(|a, b| a.1.cmp(&b.1).reverse().then(a.3.total_cmp(&b.3)));
-    Forecast { body, measure, under, yes: t.yes, no: t.no, abstain: t.abstain, absent: t.absent, adopted: t.adopted, vetoes, holdouts }
+    Forecast { body, measure, under, yes: t.yes, no: t.no, abstain: t.abstain, absent: t.absent, adopted: t.adopted, vetoes, holdouts, out_of_order: None }
 }
 
 /// Forecasts for every motion the player could table now.
@@ -80,7 +82,9 @@ pub fn forecasts(world: &mut World) -> Vec<Forecast> {
             continue;
         }
         if let Some((t, casts)) = forecast(world, body, measure, under) {
-            out.push(summarise(body, measure, under, t, casts));
+            let mut f = summarise(body, measure, under, t, casts);
+            f.out_of_order = world.get_resource::<crate::sim::MeasuresInForce>().and_then(|m| crate::sim::institution::admissible(body, measure, m).err());
+            out.push(f);
         }
     }
     out
@@ -127,15 +131,23 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
                             ui.horizontal(|ui| {
                                 let order = Order::Propose { body: f.body, measure: f.measure, under: f.under };
                                 let resp = ui.button(&title);
-                                let verdict = if f.adopted {
+                                let verdict = if f.out_of_order.is_some() {
+                                    RichText::new("out of order").color(theme::GREY).italics()
+                                } else if f.adopted {
                                     RichText::new(format!("expected {}–{}–{} ✔", f.yes, f.no, f.abstain)).color(theme::BLUE)
                                 } else if !f.vetoes.is_empty() {
                                     RichText::new(format!("veto: {}", f.vetoes.join(", "))).color(theme::VERMILLION)
                                 } else {
                                     RichText::new(format!("expected {}–{}–{} ✖", f.yes, f.no, f.abstain)).color(theme::VERMILLION)
                                 };
-                                ui.label(verdict);
+                                let v = ui.label(verdict);
+                                if let Some(why) = f.out_of_order {
+                                    v.on_hover_text(why);
+                                }
                                 let resp = resp.on_hover_ui(|ui| {
+                                    if let Some(why) = f.out_of_order {
+                                        ui.colored_label(theme::VERMILLION, format!("Out of order now: {why}."));
+                                    }
                                     ui.label(format!("If tabled now: {} yes, {} no, {} abstain, {} absent. {}", f.yes, f.no, f.abstain, f.absent, if f.adopted { "It would pass." } else { "It would fail." }));
                                     if f.under == Procedure::Art15 {
                                         ui.label("Under Article 15 the parties' votes are not counted.");

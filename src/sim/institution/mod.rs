@@ -153,12 +153,8 @@ fn hold_votes(
         seen.push((motion.body, motion.measure));
         let Some(body) = bodies.iter().find(|b| b.kind == motion.body) else { continue };
         let proposer = nations.get(motion.proposer).map(|n| n.1.id.clone()).unwrap_or_default();
-        // The General Assembly recommends collective measures only through Uniting for Peace.
-        let ga_needs_referral = motion.body == BodyKind::GeneralAssembly
-            && matches!(motion.measure, Measure::AuthoriseForce | Measure::UnifiedCommand | Measure::Sanctions | Measure::OilSanctions)
-            && !(mif.referred && mif.uniting_for_peace);
-        if ga_needs_referral {
-            log.news(cal.turn, date, format!("{proposer}'s motion is out of order: the Assembly can recommend force or sanctions only after a referral under Uniting for Peace"), false);
+        if let Err(why) = admissible(motion.body, motion.measure, &mif) {
+            log.news(cal.turn, date, format!("{proposer}'s motion is out of order: {why}"), false);
             continue;
         }
         let procedural = motion.measure == Measure::Referral;
@@ -256,6 +252,18 @@ fn enquiry_reports(level: Res<Level>, cal: Res<Calendar>, mif: Res<MeasuresInFor
         let date = level.0.turns[cal.turn].date;
         log.news(cal.turn, date, "The commission of enquiry reports: the aggressor's claim of self-defence does not stand", false);
     }
+}
+
+/// Whether a body may take up a motion now, under the rules of its charter.
+pub fn admissible(body: BodyKind, measure: Measure, mif: &MeasuresInForce) -> Result<(), &'static str> {
+    let collective = matches!(measure, Measure::AuthoriseForce | Measure::UnifiedCommand | Measure::Sanctions | Measure::OilSanctions);
+    if body == BodyKind::GeneralAssembly && collective && !(mif.referred && mif.uniting_for_peace) {
+        return Err("the Assembly can recommend force or sanctions only after a referral under Uniting for Peace");
+    }
+    if measure == Measure::Referral && !mif.uniting_for_peace {
+        return Err("there is no Uniting for Peace procedure to refer the question under");
+    }
+    Ok(())
 }
 
 /// What a member's ballot depends on besides its own interests.
