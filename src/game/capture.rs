@@ -12,7 +12,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::GameOptions;
 use super::map::{MapMode, MapView};
-use super::state::{Screen, Session, play_turn};
+use super::state::{Screen, Session, TurnPhase, play_turn};
 use super::ui::UiState;
 use crate::sim::{Calendar, PlayerRole};
 
@@ -27,6 +27,10 @@ pub enum Panel {
     Debrief,
     Glossary,
     Briefing,
+    /// The votes of the last turn played.
+    Votes,
+    /// The turn report: the aggressor's decision and why.
+    Report,
 }
 
 #[derive(Debug, Clone)]
@@ -123,12 +127,22 @@ fn prepare(world: &mut World) {
     cap.frames = 0;
 }
 
-fn shoot(mut commands: Commands, opts: Res<GameOptions>, mut cap: ResMut<Capture>, mut exit: MessageWriter<AppExit>) {
+fn shoot(mut commands: Commands, opts: Res<GameOptions>, mut cap: ResMut<Capture>, mut exit: MessageWriter<AppExit>, phase: Option<ResMut<NextState<TurnPhase>>>) {
     let Some(plan) = &opts.screenshot else { return };
     if !cap.prepared {
         return;
     }
     cap.frames += 1;
+    // Turn phases exist only once the playing screen is entered.
+    if cap.frames == 5
+        && let Some(mut phase) = phase
+    {
+        match plan.panel {
+            Panel::Votes => phase.set(TurnPhase::Votes),
+            Panel::Report => phase.set(TurnPhase::Report),
+            _ => {}
+        }
+    }
     // Let the map load, egui lay out its panels and the phase settle before the picture.
     if cap.frames == 40 && !cap.shot {
         cap.shot = true;

@@ -99,6 +99,14 @@ pub struct RawState {
     /// Stays out of blocs and away from measures led by one camp (non-alignment).
     #[serde(default)]
     pub non_aligned: bool,
+    /// How many member states this entry stands for. Above 1 it is a regional group with a real count
+    /// (for example the 27 other African members) that casts that many identical ballots in an assembly.
+    #[serde(default = "one_state")]
+    pub count: u32,
+}
+
+fn one_state() -> u32 {
+    1
 }
 
 fn three() -> u32 {

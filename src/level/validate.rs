@@ -84,7 +84,10 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         if cx.ids.insert(s.id.as_str(), i).is_some() {
             cx.err(format!("{p}.id"), format!("state `{}` is listed twice", s.id));
         }
-        if !(s.id.len() == 3 && s.id.chars().all(|c| c.is_ascii_uppercase())) {
+        if s.count == 0 {
+            cx.err(format!("{p}.count"), "a group must stand for at least one state");
+        }
+        if s.count == 1 && !(s.id.len() == 3 && s.id.chars().all(|c| c.is_ascii_uppercase())) {
             cx.warn(format!("{p}.id"), format!("`{}` is not an ISO 3166 alpha-3 code (three capital letters)", s.id));
         }
         cx.range(format!("{p}.cinc"), s.cinc, 0.0, 1.0);
@@ -211,12 +214,29 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         cx.err("institution.bodies", "the institution needs at least one body");
     }
 
+    // Groups vote in assemblies only: they hold no council seat, fight no war and are no one's role.
+    let is_group = |ix: StateIx| raw.states[ix].count > 1;
+    for (i, b) in bodies.iter().enumerate() {
+        if !b.kind.is_assembly() && !raw.institution.bodies[i].members.is_empty() {
+            for (j, m) in b.members.iter().enumerate() {
+                if is_group(*m) {
+                    cx.err(format!("institution.bodies[{i}].members[{j}]"), format!("`{}` is a group of {} states and cannot hold a council seat", raw.states[*m].id, raw.states[*m].count));
+                }
+            }
+        }
+    }
+
     // Crisis.
     let c = &raw.crisis;
     let aggressor = cx.state("crisis.aggressor", &c.aggressor);
     let victim = cx.state("crisis.victim", &c.victim);
     if aggressor.is_some() && aggressor == victim {
         cx.err("crisis.victim", "the victim cannot be the aggressor");
+    }
+    for (field, ix) in [("aggressor", aggressor), ("victim", victim)] {
+        if ix.is_some_and(is_group) {
+            cx.err(format!("crisis.{field}"), "a party to the crisis must be a single state, not a group");
+        }
     }
     for (name, v) in [
         ("self_defence", c.self_defence),
@@ -276,6 +296,9 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
     for (i, pl) in raw.playable.iter().enumerate() {
         let p = format!("playable[{i}]");
         let Some(state) = cx.state(format!("{p}.state"), &pl.state) else { continue };
+        if is_group(state) {
+            cx.err(format!("{p}.state"), "a group of states is not playable");
+        }
         if Some(state) == aggressor {
             cx.err(format!("{p}.state"), "the aggressor is not playable: the player leads a state that responds to the crisis");
         }

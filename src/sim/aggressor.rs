@@ -14,7 +14,7 @@ pub fn plugin(app: &mut App) {
 
 /// Power each side can bring to the theatre now.
 pub fn theatre_strength(crisis: &Crisis, mif: &MeasuresInForce, nations: &Query<NationQuery>) -> (f32, f32) {
-    let side = |e: Entity, readiness: f32| nations.get(e).map(|n| n.2.cinc * projection(n.3.km_theatre) * readiness).unwrap_or(0.0);
+    let side = |e: Entity, readiness: f32| nations.get(e).map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc) * readiness).unwrap_or(0.0);
     let allies: f32 = mif.aggressor_allies.iter().map(|(_, c)| c).sum();
     let a = side(crisis.aggressor, crisis.aggressor_readiness) * (1.0 - 0.5 * mif.pressure) + allies;
     let d = side(crisis.victim, crisis.victim_readiness);
@@ -48,7 +48,7 @@ fn aggressor_decides(
                     .iter()
                     .filter(|m| **m != crisis.victim && !mif.in_coalition(**m))
                     .filter_map(|m| nations.get(*m).ok())
-                    .map(|n| n.2.cinc * projection(n.3.km_theatre))
+                    .map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc))
                     .sum::<f32>()
         })
         .sum();
@@ -83,7 +83,7 @@ fn aggressor_decides(
         f.push(Factor::new(F::ArmsRace, -0.2 * tension.arms_race));
     }
     let s = score(&f);
-    let choice = if !crisis.attacked {
+    let mut choice = if !crisis.attacked {
         if s > 0.25 { AggressorChoice::Attack } else { AggressorChoice::Hold }
     } else if s > 1.0 {
         AggressorChoice::Escalate
@@ -96,6 +96,24 @@ fn aggressor_decides(
     };
     let id = nations.get(crisis.aggressor).map(|n| n.1.id.clone()).unwrap_or_default();
     log.decide(cal.turn, &id, DecisionKind::Aggressor { choice }, f);
+    // A cease-fire takes two: the victim weighs the ground it would give up against the force behind it.
+    if choice == AggressorChoice::AcceptTerms {
+        let own = nations.get(crisis.victim).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
+        let g = vec![
+            Factor::new(F::Consent, 0.3),
+            Factor::new(F::PrizeHeld, -1.0 * crisis.control),
+            Factor::new(F::CoalitionInTheatre, -coalition / (a + coalition).max(1e-6)),
+            Factor::new(F::WarCosts, (0.5 * crisis.losses.1 / own).min(1.0)),
+            Factor::new(F::Condemnation, if condemned { -0.2 } else { 0.0 }),
+        ];
+        let accepts = score(&g) > 0.0;
+        let vid = nations.get(crisis.victim).map(|n| n.1.id.clone()).unwrap_or_default();
+        log.decide(cal.turn, &vid, DecisionKind::Consent { given: accepts }, g);
+        if !accepts {
+            choice = AggressorChoice::Proceed;
+            log.news(cal.turn, date, format!("{vid} rejects a cease-fire on the aggressor's terms; the fighting goes on"), false);
+        }
+    }
     match choice {
         AggressorChoice::Attack => {
             crisis.attacked = true;
@@ -144,6 +162,8 @@ fn leave_institution(
         Factor::new(F::PrizeHeld, 0.4 * crisis.control),
         Factor::new(F::Appetite, 0.3 * crisis.appetite),
         Factor::new(F::FaithInInstitution, -int.commitment * cred.of(kind) * 1.5),
+        // Many left the League; no state has left the UN for good (Indonesia came back within two years).
+        Factor::new(F::Isolation, if kind == crate::level::InstitutionKind::UnitedNations { -0.8 } else { -0.1 }),
     ];
     let leaves = score(&f) > 0.5;
     log.decide(cal.turn, &n.id, DecisionKind::LeaveInstitution { leaves }, f);

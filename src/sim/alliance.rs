@@ -28,6 +28,7 @@ fn apply_alliance_orders(
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
     names: Query<&Nation>,
+    player: Res<PlayerRole>,
 ) {
     let date = level.0.turns[cal.turn].date;
     for o in orders.read() {
@@ -65,7 +66,8 @@ fn apply_alliance_orders(
                     }
                 }
             }
-            Order::Intervene => mif.player_intervenes = true,
+            // Only the player's own order commits its forces; other states decide for themselves.
+            Order::Intervene if o.state == player.state => mif.player_intervenes = true,
             _ => {}
         }
     }

@@ -42,7 +42,7 @@ fn aggressor_allies_intervene(
         if e == crisis.aggressor || e == crisis.victim || int.ties_aggressor < 0.5 || mif.aggressor_allies.iter().any(|(a, _)| *a == e) {
             continue;
         }
-        let near = projection(int.km_theatre);
+        let near = projection(int.km_theatre, 0.0);
         let f = vec![
             Factor::new(F::TiesToAggressor, int.ties_aggressor * 0.6),
             Factor::new(F::ThreatAtBorder, near * pressing * 1.2),

@@ -45,6 +45,8 @@ pub struct Nation {
     pub ix: StateIx,
     pub id: String,
     pub name: String,
+    /// States this entity stands for (a regional group casts this many ballots).
+    pub count: u32,
 }
 
 /// Material power (CINC) now; it grows with rearmament and an aggressor's gains.
@@ -397,9 +399,11 @@ pub fn km_between(a: (f32, f32), b: (f32, f32)) -> f32 {
     (2.0 * 6371.0 * h.sqrt().asin()) as f32
 }
 
-/// Share of a state's power it can bring to bear at a distance: 1 at home, 1/2 at 2,500 km.
-pub fn projection(km: f32) -> f32 {
-    1.0 / (1.0 + km / 2500.0)
+/// Share of a state's power it can bring to bear at a distance (Boulding's loss-of-strength gradient):
+/// 1 at home, 1/2 at 2,500 km for a small state; great powers, with navies and airlift, reach further.
+pub fn projection(km: f32, cinc: f32) -> f32 {
+    let reach = 2500.0 * (1.0 + 20.0 * cinc);
+    1.0 / (1.0 + km / reach)
 }
 
 /// Everything a system needs to know about one state, read together.

@@ -98,6 +98,8 @@ pub fn ballot_factors(i: &Interests, v: &View, m: Measure, w: &Weights) -> Vec<F
             Measure::AuthoriseForce => -w.non_aligned * 0.7,
             Measure::UnifiedCommand => -w.non_aligned * 0.45,
             Measure::Peacekeeping | Measure::Enquiry => w.non_aligned * 0.4,
+            // Economic war led by one camp: the non-aligned hesitate.
+            Measure::Sanctions | Measure::OilSanctions => -w.non_aligned * 0.2,
             _ => 0.0,
         };
         if nf != 0.0 {
@@ -182,7 +184,7 @@ pub fn contribution_factors(i: &Interests, v: &View, authorised: bool, bloc_obli
     if i.distraction > 0.0 {
         f.push(Factor::new(F::OtherThreats, -w.distraction * i.distraction));
     }
-    f.push(Factor::new(F::Distance, -0.3 * (1.0 - projection(i.km_theatre))));
+    f.push(Factor::new(F::Distance, -0.3 * (1.0 - projection(i.km_theatre, 0.0))));
     if i.non_aligned {
         f.push(Factor::new(F::NonAlignment, -w.non_aligned));
     }

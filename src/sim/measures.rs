@@ -139,7 +139,7 @@ fn form_coalition(
     }
     let kind = level.0.institution.kind;
     let Ok(agg) = nations.get(crisis.aggressor) else { return };
-    let needed = agg.2.cinc * projection(agg.3.km_theatre) * crisis.aggressor_readiness * 1.5;
+    let needed = agg.2.cinc * projection(agg.3.km_theatre, agg.2.cinc) * crisis.aggressor_readiness * 1.5;
     let mut committed: f32 = mif.coalition.iter().map(|c| c.1).sum();
     let mut order: Vec<_> = nations.iter().filter(|n| n.0 != crisis.aggressor && n.0 != crisis.victim && !mif.in_coalition(n.0)).collect();
     order.sort_by(|a, b| b.2.cinc.total_cmp(&a.2.cinc).then(a.1.ix.cmp(&b.1.ix)));
@@ -166,8 +166,9 @@ fn form_coalition(
             c
         };
         if c > 0.0 {
-            mif.coalition.push((e, c * projection(int.km_theatre), cal.turn));
-            committed += c * projection(int.km_theatre);
+            let arrives = c * projection(int.km_theatre, cap.cinc);
+            mif.coalition.push((e, arrives, cal.turn));
+            committed += arrives;
         }
     }
     if !mif.coalition.is_empty() && mif.control_when_coalition_formed.is_none() {

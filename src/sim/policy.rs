@@ -22,6 +22,7 @@ fn plan_orders(
     crisis: Single<&Crisis>,
     blocs: Query<&Bloc>,
     members: Query<(), With<Member>>,
+    nations: Res<Nations>,
     mut out: MessageWriter<OrderIssued>,
 ) {
     let Some(policy) = role.policy else { return };
@@ -31,8 +32,11 @@ fn plan_orders(
     let mut orders = Vec::new();
     match policy {
         Policy::Historical => {
-            if let Some(p) = lvl.playable(role.ix) {
-                orders.extend(p.historical.get(t).cloned().unwrap_or_default());
+            // History as it went: every playable state gives the orders it gave, whoever the player leads.
+            for p in &lvl.playable {
+                for order in p.historical.get(t).cloned().unwrap_or_default() {
+                    out.write(OrderIssued { state: nations.0[p.state], order });
+                }
             }
         }
         Policy::Appease if live => orders.push(if t == 0 { Order::Mediate } else { Order::Concede }),

@@ -103,7 +103,7 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
     let mut nations = Vec::with_capacity(lvl.states.len());
     for (ix, s) in lvl.states.iter().enumerate() {
         let mut e = world.spawn((
-            Nation { ix, id: s.id.clone(), name: s.name.clone() },
+            Nation { ix, id: s.id.clone(), name: s.name.clone(), count: s.count },
             Capability { cinc: s.cinc },
             Interests {
                 ties_aggressor: s.ties_aggressor,

@@ -50,6 +50,7 @@ pub enum FactorId {
     Unanimity,
     Majority,
     ArmsRace,
+    Isolation,
 }
 
 impl FactorId {
@@ -97,6 +98,7 @@ impl FactorId {
             Unanimity => "one member present against is enough to block",
             Majority => "the votes needed",
             ArmsRace => "the arms race",
+            Isolation => "isolation outside a universal organisation",
         }
     }
 }

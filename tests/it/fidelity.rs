@@ -74,3 +74,29 @@ fn korea_the_blocked_council_leads_to_uniting_for_peace() {
         assert_eq!(v.ballots[s], collective_security::sim::Ballot::No, "{s}");
     }
 }
+
+#[test]
+fn kuwait_the_council_condemns_embargoes_and_authorises_force_with_the_recorded_dissent() {
+    for seed in 0..20 {
+        let r = play(shipped("kuwait_1990"), seed, Policy::Historical, None);
+        let t = |turn: usize| {
+            let v = r.votes.iter().find(|v| v.turn == turn).unwrap();
+            (v.motion, v.yes, v.no, v.abstain, v.adopted)
+        };
+        assert_eq!(t(1), ("condemn", 14, 0, 0, true), "S/RES/660, seed {seed}");
+        assert_eq!(ballot(&r, 1, "security_council", "YEM"), "absent");
+        assert_eq!(t(2), ("oil_sanctions", 13, 0, 2, true), "S/RES/661, seed {seed}");
+        assert_eq!((ballot(&r, 2, "security_council", "CUB"), ballot(&r, 2, "security_council", "YEM")), ("abstain", "abstain"));
+        assert_eq!(t(4), ("authorise_force", 12, 2, 1, true), "S/RES/678, seed {seed}");
+        assert_eq!((ballot(&r, 4, "security_council", "CUB"), ballot(&r, 4, "security_council", "YEM"), ballot(&r, 4, "security_council", "CHN")), ("no", "no", "abstain"));
+    }
+}
+
+#[test]
+fn played_as_history_went_each_level_ends_as_history_ended() {
+    for (id, outcome) in [("manchuria_1931", "aggressor_prevails"), ("korea_1950", "reversed"), ("kuwait_1990", "reversed")] {
+        let level = shipped(id);
+        let hits = share(level, 20, Policy::Historical, None, |r| r.outcome.result == outcome);
+        assert!(hits >= 0.8, "{id}: {outcome} in {hits:.2} of runs");
+    }
+}

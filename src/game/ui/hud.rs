@@ -113,10 +113,21 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
     let max = l.states.iter().map(|s| s.cinc).fold(0.0f32, f32::max);
     for (ix, s) in l.states.iter().enumerate() {
         let key = ix == l.crisis.aggressor || ix == l.crisis.victim || Some(ix) == role || s.cinc > max * 0.12 || l.institution.bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&ix));
-        if !key {
+        let stance_mark = view.mode == MapMode::Stance && stances.iter().any(|x| x.0 == ix && x.1 != Stance::Neutral);
+        if !key && !stance_mark {
             continue;
         }
         let Some(p) = to_screen(w, project(s.capital.0, s.capital.1)) else { continue };
+        if !key {
+            // In the stance mode every state that took a position carries its symbol, not only its colour.
+            let (mark, c) = match stances.iter().find(|x| x.0 == ix).map(|x| x.1) {
+                Some(Stance::SupportsAction) => ("✔", theme::BLUE),
+                Some(Stance::Opposes) => ("✖", theme::VERMILLION),
+                _ => ("–", Color32::from_rgb(0x8A, 0x6D, 0x00)),
+            };
+            painter.text(p, egui::Align2::CENTER_CENTER, mark, egui::FontId::proportional(11.0), c);
+            continue;
+        }
         let mut text = s.name.clone();
         if view.mode == MapMode::Stance {
             let mark = match stances.iter().find(|x| x.0 == ix).map(|x| x.1) {
@@ -149,7 +160,10 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
         painter.rect_filled(egui::Rect::from_min_size(pos, galley.size()).expand(2.0), 3.0, Color32::from_rgba_unmultiplied(255, 240, 230, 220));
         painter.galley(pos, galley, Color32::BLACK);
     }
+    // No tooltip in screenshots: the virtual display's pointer rests in the middle of the map.
+    let capturing = w.get_resource::<crate::game::GameOptions>().is_some_and(|o| o.screenshot.is_some());
     if let Some((holder, name)) = &view.hovered
+        && !capturing
         && super::pointer_on_map(ctx, w.resource::<super::MapArea>())
     {
         egui::Tooltip::always_open(ctx.clone(), egui::LayerId::background(), egui::Id::new("map_tip"), egui::PopupAnchor::Pointer).show(|ui| {

@@ -64,6 +64,9 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             if ui.button("Load the last save (F9)").clicked() {
                 actions.push(Action::Load);
             }
+            if ui.button("Glossary (F1)").clicked() {
+                actions.push(Action::Glossary(None));
+            }
             ui.add_space(12.0);
             ui.heading("How to play");
             ui.label("Each turn, choose orders in the crisis panel on the left, under appeasement, alliance or collective action; hover a motion to see how each member is expected to vote and why. End the turn with Enter. Watch the votes in the chamber, read what happened, and at the end the debrief explains why each mechanism worked or failed.");

@@ -37,6 +37,7 @@ pub fn next_motion(kind: InstitutionKind, mif: &MeasuresInForce, log: &RunLog, f
         ],
         InstitutionKind::UnitedNations => &[
             (BodyKind::SecurityCouncil, Measure::Condemn, Procedure::Ordinary),
+            (BodyKind::SecurityCouncil, Measure::OilSanctions, Procedure::Ordinary),
             (BodyKind::SecurityCouncil, Measure::AuthoriseForce, Procedure::Ordinary),
             (BodyKind::SecurityCouncil, Measure::UnifiedCommand, Procedure::Ordinary),
             (BodyKind::GeneralAssembly, Measure::UnitingForPeace, Procedure::Ordinary),
@@ -93,7 +94,9 @@ fn sponsor_motions(
     let player_tabled = orders.read().filter(|o| matches!(o.order, crate::level::Order::Propose { .. })).count() > 0;
     // A member victim led by the player brings its own case (Covenant Art. 11 and 15); others wait for its appeal.
     let victim_leads = role.state == crisis.victim && members.get(crisis.victim).is_ok();
-    if player_tabled || victim_leads || !crisis.attacked || crisis.settled.is_some() {
+    // Under the historical policy the level's playable states table what history tabled.
+    let history_leads = role.policy == Some(Policy::Historical);
+    if player_tabled || victim_leads || history_leads || !crisis.attacked || crisis.settled.is_some() {
         return;
     }
     let kind = level.0.institution.kind;
@@ -172,7 +175,7 @@ fn hold_votes(
             }
             let ix = log.decide(cal.turn, &c.id, DecisionKind::Vote { body: body.kind, measure: motion.measure, ballot: c.ballot }, c.factors);
             decision_ix.push(Some(ix));
-            seats.push(Seat { ballot: c.ballot, permanent: c.permanent, party: c.party });
+            seats.push(Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, weight: c.weight });
             if let Ok(mut st) = stances.get_mut(c.entity)
                 && !c.party
             {
@@ -289,6 +292,8 @@ pub struct Cast {
     pub party: bool,
     pub member: bool,
     pub away: bool,
+    /// Ballots cast: the size of a regional group, else 1.
+    pub weight: u32,
 }
 
 /// Every seat's ballot on a motion, each a weighted sum of the member's factors. Used for the vote itself
@@ -323,6 +328,7 @@ pub fn cast_ballots(body: &Body, measure: Measure, ctx: &BallotCtx, nations: &Qu
             party,
             member,
             away,
+            weight: nation.count,
         });
     }
     out
@@ -337,7 +343,7 @@ pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under:
     let agg_cinc = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(0.0);
     let ctx = BallotCtx { credibility: cred.of(level.0.institution.kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights };
     let casts = cast_ballots(body, measure, &ctx, &nations, || 0.0);
-    let seats: Vec<Seat> = casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party }).collect();
+    let seats: Vec<Seat> = casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, weight: c.weight }).collect();
     let t = tally(body.rule, &seats, measure == Measure::Referral, under == Procedure::Art15);
     Some((t, casts))
 }

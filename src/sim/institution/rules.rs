@@ -10,6 +10,8 @@ pub struct Seat {
     pub permanent: bool,
     /// A party to the dispute (its vote is not counted under League Art. 15).
     pub party: bool,
+    /// Ballots this seat casts: 1, or the size of a regional group.
+    pub weight: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -32,16 +34,16 @@ pub fn tally(rule: VotingRule, seats: &[Seat], procedural: bool, parties_exclude
     let mut t = Tally { yes: 0, no: 0, abstain: 0, absent: 0, adopted: false, vetoes: vec![], blockers: vec![], factors: vec![] };
     for s in seats {
         match s.ballot {
-            Ballot::Yes => t.yes += 1,
-            Ballot::No => t.no += 1,
-            Ballot::Abstain => t.abstain += 1,
-            Ballot::Absent => t.absent += 1,
+            Ballot::Yes => t.yes += s.weight,
+            Ballot::No => t.no += s.weight,
+            Ballot::Abstain => t.abstain += s.weight,
+            Ballot::Absent => t.absent += s.weight,
         }
     }
     let counted = |s: &Seat| !(parties_excluded && s.party);
     match rule {
         VotingRule::Unanimity => {
-            let yes = seats.iter().filter(|s| counted(s) && s.ballot == Ballot::Yes).count();
+            let yes = seats.iter().filter(|s| counted(s) && s.ballot == Ballot::Yes).map(|s| s.weight).sum::<u32>();
             t.blockers = seats.iter().enumerate().filter(|(_, s)| counted(s) && s.ballot == Ballot::No).map(|(i, _)| i).collect();
             t.adopted = yes > 0 && t.blockers.is_empty();
             if !t.blockers.is_empty() {
@@ -81,7 +83,7 @@ mod tests {
     use Ballot::*;
 
     fn seats(b: &[(Ballot, bool)]) -> Vec<Seat> {
-        b.iter().map(|&(ballot, permanent)| Seat { ballot, permanent, party: false }).collect()
+        b.iter().map(|&(ballot, permanent)| Seat { ballot, permanent, party: false, weight: 1 }).collect()
     }
     const SC_1950: VotingRule = VotingRule::Qualified { votes: 7, veto: true };
     const SC_1966: VotingRule = VotingRule::Qualified { votes: 9, veto: true };
@@ -152,7 +154,7 @@ mod tests {
     #[test]
     fn under_article_15_the_parties_votes_are_not_counted() {
         let mut s = seats(&[(Yes, false), (Yes, false), (Abstain, false)]);
-        s.push(Seat { ballot: No, permanent: false, party: true });
+        s.push(Seat { ballot: No, permanent: false, party: true, weight: 1 });
         assert!(tally(VotingRule::Unanimity, &s, false, true).adopted);
         assert!(!tally(VotingRule::Unanimity, &s, false, false).adopted, "under Art. 11 the party's no blocks");
     }
@@ -161,6 +163,14 @@ mod tests {
     fn abstentions_do_not_break_unanimity_but_someone_must_vote_yes() {
         assert!(tally(VotingRule::Unanimity, &seats(&[(Yes, false), (Abstain, false)]), false, false).adopted);
         assert!(!tally(VotingRule::Unanimity, &seats(&[(Abstain, false), (Absent, false)]), false, false).adopted);
+    }
+
+    #[test]
+    fn a_regional_group_casts_as_many_ballots_as_it_has_members() {
+        let s = vec![Seat { ballot: Yes, permanent: false, party: false, weight: 28 }, Seat { ballot: No, permanent: false, party: false, weight: 15 }];
+        let t = tally(VotingRule::TwoThirds, &s, false, false);
+        assert_eq!((t.yes, t.no), (28, 15));
+        assert!(!t.adopted, "28 of 43 is short of two thirds");
     }
 
     #[test]
