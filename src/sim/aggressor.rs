@@ -101,9 +101,9 @@ fn aggressor_decides(
         let own = nations.get(crisis.victim).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
         let g = vec![
             Factor::new(F::Consent, 0.3),
-            Factor::new(F::PrizeHeld, -1.0 * crisis.control),
+            Factor::new(F::PrizeHeld, -2.0 * crisis.control),
             Factor::new(F::CoalitionInTheatre, -coalition / (a + coalition).max(1e-6)),
-            Factor::new(F::WarCosts, (0.5 * crisis.losses.1 / own).min(1.0)),
+            Factor::new(F::WarCosts, (0.5 * crisis.losses.1 / own).min(0.5)),
             Factor::new(F::Condemnation, if condemned { -0.2 } else { 0.0 }),
         ];
         let accepts = score(&g) > 0.0;
@@ -134,8 +134,10 @@ fn aggressor_decides(
             log.news(cal.turn, date, format!("{id} withdraws its forces"), false);
         }
     }
+    // Escalation throws in reserves, up to half again the forces it started with.
     if choice == AggressorChoice::Escalate {
-        crisis.aggressor_readiness *= 1.15;
+        let cap = level.0.crisis.aggressor_readiness * 1.5;
+        crisis.aggressor_readiness = (crisis.aggressor_readiness * 1.15).min(cap);
     }
 }
 

@@ -67,7 +67,11 @@ fn fight(cal: Res<Calendar>, mut rng: ResMut<SimRng>, mif: Res<MeasuresInForce>,
     }
     let (a, d) = theatre_strength(&crisis, &mif, &nations);
     let d = d + mif.coalition_in_theatre(cal.turn);
-    let swing = FRONT_SPEED * (a - d) / (a + d).max(1e-6) + FRONT_NOISE * rng.signed();
+    let mut swing = FRONT_SPEED * (a - d) / (a + d).max(1e-6) + FRONT_NOISE * rng.signed();
+    // Ground the aggressor held before the crisis is dug in: it is retaken at half the pace.
+    if swing < 0.0 && crisis.control <= crisis.start_control + 0.05 {
+        swing *= 0.5;
+    }
     crisis.control = (crisis.control + swing).clamp(0.0, 1.0);
     crisis.losses.0 += 0.1 * d;
     crisis.losses.1 += 0.1 * a;
@@ -122,7 +126,8 @@ pub fn classify(crisis: &Crisis, mif: &MeasuresInForce) -> OutcomeKind {
         Some(AggressorChoice::Withdraw) => return OutcomeKind::Reversed,
         _ => {}
     }
-    if crisis.control <= 0.05 {
+    // Reversed: thrown back to the line it held before the crisis.
+    if crisis.control <= crisis.start_control.min(0.7) + 0.01 {
         OutcomeKind::Reversed
     } else if crisis.control >= 0.75 {
         OutcomeKind::AggressorPrevails

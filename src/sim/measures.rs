@@ -64,7 +64,9 @@ fn apply_sanctions(
         } else if e == role.state && role.policy.is_some() {
             // A policy player applies what its institution decided.
             if member && !mif.national_sanctions { 1.0 } else { 0.0 }
-        } else if member && !mif.national_sanctions {
+        } else if (member && !mif.national_sanctions) || (mif.national_sanctions && int.ties_victim > 0.3) {
+            // Sanctions voted by the institution are for members to apply; sanctions begun by one state
+            // are joined by the victim's friends who choose to.
             let view = View { own_cinc: cap.cinc, aggressor_cinc: agg_cinc, credibility: cred.of(kind), self_defence: crisis.self_defence, noise: rng.signed() };
             let factors = interest::compliance_factors(int, &view, oil, binding, &weights);
             let c = (0.5 + score(&factors)).clamp(0.0, 1.0);

@@ -94,9 +94,29 @@ fn kuwait_the_council_condemns_embargoes_and_authorises_force_with_the_recorded_
 
 #[test]
 fn played_as_history_went_each_level_ends_as_history_ended() {
-    for (id, outcome) in [("manchuria_1931", "aggressor_prevails"), ("korea_1950", "reversed"), ("kuwait_1990", "reversed")] {
+    for (id, outcome) in [("manchuria_1931", "aggressor_prevails"), ("korea_1950", "reversed"), ("kuwait_1990", "reversed"), ("ukraine_2022", "frozen")] {
         let level = shipped(id);
         let hits = share(level, 20, Policy::Historical, None, |r| r.outcome.result == outcome);
         assert!(hits >= 0.8, "{id}: {outcome} in {hits:.2} of runs");
+    }
+}
+
+#[test]
+fn ukraine_the_veto_blocks_the_council_the_assembly_condemns_by_a_large_majority_and_the_war_goes_on() {
+    for seed in 0..10 {
+        let r = play(shipped("ukraine_2022"), seed, Policy::Historical, None);
+        let sc: Vec<_> = r.votes.iter().filter(|v| v.body == "security_council").collect();
+        assert_eq!((sc[0].motion, sc[0].yes, sc[0].no, sc[0].abstain, sc[0].adopted), ("condemn", 11, 1, 3, false), "seed {seed}");
+        assert_eq!(sc[0].vetoed_by, vec!["RUS".to_string()]);
+        for s in ["CHN", "IND", "ARE"] {
+            assert_eq!(ballot(&r, 2, "security_council", s), "abstain");
+        }
+        assert_eq!((sc[1].motion, sc[1].procedural, sc[1].adopted), ("referral", true, true), "a procedural vote cannot be vetoed");
+        let ga = r.votes.iter().find(|v| v.body == "general_assembly").unwrap();
+        assert!(ga.adopted);
+        let no: Vec<&str> = ga.ballots.iter().filter(|b| *b.1 == collective_security::sim::Ballot::No).map(|b| b.0.as_str()).collect();
+        assert_eq!(no, vec!["BLR", "ERI", "PRK", "RUS", "SYR"], "the five against, as recorded");
+        assert!((138..=144).contains(&ga.yes) && (33..=38).contains(&ga.abstain) && ga.absent == 12, "{}–{}–{} with {} absent; recorded 141–5–35 with 12 absent", ga.yes, ga.no, ga.abstain, ga.absent);
+        assert_eq!(r.outcome.result, "frozen");
     }
 }

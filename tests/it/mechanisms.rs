@@ -112,3 +112,51 @@ fn every_explanation_factor_comes_with_its_label_and_is_ranked_by_weight() {
         }
     }
 }
+
+#[test]
+fn without_russias_veto_in_2022_the_council_acts() {
+    let mut raw = raw("ukraine_2022");
+    let sc = raw.institution.bodies.iter_mut().find(|b| b.kind == collective_security::level::BodyKind::SecurityCouncil).unwrap();
+    sc.permanent.retain(|p| p != "RUS");
+    let r = play(typed(&raw), 1, Policy::Historical, None);
+    let first = r.votes.iter().find(|v| v.body == "security_council").unwrap();
+    assert!(first.adopted, "11 votes and no veto: adopted");
+}
+
+#[test]
+fn a_ukraine_inside_a_collective_defence_bloc_is_attacked_less_often() {
+    let raw0 = raw("ukraine_2022");
+    let mut raw1 = raw0.clone();
+    raw1.blocs.iter_mut().find(|b| b.id == "nato").unwrap().members.push("UKR".into());
+    let deterred = |raw: &collective_security::level::RawLevel| share(typed(raw), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
+    let (outside, inside) = (deterred(&raw0), deterred(&raw1));
+    assert!(inside > outside + 0.5, "deterred {inside} inside NATO, {outside} outside");
+}
+
+#[test]
+fn an_oil_embargo_that_non_members_join_leaves_less_room_for_the_aggressor() {
+    // Kuwait 1990 with the embargo without oil, against the same with oil: the pressure on Iraq.
+    let mut raw = raw("kuwait_1990");
+    let usa = raw.playable.iter_mut().find(|p| p.state == "USA").unwrap();
+    for c in &mut usa.historical {
+        for o in &mut c.orders {
+            if let Order::Propose { measure, .. } = o
+                && *measure == Measure::OilSanctions
+            {
+                *measure = Measure::Sanctions;
+            }
+        }
+    }
+    let pressure = |raw: &collective_security::level::RawLevel| {
+        let level = typed(raw);
+        let mut sim = Simulation::new();
+        sim.start(&RunSetup { level, seed: 3, role: None, policy: Some(Policy::Historical), credibility: None });
+        for _ in 0..4 {
+            sim.step();
+        }
+        sim.world().resource::<collective_security::sim::MeasuresInForce>().pressure
+    };
+    let without_oil = pressure(&raw);
+    let with_oil = pressure(&super::support::raw("kuwait_1990"));
+    assert!(with_oil > without_oil * 1.3, "with oil {with_oil}, without {without_oil}");
+}
