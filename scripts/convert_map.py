@@ -107,6 +107,35 @@ def split_antimeridian(ring):
     return [p for p in parts if len(p) >= 3]
 
 
+def simplify(ring, tol):
+    """Douglas-Peucker on a closed ring (projected units): drops points the eye cannot see at the game's zoom."""
+    if len(ring) < 8:
+        return ring
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        a, b = stack.pop()
+        (ax, ay), (bx, by) = ring[a], ring[b]
+        dx, dy = bx - ax, by - ay
+        norm = math.hypot(dx, dy) or 1e-12
+        best, idx = -1.0, None
+        for i in range(a + 1, b):
+            px, py = ring[i]
+            d = abs(dy * (px - ax) - dx * (py - ay)) / norm if norm > 1e-12 else math.hypot(px - ax, py - ay)
+            if d > best:
+                best, idx = d, i
+        if idx is not None and best > tol:
+            keep[idx] = True
+            stack.append((a, idx))
+            stack.append((idx, b))
+    out = [p for p, k in zip(ring, keep) if k]
+    return out if len(out) >= 4 else ring
+
+
+TOLERANCE = 0.0006
+
+
 def main(src, dst):
     topo = json.load(open(src))
     arcs = decode_arcs(topo)
@@ -126,7 +155,7 @@ def main(src, dst):
             pieces = split_antimeridian(geo[0])
             cut.extend([[p] + (geo[1:] if len(pieces) == 1 else []) for p in pieces])
         for geo in cut:
-            rings = [[equal_earth(lon, lat) for lon, lat in r] for r in geo]
+            rings = [simplify([equal_earth(lon, lat) for lon, lat in r], TOLERANCE) for r in geo]
             rings = [r[:-1] if len(r) > 1 and r[0] == r[-1] else r for r in rings]
             rings = [r for r in rings if len(r) >= 3]
             if not rings:

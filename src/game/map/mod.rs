@@ -67,21 +67,25 @@ pub struct MapCountry {
     pub iso3: String,
     pub name: String,
     pub shapes: Vec<Shape>,
-    pub entity: Entity,
-    pub material: Handle<ColorMaterial>,
+    /// Its vertices in the one mesh that fills every country.
+    pub verts: std::ops::Range<usize>,
+    /// The state of the level that holds it.
+    pub holder: Option<StateIx>,
+    /// The colour it is drawn in now.
+    pub shown: Option<Color32>,
 }
 
+/// Every country is filled by one mesh with a colour per vertex: one draw call for the whole world.
 #[derive(Resource, Default)]
 pub struct WorldMap {
     pub countries: Vec<MapCountry>,
+    pub fill: Handle<Mesh>,
+    pub vertices: usize,
 }
 
-/// Which state of the level holds this shape.
+/// Which state of the level holds this region.
 #[derive(Component, Debug, Clone, Copy, Default)]
 pub struct Holder(pub Option<StateIx>);
-
-#[derive(Component)]
-pub struct CountryShape(pub usize);
 
 /// A region of the level drawn over the modern shapes (Manchuria).
 #[derive(Component)]
@@ -116,8 +120,12 @@ pub fn assets_dir() -> PathBuf {
     if local.join("map").is_dir() { local } else { PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets") }
 }
 
+fn linear(c: Color32) -> [f32; 4] {
+    theme::to_bevy(c).to_linear().to_f32_array()
+}
+
 fn mesh(positions: Vec<[f32; 3]>, indices: Vec<u32>) -> Mesh {
-    Mesh::new(PrimitiveTopology::TriangleList, RenderAssetUsages::RENDER_WORLD)
+    Mesh::new(PrimitiveTopology::TriangleList, RenderAssetUsages::default())
         .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
         .with_inserted_indices(Indices::U32(indices))
 }
@@ -137,9 +145,10 @@ fn load_world(mut commands: Commands, mut meshes: ResMut<Assets<Mesh>>, mut mate
     let mut world = WorldMap::default();
     let mut borders_pos: Vec<[f32; 3]> = Vec::new();
     let mut borders_idx: Vec<u32> = Vec::new();
-    for (i, c) in file.countries.into_iter().enumerate() {
-        let mut positions = Vec::new();
-        let mut indices = Vec::new();
+    let mut positions: Vec<[f32; 3]> = Vec::new();
+    let mut indices: Vec<u32> = Vec::new();
+    for c in file.countries {
+        let first = positions.len();
         let mut shapes = Vec::new();
         for s in c.shapes {
             let base = positions.len() as u32;
@@ -148,42 +157,43 @@ fn load_world(mut commands: Commands, mut meshes: ResMut<Assets<Mesh>>, mut mate
             indices.extend(s.triangles.iter().map(|t| t + base));
             let shape = Shape::new(pts, s.rings.iter().map(|&r| r as usize).collect());
             for ring in shape.rings() {
-                outline(ring, 0.35, &mut borders_pos, &mut borders_idx);
+                outline(ring, &mut borders_pos, &mut borders_idx);
             }
             shapes.push(shape);
         }
-        let material = materials.add(ColorMaterial::from(theme::to_bevy(theme::LAND_NONE)));
-        let entity = commands
-            .spawn((Mesh2d(meshes.add(mesh(positions, indices))), MeshMaterial2d(material.clone()), Transform::default(), CountryShape(i), Holder::default()))
-            .id();
-        world.countries.push(MapCountry { iso3: c.id, name: c.name, shapes, entity, material });
+        world.countries.push(MapCountry { iso3: c.id, name: c.name, shapes, verts: first..positions.len(), holder: None, shown: None });
     }
+    world.vertices = positions.len();
+    let colors = vec![linear(theme::LAND_NONE); positions.len()];
+    let fill = meshes.add(mesh(positions, indices).with_inserted_attribute(Mesh::ATTRIBUTE_COLOR, colors));
+    world.fill = fill.clone();
+    commands.spawn((Mesh2d(fill), MeshMaterial2d(materials.add(ColorMaterial::from(Color::WHITE))), Transform::default()));
     let border_color = materials.add(ColorMaterial::from(Color::srgba(0.25, 0.25, 0.3, 0.9)));
-    commands.spawn((Mesh2d(meshes.add(mesh(borders_pos, borders_idx))), MeshMaterial2d(border_color), Transform::from_xyz(0.0, 0.0, 2.0)));
+    commands.spawn((Mesh2d(meshes.add(lines(borders_pos, borders_idx))), MeshMaterial2d(border_color), Transform::from_xyz(0.0, 0.0, 2.0)));
     commands.insert_resource(world);
 }
 
-/// A ring as thin quads along its edges.
-fn outline(ring: &[Vec2], width: f32, pos: &mut Vec<[f32; 3]>, idx: &mut Vec<u32>) {
-    let n = ring.len();
+/// A ring as line segments: borders stay one pixel wide at every zoom, and cost little to draw.
+fn outline(ring: &[Vec2], pos: &mut Vec<[f32; 3]>, idx: &mut Vec<u32>) {
+    let base = pos.len() as u32;
+    let n = ring.len() as u32;
+    pos.extend(ring.iter().map(|p| [p.x, p.y, 0.0]));
     for i in 0..n {
-        let (a, b) = (ring[i], ring[(i + 1) % n]);
-        let d = b - a;
-        if d.length_squared() < 1e-8 {
-            continue;
-        }
-        let nrm = d.perp().normalize() * (width / 2.0);
-        let base = pos.len() as u32;
-        for p in [a + nrm, a - nrm, b - nrm, b + nrm] {
-            pos.push([p.x, p.y, 0.0]);
-        }
-        idx.extend([base, base + 1, base + 2, base, base + 2, base + 3]);
+        idx.extend([base + i, base + (i + 1) % n]);
     }
+}
+
+fn lines(positions: Vec<[f32; 3]>, indices: Vec<u32>) -> Mesh {
+    Mesh::new(PrimitiveTopology::LineList, RenderAssetUsages::RENDER_WORLD)
+        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
+        .with_inserted_indices(Indices::U32(indices))
 }
 
 fn spawn_camera(mut commands: Commands) {
     commands.spawn((
         Camera2d,
+        // Multisampling costs most on software renderers; the map's flat colours do not need it.
+        Msaa::Off,
         Camera { clear_color: ClearColorConfig::Custom(Color::srgb(theme::SEA[0], theme::SEA[1], theme::SEA[2])), ..default() },
         Projection::Orthographic(OrthographicProjection { scale: 1.0, ..OrthographicProjection::default_2d() }),
         Transform::from_xyz(0.0, 20.0, 0.0),
@@ -222,7 +232,7 @@ fn spawn_regions(
         let positions = pts.iter().map(|p| [p.x, p.y, 0.0]).collect();
         let mut bp = Vec::new();
         let mut bi = Vec::new();
-        outline(&pts, 0.8, &mut bp, &mut bi);
+        outline(&pts, &mut bp, &mut bi);
         let material = materials.add(ColorMaterial::from(theme::to_bevy(theme::LAND_NONE)));
         let n = pts.len();
         commands
@@ -233,19 +243,19 @@ fn spawn_regions(
                 RegionShape { index: i, shape: Shape::new(pts, vec![n]) },
                 Holder(Some(r.held_by)),
             ))
-            .with_child((Mesh2d(meshes.add(mesh(bp, bi))), MeshMaterial2d(materials.add(ColorMaterial::from(Color::srgba(0.15, 0.1, 0.1, 0.9)))), Transform::from_xyz(0.0, 0.0, 1.5)));
+            .with_child((Mesh2d(meshes.add(lines(bp, bi))), MeshMaterial2d(materials.add(ColorMaterial::from(Color::srgba(0.15, 0.1, 0.1, 0.9)))), Transform::from_xyz(0.0, 0.0, 1.5)));
     }
 }
 
 /// Gives each modern country to the state of the level that held it.
-fn assign_holders(session: Option<Res<Session>>, map: Res<WorldMap>, mut holders: Query<(&CountryShape, &mut Holder)>) {
+fn assign_holders(session: Option<Res<Session>>, mut map: ResMut<WorldMap>) {
     let Some(session) = session else { return };
     if !session.is_added() {
         return;
     }
     let Some(level) = &session.level else { return };
-    for (c, mut h) in &mut holders {
-        h.0 = map.countries.get(c.0).and_then(|mc| level.map.holder(&level.states, &mc.iso3));
+    for c in &mut map.countries {
+        c.holder = level.map.holder(&level.states, &c.iso3);
     }
 }
 
@@ -312,7 +322,7 @@ pub fn state_color(mode: MapMode, ix: StateIx, level: &LevelDef, nations: &[(Sta
     }
 }
 
-type ShapeView<'a> = (Entity, &'a Holder, &'a MeshMaterial2d<ColorMaterial>, Option<&'a RegionShape>, Option<&'a ShownColor>);
+type RegionView<'a> = (Entity, &'a Holder, &'a MeshMaterial2d<ColorMaterial>, &'a RegionShape, Option<&'a ShownColor>);
 
 pub type ColorQuery<'w, 's> = Query<'w, 's, (&'static crate::sim::Capability, &'static Stance, Has<Member>)>;
 
@@ -325,7 +335,9 @@ fn recolor(
     blocs: Query<&Bloc>,
     bodies: Query<&Body>,
     crisis: Query<&Crisis>,
-    mut shapes: Query<ShapeView>,
+    mut map: ResMut<WorldMap>,
+    mut regions: Query<RegionView>,
+    mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut commands: Commands,
 ) {
@@ -336,26 +348,44 @@ fn recolor(
     let bodies: Vec<Body> = bodies.iter().cloned().collect();
     let crisis = crisis.single().ok();
     let theatre_region = level.map.regions.iter().any(|r| r.theatre);
-    for (e, holder, mat, region, shown) in &mut shapes {
-        let mut c = match holder.0 {
+    let color_of = |holder: Option<StateIx>, contested: bool| {
+        let mut c = match holder {
             Some(ix) => state_color(view.mode, ix, level, &idx, &q, &blocs, &bodies, crisis),
             None => theme::LAND_NONE,
         };
         // The contested ground takes the aggressor's colour as its control grows.
         if let Some(cr) = crisis
+            && contested
             && view.mode == MapMode::Political
         {
-            let contested = match region {
-                Some(r) => level.map.regions[r.index].theatre,
-                None => !theatre_region && holder.0 == Some(level.crisis.victim),
-            };
-            if contested {
-                c = theme::mix(c, theme::VERMILLION, cr.control * 0.85);
-            }
+            c = theme::mix(c, theme::VERMILLION, cr.control * 0.85);
         }
-        if view.selected.is_some() && holder.0 == view.selected {
+        if view.selected.is_some() && holder == view.selected {
             c = theme::mix(c, Color32::WHITE, 0.35);
         }
+        c
+    };
+    let mut dirty = false;
+    let mut wanted = Vec::with_capacity(map.countries.len());
+    for c in &map.countries {
+        let contested = !theatre_region && c.holder == Some(level.crisis.victim);
+        let colour = color_of(c.holder, contested);
+        dirty |= c.shown != Some(colour);
+        wanted.push(colour);
+    }
+    if dirty {
+        let mut colors = vec![[0.0f32; 4]; map.vertices];
+        for (c, colour) in map.countries.iter_mut().zip(&wanted) {
+            c.shown = Some(*colour);
+            let lin = linear(*colour);
+            colors[c.verts.clone()].fill(lin);
+        }
+        if let Some(mut m) = meshes.get_mut(&map.fill) {
+            m.insert_attribute(Mesh::ATTRIBUTE_COLOR, colors);
+        }
+    }
+    for (e, holder, mat, region, shown) in &mut regions {
+        let c = color_of(holder.0, level.map.regions[region.index].theatre);
         if shown.is_some_and(|s| s.0 == c) {
             continue;
         }
@@ -442,7 +472,6 @@ fn pick(
     camera: Single<(&Camera, &GlobalTransform)>,
     map: Res<WorldMap>,
     regions: Query<(&RegionShape, &Holder)>,
-    holders: Query<&Holder, With<CountryShape>>,
     session: Option<Res<Session>>,
     mut view: ResMut<MapView>,
     area: Res<crate::game::ui::MapArea>,
@@ -457,8 +486,7 @@ fn pick(
             let name = level.as_ref().map(|l| l.map.regions[r.index].name.clone()).unwrap_or_default();
             view.hovered = Some((h.0, name));
         } else if let Some(c) = map.countries.iter().find(|c| c.shapes.iter().any(|s| s.contains(p))) {
-            let holder = holders.get(c.entity).map(|h| h.0).unwrap_or(None);
-            view.hovered = Some((holder, c.name.clone()));
+            view.hovered = Some((c.holder, c.name.clone()));
         }
     }
     if buttons.just_pressed(MouseButton::Left) {

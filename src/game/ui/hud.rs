@@ -95,10 +95,8 @@ pub fn newswire(root: &mut egui::Ui, w: &World) {
     });
 }
 
-fn to_screen(w: &World, p: Vec2) -> Option<egui::Pos2> {
-    let mut q = w.try_query::<(&Camera, &GlobalTransform)>()?;
-    let (cam, gt) = q.iter(w).next()?;
-    cam.world_to_viewport(gt, p.extend(0.0)).ok().map(|v| egui::pos2(v.x, v.y))
+fn to_screen(cam: &(Camera, GlobalTransform), p: Vec2) -> Option<egui::Pos2> {
+    cam.0.world_to_viewport(&cam.1, p.extend(0.0)).ok().map(|v| egui::pos2(v.x, v.y))
 }
 
 /// Labels of key states, the aggressor, the victim and the front, drawn over the map; and the hover tooltip.
@@ -111,13 +109,14 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
     let role = w.get_resource::<PlayerRole>().map(|r| r.ix);
     let stances: Vec<(usize, Stance)> = w.try_query::<(&Nation, &Stance)>().map(|mut q| q.iter(w).map(|(n, s)| (n.ix, *s)).collect()).unwrap_or_default();
     let max = l.states.iter().map(|s| s.cinc).fold(0.0f32, f32::max);
+    let Some(cam) = w.try_query::<(&Camera, &GlobalTransform)>().and_then(|mut q| q.iter(w).next().map(|(c, g)| (c.clone(), *g))) else { return };
     for (ix, s) in l.states.iter().enumerate() {
         let key = ix == l.crisis.aggressor || ix == l.crisis.victim || Some(ix) == role || s.cinc > max * 0.12 || l.institution.bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&ix));
         let stance_mark = view.mode == MapMode::Stance && stances.iter().any(|x| x.0 == ix && x.1 != Stance::Neutral);
         if !key && !stance_mark {
             continue;
         }
-        let Some(p) = to_screen(w, project(s.capital.0, s.capital.1)) else { continue };
+        let Some(p) = to_screen(&cam, project(s.capital.0, s.capital.1)) else { continue };
         if !key {
             // In the stance mode every state that took a position carries its symbol, not only its colour.
             let (mark, c) = match stances.iter().find(|x| x.0 == ix).map(|x| x.1) {
@@ -152,7 +151,7 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
         painter.galley(pos, galley, color);
     }
     // The front: where the fighting is, and who holds how much of it.
-    if let (Some(c), Some(p)) = (&crisis, to_screen(w, project(l.crisis.location.0, l.crisis.location.1))) {
+    if let (Some(c), Some(p)) = (&crisis, to_screen(&cam, project(l.crisis.location.0, l.crisis.location.1))) {
         painter.circle_stroke(p, 11.0, (2.5, theme::VERMILLION));
         let label = format!("Front, {}: aggressor holds {:.0}%{}", c.theatre, c.control * 100.0, if c.fighting { ", fighting" } else { "" });
         let galley = painter.layout_no_wrap(label, egui::FontId::proportional(13.0), Color32::BLACK);

@@ -83,7 +83,16 @@ pub enum Action {
     MenuSeed(String),
 }
 
+/// Time spent building the panels, for the frame benchmark.
+pub static UI_NANOS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 fn draw_ui(world: &mut World) {
+    let started = std::time::Instant::now();
+    draw_ui_inner(world);
+    UI_NANOS.fetch_add(started.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn draw_ui_inner(world: &mut World) {
     let Some(ctx) = world.query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>().iter_mut(world).next().map(|mut c| c.get_mut().clone()) else { return };
     {
         let mut ui_state = world.resource_mut::<UiState>();
@@ -93,7 +102,7 @@ fn draw_ui(world: &mut World) {
         }
     }
     let screen = *world.resource::<State<Screen>>().get();
-    let forecasts = if screen == Screen::Playing { orders::forecasts(world) } else { vec![] };
+    let forecasts = if screen == Screen::Playing { orders::forecasts(world) } else { Default::default() };
     let mut actions = Vec::new();
     let mut map_area = Some(egui::Rect::NOTHING);
     {
@@ -107,7 +116,7 @@ fn draw_ui(world: &mut World) {
             }
             Screen::Playing => {
                 hud::top_bar(&mut root, w, &mut actions);
-                orders::crisis_panel(&mut root, w, &forecasts, &mut actions);
+                orders::crisis_panel(&mut root, w, forecasts.as_slice(), &mut actions);
                 inspector::inspector(&mut root, w, &mut actions);
                 hud::newswire(&mut root, w);
                 hud::map_overlay(&ctx, w, root.available_rect_before_wrap());

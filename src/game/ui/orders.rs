@@ -70,12 +70,31 @@ fn summarise(body: BodyKind, measure: Measure, under: Procedure, t: crate::sim::
     Forecast { body, measure, under, yes: t.yes, no: t.no, abstain: t.abstain, absent: t.absent, adopted: t.adopted, vetoes, holdouts, out_of_order: None }
 }
 
+/// Forecasts of the current turn, computed once per turn: the world they read changes only when a turn is played.
+#[derive(Resource, Default)]
+pub struct ForecastCache {
+    key: Option<(String, u64, usize, usize)>,
+    pub forecasts: std::sync::Arc<Vec<Forecast>>,
+}
+
 /// Forecasts for every motion the player could table now.
-pub fn forecasts(world: &mut World) -> Vec<Forecast> {
-    let Some(level) = world.get_resource::<Level>().map(|l| l.0.clone()) else { return vec![] };
+pub fn forecasts(world: &mut World) -> std::sync::Arc<Vec<Forecast>> {
+    let Some(level) = world.get_resource::<Level>().map(|l| l.0.clone()) else { return Default::default() };
     if world.get_resource::<State<TurnPhase>>().is_none_or(|p| *p.get() != TurnPhase::Orders) {
-        return vec![];
+        return Default::default();
     }
+    let key = Some((level.id.clone(), world.resource::<crate::sim::SimRng>().seed, world.resource::<crate::sim::Calendar>().turn, world.resource::<crate::sim::RunLog>().decisions.len()));
+    if let Some(c) = world.get_resource::<ForecastCache>()
+        && c.key == key
+    {
+        return c.forecasts.clone();
+    }
+    let out = std::sync::Arc::new(compute(world, &level));
+    world.insert_resource(ForecastCache { key, forecasts: out.clone() });
+    out
+}
+
+fn compute(world: &mut World, level: &crate::level::LevelDef) -> Vec<Forecast> {
     let mut out = Vec::new();
     for (body, measure, under) in options(level.institution.kind) {
         if level.body(body).is_none() {
