@@ -88,6 +88,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compare every shipped level played as history went with the record: a Markdown table (docs/FIDELITY.md).
+    Fidelity {
+        /// Seeds per level: a recorded fact matches when it comes out in every seed.
+        #[arg(long, default_value_t = 10)]
+        seeds: u64,
+    },
     /// Measure full seeded runs per second for each level, on one core.
     Bench {
         /// Level files or ids (default: every shipped level).
@@ -103,6 +109,16 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Check { paths, json }) => check(&paths, json),
         Some(Command::Simulate { level, seed, policy, role, runs, json }) => match simulate(&level, seed, policy, role.as_deref(), runs, json) {
             Ok(()) => 0,
+            Err(e) => {
+                eprintln!("{e}");
+                2
+            }
+        },
+        Some(Command::Fidelity { seeds }) => match crate::sim::fidelity::table(&shipped_levels(), seeds) {
+            Ok(t) => {
+                print!("{t}");
+                0
+            }
             Err(e) => {
                 eprintln!("{e}");
                 2

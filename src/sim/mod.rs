@@ -8,6 +8,7 @@ pub mod conflict;
 pub mod core;
 pub mod events;
 pub mod explain;
+pub mod fidelity;
 pub mod institution;
 pub mod interest;
 pub mod measures;
