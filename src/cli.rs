@@ -171,9 +171,18 @@ fn check(paths: &[PathBuf], json: bool) -> i32 {
     let mut files = Vec::new();
     for p in expand(paths) {
         let name = p.display().to_string();
-        let diags = match level::check_file(&p) {
-            Ok(c) => c.warnings,
-            Err(d) => d,
+        let is_campaign = p.file_stem().is_some_and(|s| s == "campaign");
+        let diags = if is_campaign {
+            let known: Vec<String> = shipped_levels().iter().filter_map(|l| l.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
+            match std::fs::read_to_string(&p) {
+                Ok(src) => level::campaign::check_campaign(&src, &known).err().unwrap_or_default(),
+                Err(e) => vec![level::Diagnostic::error("", format!("cannot read the file: {e}"))],
+            }
+        } else {
+            match level::check_file(&p) {
+                Ok(c) => c.warnings,
+                Err(d) => d,
+            }
         };
         let ok = !diags.iter().any(|d| d.severity == Severity::Error);
         files.push(FileReport { path: name, ok, diagnostics: diags });

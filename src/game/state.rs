@@ -60,10 +60,17 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The shipped crises in the order of history: the campaign, with the levels that exist.
+    /// The campaign: the order of `levels/campaign.ron`, or else the shipped crises in the order of history.
     pub fn campaign(&self) -> Vec<&CatalogEntry> {
+        let order: Option<Vec<String>> = std::fs::read_to_string(crate::cli::levels_dir().join("campaign.ron")).ok().and_then(|s| ron::from_str::<crate::level::campaign::RawCampaign>(&s).ok()).map(|c| c.levels);
         let mut v: Vec<&CatalogEntry> = self.entries.iter().filter(|e| !e.is_mod && e.level.is_ok()).collect();
-        v.sort_by_key(|e| e.level.as_ref().map(|l| l.turns[0].date).ok());
+        match order {
+            Some(order) => {
+                v.retain(|e| order.contains(&e.id));
+                v.sort_by_key(|e| order.iter().position(|o| *o == e.id));
+            }
+            None => v.sort_by_key(|e| e.level.as_ref().map(|l| l.turns[0].date).ok()),
+        }
         v
     }
 

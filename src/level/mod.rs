@@ -1,5 +1,6 @@
 //! Levels: RON files deserialized into raw types, checked by one validator, turned into a typed level.
 
+pub mod campaign;
 pub mod date;
 pub mod diagnostics;
 pub mod raw;

@@ -251,6 +251,13 @@ pub struct RawCrisis {
     /// Share of the contested territory the aggressor holds at the start, 0 to 1.
     #[serde(default)]
     pub control: f32,
+    /// Share of the claim one concession hands over (Munich handed over all of the Sudetenland: 1.0).
+    #[serde(default = "concession")]
+    pub concession: f32,
+}
+
+fn concession() -> f32 {
+    0.15
 }
 
 fn yes() -> bool {

@@ -96,6 +96,7 @@ pub struct CrisisDef {
     pub aggressor_readiness: f32,
     pub victim_readiness: f32,
     pub control: f32,
+    pub concession: f32,
 }
 
 #[derive(Clone, Debug, PartialEq)]

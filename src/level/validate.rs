@@ -242,6 +242,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         ("self_defence", c.self_defence),
         ("appetite", c.appetite),
         ("control", c.control),
+        ("concession", c.concession),
     ] {
         cx.range(format!("crisis.{name}"), v, 0.0, 1.0);
     }
@@ -394,6 +395,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             aggressor_readiness: c.aggressor_readiness,
             victim_readiness: c.victim_readiness,
             control: c.control,
+            concession: c.concession,
         },
         events,
         playable,

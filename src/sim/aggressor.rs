@@ -32,7 +32,7 @@ fn aggressor_decides(
     nations: Query<NationQuery>,
     blocs: Query<&Bloc>,
 ) {
-    if crisis.settled.is_some() || mif.peacekeepers {
+    if crisis.settled.is_some() {
         return;
     }
     let date = level.0.turns[cal.turn].date;
@@ -67,7 +67,15 @@ fn aggressor_decides(
         f.push(Factor::new(F::SanctionsPressure, -1.5 * mif.pressure));
     }
     if condemned {
-        f.push(Factor::new(F::Condemnation, -0.1));
+        // The wider the condemnation, the more it costs, and the more so for a state that cares for the institution.
+        let breadth = log
+            .votes
+            .iter()
+            .filter(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition))
+            .map(|v| v.yes as f32 / (v.yes + v.no + v.abstain).max(1) as f32)
+            .fold(0.0f32, f32::max);
+        let care = nations.get(crisis.aggressor).map(|n| n.3.commitment).unwrap_or(0.0);
+        f.push(Factor::new(F::Condemnation, -breadth * (0.1 + care)));
     }
     if crisis.losses.0 > 0.0 {
         let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0);
@@ -84,7 +92,8 @@ fn aggressor_decides(
     }
     let s = score(&f);
     let mut choice = if !crisis.attacked {
-        if s > 0.25 { AggressorChoice::Attack } else { AggressorChoice::Hold }
+        // Nothing left to fight for once the claim has been handed over.
+        if s > 0.25 && crisis.control < 0.75 { AggressorChoice::Attack } else { AggressorChoice::Hold }
     } else if s > 1.0 {
         AggressorChoice::Escalate
     } else if s > 0.0 {
@@ -94,10 +103,14 @@ fn aggressor_decides(
     } else {
         AggressorChoice::Withdraw
     };
+    // Behind a consented peace force the choice is to stay where it stands or to go.
+    if mif.peacekeepers && matches!(choice, AggressorChoice::Proceed | AggressorChoice::Escalate) {
+        choice = AggressorChoice::AcceptTerms;
+    }
     let id = nations.get(crisis.aggressor).map(|n| n.1.id.clone()).unwrap_or_default();
     log.decide(cal.turn, &id, DecisionKind::Aggressor { choice }, f);
     // A cease-fire takes two: the victim weighs the ground it would give up against the force behind it.
-    if choice == AggressorChoice::AcceptTerms {
+    if choice == AggressorChoice::AcceptTerms && !mif.peacekeepers {
         let own = nations.get(crisis.victim).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
         let g = vec![
             Factor::new(F::Consent, 0.3),
@@ -122,6 +135,7 @@ fn aggressor_decides(
         }
         AggressorChoice::Hold => {}
         AggressorChoice::Proceed | AggressorChoice::Escalate => crisis.fighting = true,
+        AggressorChoice::AcceptTerms if mif.peacekeepers => crisis.fighting = false,
         AggressorChoice::AcceptTerms => {
             crisis.fighting = false;
             crisis.settled = Some(choice);

@@ -12,8 +12,7 @@ pub fn plugin(app: &mut App) {
     app.add_systems(Turn, apply_concessions.in_set(TurnSystems::Orders));
 }
 
-/// How much one concession changes things.
-pub const CONCESSION_GROUND: f32 = 0.15;
+/// How much one concession changes things (the ground handed over is the level's `concession`).
 pub const CONCESSION_APPETITE: f32 = 0.12;
 pub const CONCESSION_POWER: f32 = 0.05;
 pub const CONCESSION_CREDIBILITY: f32 = 0.08;
@@ -37,7 +36,7 @@ fn apply_concessions(
         match o.order {
             Order::Concede => {
                 mif.concessions += 1;
-                crisis.control = (crisis.control + CONCESSION_GROUND).min(1.0);
+                crisis.control = (crisis.control + crisis.concession).min(1.0);
                 crisis.appetite = (crisis.appetite + CONCESSION_APPETITE).min(1.0);
                 if let Ok(mut c) = caps.get_mut(crisis.aggressor) {
                     c.cinc *= 1.0 + CONCESSION_POWER;

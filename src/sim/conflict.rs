@@ -118,7 +118,8 @@ pub fn advance(
 /// The outcome from where the crisis stands.
 pub fn classify(crisis: &Crisis, mif: &MeasuresInForce) -> OutcomeKind {
     if !crisis.attacked {
-        return OutcomeKind::Deterred;
+        // Without a shot: either it held back, or it was handed what it claimed (Munich).
+        return if crisis.control >= 0.75 { OutcomeKind::AggressorPrevails } else { OutcomeKind::Deterred };
     }
     let little_fighting = crisis.losses.0 + crisis.losses.1 < 0.002;
     match crisis.settled {

@@ -134,6 +134,8 @@ pub struct Crisis {
     pub victim_readiness: f32,
     /// Share of the contested ground the aggressor holds.
     pub control: f32,
+    /// Share of the claim one concession hands over.
+    pub concession: f32,
     pub start_control: f32,
     /// Whether fighting is under way.
     pub fighting: bool,

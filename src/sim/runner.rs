@@ -160,6 +160,7 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
         aggressor_readiness: c.aggressor_readiness,
         victim_readiness: c.victim_readiness,
         control: c.control,
+        concession: c.concession,
         start_control: c.control,
         fighting: c.attack_under_way,
         attacked: c.attack_under_way,

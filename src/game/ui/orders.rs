@@ -124,7 +124,7 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
             ui.add_enabled_ui(can_order, |ui| {
                 egui::CollapsingHeader::new(RichText::new("Appeasement").strong()).default_open(true).show(ui, |ui| {
                     ui.label(RichText::new("Concessions buy time and lower tension now, but raise the aggressor's appetite and power and cut the credibility of every later commitment.").weak());
-                    order_button(ui, actions, Order::Concede, "Concede part of the claim", "Aggressor gains ground (+15%), appetite (+0.12) and power (+5%); tension −8%; the institution's credibility −8% and every bloc's cohesion −0.08.");
+                    order_button(ui, actions, Order::Concede, "Concede part of the claim", "Aggressor gains part of its claim (the level says how much), appetite (+0.12) and power (+5%); tension −8%; the institution's credibility −8% and every bloc's cohesion −0.08.");
                     order_button(ui, actions, Order::Mediate, "Offer mediation", "Tension −4%; appetite +0.04.");
                 });
                 egui::CollapsingHeader::new(RichText::new("Alliance and balance of power").strong()).default_open(true).show(ui, |ui| {
