@@ -264,7 +264,7 @@ fn setup_for(level: Arc<LevelDef>, seed: u64, policy: Policy, role: Option<&str>
             }
         },
     };
-    Ok(RunSetup { level, seed, role, policy: Some(policy), credibility: None })
+    Ok(RunSetup { level, seed, role, policy: Some(policy), credibility: None, lessons: Default::default() })
 }
 
 /// Shares of each outcome over `runs` seeds from `seed`.
@@ -356,7 +356,7 @@ fn bench(levels: &[String], runs: u64) -> Result<(), String> {
         let policies = [Policy::Historical, Policy::Appease, Policy::Alliance, Policy::Collective];
         let t = Instant::now();
         for k in 0..runs {
-            let setup = RunSetup { level: level.clone(), seed: k, role: None, policy: Some(policies[(k % 4) as usize]), credibility: None };
+            let setup = RunSetup { level: level.clone(), seed: k, role: None, policy: Some(policies[(k % 4) as usize]), credibility: None, lessons: Default::default() };
             sim.start(&setup);
             sim.run_to_end();
         }

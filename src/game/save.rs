@@ -107,6 +107,6 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
     if file.level_hash != 0 && now != file.level_hash {
         return Err(format!("{name}: the level `{}` has changed since this game was saved, so it cannot be replayed exactly", s.level_id));
     }
-    world.write_message(StartLevel { level, path: entry.path.clone(), seed: s.seed, role: Some(s.role), replay: s.orders, screen: Screen::Playing, campaign: s.campaign, credibility: s.credibility });
+    world.write_message(StartLevel { level, path: entry.path.clone(), seed: s.seed, role: Some(s.role), replay: s.orders, screen: Screen::Playing, campaign: s.campaign, credibility: s.credibility, lessons: s.lessons });
     Ok(())
 }

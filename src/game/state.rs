@@ -120,6 +120,9 @@ pub struct Session {
     /// Credibility the level started with (carried from earlier crises of a campaign).
     #[serde(default)]
     pub credibility: Option<(f32, f32)>,
+    /// Lessons the level started with (from earlier crises of a campaign).
+    #[serde(default)]
+    pub lessons: crate::sim::runner::Lessons,
     #[serde(skip)]
     pub level: Option<Arc<LevelDef>>,
 }
@@ -137,6 +140,8 @@ pub struct StartLevel {
     pub campaign: bool,
     /// League and UN credibility carried in from earlier crises.
     pub credibility: Option<(f32, f32)>,
+    /// What earlier crises of the campaign taught.
+    pub lessons: crate::sim::runner::Lessons,
 }
 
 /// The player ends the turn with the pending orders.
@@ -156,7 +161,7 @@ fn start_from_options(opts: Res<GameOptions>, catalog: Res<Catalog>, mut start: 
             }
         },
     };
-    start.write(StartLevel { level, path, seed: opts.seed, role: opts.role.clone(), replay: vec![], screen: if opts.screenshot.is_some() { Screen::Playing } else { Screen::Briefing }, campaign: false, credibility: None });
+    start.write(StartLevel { level, path, seed: opts.seed, role: opts.role.clone(), replay: vec![], screen: if opts.screenshot.is_some() { Screen::Playing } else { Screen::Briefing }, campaign: false, credibility: None, lessons: Default::default() });
 }
 
 /// Spawns the level's world, replays any saved orders, and moves to the asked screen.
@@ -165,7 +170,7 @@ fn start_level(world: &mut World) {
     let Some(m) = msgs.into_iter().last() else { return };
     let role_ix = m.role.as_deref().and_then(|r| m.level.state_ix(r)).filter(|&ix| ix != m.level.crisis.aggressor);
     let credibility = m.credibility.map(|(league, un)| crate::sim::Credibility { league, un });
-    let setup = RunSetup { level: m.level.clone(), seed: m.seed, role: role_ix, policy: None, credibility };
+    let setup = RunSetup { level: m.level.clone(), seed: m.seed, role: role_ix, policy: None, credibility, lessons: m.lessons };
     start_run(world, &setup);
     let role = m.level.states[role_ix.unwrap_or_else(|| m.level.default_role())].id.clone();
     let mut session = Session {
@@ -177,6 +182,7 @@ fn start_level(world: &mut World) {
         pending: vec![],
         campaign: m.campaign,
         credibility: m.credibility,
+        lessons: m.lessons,
         level: Some(m.level.clone()),
     };
     for orders in m.replay {

@@ -26,7 +26,7 @@ fn runs(level: &Arc<LevelDef>, seeds: u64) -> Vec<RunReport> {
     let mut sim = Simulation::new();
     (0..seeds)
         .map(|seed| {
-            sim.start(&RunSetup { level: level.clone(), seed, role: None, policy: Some(Policy::Historical), credibility: None });
+            sim.start(&RunSetup { level: level.clone(), seed, role: None, policy: Some(Policy::Historical), credibility: None, lessons: Default::default() });
             sim.run_to_end();
             RunReport::from_sim(&sim, "historical")
         })

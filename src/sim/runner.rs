@@ -25,6 +25,30 @@ pub struct RunSetup {
     pub policy: Option<Policy>,
     /// Credibility carried in from an earlier era, if any.
     pub credibility: Option<Credibility>,
+    /// What earlier crises of a campaign taught: an aggressor that succeeded emboldens the next one.
+    pub lessons: Lessons,
+}
+
+/// What states drew from the crises before this one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Lessons {
+    /// Added to the aggressor's appetite: aggressors that got away with it embolden the next.
+    pub appetite: f32,
+    /// World tension carried in.
+    pub tension: f32,
+}
+
+impl Lessons {
+    /// The lessons after a crisis that ended with `outcome` and `tension`, on top of earlier ones.
+    pub fn after(self, outcome: crate::level::OutcomeKind, tension: f32) -> Lessons {
+        use crate::level::OutcomeKind::*;
+        let delta = match outcome {
+            AggressorPrevails => 0.1,
+            Frozen | Halted => 0.03,
+            Reversed | Deterred => -0.1,
+        };
+        Lessons { appetite: (self.appetite + delta).clamp(-0.3, 0.3), tension: tension * 0.5 }
+    }
 }
 
 impl Default for Simulation {
@@ -156,7 +180,7 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
         theatre: c.theatre.clone(),
         claim: c.claim.clone(),
         self_defence: c.self_defence,
-        appetite: c.appetite,
+        appetite: (c.appetite + setup.lessons.appetite).clamp(0.0, 1.0),
         aggressor_readiness: c.aggressor_readiness,
         victim_readiness: c.victim_readiness,
         control: c.control,
@@ -176,7 +200,7 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
     world.insert_resource(Level(lvl.clone()));
     world.insert_resource(Calendar::default());
     world.insert_resource(SimRng::new(setup.seed));
-    world.insert_resource(WorldTension { tension: lvl.tension, arms_race: 0.0 });
+    world.insert_resource(WorldTension { tension: lvl.tension.max(setup.lessons.tension), arms_race: 0.0 });
     world.insert_resource(cred);
     world.insert_resource(MeasuresInForce { uniting_for_peace: lvl.institution.uniting_for_peace, ..default() });
     world.insert_resource(RunLog::default());

@@ -29,7 +29,7 @@ fn screen(app: &App) -> Screen {
 
 fn start(app: &mut App, replay: Vec<Vec<Order>>) {
     let level = shipped("korea_1950");
-    app.world_mut().write_message(StartLevel { level, path: level_path("korea_1950"), seed: 9, role: Some("IND".into()), replay, screen: Screen::Briefing, campaign: false, credibility: None });
+    app.world_mut().write_message(StartLevel { level, path: level_path("korea_1950"), seed: 9, role: Some("IND".into()), replay, screen: Screen::Briefing, campaign: false, credibility: None, lessons: Default::default() });
     app.update();
     app.update();
 }

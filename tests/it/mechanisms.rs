@@ -24,7 +24,7 @@ fn with_the_ussr_present_in_june_1950_it_vetoes_the_korean_resolutions() {
 fn appeasement_lowers_tension_now_but_feeds_the_aggressors_appetite_and_cuts_credibility() {
     let level = shipped("manchuria_1931");
     let mut sim = Simulation::new();
-    sim.start(&RunSetup { level: level.clone(), seed: 1, role: None, policy: None, credibility: None });
+    sim.start(&RunSetup { level: level.clone(), seed: 1, role: None, policy: None, credibility: None, lessons: Default::default() });
     let before = sim.world().resource::<Credibility>().league;
     let tension_before = sim.world().resource::<collective_security::sim::WorldTension>().tension;
     sim.order(Order::Concede);
@@ -70,7 +70,7 @@ fn sanctions_pressure(us_cinc: f32) -> (f32, Vec<String>) {
     p.historical = vec![collective_security::level::RawChoice { turn: 1, orders: vec![Order::Propose { body: collective_security::level::BodyKind::LeagueAssembly, measure: Measure::Sanctions, under: collective_security::level::Procedure::Art15 }] }];
     let level = typed(&raw);
     let mut sim = Simulation::new();
-    sim.start(&RunSetup { level: level.clone(), seed: 5, role: level.state_ix("GBR"), policy: Some(Policy::Historical), credibility: None });
+    sim.start(&RunSetup { level: level.clone(), seed: 5, role: level.state_ix("GBR"), policy: Some(Policy::Historical), credibility: None, lessons: Default::default() });
     sim.step();
     sim.step();
     sim.step();
@@ -150,7 +150,7 @@ fn an_oil_embargo_that_non_members_join_leaves_less_room_for_the_aggressor() {
     let pressure = |raw: &collective_security::level::RawLevel| {
         let level = typed(raw);
         let mut sim = Simulation::new();
-        sim.start(&RunSetup { level, seed: 3, role: None, policy: Some(Policy::Historical), credibility: None });
+        sim.start(&RunSetup { level, seed: 3, role: None, policy: Some(Policy::Historical), credibility: None, lessons: Default::default() });
         for _ in 0..4 {
             sim.step();
         }
@@ -159,4 +159,19 @@ fn an_oil_embargo_that_non_members_join_leaves_less_room_for_the_aggressor() {
     let without_oil = pressure(&raw);
     let with_oil = pressure(&super::support::raw("kuwait_1990"));
     assert!(with_oil > without_oil * 1.3, "with oil {with_oil}, without {without_oil}");
+}
+
+#[test]
+fn in_a_campaign_an_aggressor_that_got_away_with_it_emboldens_the_next_one() {
+    use collective_security::level::OutcomeKind;
+    use collective_security::sim::runner::Lessons;
+    let after_manchuria = Lessons::default().after(OutcomeKind::AggressorPrevails, 0.6);
+    let after_korea = Lessons::default().after(OutcomeKind::Reversed, 0.6);
+    assert!(after_manchuria.appetite > 0.0 && after_korea.appetite < 0.0);
+    let level = shipped("abyssinia_1935");
+    let mut sim = Simulation::new();
+    sim.start(&RunSetup { level: level.clone(), seed: 1, role: None, policy: None, credibility: None, lessons: after_manchuria });
+    let crisis = sim.world().iter_entities().find_map(|e| e.get::<Crisis>().cloned()).unwrap();
+    assert!(crisis.appetite > level.crisis.appetite, "Italy's appetite grows after Japan kept Manchuria");
+    assert!(sim.world().resource::<collective_security::sim::WorldTension>().tension >= 0.3);
 }

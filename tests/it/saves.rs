@@ -18,6 +18,7 @@ fn session() -> Session {
         pending: vec![Order::Rearm],
         campaign: true,
         credibility: Some((0.4, 0.7)),
+        lessons: Default::default(),
         level: None,
     }
 }
@@ -64,7 +65,7 @@ fn replaying_the_saved_orders_resumes_exactly_where_the_game_was() {
     let s = session();
     let play = |turns: usize| {
         let mut sim = Simulation::new();
-        sim.start(&RunSetup { level: level.clone(), seed: s.seed, role: level.state_ix(&s.role), policy: None, credibility: None });
+        sim.start(&RunSetup { level: level.clone(), seed: s.seed, role: level.state_ix(&s.role), policy: None, credibility: None, lessons: Default::default() });
         for orders in s.orders.iter().take(turns) {
             for o in orders {
                 sim.order(o.clone());

@@ -29,7 +29,7 @@ pub fn shipped(id: &str) -> Arc<LevelDef> {
 pub fn play(level: Arc<LevelDef>, seed: u64, policy: Policy, role: Option<&str>) -> RunReport {
     let role = role.map(|r| level.state_ix(r).unwrap());
     let mut sim = Simulation::new();
-    sim.start(&RunSetup { level, seed, role, policy: Some(policy), credibility: None });
+    sim.start(&RunSetup { level, seed, role, policy: Some(policy), credibility: None, lessons: Default::default() });
     sim.run_to_end();
     RunReport::from_sim(&sim, policy.name())
 }
@@ -40,7 +40,7 @@ pub fn share(level: Arc<LevelDef>, n: u64, policy: Policy, role: Option<&str>, p
     let mut sim = Simulation::new();
     let mut hits = 0;
     for seed in 0..n {
-        sim.start(&RunSetup { level: level.clone(), seed, role: role_ix, policy: Some(policy), credibility: None });
+        sim.start(&RunSetup { level: level.clone(), seed, role: role_ix, policy: Some(policy), credibility: None, lessons: Default::default() });
         sim.run_to_end();
         if pred(&RunReport::from_sim(&sim, policy.name())) {
             hits += 1;

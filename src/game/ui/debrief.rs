@@ -50,7 +50,7 @@ pub fn compare(level: Arc<LevelDef>, role: usize, seed: u64, runs: usize, progre
         let mut counts: BTreeMap<OutcomeKind, usize> = OutcomeKind::ALL.into_iter().map(|o| (o, 0)).collect();
         let mut deciding: BTreeMap<FactorId, usize> = BTreeMap::new();
         for k in 0..runs {
-            sim.start(&RunSetup { level: level.clone(), seed: seed.wrapping_add(k as u64), role: Some(role), policy: Some(policy), credibility: None });
+            sim.start(&RunSetup { level: level.clone(), seed: seed.wrapping_add(k as u64), role: Some(role), policy: Some(policy), credibility: None, lessons: Default::default() });
             sim.run_to_end();
             let log = sim.log();
             if let Some((o, _)) = log.outcome {
@@ -236,6 +236,8 @@ fn next_in_campaign(w: &World) -> Option<crate::game::state::StartLevel> {
     let seen = |k: crate::level::InstitutionKind| campaign[..=here].iter().any(|e| e.level.as_ref().is_ok_and(|l| l.institution.kind == k));
     let league = if seen(crate::level::InstitutionKind::League) { cred.league } else { level.institution.credibility };
     let un = if seen(crate::level::InstitutionKind::UnitedNations) { cred.un } else { level.institution.credibility };
+    let outcome = w.get_resource::<crate::sim::RunLog>()?.outcome?.0;
+    let tension = w.get_resource::<crate::sim::WorldTension>()?.tension;
     Some(crate::game::state::StartLevel {
         level,
         path: next.path.clone(),
@@ -245,5 +247,6 @@ fn next_in_campaign(w: &World) -> Option<crate::game::state::StartLevel> {
         screen: Screen::Briefing,
         campaign: true,
         credibility: Some((league, un)),
+        lessons: session.lessons.after(outcome, tension),
     })
 }

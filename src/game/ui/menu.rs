@@ -58,6 +58,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                         screen: Screen::Briefing,
                         campaign: true,
                         credibility: None,
+                        lessons: Default::default(),
                     }));
                 }
             }
@@ -94,7 +95,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             let seed = parse_seed(&ui_state.menu_seed);
             if ui.button(RichText::new("Play this crisis").strong()).clicked() {
                 let role = level.playable.get(ui_state.menu_role).map(|p| level.states[p.state].id.clone());
-                actions.push(Action::Start(StartLevel { level: level.clone(), path: entry.path.clone(), seed, role, replay: vec![], screen: Screen::Briefing, campaign: false, credibility: None }));
+                actions.push(Action::Start(StartLevel { level: level.clone(), path: entry.path.clone(), seed, role, replay: vec![], screen: Screen::Briefing, campaign: false, credibility: None, lessons: Default::default() }));
             }
         });
     });
