@@ -76,6 +76,24 @@ fn aggressor_decides(
             .fold(0.0f32, f32::max);
         let care = nations.get(crisis.aggressor).map(|n| n.3.commitment).unwrap_or(0.0);
         f.push(Factor::new(F::Condemnation, -breadth * (0.1 + care)));
+        // Friends that vote against it weigh far more than enemies do (the United States at Suez).
+        let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
+        let mut friends: Vec<&str> = Vec::new();
+        for v in log.votes.iter().filter(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition)) {
+            for (id, b) in &v.ballots {
+                if *b == crate::sim::trace::Ballot::Yes && !friends.contains(&id.as_str()) {
+                    friends.push(id.as_str());
+                }
+            }
+        }
+        let weight: f32 = nations
+            .iter()
+            .filter(|n| friends.contains(&n.1.id.as_str()) && n.3.ties_aggressor >= 0.3)
+            .map(|n| n.3.ties_aggressor * (n.2.cinc / own).min(5.0) * 0.6)
+            .sum();
+        if weight > 0.0 {
+            f.push(Factor::new(F::AlliesOppose, -weight.min(2.0)));
+        }
     }
     if crisis.losses.0 > 0.0 {
         let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0);

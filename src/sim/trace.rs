@@ -51,6 +51,8 @@ pub enum FactorId {
     Majority,
     ArmsRace,
     Isolation,
+    AlliesOppose,
+    OwnMotion,
 }
 
 impl FactorId {
@@ -99,6 +101,8 @@ impl FactorId {
             Majority => "the votes needed",
             ArmsRace => "the arms race",
             Isolation => "isolation outside a universal organisation",
+            AlliesOppose => "its own friends and allies condemn it",
+            OwnMotion => "it tabled the motion",
         }
     }
 }

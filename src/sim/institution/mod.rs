@@ -163,7 +163,7 @@ fn hold_votes(
         let procedural = motion.measure == Measure::Referral;
         let parties_excluded = motion.under == Procedure::Art15;
         let agg_cinc = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(0.0);
-        let ctx = BallotCtx { credibility: cred.of(kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights };
+        let ctx = BallotCtx { credibility: cred.of(kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights, proposer: Some(motion.proposer) };
         let casts = cast_ballots(body, motion.measure, &ctx, &nations, || rng.signed());
         let mut seats = Vec::with_capacity(casts.len());
         let mut ballots = Vec::with_capacity(casts.len());
@@ -277,6 +277,8 @@ pub struct BallotCtx<'a> {
     pub victim: Entity,
     pub aggressor_cinc: f32,
     pub weights: &'a Weights,
+    /// Who tabled the motion: it votes for its own draft.
+    pub proposer: Option<Entity>,
 }
 
 /// One member's decision on a motion.
@@ -305,7 +307,10 @@ pub fn cast_ballots(body: &Body, measure: Measure, ctx: &BallotCtx, nations: &Qu
         let Ok((e, nation, cap, int, member)) = nations.get(m) else { continue };
         let party = e == ctx.aggressor || e == ctx.victim;
         let view = View { own_cinc: cap.cinc, aggressor_cinc: ctx.aggressor_cinc, credibility: ctx.credibility, self_defence: ctx.self_defence, noise: noise() };
-        let factors = if party { interest::party_ballot_factors(e == ctx.aggressor, measure) } else { interest::ballot_factors(int, &view, measure, w) };
+        let mut factors = if party { interest::party_ballot_factors(e == ctx.aggressor, measure) } else { interest::ballot_factors(int, &view, measure, w) };
+        if ctx.proposer == Some(e) && !party {
+            factors.push(Factor::new(FactorId::OwnMotion, 1.0));
+        }
         let s = score(&factors);
         let wanted = if s >= w.yes_threshold {
             Ballot::Yes
@@ -336,12 +341,15 @@ pub fn cast_ballots(body: &Body, measure: Measure, ctx: &BallotCtx, nations: &Qu
 
 /// The vote the player can expect if it tables `measure` in `body` now: ballots without chance.
 pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under: Procedure) -> Option<(rules::Tally, Vec<Cast>)> {
+    // The player would table it.
+    let world_player = world.get_resource::<PlayerRole>().map(|r| r.state);
     let mut sys = bevy::ecs::system::SystemState::<(Res<Level>, Res<Credibility>, Res<Weights>, Query<&Crisis>, Query<&Body>, Query<NationQuery>)>::new(world);
     let (level, cred, weights, crisis, bodies, nations) = sys.get(world).ok()?;
     let crisis = crisis.single().ok()?;
     let body = bodies.iter().find(|b| b.kind == body_kind)?;
     let agg_cinc = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(0.0);
-    let ctx = BallotCtx { credibility: cred.of(level.0.institution.kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights };
+    let player = world_player;
+    let ctx = BallotCtx { credibility: cred.of(level.0.institution.kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights, proposer: player };
     let casts = cast_ballots(body, measure, &ctx, &nations, || 0.0);
     let seats: Vec<Seat> = casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, weight: c.weight }).collect();
     let t = tally(body.rule, &seats, measure == Measure::Referral, under == Procedure::Art15);
