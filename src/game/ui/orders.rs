@@ -124,17 +124,31 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
             ui.add_enabled_ui(can_order, |ui| {
                 egui::CollapsingHeader::new(RichText::new("Appeasement").strong()).default_open(true).show(ui, |ui| {
                     ui.label(RichText::new("Concessions buy time and lower tension now, but raise the aggressor's appetite and power and cut the credibility of every later commitment.").weak());
-                    order_button(ui, actions, Order::Concede, "Concede part of the claim", "Aggressor gains part of its claim (the level says how much), appetite (+0.12) and power (+5%); tension −8%; the institution's credibility −8% and every bloc's cohesion −0.08.");
-                    order_button(ui, actions, Order::Mediate, "Offer mediation", "Tension −4%; appetite +0.04.");
+                    {
+                        use crate::sim::appeasement::*;
+                        let concede = format!(
+                            "The aggressor gains {:.0}% of its claim, appetite +{CONCESSION_APPETITE:.2} and power +{:.0}%; tension −{:.0} points; the institution's credibility −{:.0} points and every bloc's cohesion −{CONCESSION_CREDIBILITY:.2}.",
+                            l.crisis.concession * 100.0,
+                            CONCESSION_POWER * 100.0,
+                            CONCESSION_TENSION * 100.0,
+                            CONCESSION_CREDIBILITY * 100.0
+                        );
+                        order_button(ui, actions, Order::Concede, "Concede part of the claim", &concede);
+                        let mediate = format!("Tension −{:.0} points; appetite +{:.2}.", CONCESSION_TENSION * 50.0, CONCESSION_APPETITE / 3.0);
+                        order_button(ui, actions, Order::Mediate, "Offer mediation", &mediate);
+                    }
                 });
                 egui::CollapsingHeader::new(RichText::new("Alliance and balance of power").strong()).default_open(true).show(ui, |ui| {
                     ui.label(RichText::new("Coalitions form late and uncertainly; a bloc protects its members and no one else.").weak());
                     order_button(ui, actions, Order::Guarantee, "Guarantee the victim", "A guarantee deters if the aggressor believes it; its credibility falls with every concession made before.");
-                    order_button(ui, actions, Order::Rearm, "Rearm", "Your power +8%; the arms race speeds up and the aggressor rearms too.");
-                    order_button(ui, actions, Order::Intervene, "Send forces to the theatre", "Your forces arrive over three turns; friends of the victim may follow, others may free-ride.");
+                    let rearm = format!("Your power +{:.0}%; the arms race speeds up and the aggressor rearms too.", crate::sim::alliance::REARM * 100.0);
+                    order_button(ui, actions, Order::Rearm, "Rearm", &rearm);
+                    let send = format!("Your forces arrive over {} turns; friends of the victim may follow, others may free-ride.", crate::sim::DEPLOY_TURNS);
+                    order_button(ui, actions, Order::Intervene, "Send forces to the theatre", &send);
                     if let Some(mut q) = w.try_query::<&Bloc>() {
                         for b in q.iter(w) {
-                            if !b.members.contains(&role.state) && b.kind != crate::level::BlocKind::Guarantee {
+                            let aggressors_bloc = w.try_query::<(Entity, &crate::sim::Aggressor)>().and_then(|mut q| q.iter(w).next().map(|x| x.0)).is_some_and(|agg| b.members.contains(&agg));
+                            if !b.members.contains(&role.state) && b.kind != crate::level::BlocKind::Guarantee && !aggressors_bloc {
                                 order_button(ui, actions, Order::JoinBloc(b.id.clone()), &format!("Join {}", b.name), "Membership obliges you to defend its members.");
                             }
                         }
