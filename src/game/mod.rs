@@ -3,6 +3,7 @@
 
 pub mod capture;
 pub mod map;
+pub mod reload;
 pub mod save;
 pub mod state;
 pub mod theme;
@@ -51,6 +52,6 @@ pub fn run(opts: GameOptions) -> AppExit {
     }
     app.insert_resource(opts)
         .add_plugins(crate::sim::plugin)
-        .add_plugins((state::plugin, map::plugin, ui::plugin, save::plugin, capture::plugin));
+        .add_plugins((state::plugin, map::plugin, ui::plugin, save::plugin, capture::plugin, reload::plugin));
     app.run()
 }

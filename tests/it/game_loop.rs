@@ -69,3 +69,52 @@ fn a_loaded_game_replays_its_orders_to_the_same_world() {
     assert_eq!(a.world().resource::<Calendar>().turn, 3);
     assert_eq!(screen(&a), Screen::Briefing);
 }
+
+#[test]
+fn a_broken_edit_shows_its_errors_and_keeps_the_last_good_level_and_a_fix_reloads_it() {
+    use collective_security::game::reload::{self, Reload};
+    let dir = std::env::temp_dir().join(format!("cs-reload-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("korea_1950.ron");
+    let good = std::fs::read_to_string(level_path("korea_1950")).unwrap();
+    std::fs::write(&path, &good).unwrap();
+    let mut app = app(&dir);
+    app.add_plugins(reload::plugin);
+    app.world_mut().resource_mut::<Reload>().interval_secs = 0.0;
+    let level = std::sync::Arc::new(collective_security::level::load(&path).unwrap());
+    app.world_mut().write_message(StartLevel { level, path: path.clone(), seed: 3, role: None, replay: vec![vec![Order::Mediate]], screen: Screen::Playing, campaign: false, credibility: None, lessons: Default::default() });
+    app.update();
+    app.update();
+    let before = serde_json::to_string(app.world().resource::<RunLog>()).unwrap();
+    // A broken edit: the errors are shown, the game goes on with the old level.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, good.replacen("victim: \"KOR\"", "victim: \"KORR\"", 1)).unwrap();
+    filetime_bump(&path);
+    app.update();
+    let errors = app.world().resource::<Reload>().errors.clone();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("unknown state `KORR`") && errors[0].contains(":"), "{}", errors[0]);
+    assert_eq!(serde_json::to_string(app.world().resource::<RunLog>()).unwrap(), before, "the last good version keeps running");
+    // The fix: errors clear and the level restarts with the same seed and orders.
+    std::fs::write(&path, good.replacen("appetite: 1.0", "appetite: 0.9", 1)).unwrap();
+    filetime_bump(&path);
+    app.update();
+    app.update();
+    app.update();
+    assert!(app.world().resource::<Reload>().errors.is_empty());
+    assert_eq!(app.world().resource::<Session>().orders, vec![vec![Order::Mediate]]);
+    assert_eq!(app.world().resource::<Calendar>().turn, 1);
+}
+
+/// Some file systems keep whole-second timestamps: make sure the change is seen.
+fn filetime_bump(path: &std::path::Path) {
+    let f = std::fs::File::options().append(true).open(path).unwrap();
+    let t = std::time::SystemTime::now() + std::time::Duration::from_secs(2 + rand_secs());
+    f.set_modified(t).unwrap();
+}
+
+fn rand_secs() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(2, Ordering::Relaxed)
+}

@@ -135,6 +135,16 @@ fn draw_ui_inner(world: &mut World) {
             }
         }
         glossary::glossary(&ctx, w, &mut actions);
+        if let Some(r) = w.get_resource::<crate::game::reload::Reload>()
+            && !r.errors.is_empty()
+        {
+            egui::Window::new("The level file has errors").anchor(egui::Align2::RIGHT_TOP, [-8.0, 40.0]).collapsible(true).show(&ctx, |ui| {
+                ui.label("The last good version keeps running. Fix the file and it reloads by itself.");
+                for e in &r.errors {
+                    ui.label(egui::RichText::new(e).monospace().color(crate::game::theme::VERMILLION));
+                }
+            });
+        }
         if let Some(msg) = &w.resource::<UiState>().message {
             egui::Window::new("Notice").collapsible(false).anchor(egui::Align2::CENTER_TOP, [0.0, 60.0]).show(&ctx, |ui| {
                 ui.label(msg);

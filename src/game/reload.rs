@@ -1,0 +1,82 @@
+//! Hot reload: the level being played is checked again when its file changes. A broken edit shows its
+//! errors in a panel and the last good version keeps running; a good edit restarts the level with the
+//! same seed, role and orders. Nothing crashes.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime};
+
+use bevy::prelude::*;
+
+use super::state::{Screen, Session, StartLevel};
+use crate::level;
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Reload>().add_systems(Update, watch_level);
+}
+
+#[derive(Resource)]
+pub struct Reload {
+    /// Errors of the last edit, as `path:line:col: error: …`; empty when the file is good.
+    pub errors: Vec<String>,
+    /// How often the file is looked at.
+    pub interval_secs: f32,
+    last: Option<Instant>,
+    stamp: Option<(PathBuf, Option<SystemTime>)>,
+}
+
+impl Default for Reload {
+    fn default() -> Self {
+        Reload { errors: vec![], interval_secs: 1.0, last: None, stamp: None }
+    }
+}
+
+fn watch_level(world: &mut World) {
+    let now = Instant::now();
+    {
+        let r = world.resource::<Reload>();
+        if r.last.is_some_and(|t| now.duration_since(t).as_secs_f32() < r.interval_secs) {
+            return;
+        }
+    }
+    world.resource_mut::<Reload>().last = Some(now);
+    let Some(session) = world.get_resource::<Session>() else { return };
+    let path = session.level_path.clone();
+    let mtime = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    let mut reload = world.resource_mut::<Reload>();
+    match &reload.stamp {
+        Some((p, t)) if *p == path && *t == mtime => return,
+        Some((p, _)) if *p == path => {}
+        _ => {
+            // A new level: remember its file as it is now.
+            reload.stamp = Some((path, mtime));
+            reload.errors.clear();
+            return;
+        }
+    }
+    reload.stamp = Some((path.clone(), mtime));
+    let name = path.display().to_string();
+    match level::check_file(&path) {
+        Err(diags) => {
+            let errors = diags.iter().filter(|d| d.severity == level::Severity::Error).map(|d| d.render(&name)).collect();
+            world.resource_mut::<Reload>().errors = errors;
+        }
+        Ok(checked) => {
+            world.resource_mut::<Reload>().errors.clear();
+            let s = world.resource::<Session>().clone();
+            let screen = *world.resource::<State<Screen>>().get();
+            info!("{name} changed: reloading");
+            world.write_message(StartLevel {
+                level: Arc::new(checked.level),
+                path,
+                seed: s.seed,
+                role: Some(s.role),
+                replay: s.orders,
+                screen,
+                campaign: s.campaign,
+                credibility: s.credibility,
+                lessons: s.lessons,
+            });
+        }
+    }
+}
