@@ -94,6 +94,8 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         seeds: u64,
     },
+    /// Print the level format's field reference, generated from the code (docs/LEVEL_REFERENCE.md).
+    Docs,
     /// Measure full seeded runs per second for each level, on one core.
     Bench {
         /// Level files or ids (default: every shipped level).
@@ -124,6 +126,10 @@ pub fn run(cli: Cli) -> i32 {
                 2
             }
         },
+        Some(Command::Docs) => {
+            print!("{}", level::reference::markdown());
+            0
+        }
         Some(Command::Bench { levels, runs }) => match bench(&levels, runs) {
             Ok(()) => 0,
             Err(e) => {

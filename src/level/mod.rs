@@ -4,6 +4,7 @@ pub mod campaign;
 pub mod date;
 pub mod diagnostics;
 pub mod raw;
+pub mod reference;
 pub mod spans;
 pub mod typed;
 pub mod validate;

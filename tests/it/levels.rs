@@ -78,3 +78,21 @@ fn an_empty_file_and_random_bytes_get_clear_errors() {
     assert_eq!(e.len(), 1);
     assert_eq!(e[0].line, 1);
 }
+
+#[test]
+fn the_committed_field_reference_is_what_the_code_generates() {
+    let generated = collective_security::level::reference::markdown();
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/LEVEL_REFERENCE.md")).unwrap_or_default();
+    assert!(generated == committed, "docs/LEVEL_REFERENCE.md is stale: run `collective-security docs > docs/LEVEL_REFERENCE.md`");
+    for field in ["ties_aggressor", "concession", "count", "uniting_for_peace", "enquiry_turns", "carry_credibility"] {
+        assert!(generated.contains(&format!("`{field}`")), "{field} is documented");
+    }
+}
+
+#[test]
+fn the_walk_through_example_level_checks_and_plays() {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("levels/examples/leticia_1932.ron");
+    let level = std::sync::Arc::new(collective_security::level::load(&p).unwrap());
+    let r = crate::support::play(level, 1, collective_security::sim::Policy::Historical, None);
+    assert!(r.votes.iter().any(|v| v.motion == "peacekeeping"));
+}
