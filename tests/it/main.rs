@@ -6,6 +6,7 @@ mod game_loop;
 mod levels;
 mod mechanisms;
 mod properties;
+mod robustness;
 mod saves;
 mod screenshot;
 mod support;

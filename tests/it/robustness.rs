@@ -1,0 +1,95 @@
+//! Nothing crashes or leaks: a fuzzing run over the level checker, hostile files, and a soak of the campaign.
+
+use rand::{RngExt, SeedableRng, rngs::StdRng};
+
+use collective_security::level;
+use collective_security::sim::runner::RunSetup;
+use collective_security::sim::{Policy, Simulation};
+
+use crate::support::*;
+
+/// 100,000 generated and mutated inputs: byte flips, deletions, insertions of RON punctuation, splices of
+/// two places of the file, and truncations. The checker must answer every one without panicking.
+#[test]
+fn a_hundred_thousand_mutated_level_files_never_panic_the_checker() {
+    let seed_text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/examples/leticia_1932.ron")).unwrap();
+    let base = seed_text.as_bytes();
+    let mut rng = StdRng::seed_from_u64(2026);
+    let mut accepted = 0;
+    for _ in 0..100_000 {
+        let mut b = base.to_vec();
+        for _ in 0..rng.random_range(1..6) {
+            if b.is_empty() {
+                break;
+            }
+            let i = rng.random_range(0..b.len());
+            match rng.random_range(0..5) {
+                0 => b[i] = rng.random_range(0..=255),
+                1 => {
+                    b.remove(i);
+                }
+                2 => b.insert(i, b"()[]{},:\"0.-eZ_/*r#"[rng.random_range(0..19)]),
+                3 => {
+                    let j = rng.random_range(0..b.len());
+                    let len = rng.random_range(0..64).min(b.len() - i.max(j));
+                    let chunk: Vec<u8> = b[j..j + len].to_vec();
+                    b.splice(i..i, chunk);
+                }
+                _ => b.truncate(i),
+            }
+        }
+        let text = String::from_utf8_lossy(&b);
+        if level::check_source(&text).is_ok() {
+            accepted += 1;
+        }
+    }
+    assert!(accepted < 100_000, "most mutations are refused with an error");
+}
+
+#[test]
+fn an_empty_a_huge_and_a_deeply_nested_file_each_get_a_clear_error() {
+    let empty = level::check_source("").err().unwrap();
+    assert!(empty[0].message.contains("empty"));
+    let huge = "Level(".to_string() + &" ".repeat(50 * 1024 * 1024);
+    let e = level::check_source(&huge).err().unwrap();
+    assert!(e[0].message.contains("at most"), "{}", e[0].message);
+    let deep = "Level(id: ".to_string() + &"[".repeat(100_000) + &"]".repeat(100_000) + ")";
+    let e = level::check_source(&deep).err().unwrap();
+    assert!(e[0].line >= 1 && !e[0].message.is_empty());
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 24) as u8).collect();
+    let dir = std::env::temp_dir().join(format!("cs-bytes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("random.ron");
+    std::fs::write(&p, bytes).unwrap();
+    assert!(level::check_file(&p).is_err());
+}
+
+fn resident_kb() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = s.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4)
+}
+
+/// The whole campaign, every policy, many seeds, in one long-lived simulation: no panic, flat memory.
+#[test]
+fn the_campaign_played_over_many_seeds_keeps_memory_flat() {
+    let levels: Vec<_> = collective_security::cli::shipped_levels().iter().map(|p| std::sync::Arc::new(level::load(p).unwrap())).collect();
+    let mut sim = Simulation::new();
+    let policies = [Policy::Historical, Policy::Appease, Policy::Alliance, Policy::Collective];
+    let mut play = |rounds: u64| {
+        for seed in 0..rounds {
+            for l in &levels {
+                sim.start(&RunSetup { level: l.clone(), seed, role: None, policy: Some(policies[(seed % 4) as usize]), credibility: None, lessons: Default::default() });
+                sim.run_to_end();
+                assert!(sim.log().outcome.is_some());
+            }
+        }
+    };
+    play(8);
+    let before = resident_kb();
+    play(40);
+    let after = resident_kb();
+    if let (Some(b), Some(a)) = (before, after) {
+        assert!(a < b + 16 * 1024, "memory grew from {b} kB to {a} kB over 320 more runs");
+    }
+}
