@@ -8,6 +8,7 @@ pub mod reference;
 pub mod spans;
 pub mod typed;
 pub mod validate;
+pub mod variant;
 
 use std::path::Path;
 
@@ -30,6 +31,20 @@ pub struct Checked {
 
 /// Parses and validates level source text. Every diagnostic carries its line and column.
 pub fn check_source(src: &str) -> Result<Checked, Vec<Diagnostic>> {
+    check_source_in(src, None)
+}
+
+/// The same, for a file in `dir`: a what-if variant finds the level it extends beside it or in `levels/`.
+pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Diagnostic>> {
+    if variant::is_variant(src) {
+        let opts = ron::Options::default().with_recursion_limit(64);
+        let v: variant::RawVariant = opts.from_str(src).map_err(|e| vec![from_ron_error(&e)])?;
+        let raw = variant::apply(&v, src, dir, &crate::cli::levels_dir())?;
+        // The merged level is checked like any other; its positions are the base level's.
+        return validate::validate(&raw).map(|(level, warnings)| Checked { level, warnings }).map_err(|d| {
+            d.into_iter().map(|x| x.at(Pos { line: 1, col: 1 })).collect()
+        });
+    }
     if src.len() > MAX_LEVEL_BYTES {
         return Err(vec![Diagnostic::error("", format!("the file is {} bytes; a level may be at most {MAX_LEVEL_BYTES}", src.len())).at(Pos { line: 1, col: 1 })]);
     }
@@ -58,7 +73,7 @@ pub fn check_file(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
         let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         vec![Diagnostic::error("", "the file is not valid UTF-8 text").at(Pos { line, col })]
     })?;
-    check_source(&src)
+    check_source_in(&src, path.parent())
 }
 
 /// Loads a level by file path, for the simulation.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-const SOURCES: [(&str, &str); 2] = [("raw.rs", include_str!("raw.rs")), ("campaign.rs", include_str!("campaign.rs"))];
+const SOURCES: [(&str, &str); 3] = [("raw.rs", include_str!("raw.rs")), ("variant.rs", include_str!("variant.rs")), ("campaign.rs", include_str!("campaign.rs"))];
 
 struct Item {
     name: String,

@@ -96,3 +96,25 @@ fn the_walk_through_example_level_checks_and_plays() {
     let r = crate::support::play(level, 1, collective_security::sim::Policy::Historical, None);
     assert!(r.votes.iter().any(|v| v.motion == "peacekeeping"));
 }
+
+#[test]
+fn a_what_if_variant_changes_only_what_it_names() {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("levels/examples/ukraine_2022_no_veto.ron");
+    let level = std::sync::Arc::new(collective_security::level::load(&p).unwrap());
+    assert_eq!(level.id, "ukraine_2022_no_veto");
+    assert_eq!(level.states.len(), shipped("ukraine_2022").states.len());
+    let r = crate::support::play(level, 1, collective_security::sim::Policy::Historical, None);
+    assert!(r.votes[0].adopted && r.votes[0].vetoed_by.is_empty(), "without the veto the Council's draft passes");
+    let oil = collective_security::level::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("levels/examples/abyssinia_1935_oil.ron")).unwrap();
+    let usa = oil.state_ix("USA").unwrap();
+    assert!(oil.institution.members.contains(&usa), "the United States joins the League");
+}
+
+#[test]
+fn a_variant_naming_an_unknown_state_gets_its_line_and_a_suggestion() {
+    let src = "Variant(\n    extends: \"korea_1950\",\n    id: \"k\",\n    name: \"k\",\n    summary: \"s\",\n    join: [\"PRKK\"],\n)";
+    let e = level::check_source(src).err().unwrap();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!((e[0].line, e[0].col), (6, 12));
+    assert_eq!(e[0].suggestion.as_deref(), Some("did you mean `PRK`?"));
+}

@@ -1,0 +1,180 @@
+//! What-if variants: a file that extends a shipped level and changes only what it names
+//! (a state joins the institution, oil is added to the sanctions, a rule of the Council changes).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::diagnostics::{Diagnostic, did_you_mean};
+use super::raw::*;
+use super::spans::SpanIndex;
+
+/// A what-if variant of another level.
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "Variant")]
+pub struct RawVariant {
+    /// The level it changes: a file stem in the same folder or in `levels/`, for example `"abyssinia_1935"`.
+    pub extends: String,
+    /// Its own id (file stem).
+    pub id: String,
+    pub name: String,
+    /// What is different, in one paragraph.
+    pub summary: String,
+    /// States that join the institution from the start.
+    #[serde(default)]
+    pub join: Vec<String>,
+    /// States that are not members.
+    #[serde(default)]
+    pub leave: Vec<String>,
+    /// Changes to states' figures; fields left out keep the base level's values.
+    #[serde(default)]
+    pub state_changes: Vec<StateChange>,
+    /// New rules for bodies.
+    #[serde(default)]
+    pub rules: Vec<RuleChange>,
+    /// Orders added to a playable state's historical choices.
+    #[serde(default)]
+    pub add_orders: Vec<AddOrders>,
+    /// Dated events of the base level to drop, by kind name (`"Boycott"`, `"Return"`, `"NoInstructions"`, `"Join"`, `"News"`).
+    #[serde(default)]
+    pub drop_events: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "StateChange")]
+pub struct StateChange {
+    pub id: String,
+    #[serde(default)]
+    pub ties_aggressor: Option<f32>,
+    #[serde(default)]
+    pub ties_victim: Option<f32>,
+    #[serde(default)]
+    pub trade_aggressor: Option<f32>,
+    #[serde(default)]
+    pub oil_aggressor: Option<f32>,
+    #[serde(default)]
+    pub commitment: Option<f32>,
+    #[serde(default)]
+    pub domestic: Option<f32>,
+    #[serde(default)]
+    pub distraction: Option<f32>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "RuleChange")]
+pub struct RuleChange {
+    pub body: BodyKind,
+    pub rule: VotingRule,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "AddOrders")]
+pub struct AddOrders {
+    pub state: String,
+    pub turn: u32,
+    pub orders: Vec<Order>,
+}
+
+/// Whether a source is a variant rather than a whole level.
+pub fn is_variant(src: &str) -> bool {
+    src.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("//")).is_some_and(|l| l.starts_with("Variant("))
+}
+
+/// Reads the base level and applies the variant. Errors point into the variant file.
+pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -> Result<RawLevel, Vec<Diagnostic>> {
+    let spans = SpanIndex::build(src);
+    let candidates = [dir.map(|d| d.join(format!("{}.ron", v.extends))), Some(levels_dir.join(format!("{}.ron", v.extends)))];
+    let Some(base_path) = candidates.into_iter().flatten().find(|p| p.exists()) else {
+        let known: Vec<String> = std::fs::read_dir(levels_dir).into_iter().flatten().flatten().filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
+        return Err(vec![Diagnostic::error("extends", format!("no level `{}` to extend", v.extends)).suggest(did_you_mean(&v.extends, known.iter().map(|s| s.as_str()))).locate(&spans)]);
+    };
+    let base_src = std::fs::read_to_string(&base_path).map_err(|e| vec![Diagnostic::error("extends", format!("cannot read {}: {e}", base_path.display())).locate(&spans)])?;
+    if is_variant(&base_src) {
+        return Err(vec![Diagnostic::error("extends", "a variant extends a whole level, not another variant").locate(&spans)]);
+    }
+    let mut base: RawLevel = ron::from_str(&base_src).map_err(|e| vec![Diagnostic::error("extends", format!("the base level {} does not parse: {}", base_path.display(), e.code)).locate(&spans)])?;
+    let ids: Vec<String> = base.states.iter().map(|s| s.id.clone()).collect();
+    let mut errs = Vec::new();
+    let check = |path: String, id: &str, errs: &mut Vec<Diagnostic>| {
+        if !ids.iter().any(|i| i == id) {
+            errs.push(Diagnostic::error(path, format!("unknown state `{id}` in the base level `{}`", v.extends)).suggest(did_you_mean(id, ids.iter().map(|s| s.as_str()))).locate(&spans));
+        }
+    };
+    for (i, id) in v.join.iter().enumerate() {
+        check(format!("join[{i}]"), id, &mut errs);
+    }
+    for (i, id) in v.leave.iter().enumerate() {
+        check(format!("leave[{i}]"), id, &mut errs);
+    }
+    for (i, c) in v.state_changes.iter().enumerate() {
+        check(format!("state_changes[{i}].id"), &c.id, &mut errs);
+    }
+    for (i, a) in v.add_orders.iter().enumerate() {
+        if !base.playable.iter().any(|p| p.state == a.state) {
+            errs.push(Diagnostic::error(format!("add_orders[{i}].state"), format!("`{}` is not playable in `{}`", a.state, v.extends)).locate(&spans));
+        }
+    }
+    for (i, r) in v.rules.iter().enumerate() {
+        if !base.institution.bodies.iter().any(|b| b.kind == r.body) {
+            errs.push(Diagnostic::error(format!("rules[{i}].body"), format!("`{}` has no {:?}", v.extends, r.body)).locate(&spans));
+        }
+    }
+    const KINDS: [&str; 6] = ["Boycott", "Return", "NoInstructions", "Join", "UnitingForPeace", "News"];
+    for (i, k) in v.drop_events.iter().enumerate() {
+        if !KINDS.contains(&k.as_str()) {
+            errs.push(Diagnostic::error(format!("drop_events[{i}]"), format!("unknown event kind `{k}`: expected one of {}", KINDS.join(", "))).suggest(did_you_mean(k, KINDS)).locate(&spans));
+        }
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    base.id = v.id.clone();
+    base.name = v.name.clone();
+    base.summary = format!("{} What if: {}", base.summary, v.summary);
+    for id in &v.join {
+        if !base.institution.members.contains(id) {
+            base.institution.members.push(id.clone());
+        }
+    }
+    base.institution.members.retain(|m| !v.leave.contains(m));
+    for b in &mut base.institution.bodies {
+        b.members.retain(|m| !v.leave.contains(m));
+        if let Some(r) = v.rules.iter().find(|r| r.body == b.kind) {
+            b.rule = r.rule;
+        }
+    }
+    for c in &v.state_changes {
+        if let Some(s) = base.states.iter_mut().find(|s| s.id == c.id) {
+            let set = |to: &mut f32, from: Option<f32>| {
+                if let Some(x) = from {
+                    *to = x;
+                }
+            };
+            set(&mut s.ties_aggressor, c.ties_aggressor);
+            set(&mut s.ties_victim, c.ties_victim);
+            set(&mut s.trade_aggressor, c.trade_aggressor);
+            set(&mut s.oil_aggressor, c.oil_aggressor);
+            set(&mut s.commitment, c.commitment);
+            set(&mut s.domestic, c.domestic);
+            set(&mut s.distraction, c.distraction);
+        }
+    }
+    for a in &v.add_orders {
+        if let Some(p) = base.playable.iter_mut().find(|p| p.state == a.state) {
+            p.historical.push(RawChoice { turn: a.turn, orders: a.orders.clone() });
+        }
+    }
+    base.events.retain(|e| {
+        let kind = match e.kind {
+            EventKind::Boycott { .. } => "Boycott",
+            EventKind::Return { .. } => "Return",
+            EventKind::NoInstructions { .. } => "NoInstructions",
+            EventKind::Join { .. } => "Join",
+            EventKind::UnitingForPeace => "UnitingForPeace",
+            EventKind::News => "News",
+        };
+        !v.drop_events.iter().any(|d| d == kind)
+    });
+    // A what-if is not history: the record stays, but the fidelity table does not judge variants.
+    Ok(base)
+}
