@@ -22,14 +22,21 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// The warning's id, to silence it with `allow: [...]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
     pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, path: path.into(), line: 0, col: 0, message: message.into(), suggestion: None }
+        Diagnostic { severity: Severity::Error, path: path.into(), line: 0, col: 0, message: message.into(), suggestion: None, code: None }
     }
     pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Self::error(path, message) }
+    }
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
     }
     pub fn suggest(mut self, s: Option<String>) -> Self {
         self.suggestion = s;
@@ -56,9 +63,10 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let sev = match (self.severity, self.code) {
+            (Severity::Error, _) => "error".to_string(),
+            (Severity::Warning, Some(c)) => format!("warning[{c}]"),
+            (Severity::Warning, None) => "warning".to_string(),
         };
         write!(f, "{}:{}: {sev}: {}", self.line, self.col, self.message)?;
         if let Some(s) = &self.suggestion {

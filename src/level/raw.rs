@@ -50,6 +50,9 @@ pub struct RawLevel {
     pub history: RawHistory,
     /// Where the figures come from.
     pub sources: Vec<String>,
+    /// Warning ids this file accepts, silenced in `check` (for example `["W001-not-iso"]`).
+    #[serde(default)]
+    pub allow: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]

@@ -9,6 +9,7 @@ use super::raw::*;
 use super::typed::*;
 
 struct Ctx<'a> {
+    allow: &'a [String],
     ids: HashMap<&'a str, StateIx>,
     all_ids: Vec<&'a str>,
     out: Vec<Diagnostic>,
@@ -18,8 +19,11 @@ impl<'a> Ctx<'a> {
     fn err(&mut self, path: impl Into<String>, msg: impl Into<String>) {
         self.out.push(Diagnostic::error(path, msg));
     }
-    fn warn(&mut self, path: impl Into<String>, msg: impl Into<String>) {
-        self.out.push(Diagnostic::warning(path, msg));
+    /// A warning with its id; a level silences it by listing the id in `allow`.
+    fn warn(&mut self, code: &'static str, path: impl Into<String>, msg: impl Into<String>) {
+        if !self.allow.iter().any(|a| a == code) {
+            self.out.push(Diagnostic::warning(path, msg).code(code));
+        }
     }
     /// Resolves a state id, reporting an unknown one with the nearest known id.
     fn state(&mut self, path: impl Into<String>, id: &str) -> Option<StateIx> {
@@ -49,9 +53,17 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Warning ids: a level lists the ones it accepts in `allow` to silence them.
+pub const W_NOT_ISO: &str = "W001-not-iso";
+pub const W_CINC_SUM: &str = "W002-cinc-sum";
+pub const W_VETO_WITHOUT_PERMANENT: &str = "W003-veto-without-permanent";
+pub const W_EVENT_NEVER_HAPPENS: &str = "W004-event-never-happens";
+pub const W_NO_SOURCES: &str = "W005-no-sources";
+pub const WARNINGS: [&str; 5] = [W_NOT_ISO, W_CINC_SUM, W_VETO_WITHOUT_PERMANENT, W_EVENT_NEVER_HAPPENS, W_NO_SOURCES];
+
 /// Validates a raw level. Returns the typed level and the warnings, or every diagnostic when there is an error.
 pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut cx = Ctx { ids: HashMap::new(), all_ids: raw.states.iter().map(|s| s.id.as_str()).collect(), out: Vec::new() };
+    let mut cx = Ctx { allow: &raw.allow, ids: HashMap::new(), all_ids: raw.states.iter().map(|s| s.id.as_str()).collect(), out: Vec::new() };
 
     if raw.id.trim().is_empty() {
         cx.err("id", "the level id is empty: expected the file stem, for example \"korea_1950\"");
@@ -88,7 +100,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             cx.err(format!("{p}.count"), "a group must stand for at least one state");
         }
         if s.count == 1 && !(s.id.len() == 3 && s.id.chars().all(|c| c.is_ascii_uppercase())) {
-            cx.warn(format!("{p}.id"), format!("`{}` is not an ISO 3166 alpha-3 code (three capital letters)", s.id));
+            cx.warn(W_NOT_ISO, format!("{p}.id"), format!("`{}` is not an ISO 3166 alpha-3 code (three capital letters)", s.id));
         }
         cx.range(format!("{p}.cinc"), s.cinc, 0.0, 1.0);
         total_cinc += s.cinc;
@@ -109,7 +121,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         cx.range(format!("{p}.capital[1]"), lat, -90.0, 90.0);
     }
     if total_cinc > 1.05 {
-        cx.warn("states", format!("the states' CINC add up to {total_cinc:.3}; shares of the world should sum to at most 1"));
+        cx.warn(W_CINC_SUM, "states", format!("the states' CINC add up to {total_cinc:.3}; shares of the world should sum to at most 1"));
     }
     let trade: f32 = raw.states.iter().map(|s| s.trade_aggressor).sum();
     if trade > 1.01 {
@@ -202,7 +214,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
                     );
                 }
                 if veto && permanent.is_empty() {
-                    cx.warn(format!("{p}.rule"), "the rule has a veto but the body has no permanent members");
+                    cx.warn(W_VETO_WITHOUT_PERMANENT, format!("{p}.rule"), "the rule has a veto but the body has no permanent members");
                 }
             }
             _ if members.is_empty() => cx.err(format!("{p}.members"), "the body has no members, so no vote could pass"),
@@ -256,7 +268,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         let Some(date) = cx.date(format!("{p}.date"), &e.date) else { continue };
         let turn = turns.iter().position(|t| t.date >= date);
         let Some(turn) = turn else {
-            cx.warn(format!("{p}.date"), format!("event on {date} falls after the last turn and never happens"));
+            cx.warn(W_EVENT_NEVER_HAPPENS, format!("{p}.date"), format!("event on {date} falls after the last turn and never happens"));
             continue;
         };
         let body_check = |cx: &mut Ctx, state: &str, body: BodyKind| -> Option<StateIx> {
@@ -358,8 +370,16 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             map.regions.push(RegionDef { name: r.name.clone(), polygon: r.polygon.clone(), held_by: ix, theatre: r.theatre });
         }
     }
+    for (i, a) in raw.allow.iter().enumerate() {
+        if !WARNINGS.contains(&a.as_str()) {
+            cx.err(format!("allow[{i}]"), format!("unknown warning id `{a}`: expected one of {}", WARNINGS.join(", ")));
+            if let Some(d) = cx.out.last_mut() {
+                d.suggestion = did_you_mean(a, WARNINGS);
+            }
+        }
+    }
     if raw.sources.is_empty() {
-        cx.warn("sources", "the level cites no sources");
+        cx.warn(W_NO_SOURCES, "sources", "the level cites no sources");
     }
 
     let has_error = cx.out.iter().any(|d| d.severity == Severity::Error);

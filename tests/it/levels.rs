@@ -118,3 +118,19 @@ fn a_variant_naming_an_unknown_state_gets_its_line_and_a_suggestion() {
     assert_eq!((e[0].line, e[0].col), (6, 12));
     assert_eq!(e[0].suggestion.as_deref(), Some("did you mean `PRK`?"));
 }
+
+#[test]
+fn warnings_have_ids_and_a_file_can_silence_them() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/examples/leticia_1932.ron")).unwrap();
+    let odd = src.replacen("State(id: \"MEX\"", "State(id: \"Mex\"", 1).replace("\"MEX\"", "\"Mex\"");
+    let w = level::check_source(&odd).unwrap().warnings;
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].code, Some("W001-not-iso"));
+    assert!(w[0].render("x.ron").contains("warning[W001-not-iso]"));
+    let allowed = odd.replacen("    sources: [", "    allow: [\"W001-not-iso\"],\n    sources: [", 1);
+    assert!(level::check_source(&allowed).unwrap().warnings.is_empty());
+    let typo = odd.replacen("    sources: [", "    allow: [\"W001-not-isso\"],\n    sources: [", 1);
+    let e = errors(&typo);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].suggestion.as_deref(), Some("did you mean `W001-not-iso`?"));
+}
