@@ -3,6 +3,64 @@
 
 use std::fmt::Write;
 
+/// Shipped files the examples are taken from, so that every example is real and checked.
+const EXAMPLES: [&str; 6] = [
+    include_str!("../../levels/korea_1950.ron"),
+    include_str!("../../levels/munich_1938.ron"),
+    include_str!("../../levels/ukraine_2022.ron"),
+    include_str!("../../levels/examples/leticia_1932.ron"),
+    include_str!("../../levels/examples/abyssinia_1935_oil.ron"),
+    include_str!("../../levels/campaign.ron"),
+];
+
+/// The first use of `field: value` in a shipped file, shortened.
+fn example(field: &str) -> String {
+    for src in EXAMPLES {
+        for line in src.lines() {
+            let t = line.trim();
+            if t.starts_with("//") {
+                continue;
+            }
+            for (i, _) in t.match_indices(&format!("{field}: ")) {
+                let before = t[..i].chars().last();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let value = &t[i + field.len() + 2..];
+                let mut depth = 0i32;
+                let mut end = value.len();
+                let mut in_str = false;
+                for (j, c) in value.char_indices() {
+                    match c {
+                        '"' => in_str = !in_str,
+                        '(' | '[' if !in_str => depth += 1,
+                        ')' | ']' if !in_str => {
+                            if depth == 0 {
+                                end = j;
+                                break;
+                            }
+                            depth -= 1;
+                        }
+                        ',' if !in_str && depth == 0 => {
+                            end = j;
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                let v = value[..end].trim();
+                if v.is_empty() {
+                    continue;
+                }
+                let short: String = v.chars().take(48).collect();
+                let short = if short.len() < v.len() { format!("{short}…") } else { short };
+                return format!("`{field}: {}`", short.replace('|', "\\|"));
+            }
+        }
+    }
+    String::new()
+}
+
 const SOURCES: [(&str, &str); 3] = [("raw.rs", include_str!("raw.rs")), ("variant.rs", include_str!("variant.rs")), ("campaign.rs", include_str!("campaign.rs"))];
 
 struct Item {
@@ -114,14 +172,14 @@ pub fn markdown() -> String {
                     let _ = writeln!(s, "- `{}`{}", f.name, if f.doc.is_empty() { String::new() } else { format!(": {}", f.doc.join(" ")) });
                 }
             } else {
-                let _ = writeln!(s, "| field | type | required | meaning |");
-                let _ = writeln!(s, "|---|---|---|---|");
+                let _ = writeln!(s, "| field | type | required | meaning | example |");
+                let _ = writeln!(s, "|---|---|---|---|---|");
                 for f in &item.fields {
                     let req = match &f.default {
                         Some(d) => format!("no (default {d})"),
                         None => "yes".into(),
                     };
-                    let _ = writeln!(s, "| `{}` | {} | {} | {} |", f.name, ron_type(&f.ty), req, f.doc.join(" "));
+                    let _ = writeln!(s, "| `{}` | {} | {} | {} | {} |", f.name, ron_type(&f.ty), req, f.doc.join(" "), example(&f.name));
                 }
             }
             let _ = writeln!(s, "\n(from `src/level/{file}`)\n");
