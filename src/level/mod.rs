@@ -6,6 +6,7 @@ pub mod diagnostics;
 pub mod raw;
 pub mod reference;
 pub mod spans;
+pub mod structure;
 pub mod typed;
 pub mod validate;
 pub mod variant;
@@ -54,7 +55,16 @@ pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Dia
     let opts = ron::Options::default().with_recursion_limit(64);
     let raw: RawLevel = match opts.from_str(src) {
         Ok(r) => r,
-        Err(e) => return Err(vec![from_ron_error(&e)]),
+        Err(e) => {
+            // The parser stops at the first problem; the structural check finds the others too.
+            let first = from_ron_error(&e);
+            let mut all = structure::check(src, "RawLevel");
+            if !all.iter().any(|d| d.line == first.line) {
+                all.push(first);
+                all.sort_by_key(|d| (d.line, d.col));
+            }
+            return Err(all);
+        }
     };
     let spans = SpanIndex::build(src);
     match validate::validate(&raw) {

@@ -63,18 +63,26 @@ fn example(field: &str) -> String {
 
 const SOURCES: [(&str, &str); 3] = [("raw.rs", include_str!("raw.rs")), ("variant.rs", include_str!("variant.rs")), ("campaign.rs", include_str!("campaign.rs"))];
 
-struct Item {
-    name: String,
+pub(crate) struct Item {
+    /// The Rust type's name (`RawState`).
+    pub raw: String,
+    /// The name in RON (`State`).
+    pub name: String,
     doc: Vec<String>,
-    fields: Vec<Field>,
-    is_enum: bool,
+    pub fields: Vec<Field>,
+    pub is_enum: bool,
 }
 
-struct Field {
-    name: String,
-    ty: String,
+pub(crate) struct Field {
+    pub name: String,
+    pub ty: String,
     doc: Vec<String>,
-    default: Option<String>,
+    pub default: Option<String>,
+}
+
+/// Every raw type of the level formats, parsed from their source: the schema the structural check uses.
+pub(crate) fn schema() -> Vec<Item> {
+    SOURCES.iter().flat_map(|(_, src)| parse(src)).collect()
 }
 
 fn default_value(src: &str, func: &str) -> String {
@@ -119,8 +127,8 @@ fn parse(src: &str) -> Vec<Item> {
         if let Some(rest) = t.strip_prefix("pub struct ").or_else(|| t.strip_prefix("pub enum ")) {
             let is_enum = t.starts_with("pub enum");
             let raw_name = rest.split([' ', '{']).next().unwrap_or("").to_string();
-            let name = rename.take().unwrap_or(raw_name);
-            current = Some(Item { name, doc: std::mem::take(&mut doc), fields: vec![], is_enum });
+            let name = rename.take().unwrap_or(raw_name.clone());
+            current = Some(Item { raw: raw_name, name, doc: std::mem::take(&mut doc), fields: vec![], is_enum });
             default = None;
             continue;
         }
@@ -137,7 +145,7 @@ fn parse(src: &str) -> Vec<Item> {
                     item.fields.push(Field { name: name.trim().into(), ty: ty.trim().trim_end_matches(',').trim().into(), doc: std::mem::take(&mut doc), default: default.take() });
                 }
             } else if item.is_enum && !t.is_empty() && !t.starts_with("//") && t.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
-                let variant = t.trim_end_matches(',').trim_end_matches('{').trim().to_string();
+                let variant = t.trim_end_matches(',').trim_end_matches('{').trim().split(['(', ' ', '{']).next().unwrap_or("").to_string();
                 item.fields.push(Field { name: variant, ty: String::new(), doc: std::mem::take(&mut doc), default: None });
             } else if t.is_empty() {
                 doc.clear();

@@ -15,14 +15,18 @@ pub struct Pos {
 #[derive(Default, Debug)]
 pub struct SpanIndex {
     map: HashMap<String, Pos>,
+    /// Bare identifiers given as values (enum variants), by path.
+    pub idents: Vec<(String, String, Pos)>,
+    /// Paths of every parenthesised group with named fields (a struct or struct variant), with the names given.
+    pub groups: Vec<(String, Pos, Vec<(String, Pos)>)>,
 }
 
 impl SpanIndex {
     /// Builds the index. Malformed input yields a partial index; syntax errors are ron's to report.
     pub fn build(src: &str) -> Self {
-        let mut p = Scanner { chars: src.chars().collect(), i: 0, line: 1, col: 1, out: HashMap::new() };
+        let mut p = Scanner { chars: src.chars().collect(), i: 0, line: 1, col: 1, out: HashMap::new(), idents: vec![], groups: vec![] };
         p.value(String::new(), 0);
-        SpanIndex { map: p.out }
+        SpanIndex { map: p.out, idents: p.idents, groups: p.groups }
     }
 
     /// Position of the value at `path`, or of its nearest recorded ancestor.
@@ -46,6 +50,8 @@ struct Scanner {
     line: usize,
     col: usize,
     out: HashMap<String, Pos>,
+    idents: Vec<(String, String, Pos)>,
+    groups: Vec<(String, Pos, Vec<(String, Pos)>)>,
 }
 
 const MAX_DEPTH: usize = 128;
@@ -239,7 +245,11 @@ impl Scanner {
             }
             Some('(') => self.group(&path, depth),
             Some(c) if c.is_alphabetic() || c == '_' => {
-                self.ident();
+                let at = self.pos();
+                let name = self.ident();
+                if name != "Some" && name != "None" && name != "true" && name != "false" {
+                    self.idents.push((path.clone(), name, at));
+                }
                 self.skip_ws();
                 if self.peek() == Some('(') {
                     self.group(&path, depth);
@@ -261,14 +271,19 @@ impl Scanner {
 
     /// `( ... )`: named fields `a: 1, b: 2` or positional values.
     fn group(&mut self, path: &str, depth: usize) {
+        let start = self.pos();
         self.bump();
         let mut n = 0;
+        let mut names: Vec<(String, Pos)> = Vec::new();
         loop {
             self.skip_ws();
             match self.peek() {
                 None => return,
                 Some(')') => {
                     self.bump();
+                    if !names.is_empty() {
+                        self.groups.push((path.to_string(), start, names));
+                    }
                     return;
                 }
                 Some(',') => {
@@ -284,6 +299,7 @@ impl Scanner {
                         self.bump();
                         let field_path = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
                         self.out.entry(format!("{field_path}@name")).or_insert(name_pos);
+                        names.push((name.clone(), name_pos));
                         self.value(field_path, depth + 1);
                     } else {
                         (self.i, self.line, self.col) = save;

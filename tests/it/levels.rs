@@ -134,3 +134,20 @@ fn warnings_have_ids_and_a_file_can_silence_them() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].suggestion.as_deref(), Some("did you mean `W001-not-iso`?"));
 }
+
+#[test]
+fn several_misspelt_fields_variants_and_a_missing_field_are_all_reported_at_once() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/examples/leticia_1932.ron"))
+        .unwrap()
+        .replacen("ties_victim: 0.2, interest: 0.4, commitment: 0.0", "ties_vctim: 0.2, interest: 0.4, commitment: 0.0", 1)
+        .replacen("kind: League,", "kind: Leage,", 1)
+        .replacen("        theatre: \"Leticia\",\n", "", 1)
+        .replacen("rule: Unanimity", "rule: Unanimty", 1);
+    let e = errors(&src);
+    let found: Vec<&str> = e.iter().filter_map(|d| d.suggestion.as_deref()).collect();
+    assert_eq!(e.len(), 4, "{e:#?}");
+    for s in ["did you mean `ties_victim`?", "did you mean `League`?", "did you mean `Unanimity`?", "add `theatre: ...`"] {
+        assert!(found.contains(&s), "{s} in {found:?}");
+    }
+    assert!(e.windows(2).all(|w| (w[0].line, w[0].col) <= (w[1].line, w[1].col)), "in file order");
+}
