@@ -80,9 +80,10 @@ pub(crate) struct Field {
     pub default: Option<String>,
 }
 
-/// Every raw type of the level formats, parsed from their source: the schema the structural check uses.
-pub(crate) fn schema() -> Vec<Item> {
-    SOURCES.iter().flat_map(|(_, src)| parse(src)).collect()
+/// Every raw type of the level formats, parsed once from their source: the schema the structural check uses.
+pub(crate) fn schema() -> &'static [Item] {
+    static SCHEMA: std::sync::OnceLock<Vec<Item>> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| SOURCES.iter().flat_map(|(_, src)| parse(src)).collect())
 }
 
 fn default_value(src: &str, func: &str) -> String {
