@@ -12,13 +12,16 @@ pub struct Pos {
     pub col: usize,
 }
 
+/// A parenthesised group with named fields: its path, where it opens, and each field name with its place.
+pub type Group = (String, Pos, Vec<(String, Pos)>);
+
 #[derive(Default, Debug)]
 pub struct SpanIndex {
     map: HashMap<String, Pos>,
     /// Bare identifiers given as values (enum variants), by path.
     pub idents: Vec<(String, String, Pos)>,
     /// Paths of every parenthesised group with named fields (a struct or struct variant), with the names given.
-    pub groups: Vec<(String, Pos, Vec<(String, Pos)>)>,
+    pub groups: Vec<Group>,
 }
 
 impl SpanIndex {
@@ -51,7 +54,7 @@ struct Scanner {
     col: usize,
     out: HashMap<String, Pos>,
     idents: Vec<(String, String, Pos)>,
-    groups: Vec<(String, Pos, Vec<(String, Pos)>)>,
+    groups: Vec<Group>,
 }
 
 const MAX_DEPTH: usize = 128;

@@ -43,7 +43,7 @@ pub fn check(src: &str, root: &str) -> Vec<Diagnostic> {
     let spans = SpanIndex::build(src);
     let mut out = Vec::new();
     for (path, pos, names) in &spans.groups {
-        let Some(ty) = type_at(&items, root, path) else { continue };
+        let Some(ty) = type_at(items, root, path) else { continue };
         let Some(item) = items.iter().find(|i| i.raw == ty && !i.is_enum) else { continue };
         let known: Vec<&str> = item.fields.iter().map(|f| f.name.as_str()).collect();
         for (name, npos) in names {
@@ -62,7 +62,7 @@ pub fn check(src: &str, root: &str) -> Vec<Diagnostic> {
         }
     }
     for (path, ident, pos) in &spans.idents {
-        let Some(ty) = type_at(&items, root, path) else { continue };
+        let Some(ty) = type_at(items, root, path) else { continue };
         let Some(item) = items.iter().find(|i| i.raw == ty && i.is_enum) else { continue };
         let variants: Vec<&str> = item.fields.iter().map(|f| f.name.as_str()).collect();
         if !variants.contains(&ident.as_str()) {

@@ -6,7 +6,6 @@ use collective_security::level;
 use collective_security::sim::runner::RunSetup;
 use collective_security::sim::{Policy, Simulation};
 
-use crate::support::*;
 
 /// 100,000 generated and mutated inputs: byte flips, deletions, insertions of RON punctuation, splices of
 /// two places of the file, and truncations. The checker must answer every one without panicking.
