@@ -46,6 +46,14 @@ pub fn run(opts: GameOptions) -> AppExit {
         ..default()
     }))
     .add_plugins(EguiPlugin::default());
+    // A turn-based game need not redraw sixty times a second: on input, else ten times a second while
+    // focused (the background comparison's progress bar) and once a second when not. Screenshots and the
+    // frame benchmark draw continuously.
+    if opts.screenshot.is_none() && opts.bench_frames.is_none() {
+        use bevy::winit::{UpdateMode, WinitSettings};
+        use std::time::Duration;
+        app.insert_resource(WinitSettings { focused_mode: UpdateMode::reactive(Duration::from_millis(100)), unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(1)) });
+    }
     if opts.baseline {
         app.insert_resource(opts).add_plugins(capture::baseline_plugin);
         return app.run();
