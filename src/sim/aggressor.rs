@@ -53,10 +53,13 @@ fn aggressor_decides(
         })
         .sum();
     let condemned = mif.has(Measure::Condemn) || mif.has(Measure::NonRecognition);
-    let mut f = vec![
-        Factor::new(F::Appetite, crisis.appetite),
-        Factor::new(F::LocalBalance, (a - d) / (a + d).max(1e-6)),
-    ];
+    // Behind a consented peace force the question of staying or going is political: the balance of forces
+    // and the ground held stop counting; appetite, pressure, condemnation and allies decide.
+    let political = mif.peacekeepers;
+    let mut f = vec![Factor::new(F::Appetite, crisis.appetite)];
+    if !political {
+        f.push(Factor::new(F::LocalBalance, (a - d) / (a + d).max(1e-6)));
+    }
     if coalition > 0.0 {
         f.push(Factor::new(F::CoalitionInTheatre, -1.5 * coalition / (a + coalition).max(1e-6)));
     }
@@ -66,35 +69,7 @@ fn aggressor_decides(
     if mif.pressure > 0.0 {
         f.push(Factor::new(F::SanctionsPressure, -1.5 * mif.pressure));
     }
-    if condemned {
-        // The wider the condemnation, the more it costs, and the more so for a state that cares for the institution.
-        let breadth = log
-            .votes
-            .iter()
-            .filter(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition))
-            .map(|v| v.yes as f32 / (v.yes + v.no + v.abstain).max(1) as f32)
-            .fold(0.0f32, f32::max);
-        let care = nations.get(crisis.aggressor).map(|n| n.3.commitment).unwrap_or(0.0);
-        f.push(Factor::new(F::Condemnation, -breadth * (0.1 + care)));
-        // Friends that vote against it weigh far more than enemies do (the United States at Suez).
-        let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
-        let mut friends: Vec<&str> = Vec::new();
-        for v in log.votes.iter().filter(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition)) {
-            for (id, b) in &v.ballots {
-                if *b == crate::sim::trace::Ballot::Yes && !friends.contains(&id.as_str()) {
-                    friends.push(id.as_str());
-                }
-            }
-        }
-        let weight: f32 = nations
-            .iter()
-            .filter(|n| friends.contains(&n.1.id.as_str()) && n.3.ties_aggressor >= 0.3)
-            .map(|n| n.3.ties_aggressor * (n.2.cinc / own).min(5.0) * 0.6)
-            .sum();
-        if weight > 0.0 {
-            f.push(Factor::new(F::AlliesOppose, -weight.min(2.0)));
-        }
-    }
+    f.extend(political_pressure(&log, &crisis, &nations));
     if crisis.losses.0 > 0.0 {
         let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0);
         f.push(Factor::new(F::WarCosts, (-0.5 * crisis.losses.0 / own.max(1e-6)).max(-1.0)));
@@ -102,7 +77,7 @@ fn aggressor_decides(
     if mif.concessions > 0 {
         f.push(Factor::new(F::Concessions, 0.1 * mif.concessions as f32));
     }
-    if crisis.attacked && crisis.control > 0.0 {
+    if crisis.attacked && crisis.control > 0.0 && !political {
         f.push(Factor::new(F::PrizeHeld, 0.3 * crisis.control));
     }
     if tension.arms_race > 0.0 {
@@ -207,4 +182,41 @@ fn leave_institution(
         let date = level.0.turns[cal.turn].date;
         log.news(cal.turn, date, format!("{} walks out and gives notice of leaving the {}", n.name, level.0.institution.name), false);
     }
+}
+
+/// What the world's verdict costs the aggressor: a condemnation, the wider the dearer and the more so for a
+/// state that cares for the institution; and friends who vote against it, who weigh far more than enemies
+/// (the United States at Suez). Used for its decisions to fight on and to consent to peacekeepers.
+pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQuery>) -> Vec<Factor> {
+    let mut f = Vec::new();
+    let condemned = log.votes.iter().any(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition));
+    if !condemned {
+        return f;
+    }
+    let breadth = log
+        .votes
+        .iter()
+        .filter(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition))
+        .map(|v| v.yes as f32 / (v.yes + v.no + v.abstain).max(1) as f32)
+        .fold(0.0f32, f32::max);
+    let care = nations.get(crisis.aggressor).map(|n| n.3.commitment).unwrap_or(0.0);
+    f.push(Factor::new(F::Condemnation, -breadth * (0.1 + care)));
+    let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
+    let mut friends: Vec<&str> = Vec::new();
+    for v in log.votes.iter().filter(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition)) {
+        for (id, b) in &v.ballots {
+            if *b == crate::sim::trace::Ballot::Yes && !friends.contains(&id.as_str()) {
+                friends.push(id.as_str());
+            }
+        }
+    }
+    let weight: f32 = nations
+        .iter()
+        .filter(|n| friends.contains(&n.1.id.as_str()) && n.3.ties_aggressor >= 0.3)
+        .map(|n| n.3.ties_aggressor * (n.2.cinc / own).min(5.0) * 0.6)
+        .sum();
+    if weight > 0.0 {
+        f.push(Factor::new(F::AlliesOppose, -weight.min(2.0)));
+    }
+    f
 }

@@ -187,12 +187,14 @@ fn deploy_peacekeepers(
     mut log: ResMut<RunLog>,
     mut crisis: Single<&mut Crisis>,
     nations: Query<(&Nation, &Capability, &Interests)>,
+    full: Query<NationQuery>,
 ) {
     if !mif.has(Measure::Peacekeeping) {
         return;
     }
     let date = level.0.turns[cal.turn].date;
     let coalition = mif.coalition_in_theatre(cal.turn);
+    let pressure: Vec<Factor> = super::aggressor::political_pressure(&log, &crisis, &full).into_iter().map(|x| Factor::new(x.id, -x.weight)).collect();
     let mut consents = true;
     for (party, aggressor) in [(crisis.aggressor, true), (crisis.victim, false)] {
         let Ok((n, _, _)) = nations.get(party) else { continue };
@@ -206,6 +208,9 @@ fn deploy_peacekeepers(
                 Factor::new(FactorId::Appetite, -crisis.appetite * 0.5),
                 Factor::new(FactorId::Consent, 0.2),
             ]
+            .into_iter()
+            .chain(pressure.iter().copied())
+            .collect()
         } else {
             // The host accepts a force on its soil when it needs it to stop the fighting or to see the invader out.
             vec![Factor::new(FactorId::VictimsCause, 0.3 + crisis.control * 0.5), Factor::new(FactorId::Consent, -0.1)]
