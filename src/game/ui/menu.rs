@@ -81,7 +81,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             ui.strong("Lead");
             for (k, p) in level.playable.iter().enumerate() {
                 let s = &level.states[p.state];
-                if ui.radio(ui_state.menu_role == k, format!("{} — {}", s.name, p.role)).clicked() {
+                if ui.radio(ui_state.menu_role == k, if p.role.starts_with(&s.name) { p.role.clone() } else { format!("{} — {}", s.name, p.role) }).clicked() {
                     actions.push(Action::MenuRole(k));
                 }
             }
