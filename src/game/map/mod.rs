@@ -340,8 +340,18 @@ fn recolor(
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut commands: Commands,
+    log: Option<Res<crate::sim::RunLog>>,
+    session: Option<Res<Session>>,
+    mut last: Local<Option<(MapMode, Option<StateIx>, usize, usize)>>,
 ) {
     let Some(level) = level else { return };
+    // Colours change only with the view, a new level, or a new turn's decisions: not every frame.
+    let key = (view.mode, view.selected, log.as_ref().map_or(0, |l| l.decisions.len()), log.as_ref().map_or(0, |l| l.control.len()));
+    let fresh_level = session.is_some_and(|s| s.is_added()) || level.is_changed();
+    if *last == Some(key) && !fresh_level && map.countries.iter().all(|c| c.shown.is_some()) {
+        return;
+    }
+    *last = Some(key);
     let level = &level.0;
     let idx: Vec<(StateIx, Entity)> = nations.iter().map(|(e, n)| (n.ix, e)).collect();
     let blocs: Vec<Bloc> = blocs.iter().cloned().collect();
