@@ -186,18 +186,17 @@ fn deploy_peacekeepers(
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
     mut crisis: Single<&mut Crisis>,
-    nations: Query<(&Nation, &Capability, &Interests)>,
-    full: Query<NationQuery>,
+    nations: Query<NationQuery>,
 ) {
     if !mif.has(Measure::Peacekeeping) {
         return;
     }
     let date = level.0.turns[cal.turn].date;
     let coalition = mif.coalition_in_theatre(cal.turn);
-    let pressure: Vec<Factor> = super::aggressor::political_pressure(&log, &crisis, &full).into_iter().map(|x| Factor::new(x.id, -x.weight)).collect();
+    let pressure: Vec<Factor> = super::aggressor::political_pressure(&log, &crisis, &nations).into_iter().map(|x| Factor::new(x.id, -x.weight)).collect();
     let mut consents = true;
     for (party, aggressor) in [(crisis.aggressor, true), (crisis.victim, false)] {
-        let Ok((n, _, _)) = nations.get(party) else { continue };
+        let Ok((_, n, ..)) = nations.get(party) else { continue };
         let factors = if aggressor {
             // The aggressor accepts a force that shields it when it is losing or squeezed.
             vec![

@@ -2,7 +2,7 @@
 
 use bevy::prelude::*;
 
-use crate::level::{Order, Procedure};
+use crate::level::Order;
 
 use super::core::*;
 use super::institution::next_motion;
@@ -58,7 +58,6 @@ fn plan_orders(
         Policy::Collective if live => {
             if members.get(role.state).is_ok() {
                 if let Some((body, measure, under)) = next_motion(lvl.institution.kind, &mif, &log, crisis.fighting) {
-                    let under = if under == Procedure::Art15 { Procedure::Art15 } else { under };
                     orders.push(Order::Propose { body, measure, under });
                 }
             } else if crisis.fighting {
