@@ -55,6 +55,12 @@ pub struct GameArgs {
     /// Time N frames with the map and panels open, print median and 95th percentile, and exit.
     #[arg(long)]
     pub bench_frames: Option<u32>,
+    /// Open a student's lesson report (JSON) for a debrief in front of the class.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// With --screenshot: open this shipped lesson first (its start page, or with --panel quiz/finish).
+    #[arg(long)]
+    pub lesson: Option<String>,
     /// With --bench-frames: an empty window with egui only, the baseline.
     #[arg(long)]
     pub baseline: bool,
@@ -96,6 +102,30 @@ pub enum Command {
     },
     /// Print the level format's field reference, generated from the code (docs/LEVEL_REFERENCE.md).
     Docs,
+    /// Gather students' lesson reports (JSON, or folders of them) into a class summary: Markdown on
+    /// standard output, and `class-summary.md` and `class-summary.csv` in `--out`.
+    ClassReport {
+        #[arg(required = true)]
+        reports: Vec<PathBuf>,
+        /// Folder for class-summary.md and class-summary.csv.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
+    /// Play a lesson headless with one strategy in every part and write its report (a teacher's preview).
+    Lesson {
+        /// A lesson file, or the id of a shipped lesson (`why_the_league_failed`).
+        lesson: String,
+        /// The class seed: a number or a short code.
+        #[arg(long)]
+        seed: Option<String>,
+        #[arg(long, value_enum, default_value_t = Policy::Collective)]
+        policy: Policy,
+        #[arg(long, default_value = "preview")]
+        student: String,
+        /// Folder for the report's .md and .json.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
     /// Measure full seeded runs per second for each level, on one core.
     Bench {
         /// Level files or ids (default: every shipped level).
@@ -137,6 +167,14 @@ pub fn run(cli: Cli) -> i32 {
                 2
             }
         },
+        Some(Command::ClassReport { reports, out }) => class_report(&reports, &out),
+        Some(Command::Lesson { lesson, seed, policy, student, out }) => match lesson_preview(&lesson, seed.as_deref(), policy, &student, &out) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("{e}");
+                2
+            }
+        },
         None => run_game(cli.game),
     }
 }
@@ -148,7 +186,7 @@ fn run_game(g: GameArgs) -> i32 {
         return 2;
     };
     let mode = crate::game::map::MapMode::ALL.get(g.mode.saturating_sub(1)).copied().unwrap_or_default();
-    let needs_level = g.bench_frames.is_some() || g.screenshot.as_ref().is_some_and(|_| g.panel != crate::game::capture::Panel::Menu);
+    let needs_level = g.bench_frames.is_some() || g.screenshot.as_ref().is_some_and(|_| g.panel != crate::game::capture::Panel::Menu && !g.panel.is_lesson_page());
     let level = g.level.or_else(|| needs_level.then(|| "korea_1950".to_string()));
     let opts = crate::game::GameOptions {
         level,
@@ -159,6 +197,8 @@ fn run_game(g: GameArgs) -> i32 {
         screenshot: g.screenshot.map(|path| crate::game::capture::ScreenshotPlan { path, turn: g.turn, panel: g.panel, mode }),
         bench_frames: g.bench_frames,
         baseline: g.baseline,
+        report: g.report,
+        lesson: g.lesson,
     };
     match crate::game::run(opts) {
         bevy::app::AppExit::Success => 0,
@@ -184,6 +224,11 @@ fn check(paths: &[PathBuf], json: bool) -> i32 {
                 Ok(src) => level::campaign::check_campaign(&src, &known).err().unwrap_or_default(),
                 Err(e) => vec![level::Diagnostic::error("", format!("cannot read the file: {e}"))],
             }
+        } else if crate::lesson::is_lesson_file(&p) {
+            match crate::lesson::check_file(&p) {
+                Ok((_, w)) => w,
+                Err(d) => d,
+            }
         } else {
             match level::check_file(&p) {
                 Ok(c) => c.warnings,
@@ -205,6 +250,59 @@ fn check(paths: &[PathBuf], json: bool) -> i32 {
         eprintln!("{} file(s) checked, {} with errors", files.len(), bad);
     }
     if files.iter().all(|f| f.ok) { 0 } else { 1 }
+}
+
+fn class_report(paths: &[PathBuf], out: &Path) -> i32 {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+            v.sort();
+            files.extend(v);
+        } else if p.extension().is_some_and(|x| x == "md") {
+            files.push(p.with_extension("json"));
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let mut reports = Vec::new();
+    for f in &files {
+        match crate::lesson::report::LessonReport::load(f) {
+            Ok(r) => reports.push(r),
+            Err(e) => eprintln!("{e} (left out of the summary)"),
+        }
+    }
+    if reports.is_empty() {
+        eprintln!("no report could be read: pass the students' .json reports or a folder of them");
+        return 1;
+    }
+    let summary = crate::lesson::class::summarise(&reports);
+    let md = summary.to_markdown();
+    print!("{md}");
+    let written = std::fs::create_dir_all(out)
+        .and_then(|_| crate::lesson::report::write_atomic(&out.join("class-summary.md"), &md))
+        .and_then(|_| crate::lesson::report::write_atomic(&out.join("class-summary.csv"), &summary.to_csv()));
+    match written {
+        Ok(()) => {
+            eprintln!("{} report(s) of {} summarised: {} and {}", reports.len(), files.len(), out.join("class-summary.md").display(), out.join("class-summary.csv").display());
+            0
+        }
+        Err(e) => {
+            eprintln!("cannot write the summary into {}: {e}", out.display());
+            1
+        }
+    }
+}
+
+fn lesson_preview(name: &str, seed: Option<&str>, policy: Policy, student: &str, out: &Path) -> Result<(), String> {
+    let p = Path::new(name);
+    let lesson = if p.exists() { crate::lesson::load(p)? } else { crate::lesson::shipped(name)? };
+    let seed = seed.map(str::to_string).or_else(|| lesson.seed.clone()).unwrap_or_else(|| "1".into());
+    let attempt = crate::lesson::play::attempt_by_policy(&lesson, student, &seed, policy);
+    let report = crate::lesson::play::build_report(&lesson, &attempt);
+    let (md, json) = report.save(out).map_err(|e| format!("cannot write the report into {}: {e}", out.display()))?;
+    println!("{}\n{}", md.display(), json.display());
+    Ok(())
 }
 
 /// Directories stand for the `.ron` files in them.

@@ -31,6 +31,23 @@ pub enum Panel {
     Votes,
     /// The turn report: the aggressor's decision and why.
     Report,
+    /// The sortable table of states.
+    Table,
+    /// The what-if comparison from the turn reached.
+    Whatif,
+    /// A lesson's start page (with --lesson).
+    Lesson,
+    /// A lesson's quiz, two questions answered (with --lesson).
+    Quiz,
+    /// A lesson's finish page after a preview run (with --lesson).
+    Finish,
+}
+
+impl Panel {
+    /// Panels of a lesson's pages, which need no level started.
+    pub fn is_lesson_page(self) -> bool {
+        matches!(self, Panel::Lesson | Panel::Quiz | Panel::Finish)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -90,6 +107,10 @@ fn prepare(world: &mut World) {
         return;
     }
     world.resource_mut::<MapView>().mode = plan.mode;
+    if plan.panel.is_lesson_page() {
+        prepare_lesson(world, plan.panel);
+        return;
+    }
     if plan.panel == Panel::Menu {
         world.resource_mut::<Capture>().prepared = true;
         return;
@@ -121,6 +142,8 @@ fn prepare(world: &mut World) {
         }
         Panel::Inspector => world.resource_mut::<MapView>().selected = Some(level.playable.get(1).map_or(level.crisis.victim, |p| p.state)),
         Panel::Glossary => world.resource_mut::<UiState>().glossary = true,
+        Panel::Table => world.resource_mut::<UiState>().table = true,
+        Panel::Whatif => super::ui::apply(world, vec![super::ui::Action::WhatIf]),
         _ => {}
     }
     let mut cap = world.resource_mut::<Capture>();
@@ -128,9 +151,48 @@ fn prepare(world: &mut World) {
     cap.frames = 0;
 }
 
-fn shoot(mut commands: Commands, opts: Res<GameOptions>, mut cap: ResMut<Capture>, mut exit: MessageWriter<AppExit>, phase: Option<ResMut<NextState<TurnPhase>>>) {
+/// Opens the lesson's page; for the quiz and finish pages, plays a preview with the collective strategy
+/// and answers the first questions.
+fn prepare_lesson(world: &mut World, panel: Panel) {
+    use crate::lesson::play::{QuizAnswer, attempt_by_policy};
+    let Some(l) = world.get_resource::<super::lesson::ActiveLesson>() else { return };
+    let def = l.def.clone();
+    let mut l = l.clone();
+    l.attempt.student = "Ada".into();
+    if panel != Panel::Lesson {
+        l.attempt = attempt_by_policy(&def, "Ada", &l.attempt.seed_code, crate::sim::Policy::Collective);
+        l.began = true;
+        l.seconds = 60.0 * (def.minutes as f64 - 6.0);
+        for (k, q) in def.quiz.iter().enumerate().take(2) {
+            let a = match &q.answer {
+                crate::lesson::Answer::Choice(_, right) => QuizAnswer::Choice(if k == 0 { *right } else { (*right + 1) % 2 }),
+                crate::lesson::Answer::Short(_, model) => QuizAnswer::Text(model.clone()),
+            };
+            l.attempt.quiz.insert(q.id.clone(), a);
+            l.checked.insert(q.id.clone());
+        }
+        l.page = super::lesson::LessonPage::Quiz;
+    }
+    let finish = panel == Panel::Finish;
+    if finish {
+        l.attempt.debrief = def.debrief.iter().map(|_| "Unanimity let one member stop the League; the great powers put their own interests first.".to_string()).collect();
+    }
+    world.insert_resource(l);
+    if finish {
+        super::lesson::finish(world);
+    }
+    let mut cap = world.resource_mut::<Capture>();
+    cap.prepared = true;
+    cap.frames = 0;
+}
+
+fn shoot(mut commands: Commands, opts: Res<GameOptions>, mut cap: ResMut<Capture>, mut exit: MessageWriter<AppExit>, phase: Option<ResMut<NextState<TurnPhase>>>, cmp: Res<super::ui::debrief::Comparison>) {
     let Some(plan) = &opts.screenshot else { return };
     if !cap.prepared {
+        return;
+    }
+    // The what-if picture waits for the comparison to finish.
+    if plan.panel == Panel::Whatif && cmp.running() && cap.frames >= 30 {
         return;
     }
     cap.frames += 1;

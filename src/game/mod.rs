@@ -2,6 +2,7 @@
 //! It only reads the simulation's components and log, and sends the player's orders as messages.
 
 pub mod capture;
+pub mod lesson;
 pub mod map;
 pub mod reload;
 pub mod save;
@@ -31,6 +32,10 @@ pub struct GameOptions {
     pub bench_frames: Option<u32>,
     /// With `bench_frames`: an empty window with egui only, the baseline.
     pub baseline: bool,
+    /// Open this lesson report at start.
+    pub report: Option<PathBuf>,
+    /// Open this lesson at start.
+    pub lesson: Option<String>,
 }
 
 /// Runs the game window.
@@ -60,6 +65,6 @@ pub fn run(opts: GameOptions) -> AppExit {
     }
     app.insert_resource(opts)
         .add_plugins(crate::sim::plugin)
-        .add_plugins((state::plugin, map::plugin, ui::plugin, save::plugin, capture::plugin, reload::plugin));
+        .add_plugins((state::plugin, lesson::plugin, map::plugin, ui::plugin, save::plugin, capture::plugin, reload::plugin));
     app.run()
 }

@@ -30,6 +30,8 @@ pub enum Screen {
     Briefing,
     Playing,
     Debrief,
+    /// A lesson's pages around its crises: start, quiz, finish or a reviewed report.
+    Lesson,
 }
 
 /// Phases of a turn on screen: the player gives orders, watches the votes, sees what happened, reads the report.
@@ -85,7 +87,7 @@ pub fn user_levels_dir() -> Option<PathBuf> {
     Some(base.join("collective-security").join("levels"))
 }
 
-fn scan_levels(mut catalog: ResMut<Catalog>, opts: Res<GameOptions>) {
+pub fn scan_levels(mut catalog: ResMut<Catalog>, opts: Res<GameOptions>) {
     let mut dirs: Vec<(PathBuf, bool)> = vec![(crate::cli::levels_dir(), false)];
     dirs.extend(user_levels_dir().map(|d| (d, true)));
     dirs.extend(opts.level_dirs.iter().map(|d| (d.clone(), true)));

@@ -94,7 +94,7 @@ pub fn load(path: &Path) -> Result<LevelDef, String> {
     })
 }
 
-fn from_ron_error(e: &ron::error::SpannedError) -> Diagnostic {
+pub(crate) fn from_ron_error(e: &ron::error::SpannedError) -> Diagnostic {
     use ron::Error as E;
     let pos = Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) };
     let (message, suggestion) = match &e.code {

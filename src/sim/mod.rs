@@ -15,6 +15,7 @@ pub mod measures;
 pub mod policy;
 pub mod report;
 pub mod runner;
+pub mod text;
 pub mod trace;
 
 use bevy::ecs::schedule::{Schedule, SingleThreadedExecutor};

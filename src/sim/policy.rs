@@ -9,7 +9,18 @@ use super::institution::next_motion;
 use super::trace::RunLog;
 
 pub fn plugin(app: &mut App) {
-    app.add_systems(Turn, plan_orders.in_set(TurnSystems::Plan));
+    app.add_systems(Turn, (plan_orders.in_set(TurnSystems::Plan), record_player_orders.in_set(TurnSystems::Orders)));
+}
+
+/// Keeps the player's orders of the turn in the log, whoever gave them: reports and replays read them.
+fn record_player_orders(mut orders: MessageReader<OrderIssued>, role: Res<PlayerRole>, cal: Res<Calendar>, mut log: ResMut<RunLog>) {
+    let turn = cal.turn;
+    if log.player_orders.len() <= turn {
+        log.player_orders.resize(turn + 1, vec![]);
+    }
+    for o in orders.read().filter(|o| o.state == role.state) {
+        log.player_orders[turn].push(o.order.clone());
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -221,6 +221,9 @@ pub struct RunLog {
     pub outcome: Option<(OutcomeKind, usize)>,
     /// Aggressor's control of the theatre at the end of each turn.
     pub control: Vec<f32>,
+    /// The orders of the player's state, turn by turn (from a person or a policy).
+    #[serde(skip)]
+    pub player_orders: Vec<Vec<crate::level::Order>>,
 }
 
 impl RunLog {

@@ -3,6 +3,7 @@
 mod cli;
 mod fidelity;
 mod game_loop;
+mod lessons;
 mod levels;
 mod mechanisms;
 mod properties;

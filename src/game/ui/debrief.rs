@@ -16,6 +16,7 @@ use crate::sim::runner::RunSetup;
 use crate::sim::{FactorId, Level, Policy, PlayerRole, RunLog, Simulation};
 
 use super::{Action, widgets};
+pub use crate::sim::text::mechanism_title;
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<Comparison>().add_systems(Update, poll_comparison);
@@ -38,19 +39,40 @@ pub struct Comparison {
     pub progress: Arc<AtomicUsize>,
     pub total: usize,
     pub result: Option<Vec<StrategyResult>>,
-    /// Level and seed the result is for.
-    pub key: Option<(String, u64)>,
+    /// Level, seed and turns already played that the result is for.
+    pub key: Option<(String, u64, usize)>,
+    /// Turns played before the strategies take over (0: from the start).
+    pub from_turn: usize,
+    /// Show the what-if window.
+    pub window: bool,
 }
 
-/// Plays the level under each strategy over many seeds, off the main thread.
-pub fn compare(level: Arc<LevelDef>, role: usize, seed: u64, runs: usize, progress: Arc<AtomicUsize>) -> Vec<StrategyResult> {
+impl Comparison {
+    pub fn running(&self) -> bool {
+        self.task.is_some()
+    }
+}
+
+/// Plays the level under each strategy over many seeds, off the main thread. The player's orders in
+/// `prefix` are replayed first, turn by turn, so the comparison starts from that point of the crisis.
+pub fn compare(level: Arc<LevelDef>, role: usize, seed: u64, prefix: &[Vec<crate::level::Order>], runs: usize, progress: Arc<AtomicUsize>) -> Vec<StrategyResult> {
     let mut sim = Simulation::new();
     let mut out = Vec::new();
     for policy in [Policy::Appease, Policy::Alliance, Policy::Collective] {
         let mut counts: BTreeMap<OutcomeKind, usize> = OutcomeKind::ALL.into_iter().map(|o| (o, 0)).collect();
         let mut deciding: BTreeMap<FactorId, usize> = BTreeMap::new();
         for k in 0..runs {
-            sim.start(&RunSetup { level: level.clone(), seed: seed.wrapping_add(k as u64), role: Some(role), policy: Some(policy), credibility: None, lessons: Default::default() });
+            let first = if prefix.is_empty() { Some(policy) } else { None };
+            sim.start(&RunSetup { level: level.clone(), seed: seed.wrapping_add(k as u64), role: Some(role), policy: first, credibility: None, lessons: Default::default() });
+            for orders in prefix {
+                for o in orders {
+                    sim.order(o.clone());
+                }
+                if sim.step() {
+                    break;
+                }
+            }
+            sim.app.world_mut().resource_mut::<PlayerRole>().policy = Some(policy);
             sim.run_to_end();
             let log = sim.log();
             if let Some((o, _)) = log.outcome {
@@ -69,10 +91,24 @@ pub fn compare(level: Arc<LevelDef>, role: usize, seed: u64, runs: usize, progre
     out
 }
 
-pub fn start_comparison(world: &mut World) {
+/// The comparison as a lesson report keeps it.
+pub fn record(level: &str, from_turn: usize, runs: usize, results: &[StrategyResult]) -> crate::lesson::play::CompareRecord {
+    crate::lesson::play::CompareRecord {
+        level: level.to_string(),
+        from_turn,
+        runs,
+        shares: results.iter().map(|r| (r.policy.name().to_string(), r.shares.iter().map(|(o, v)| (o.id().to_string(), *v)).collect())).collect(),
+        deciding: results.iter().map(|r| (r.policy.name().to_string(), r.deciding.iter().map(|(f, n)| (f.label().to_string(), *n)).collect())).collect(),
+    }
+}
+
+/// Starts the comparison in the background: from the start of the crisis, or (`from_now`) from the turns
+/// the player has already played, with their orders.
+pub fn start_comparison(world: &mut World, from_now: bool) {
     let (Some(level), Some(role), Some(session)) = (world.get_resource::<Level>(), world.get_resource::<PlayerRole>(), world.get_resource::<Session>()) else { return };
+    let prefix: Vec<Vec<crate::level::Order>> = if from_now { session.orders.clone() } else { vec![] };
     let (level, role, seed) = (level.0.clone(), role.ix, session.seed);
-    let key = Some((level.id.clone(), seed));
+    let key = Some((level.id.clone(), seed, prefix.len()));
     let mut c = world.resource_mut::<Comparison>();
     if c.task.is_some() || (c.result.is_some() && c.key == key) {
         return;
@@ -81,16 +117,58 @@ pub fn start_comparison(world: &mut World) {
     c.total = COMPARE_RUNS * 3;
     c.result = None;
     c.key = key;
+    c.from_turn = prefix.len();
     let progress = c.progress.clone();
-    c.task = Some(AsyncComputeTaskPool::get().spawn(async move { compare(level, role, seed, COMPARE_RUNS, progress) }));
+    c.task = Some(AsyncComputeTaskPool::get().spawn(async move { compare(level, role, seed, &prefix, COMPARE_RUNS, progress) }));
 }
 
-fn poll_comparison(mut c: ResMut<Comparison>) {
+fn poll_comparison(mut c: ResMut<Comparison>, lesson: Option<ResMut<crate::game::lesson::ActiveLesson>>) {
     if let Some(task) = &mut c.task
         && let Some(r) = block_on(poll_once(task))
     {
+        if let (Some(mut lesson), Some((level, _, from))) = (lesson, c.key.clone())
+            && !lesson.review
+        {
+            lesson.attempt.comparisons.push(record(&level, from, COMPARE_RUNS, &r));
+        }
         c.result = Some(r);
         c.task = None;
+    }
+}
+
+/// The what-if window: the three strategies from this point of the crisis.
+pub fn whatif_window(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
+    let cmp = w.resource::<Comparison>();
+    if !cmp.window {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("What if…").open(&mut open).anchor(egui::Align2::RIGHT_BOTTOM, [-8.0, -8.0]).default_width(420.0).show(ctx, |ui| {
+        let turn = w.get_resource::<crate::sim::Calendar>().map_or(0, |c| c.turn);
+        ui.label(format!(
+            "Your orders of the {} turn(s) played, then each strategy to the end, over {COMPARE_RUNS} seeds each.",
+            cmp.from_turn
+        ));
+        comparison_body(ui, cmp);
+        if !cmp.running() && cmp.key.as_ref().is_none_or(|k| k.2 != turn) && ui.button("Compare from this turn").clicked() {
+            actions.push(Action::WhatIf);
+        }
+    });
+    if !open {
+        actions.push(Action::CloseWhatIf);
+    }
+}
+
+fn comparison_body(ui: &mut egui::Ui, cmp: &Comparison) {
+    match (&cmp.result, cmp.task.is_some()) {
+        (Some(r), _) => strategy_chart(ui, r),
+        (None, true) => {
+            let done = cmp.progress.load(Ordering::Relaxed);
+            ui.add(egui::ProgressBar::new(done as f32 / cmp.total.max(1) as f32).text(format!("playing {done} of {} runs", cmp.total)));
+        }
+        (None, false) => {
+            ui.label("Not compared yet.");
+        }
     }
 }
 
@@ -98,7 +176,10 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
     let (Some(level), Some(log)) = (w.get_resource::<Level>(), w.get_resource::<RunLog>()) else { return };
     let l = &level.0;
     let cmp = w.resource::<Comparison>();
-    if cmp.task.is_none() && cmp.result.is_none() {
+    let in_lesson = w.contains_resource::<crate::game::lesson::ActiveLesson>();
+    let from_start = cmp.key.as_ref().is_some_and(|k| k.0 == l.id && k.2 == 0);
+    // In a lesson the student asks for the comparison; elsewhere it starts by itself.
+    if !in_lesson && cmp.task.is_none() && !from_start {
         actions.push(Action::Compare);
     }
     egui::CentralPanel::default().show(root, |ui| {
@@ -129,15 +210,11 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 }
                 let ui = &mut cols[1];
                 ui.heading("The three strategies, over many seeds");
-                match (&cmp.result, cmp.task.is_some()) {
-                    (Some(r), _) => strategy_chart(ui, r),
-                    (None, true) => {
-                        let done = cmp.progress.load(Ordering::Relaxed);
-                        ui.add(egui::ProgressBar::new(done as f32 / cmp.total.max(1) as f32).text(format!("playing {done} of {} runs", cmp.total)));
-                    }
-                    (None, false) => {
-                        ui.label("…");
-                    }
+                ui.label(RichText::new("From the same start, the player's state following each strategy; other states decide as always.").weak());
+                if from_start || cmp.running() {
+                    comparison_body(ui, cmp);
+                } else if ui.button("Compare the three strategies (C)").on_hover_text(format!("{COMPARE_RUNS} runs per strategy, in the background")).clicked() {
+                    actions.push(Action::Compare);
                 }
                 ui.separator();
                 ui.heading("What happened in history");
@@ -158,7 +235,18 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 if ui.button("Back to the menu").clicked() {
                     actions.push(Action::Screen(Screen::Menu));
                 }
-                if let Some(next) = next_in_campaign(w)
+                if let Some(lesson) = w.get_resource::<crate::game::lesson::ActiveLesson>() {
+                    let label = if lesson.review {
+                        "Back to the report".to_string()
+                    } else if let Some(p) = lesson.def.parts.get(lesson.part + 1) {
+                        format!("Next part of the lesson: {}", p.level.name)
+                    } else {
+                        "To the quiz".to_string()
+                    };
+                    if ui.button(RichText::new(label).strong()).clicked() {
+                        actions.push(Action::LessonNext);
+                    }
+                } else if let Some(next) = next_in_campaign(w)
                     && ui.button(RichText::new(format!("Next crisis: {}", next.level.name)).strong()).clicked()
                 {
                     actions.push(Action::Start(next));
@@ -204,22 +292,6 @@ fn strategy_chart(ui: &mut egui::Ui, results: &[StrategyResult]) {
     });
 }
 
-pub fn mechanism_title(m: &str) -> String {
-    if let Some(rest) = m.strip_prefix("collective_action:") {
-        let mut parts = rest.splitn(2, ':');
-        let body = parts.next().unwrap_or("").replace('_', " ");
-        let measure = parts.next().unwrap_or("").replace('_', " ");
-        return format!("Collective action: {measure} in the {body}");
-    }
-    match m {
-        "sanctions" => "Sanctions".into(),
-        "enforcement" => "Enforcement by a coalition".into(),
-        "appeasement" => "Appeasement".into(),
-        "peacekeeping" => "Peacekeeping".into(),
-        "deterrence" => "Deterrence: the aggressor's last decision".into(),
-        other => other.into(),
-    }
-}
 
 /// The next crisis of the campaign, with the credibility of institutions already met carried forward.
 fn next_in_campaign(w: &World) -> Option<crate::game::state::StartLevel> {

@@ -9,6 +9,7 @@ use crate::game::theme;
 use crate::sim::{Calendar, Credibility, Crisis, DecisionKind, Level, MeasuresInForce, Nation, PlayerRole, RunLog, Stance, WorldTension};
 
 use super::{Action, UiState, widgets};
+pub use crate::sim::text::choice_text;
 
 pub fn top_bar(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
     egui::Panel::top("top").show(root, |ui| {
@@ -38,12 +39,33 @@ pub fn top_bar(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                         ui.label(format!("arms race {:.0}%", t.arms_race * 100.0)).on_hover_text("Rearmament feeds the aggressor's own");
                     }
                 }
+                if let Some(session) = w.get_resource::<Session>() {
+                    ui.separator();
+                    let code = w.get_resource::<crate::game::lesson::ActiveLesson>().map(|l| l.attempt.seed_code.clone()).unwrap_or_else(|| session.seed.to_string());
+                    ui.label(format!("seed {code}")).on_hover_text("The class seed: the same seed and the same choices give the same world and the same draws");
+                }
                 ui.separator();
                 ui.label(format!("score {}", score(w))).on_hover_text("Score: +10 per turn the aggressor holds less than half the contested ground, +5 per measure adopted, −20 if the aggressor prevails");
+            }
+            if let Some(l) = w.get_resource::<crate::game::lesson::ActiveLesson>()
+                && l.began
+                && !l.review
+            {
+                ui.separator();
+                let over = l.minutes() > l.def.minutes;
+                let t = RichText::new(format!("lesson {} min of {}", l.minutes(), l.def.minutes));
+                ui.label(if over { t.color(theme::VERMILLION) } else { t }).on_hover_text(format!("{}: part {} of {}", l.def.title, l.part + 1, l.def.parts.len()));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Glossary (F1)").clicked() {
                     actions.push(Action::Glossary(None));
+                }
+                let screen = *w.resource::<State<Screen>>().get();
+                if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing) && ui.button("States (F7)").on_hover_text("The map's information as a sortable table").clicked() {
+                    actions.push(Action::Table);
+                }
+                if screen == Screen::Playing && ui.button("What if? (F6)").on_hover_text("Replay this crisis from here under each strategy, over many seeds").clicked() {
+                    actions.push(Action::WhatIf);
                 }
                 let scale = w.resource::<UiState>().scale;
                 if ui.small_button("A+").on_hover_text("Larger text (Ctrl +)").clicked() {
@@ -295,14 +317,3 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
     }
 }
 
-pub fn choice_text(c: crate::sim::AggressorChoice) -> &'static str {
-    use crate::sim::AggressorChoice::*;
-    match c {
-        Attack => "attack",
-        Hold => "hold back",
-        Proceed => "press on",
-        Escalate => "escalate",
-        AcceptTerms => "accept a cease-fire",
-        Withdraw => "withdraw",
-    }
-}

@@ -62,6 +62,33 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                     }));
                 }
             }
+            ui.add_space(8.0);
+            ui.heading("Lessons");
+            let lessons = w.resource::<crate::game::lesson::LessonCatalog>();
+            for (i, (path, l)) in lessons.entries.iter().enumerate() {
+                match l {
+                    Ok(l) => {
+                        let parts: Vec<&str> = l.parts.iter().map(|p| p.level.name.as_str()).collect();
+                        if ui.button(format!("{} ({} min)", l.title, l.minutes)).on_hover_text(format!("{}\n\n{}", l.summary, parts.join(" → "))).clicked() {
+                            actions.push(Action::OpenLesson(i));
+                        }
+                    }
+                    Err(e) => {
+                        ui.colored_label(theme::VERMILLION, format!("{}: does not load", path.display())).on_hover_text(e);
+                    }
+                }
+            }
+            if !lessons.reports.is_empty() {
+                egui::CollapsingHeader::new(format!("Open a student's report ({})", lessons.reports.len())).show(ui, |ui| {
+                    for p in lessons.reports.iter().take(40) {
+                        let name = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                        if ui.button(name).on_hover_text(p.display().to_string()).clicked() {
+                            actions.push(Action::OpenReport(p.clone()));
+                        }
+                    }
+                });
+            }
+            ui.add_space(8.0);
             if ui.button("Load the last save (F9)").clicked() {
                 actions.push(Action::Load);
             }
@@ -101,11 +128,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
     });
 }
 
-/// A seed typed as a number, or as a short code (letters and digits) hashed to a number.
-pub fn parse_seed(s: &str) -> u64 {
-    let t = s.trim();
-    t.parse().unwrap_or_else(|_| t.to_uppercase().bytes().fold(1469598103934665603u64, |h, b| (h ^ b as u64).wrapping_mul(1099511628211)))
-}
+pub use crate::lesson::play::parse_seed;
 
 pub fn briefing(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
     let (Some(level), Some(role)) = (w.get_resource::<crate::sim::Level>(), w.get_resource::<crate::sim::PlayerRole>()) else { return };

@@ -6,8 +6,10 @@ pub mod debrief;
 pub mod glossary;
 pub mod hud;
 pub mod inspector;
+pub mod lesson;
 pub mod menu;
 pub mod orders;
+pub mod table;
 pub mod widgets;
 
 use bevy::prelude::*;
@@ -40,11 +42,14 @@ pub struct UiState {
     pub menu_role: usize,
     pub menu_seed: String,
     pub message: Option<String>,
+    /// The sortable table of states is open, sorted by this column (descending when true).
+    pub table: bool,
+    pub table_sort: (table::Column, bool),
 }
 
 impl Default for UiState {
     fn default() -> Self {
-        UiState { glossary: false, glossary_topic: 0, chamber: None, scale: 1.0, applied_scale: 0.0, menu_level: 0, menu_role: 0, menu_seed: "1931".into(), message: None }
+        UiState { glossary: false, glossary_topic: 0, chamber: None, scale: 1.0, applied_scale: 0.0, menu_level: 0, menu_role: 0, menu_seed: "1931".into(), message: None, table: false, table_sort: (table::Column::Power, true) }
     }
 }
 
@@ -81,6 +86,26 @@ pub enum Action {
     MenuLevel(usize),
     MenuRole(usize),
     MenuSeed(String),
+    /// Run the what-if comparison from the turns played so far.
+    WhatIf,
+    CloseWhatIf,
+    Table,
+    TableSort(table::Column, bool),
+    OpenLesson(usize),
+    LessonStudent(String),
+    LessonSeed(String),
+    LessonBegin,
+    /// Leave a part's debrief: the next part, the quiz, or back to a reviewed report.
+    LessonNext,
+    QuizDraft(String, crate::lesson::play::QuizAnswer),
+    QuizCheck(String),
+    LessonFinish,
+    DebriefAnswer(usize, String),
+    Note(usize, String),
+    DismissGuiding(usize),
+    SaveReport,
+    OpenReport(std::path::PathBuf),
+    ReviewPart(usize),
 }
 
 /// Time spent building the panels, for the frame benchmark.
@@ -133,6 +158,15 @@ fn draw_ui_inner(world: &mut World) {
                 debrief::debrief(&mut root, w, &mut actions);
                 chamber::chamber(&ctx, w, &mut actions);
             }
+            Screen::Lesson => {
+                hud::top_bar(&mut root, w, &mut actions);
+                lesson::page(&mut root, w, &mut actions);
+            }
+        }
+        if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing) {
+            table::table(&ctx, w, &mut actions);
+            debrief::whatif_window(&ctx, w, &mut actions);
+            lesson::guiding(&ctx, w, &mut actions);
         }
         glossary::glossary(&ctx, w, &mut actions);
         if let Some(r) = w.get_resource::<crate::game::reload::Reload>()
@@ -164,7 +198,13 @@ pub fn apply(world: &mut World, actions: Vec<Action>) {
             Action::Start(s) => {
                 world.write_message(s);
             }
-            Action::Screen(s) => world.resource_mut::<NextState<Screen>>().set(s),
+            Action::Screen(s) => {
+                if s == Screen::Menu {
+                    // Leaving for the menu ends a lesson (its report is saved from the finish page).
+                    world.remove_resource::<crate::game::lesson::ActiveLesson>();
+                }
+                world.resource_mut::<NextState<Screen>>().set(s)
+            }
             Action::Phase(p) => world.resource_mut::<NextState<TurnPhase>>().set(p),
             Action::AddOrder(o) => {
                 if let Some(mut s) = world.get_resource_mut::<Session>()
@@ -207,8 +247,56 @@ pub fn apply(world: &mut World, actions: Vec<Action>) {
             Action::MenuRole(i) => world.resource_mut::<UiState>().menu_role = i,
             Action::MenuSeed(seed) => world.resource_mut::<UiState>().menu_seed = seed,
             Action::Message(m) => world.resource_mut::<UiState>().message = m,
-            Action::Compare => debrief::start_comparison(world),
+            Action::Compare => debrief::start_comparison(world, false),
+            Action::WhatIf => {
+                world.resource_mut::<debrief::Comparison>().window = true;
+                debrief::start_comparison(world, true);
+            }
+            Action::CloseWhatIf => world.resource_mut::<debrief::Comparison>().window = false,
+            Action::Table => {
+                let mut u = world.resource_mut::<UiState>();
+                u.table = !u.table;
+            }
+            Action::TableSort(c, d) => world.resource_mut::<UiState>().table_sort = (c, d),
+            Action::OpenLesson(i) => crate::game::lesson::open(world, i),
+            Action::LessonStudent(n) => with_lesson(world, |l| l.attempt.student = n),
+            Action::LessonSeed(c) => with_lesson(world, |l| l.attempt.seed_code = c),
+            Action::LessonBegin => crate::game::lesson::begin(world),
+            Action::LessonNext => crate::game::lesson::next(world),
+            Action::QuizDraft(id, a) => with_lesson(world, |l| {
+                if !l.checked.contains(&id) {
+                    l.drafts.insert(id, a);
+                }
+            }),
+            Action::QuizCheck(id) => crate::game::lesson::check_answer(world, &id),
+            Action::LessonFinish => crate::game::lesson::finish(world),
+            Action::DebriefAnswer(i, t) => {
+                with_lesson(world, |l| {
+                    if l.attempt.debrief.len() <= i {
+                        l.attempt.debrief.resize(i + 1, String::new());
+                    }
+                    l.attempt.debrief[i] = t;
+                });
+                crate::game::lesson::finish(world);
+            }
+            Action::Note(i, t) => with_lesson(world, |l| {
+                l.attempt.notes.insert(i, t);
+            }),
+            Action::DismissGuiding(i) => with_lesson(world, |l| {
+                l.dismissed.insert(i);
+            }),
+            Action::SaveReport => crate::game::lesson::save_report(world),
+            Action::OpenReport(p) => crate::game::lesson::open_report(world, &p),
+            Action::ReviewPart(k) => crate::game::lesson::review_part(world, k),
         }
+    }
+}
+
+fn with_lesson(world: &mut World, f: impl FnOnce(&mut crate::game::lesson::ActiveLesson)) {
+    if let Some(mut l) = world.get_resource_mut::<crate::game::lesson::ActiveLesson>()
+        && !l.review
+    {
+        f(&mut l);
     }
 }
 
@@ -217,7 +305,15 @@ fn shortcuts(world: &mut World) {
     let keys = world.resource::<ButtonInput<KeyCode>>();
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
     let pressed: Vec<KeyCode> = keys.get_just_pressed().copied().collect();
-    let typing = world.query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>().iter_mut(world).next().is_some_and(|mut c| c.get_mut().egui_wants_keyboard_input());
+    let (typing, focused) = world
+        .query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>()
+        .iter_mut(world)
+        .next()
+        .map(|mut c| {
+            let ctx = c.get_mut();
+            (ctx.egui_wants_keyboard_input(), ctx.memory(|m| m.focused().is_some()))
+        })
+        .unwrap_or_default();
     if typing {
         return;
     }
@@ -235,11 +331,20 @@ fn shortcuts(world: &mut World) {
             KeyCode::F5 => actions.push(Action::Save),
             KeyCode::F9 => actions.push(Action::Load),
             KeyCode::Escape => {
+                actions.push(Action::CloseWhatIf);
                 actions.push(Action::Chamber(None));
                 actions.push(Action::Select(None));
             }
             KeyCode::Equal if ctrl => actions.push(Action::Scale(world.resource::<UiState>().scale + 0.1)),
             KeyCode::Minus if ctrl => actions.push(Action::Scale(world.resource::<UiState>().scale - 0.1)),
+            // A focused button takes Enter itself (keyboard navigation with Tab).
+            KeyCode::Enter | KeyCode::NumpadEnter if focused => {}
+            KeyCode::F6 if screen == Screen::Playing => actions.push(Action::WhatIf),
+            KeyCode::F7 if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing) => actions.push(Action::Table),
+            KeyCode::KeyC if screen == Screen::Debrief => actions.push(Action::Compare),
+            KeyCode::Enter if screen == Screen::Lesson && world.get_resource::<crate::game::lesson::ActiveLesson>().is_some_and(|l| l.page == crate::game::lesson::LessonPage::Start) => {
+                actions.push(Action::LessonBegin)
+            }
             KeyCode::Enter if screen == Screen::Playing => actions.push(match phase {
                 Some(TurnPhase::Orders) => Action::EndTurn,
                 Some(TurnPhase::Votes) => Action::Phase(TurnPhase::Resolution),

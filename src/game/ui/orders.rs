@@ -11,6 +11,7 @@ use crate::sim::institution::{Cast, forecast};
 use crate::sim::{Ballot, Bloc, Level, Member, PlayerRole};
 
 use super::{Action, widgets};
+pub use crate::sim::text::order_text;
 
 /// What a motion would get if tabled now.
 pub struct Forecast {
@@ -226,16 +227,3 @@ fn order_button(ui: &mut egui::Ui, actions: &mut Vec<Action>, order: Order, labe
     }
 }
 
-pub fn order_text(o: &Order) -> String {
-    match o {
-        Order::Concede => "Concede part of the claim".into(),
-        Order::Mediate => "Offer mediation".into(),
-        Order::Guarantee => "Guarantee the victim".into(),
-        Order::Rearm => "Rearm".into(),
-        Order::JoinBloc(b) => format!("Join {b}"),
-        Order::Intervene => "Send forces".into(),
-        Order::Sanction { oil } => format!("Own sanctions{}", if *oil { " with oil" } else { "" }),
-        Order::Propose { body, measure, .. } => format!("Propose in the {}: {}", widgets::body_name(*body), widgets::measure_name(*measure)),
-        Order::Wait => "Wait".into(),
-    }
-}

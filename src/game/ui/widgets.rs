@@ -1,5 +1,6 @@
 //! Small shared widgets: factor bars, ballot marks, outcome names.
 
+pub use crate::sim::text::{body_name, measure_name, outcome_text};
 use bevy_egui::egui::{self, Color32, RichText, Sense, Ui, vec2};
 
 use crate::game::theme;
@@ -49,39 +50,5 @@ pub fn ballot_mark(b: Ballot) -> (&'static str, Color32) {
     }
 }
 
-pub fn outcome_text(id: &str) -> &'static str {
-    match id {
-        "deterred" => "Deterred: the aggressor never attacked, or withdrew before fighting",
-        "halted" => "Halted: the fighting stopped with the aggressor short of its aims",
-        "reversed" => "Reversed: the aggressor was thrown back to where it started",
-        "aggressor_prevails" => "The aggressor prevails: it got what it wanted",
-        "frozen" => "Frozen: the lines froze with no settlement",
-        _ => "",
-    }
-}
 
-pub fn measure_name(m: crate::level::Measure) -> &'static str {
-    use crate::level::Measure::*;
-    match m {
-        Enquiry => "Commission of enquiry",
-        Condemn => "Condemn and demand withdrawal",
-        NonRecognition => "Refuse to recognise the conquest",
-        Sanctions => "Economic sanctions (oil exempted)",
-        OilSanctions => "Economic sanctions with oil",
-        AuthoriseForce => "Authorise force (assistance to the victim)",
-        UnifiedCommand => "Unified command",
-        Referral => "Refer to the Assembly (procedural)",
-        Peacekeeping => "Peacekeeping force (consent needed)",
-        UnitingForPeace => "Uniting for Peace",
-    }
-}
 
-pub fn body_name(b: crate::level::BodyKind) -> &'static str {
-    use crate::level::BodyKind::*;
-    match b {
-        LeagueCouncil => "League Council",
-        LeagueAssembly => "League Assembly",
-        SecurityCouncil => "Security Council",
-        GeneralAssembly => "General Assembly",
-    }
-}

@@ -1,0 +1,276 @@
+//! A lesson being played or reviewed: which part, what the student has done (`Attempt`), the clock, and
+//! the pages around the crises (start, quiz, finish). The report is built headless from the attempt.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use crate::lesson::play::{Attempt, QuizAnswer, build_report, is_correct, parse_seed};
+use crate::lesson::report::{LessonReport, reports_dir};
+use crate::lesson::{LessonDef, Moment};
+
+use super::state::{Catalog, Screen, Session, StartLevel};
+use super::ui::UiState;
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<LessonCatalog>()
+        .add_systems(Startup, (scan_lessons, open_from_options).chain().after(super::state::scan_levels))
+        .add_systems(Update, tick_clock);
+}
+
+/// `--report FILE` opens a report; `--lesson ID` a lesson's start page.
+fn open_from_options(world: &mut World) {
+    let opts = world.resource::<super::GameOptions>().clone();
+    if let Some(path) = &opts.report {
+        open_report(world, path);
+    } else if let Some(id) = &opts.lesson {
+        let i = world.resource::<LessonCatalog>().entries.iter().position(|(p, l)| l.as_ref().is_ok_and(|l| &l.id == id) || p.to_string_lossy() == id.as_str());
+        match i {
+            Some(i) => open(world, i),
+            None => error!("no lesson `{id}` in {}", crate::lesson::lessons_dir().display()),
+        }
+    }
+}
+
+/// The pages of a lesson outside the crises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LessonPage {
+    /// Objectives, time, name and class seed.
+    #[default]
+    Start,
+    Quiz,
+    /// Score, badges, debrief questions, saving the report.
+    Finish,
+}
+
+/// The lessons the menu offers.
+#[derive(Resource, Default)]
+pub struct LessonCatalog {
+    pub entries: Vec<(PathBuf, Result<Arc<LessonDef>, String>)>,
+    /// Reports found in the reports folder, newest first.
+    pub reports: Vec<PathBuf>,
+}
+
+#[derive(Resource, Debug, Clone)]
+pub struct ActiveLesson {
+    pub def: Arc<LessonDef>,
+    pub attempt: Attempt,
+    /// The part being played.
+    pub part: usize,
+    pub page: LessonPage,
+    /// Seconds spent since the lesson began.
+    pub seconds: f64,
+    pub began: bool,
+    /// Quiz answers chosen but not yet checked.
+    pub drafts: std::collections::BTreeMap<String, QuizAnswer>,
+    /// Questions whose answer was checked: the explanation shows and the answer is locked.
+    pub checked: BTreeSet<String>,
+    /// Guiding questions closed.
+    pub dismissed: BTreeSet<usize>,
+    /// The report once built, and where it was saved.
+    pub report: Option<LessonReport>,
+    pub saved: Option<(PathBuf, PathBuf)>,
+    /// Loaded from a report, for a debrief in front of the class: nothing changes.
+    pub review: bool,
+}
+
+impl ActiveLesson {
+    pub fn new(def: Arc<LessonDef>) -> Self {
+        let seed_code = def.seed.clone().unwrap_or_else(|| "1".into());
+        let attempt = Attempt { lesson: def.id.clone(), seed: parse_seed(&seed_code), seed_code, ..Default::default() };
+        ActiveLesson { def, attempt, part: 0, page: LessonPage::Start, seconds: 0.0, began: false, drafts: default(), checked: default(), dismissed: default(), report: None, saved: None, review: false }
+    }
+
+    /// A lesson reviewed from a saved report.
+    pub fn review(def: Arc<LessonDef>, report: LessonReport) -> Self {
+        let mut a = ActiveLesson::new(def);
+        a.attempt = report.attempt.clone();
+        a.checked = a.attempt.quiz.keys().cloned().collect();
+        a.dismissed = (0..a.def.guiding.len()).collect();
+        a.page = LessonPage::Finish;
+        a.report = Some(report);
+        a.review = true;
+        a
+    }
+
+    pub fn minutes(&self) -> u32 {
+        (self.seconds / 60.0).floor() as u32
+    }
+
+    /// The moment of the current part that guiding questions wait for.
+    pub fn moment(world: &World) -> Option<Moment> {
+        let screen = *world.resource::<State<Screen>>().get();
+        match screen {
+            Screen::Briefing => Some(Moment::Briefing),
+            Screen::Debrief => Some(Moment::Debrief),
+            Screen::Playing => {
+                use super::state::TurnPhase;
+                let phase = world.get_resource::<State<TurnPhase>>().map(|p| *p.get());
+                let log = world.get_resource::<crate::sim::RunLog>()?;
+                if phase == Some(TurnPhase::Votes) && !log.votes.is_empty() {
+                    return Some(Moment::FirstVote);
+                }
+                if phase == Some(TurnPhase::Orders) {
+                    let turn = world.get_resource::<crate::sim::Calendar>()?.turn;
+                    return Some(Moment::Turn(turn as u32 + 1));
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+}
+
+fn scan_lessons(mut cat: ResMut<LessonCatalog>) {
+    let mut dirs = vec![crate::lesson::lessons_dir()];
+    dirs.extend(super::state::user_levels_dir().map(|d| d.join("lessons")));
+    for dir in dirs {
+        for path in crate::lesson::lesson_files(&dir) {
+            let l = crate::lesson::load(&path).map(Arc::new);
+            cat.entries.push((path, l));
+        }
+    }
+    refresh_reports(&mut cat);
+}
+
+pub fn refresh_reports(cat: &mut LessonCatalog) {
+    let mut v: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(reports_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| (std::fs::metadata(&p).and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), p))
+        .collect();
+    v.sort_by(|a, b| b.0.cmp(&a.0));
+    cat.reports = v.into_iter().map(|x| x.1).collect();
+}
+
+fn tick_clock(time: Res<Time<Real>>, lesson: Option<ResMut<ActiveLesson>>) {
+    if let Some(mut l) = lesson
+        && l.began
+        && !l.review
+        && l.page != LessonPage::Finish
+    {
+        l.seconds += time.delta_secs_f64();
+    }
+}
+
+/// Opens a lesson's start page.
+pub fn open(world: &mut World, i: usize) {
+    let Some((_, Ok(def))) = world.resource::<LessonCatalog>().entries.get(i).cloned() else { return };
+    world.insert_resource(ActiveLesson::new(def));
+    world.resource_mut::<NextState<Screen>>().set(Screen::Lesson);
+}
+
+/// Starts a part of the lesson: its level, the lesson's role, the class seed.
+fn start_part(world: &mut World, k: usize, replay: Vec<Vec<crate::level::Order>>, screen: Screen) {
+    let Some(lesson) = world.get_resource::<ActiveLesson>() else { return };
+    let Some(part) = lesson.def.parts.get(k) else { return };
+    let level = part.level.clone();
+    let role = level.states[part.role].id.clone();
+    let seed = lesson.attempt.seed;
+    let path = world.resource::<Catalog>().find(&level.id).map(|e| e.path.clone()).unwrap_or_else(|| crate::cli::levels_dir().join(format!("{}.ron", level.id)));
+    world.resource_mut::<ActiveLesson>().part = k;
+    world.write_message(StartLevel { level, path, seed, role: Some(role), replay, screen, campaign: false, credibility: None, lessons: Default::default() });
+}
+
+pub fn begin(world: &mut World) {
+    let Some(mut l) = world.get_resource_mut::<ActiveLesson>() else { return };
+    l.attempt.seed = parse_seed(&l.attempt.seed_code);
+    l.began = true;
+    start_part(world, 0, vec![], Screen::Briefing);
+}
+
+/// After a part's debrief: keep its orders, then the next part or the quiz.
+pub fn next(world: &mut World) {
+    let orders = world.get_resource::<Session>().map(|s| s.orders.clone()).unwrap_or_default();
+    let Some(mut l) = world.get_resource_mut::<ActiveLesson>() else { return };
+    if l.review {
+        l.page = LessonPage::Finish;
+        world.resource_mut::<NextState<Screen>>().set(Screen::Lesson);
+        return;
+    }
+    let k = l.part;
+    if l.attempt.parts.len() <= k {
+        l.attempt.parts.resize(k + 1, vec![]);
+    }
+    l.attempt.parts[k] = orders;
+    if k + 1 < l.def.parts.len() {
+        start_part(world, k + 1, vec![], Screen::Briefing);
+    } else {
+        l.page = LessonPage::Quiz;
+        world.resource_mut::<NextState<Screen>>().set(Screen::Lesson);
+    }
+}
+
+pub fn check_answer(world: &mut World, id: &str) {
+    let Some(mut l) = world.get_resource_mut::<ActiveLesson>() else { return };
+    if l.review || l.checked.contains(id) {
+        return;
+    }
+    let Some(a) = l.drafts.get(id).cloned() else { return };
+    l.attempt.quiz.insert(id.to_string(), a);
+    l.checked.insert(id.to_string());
+}
+
+/// Whether a checked answer is right.
+pub fn answer_right(l: &ActiveLesson, id: &str) -> Option<bool> {
+    let q = l.def.quiz.iter().find(|q| q.id == id)?;
+    l.attempt.quiz.get(id).map(|a| is_correct(&q.answer, a))
+}
+
+/// Builds the report from the attempt, replaying every part headless.
+pub fn finish(world: &mut World) {
+    let Some(mut l) = world.get_resource_mut::<ActiveLesson>() else { return };
+    l.attempt.minutes = l.minutes();
+    if !l.review {
+        let r = build_report(&l.def, &l.attempt);
+        l.report = Some(r);
+    }
+    l.page = LessonPage::Finish;
+}
+
+pub fn save_report(world: &mut World) {
+    finish(world);
+    let Some(l) = world.get_resource::<ActiveLesson>() else { return };
+    let Some(r) = l.report.clone() else { return };
+    let msg = match r.save(&reports_dir()) {
+        Ok(paths) => {
+            world.resource_mut::<ActiveLesson>().saved = Some(paths.clone());
+            refresh_reports(&mut world.resource_mut::<LessonCatalog>());
+            format!("Report saved:\n{}\n{}", paths.0.display(), paths.1.display())
+        }
+        Err(e) => format!("The report could not be saved in {}: {e}. Nothing was lost; try again.", reports_dir().display()),
+    };
+    world.resource_mut::<UiState>().message = Some(msg);
+}
+
+/// Loads a report for a debrief in front of the class.
+pub fn open_report(world: &mut World, path: &std::path::Path) {
+    let result = LessonReport::load(path).and_then(|r| {
+        let def = world
+            .resource::<LessonCatalog>()
+            .entries
+            .iter()
+            .find_map(|(p, d)| d.as_ref().ok().filter(|d| d.id == r.lesson || p.file_stem().is_some_and(|s| s == r.lesson.as_str())).cloned())
+            .ok_or_else(|| format!("{}: the lesson `{}` is not installed", path.display(), r.lesson))?;
+        Ok((def, r))
+    });
+    match result {
+        Ok((def, r)) => {
+            world.insert_resource(ActiveLesson::review(def, r));
+            world.resource_mut::<NextState<Screen>>().set(Screen::Lesson);
+        }
+        Err(e) => world.resource_mut::<UiState>().message = Some(e),
+    }
+}
+
+/// In a reviewed report: replays a part with the student's orders and opens its debrief.
+pub fn review_part(world: &mut World, k: usize) {
+    let Some(l) = world.get_resource::<ActiveLesson>() else { return };
+    let orders = l.attempt.parts.get(k).cloned().unwrap_or_default();
+    start_part(world, k, orders, Screen::Debrief);
+}

@@ -1,0 +1,140 @@
+//! The map's information as a table of states, sortable by any column and usable from the keyboard:
+//! Tab moves between the column headers and the rows, Space or Enter sorts or selects.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, RichText};
+
+use crate::game::map::MapView;
+use crate::level::BodyKind;
+use crate::sim::{Aggressor, Bloc, Body, Capability, Interests, Level, Member, Nation, Player, Stance, Victim};
+
+use super::{Action, UiState, hud::stance_text};
+
+/// The table's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Column {
+    #[default]
+    State,
+    Power,
+    Member,
+    Seat,
+    Blocs,
+    Stance,
+    Distance,
+}
+
+const COLUMNS: [(Column, &str, &str); 7] = [
+    (Column::State, "State", "The state, and its part in the crisis"),
+    (Column::Power, "Power", "Share of world military-industrial capability (CINC)"),
+    (Column::Member, "Member", "Member of the League or the UN in this crisis"),
+    (Column::Seat, "Seat", "Its seat in the Council: permanent (with a veto where the rules give one) or elected"),
+    (Column::Blocs, "Blocs", "Alliances and pacts it belongs to"),
+    (Column::Stance, "Stance", "Its stance on collective action now"),
+    (Column::Distance, "Distance", "Kilometres from its capital to the theatre"),
+];
+
+/// One row.
+pub struct Row {
+    pub ix: usize,
+    pub name: String,
+    pub role: &'static str,
+    pub power: f32,
+    pub member: bool,
+    pub seat: &'static str,
+    pub blocs: String,
+    pub stance: Stance,
+    pub km: f32,
+}
+
+pub fn rows(w: &World) -> Vec<Row> {
+    let Some(mut q) = w.try_query::<(Entity, &Nation, &Capability, &Interests, &Stance, Has<Member>, Has<Aggressor>, Has<Victim>, Has<Player>)>() else { return vec![] };
+    let bodies: Vec<&Body> = w.try_query::<&Body>().map(|mut q| q.iter(w).collect()).unwrap_or_default();
+    let blocs: Vec<&Bloc> = w.try_query::<&Bloc>().map(|mut q| q.iter(w).collect()).unwrap_or_default();
+    q.iter(w)
+        .map(|(e, n, c, i, s, member, agg, vic, player)| {
+            let council = bodies.iter().find(|b| matches!(b.kind, BodyKind::SecurityCouncil | BodyKind::LeagueCouncil));
+            let seat = match council {
+                Some(b) if b.permanent.contains(&e) => "permanent",
+                Some(b) if b.members.contains(&e) => "elected",
+                _ => "",
+            };
+            let role = if agg {
+                "aggressor"
+            } else if vic {
+                "victim"
+            } else if player {
+                "you"
+            } else {
+                ""
+            };
+            Row {
+                ix: n.ix,
+                name: n.name.clone(),
+                role,
+                power: c.cinc,
+                member,
+                seat,
+                blocs: blocs.iter().filter(|b| b.members.contains(&e)).map(|b| b.name.clone()).collect::<Vec<_>>().join(", "),
+                stance: *s,
+                km: i.km_theatre,
+            }
+        })
+        .collect()
+}
+
+fn sort(rows: &mut [Row], col: Column, descending: bool) {
+    rows.sort_by(|a, b| {
+        let o = match col {
+            Column::State => a.name.cmp(&b.name),
+            Column::Power => a.power.total_cmp(&b.power),
+            Column::Member => a.member.cmp(&b.member),
+            Column::Seat => a.seat.cmp(b.seat),
+            Column::Blocs => a.blocs.cmp(&b.blocs),
+            Column::Stance => (a.stance as u8).cmp(&(b.stance as u8)),
+            Column::Distance => a.km.total_cmp(&b.km),
+        };
+        if descending { o.reverse() } else { o }.then(a.name.cmp(&b.name))
+    });
+}
+
+pub fn table(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
+    let ui_state = w.resource::<UiState>();
+    if !ui_state.table || !w.contains_resource::<Level>() {
+        return;
+    }
+    let (col, desc) = ui_state.table_sort;
+    let selected = w.get_resource::<MapView>().and_then(|v| v.selected);
+    let mut rows = rows(w);
+    sort(&mut rows, col, desc);
+    let mut open = true;
+    egui::Window::new("States (F7)").open(&mut open).default_pos([360.0, 80.0]).default_size([640.0, 420.0]).show(ctx, |ui| {
+        ui.label(RichText::new("Click a heading (or Tab to it and press Space) to sort; select a row to inspect the state.").weak());
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            egui::Grid::new("states").striped(true).num_columns(COLUMNS.len()).show(ui, |ui| {
+                for (c, name, hint) in COLUMNS {
+                    let arrow = if c == col { if desc { " ▼" } else { " ▲" } } else { "" };
+                    if ui.button(RichText::new(format!("{name}{arrow}")).strong()).on_hover_text(hint).clicked() {
+                        actions.push(Action::TableSort(c, if c == col { !desc } else { matches!(c, Column::Power) }));
+                    }
+                }
+                ui.end_row();
+                for r in &rows {
+                    let label = if r.role.is_empty() { r.name.clone() } else { format!("{} ({})", r.name, r.role) };
+                    if ui.selectable_label(selected == Some(r.ix), label).clicked() {
+                        actions.push(Action::Select(Some(r.ix)));
+                    }
+                    ui.label(format!("{:.1}%", r.power * 100.0));
+                    ui.label(if r.member { "✔ member" } else { "– outside" });
+                    ui.label(r.seat);
+                    ui.label(&r.blocs);
+                    ui.label(stance_text(r.stance));
+                    ui.label(format!("{:.0} km", r.km));
+                    ui.end_row();
+                }
+            });
+        });
+    });
+    if !open {
+        actions.push(Action::Table);
+    }
+}

@@ -1,0 +1,89 @@
+//! The words for the model's ids: bodies, measures, orders, outcomes, mechanisms. Shared by the panels,
+//! the reports and the command line, so that a report says what the screen said.
+
+use crate::level::Order;
+
+pub fn outcome_text(id: &str) -> &'static str {
+    match id {
+        "deterred" => "Deterred: the aggressor never attacked, or withdrew before fighting",
+        "halted" => "Halted: the fighting stopped with the aggressor short of its aims",
+        "reversed" => "Reversed: the aggressor was thrown back to where it started",
+        "aggressor_prevails" => "The aggressor prevails: it got what it wanted",
+        "frozen" => "Frozen: the lines froze with no settlement",
+        _ => "",
+    }
+}
+
+pub fn measure_name(m: crate::level::Measure) -> &'static str {
+    use crate::level::Measure::*;
+    match m {
+        Enquiry => "Commission of enquiry",
+        Condemn => "Condemn and demand withdrawal",
+        NonRecognition => "Refuse to recognise the conquest",
+        Sanctions => "Economic sanctions (oil exempted)",
+        OilSanctions => "Economic sanctions with oil",
+        AuthoriseForce => "Authorise force (assistance to the victim)",
+        UnifiedCommand => "Unified command",
+        Referral => "Refer to the Assembly (procedural)",
+        Peacekeeping => "Peacekeeping force (consent needed)",
+        UnitingForPeace => "Uniting for Peace",
+    }
+}
+
+pub fn body_name(b: crate::level::BodyKind) -> &'static str {
+    use crate::level::BodyKind::*;
+    match b {
+        LeagueCouncil => "League Council",
+        LeagueAssembly => "League Assembly",
+        SecurityCouncil => "Security Council",
+        GeneralAssembly => "General Assembly",
+    }
+}
+
+pub fn order_text(o: &Order) -> String {
+    match o {
+        Order::Concede => "Concede part of the claim".into(),
+        Order::Mediate => "Offer mediation".into(),
+        Order::Guarantee => "Guarantee the victim".into(),
+        Order::Rearm => "Rearm".into(),
+        Order::JoinBloc(b) => format!("Join {b}"),
+        Order::Intervene => "Send forces".into(),
+        Order::Sanction { oil } => format!("Own sanctions{}", if *oil { " with oil" } else { "" }),
+        Order::Propose { body, measure, .. } => format!("Propose in the {}: {}", body_name(*body), measure_name(*measure)),
+        Order::Wait => "Wait".into(),
+    }
+}
+
+pub fn mechanism_title(m: &str) -> String {
+    if let Some(rest) = m.strip_prefix("collective_action:") {
+        use crate::level::{BodyKind::*, Measure::*};
+        let mut parts = rest.splitn(2, ':');
+        let (b, m) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        let body = [LeagueCouncil, LeagueAssembly, SecurityCouncil, GeneralAssembly].into_iter().find(|k| k.id() == b).map_or(b.replace('_', " "), |k| body_name(k).to_string());
+        let measure = [Enquiry, Condemn, NonRecognition, Sanctions, OilSanctions, AuthoriseForce, UnifiedCommand, Referral, Peacekeeping, UnitingForPeace]
+            .into_iter()
+            .find(|x| crate::sim::explain::measure_id(*x) == m)
+            .map_or(m.replace('_', " "), |x| measure_name(x).to_string());
+        return format!("{measure} in the {body}");
+    }
+    match m {
+        "sanctions" => "Sanctions".into(),
+        "enforcement" => "Enforcement by a coalition".into(),
+        "appeasement" => "Appeasement".into(),
+        "peacekeeping" => "Peacekeeping".into(),
+        "deterrence" => "Deterrence: the aggressor's last decision".into(),
+        other => other.into(),
+    }
+}
+
+pub fn choice_text(c: crate::sim::AggressorChoice) -> &'static str {
+    use crate::sim::AggressorChoice::*;
+    match c {
+        Attack => "attack",
+        Hold => "hold back",
+        Proceed => "press on",
+        Escalate => "escalate",
+        AcceptTerms => "accept a cease-fire",
+        Withdraw => "withdraw",
+    }
+}

@@ -1,0 +1,313 @@
+//! Lessons for the classroom: the lesson files, a lesson played headless to its report, the same seed
+//! giving the same report, the class summary, and the lesson's pages in the play loop.
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+
+use collective_security::game::lesson::{ActiveLesson, LessonCatalog, LessonPage};
+use collective_security::game::state::{self, EndTurn, Screen, Session, TurnPhase};
+use collective_security::game::ui::{Action, UiState, apply};
+use collective_security::game::{GameOptions, save::SaveDir};
+use collective_security::lesson::class::summarise;
+use collective_security::lesson::play::{Attempt, QuizAnswer, attempt_by_policy, build_report, is_correct};
+use collective_security::lesson::report::LessonReport;
+use collective_security::lesson::{self, Answer, LessonDef};
+use collective_security::sim::{Calendar, Policy};
+
+const SHIPPED: [&str; 3] = ["why_the_league_failed", "veto_and_uniting_for_peace", "security_or_defence"];
+
+fn league() -> LessonDef {
+    lesson::shipped("why_the_league_failed").expect("the shipped lesson loads")
+}
+
+/// Right answers to every question of a lesson (short answers: the model answer).
+fn right_answers(l: &LessonDef) -> BTreeMap<String, QuizAnswer> {
+    l.quiz
+        .iter()
+        .map(|q| {
+            let a = match &q.answer {
+                Answer::Choice(_, k) => QuizAnswer::Choice(*k),
+                Answer::Short(groups, _) => QuizAnswer::Text(groups.iter().map(|g| g[0].clone()).collect::<Vec<_>>().join(" ")),
+            };
+            (q.id.clone(), a)
+        })
+        .collect()
+}
+
+#[test]
+fn every_shipped_lesson_passes_the_validator_and_fits_a_class_period() {
+    for id in SHIPPED {
+        let (l, warnings) = lesson::check_file(&lesson::lessons_dir().join(format!("{id}.ron"))).unwrap_or_else(|e| panic!("{id}: {e:?}"));
+        assert!(warnings.is_empty(), "{id}: {warnings:?}");
+        assert!((30..=45).contains(&l.minutes), "{id} takes {} minutes", l.minutes);
+        assert!(l.parts.len() >= 2 && !l.quiz.is_empty() && !l.objectives.is_empty() && !l.debrief.is_empty(), "{id}");
+        assert!(l.quiz.iter().any(|q| matches!(q.answer, Answer::Short(..))) && l.quiz.iter().any(|q| matches!(q.answer, Answer::Choice(..))), "{id} has both kinds of question");
+    }
+    let files = lesson::lesson_files(&lesson::lessons_dir());
+    assert_eq!(files.len(), SHIPPED.len(), "a test names every shipped lesson");
+}
+
+#[test]
+fn a_lesson_naming_an_unknown_level_or_role_gets_line_column_and_a_suggestion() {
+    let src = std::fs::read_to_string(lesson::lessons_dir().join("why_the_league_failed.ron")).unwrap().replacen("level: \"manchuria_1931\"", "level: \"manchuria_1932\"", 1).replace("role: \"GBR\"", "role: \"GB\"");
+    let dir = std::env::temp_dir().join(format!("cs-lesson-{}", std::process::id())).join("lessons");
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("broken.ron");
+    std::fs::write(&p, &src).unwrap();
+    let errs = lesson::check_file(&p).err().expect("the broken lesson is refused");
+    let level = errs.iter().find(|d| d.message.contains("no level `manchuria_1932`")).expect("unknown level named");
+    assert_eq!(level.suggestion.as_deref(), Some("did you mean `manchuria_1931`?"));
+    let line = src.lines().position(|l| l.contains("manchuria_1932")).unwrap() + 1;
+    assert_eq!(level.line, line);
+    assert!(level.col > 1);
+    let role = errs.iter().find(|d| d.message.contains("`GB` is not a playable state")).expect("unknown role named");
+    assert!(role.line > 1, "{role:?}");
+}
+
+#[test]
+fn a_misspelt_field_in_a_lesson_is_reported_with_the_fields_it_could_be() {
+    let src = std::fs::read_to_string(lesson::lessons_dir().join("security_or_defence.ron")).unwrap().replacen("explanation:", "explaination:", 1);
+    let errs = lesson::validate::check_source("x", &src, &[], &|_| None).err().expect("refused");
+    assert!(errs.iter().any(|d| d.message.contains("unknown field `explaination`") && d.suggestion.as_deref() == Some("did you mean `explanation`?") && d.line > 1), "{errs:?}");
+}
+
+#[test]
+fn a_short_answer_is_right_when_it_has_a_word_from_every_group() {
+    let a = Answer::Short(vec![vec!["veto".into(), "vetoed".into()], vec!["permanent".into()]], "model".into());
+    assert!(is_correct(&a, &QuizAnswer::Text("A Permanent member VETOED it".into())));
+    assert!(!is_correct(&a, &QuizAnswer::Text("it was vetoed".into())));
+    assert!(!is_correct(&a, &QuizAnswer::Choice(0)));
+}
+
+#[test]
+fn a_lesson_played_headless_from_its_file_gives_a_full_report() {
+    let l = league();
+    let mut attempt = attempt_by_policy(&l, "Ada Lovelace", "LEAGUE31", Policy::Collective);
+    attempt.quiz = right_answers(&l);
+    attempt.debrief = l.debrief.iter().map(|_| "Unanimity let one member block the League.".to_string()).collect();
+    attempt.notes.insert(0, "Japan will vote no.".into());
+    let r = build_report(&l, &attempt);
+    assert_eq!((r.seed_code.as_str(), r.student.as_str(), r.parts.len()), ("LEAGUE31", "Ada Lovelace", 2));
+    for p in &r.parts {
+        assert!(p.finished && p.outcome.is_some(), "{} was played to its end", p.name);
+        assert!(!p.turns.is_empty() && p.turns[0].orders.iter().any(|o| o.contains("Propose")), "choices turn by turn: {:?}", p.turns);
+        assert!(p.votes.iter().all(|v| v.yes + v.no + v.abstain + v.absent > 0), "every vote has its tally");
+        assert!(!p.explanations.is_empty() && p.explanations.iter().all(|e| !e.factors.is_empty()), "explanations with their factors");
+    }
+    assert!(r.quiz.iter().all(|q| q.correct && q.answered), "{:?}", r.quiz);
+    assert!(r.objectives.iter().find(|o| o.id.contains("reflect")).is_none_or(|o| o.met));
+    let quiz_points: u32 = l.quiz.iter().map(|q| q.points).sum();
+    let objective_points: u32 = r.objectives.iter().filter(|o| o.met).map(|o| o.points).sum();
+    assert_eq!(r.score, quiz_points + objective_points);
+    assert!(r.objectives.iter().all(|o| !o.met || !o.evidence.is_empty()), "a met objective says what met it");
+    let md = r.to_markdown();
+    for needle in ["LEAGUE31", "Ada Lovelace", "## Quiz", "Japan will vote no.", "Unanimity let one member", "History (not the simulation)", "| turn | date | orders | strategy |"] {
+        assert!(md.contains(needle), "the Markdown report holds {needle}");
+    }
+    let back = LessonReport::from_json("r.json", &r.to_json()).expect("the JSON reads back");
+    assert_eq!(back, r);
+}
+
+#[test]
+fn the_same_seed_and_choices_give_the_same_report_byte_for_byte() {
+    let l = lesson::shipped("veto_and_uniting_for_peace").unwrap();
+    let mut a = attempt_by_policy(&l, "Class 4B", "UFP1950", Policy::Collective);
+    a.quiz = right_answers(&l);
+    let one = build_report(&l, &a).to_json();
+    let two = build_report(&l, &a.clone()).to_json();
+    assert_eq!(one, two);
+    let again = build_report(&l, &attempt_by_policy(&l, "Class 4B", "ufp1950", Policy::Collective));
+    assert_eq!(again.seed, build_report(&l, &a).seed, "a seed code is the same whatever its case");
+}
+
+#[test]
+fn replaying_a_students_orders_ends_the_crisis_as_it_ended_when_played() {
+    let l = lesson::shipped("security_or_defence").unwrap();
+    for policy in [Policy::Appease, Policy::Collective] {
+        let a = attempt_by_policy(&l, "", "7", policy);
+        let r = build_report(&l, &a);
+        for (k, p) in l.parts.iter().enumerate() {
+            let mut sim = collective_security::sim::Simulation::new();
+            sim.start(&collective_security::sim::runner::RunSetup { level: p.level.clone(), seed: a.seed, role: Some(p.role), policy: Some(policy), credibility: None, lessons: Default::default() });
+            sim.run_to_end();
+            let played = sim.log().outcome.map(|o| o.0.id().to_string());
+            assert_eq!(r.parts[k].outcome, played, "{} under {policy:?}", p.level.id);
+        }
+    }
+}
+
+#[test]
+fn objectives_are_met_by_what_the_student_did_not_by_script() {
+    let l = league();
+    let appeased = build_report(&l, &attempt_by_policy(&l, "", "LEAGUE31", Policy::Appease));
+    let collective = build_report(&l, &attempt_by_policy(&l, "", "LEAGUE31", Policy::Collective));
+    let met = |r: &LessonReport, cond: &str| r.objectives.iter().zip(&l.objectives).any(|(o, d)| o.met && format!("{:?}", d.when).starts_with(cond));
+    assert!(!met(&appeased, "Used(Collective)") && met(&collective, "Used(Collective)"));
+    assert!(!met(&appeased, "Mastered") && !met(&appeased, "Reflected"), "unanswered questions meet nothing");
+    assert!(collective.score > appeased.score);
+}
+
+/// Reports of a class: `n_appease` students appease, the rest act collectively; the first `n_right` answer every question right.
+fn class(n_appease: usize, n_collective: usize, n_right: usize) -> Vec<LessonReport> {
+    let l = league();
+    (0..n_appease + n_collective)
+        .map(|i| {
+            let policy = if i < n_appease { Policy::Appease } else { Policy::Collective };
+            let mut a: Attempt = attempt_by_policy(&l, &format!("student {i}"), "LEAGUE31", policy);
+            if i < n_right {
+                a.quiz = right_answers(&l);
+            } else if let Some(q) = l.quiz.iter().find(|q| matches!(q.answer, Answer::Choice(..))) {
+                let Answer::Choice(_, k) = q.answer else { unreachable!() };
+                a.quiz.insert(q.id.clone(), QuizAnswer::Choice(if k == 0 { 1 } else { 0 }));
+            }
+            build_report(&l, &a)
+        })
+        .collect()
+}
+
+#[test]
+fn the_class_summary_of_generated_reports_has_the_right_counts() {
+    let reports = class(3, 2, 1);
+    let s = summarise(&reports);
+    let l = league();
+    assert_eq!(s.reports, 5);
+    assert_eq!(s.seeds.len(), 1);
+    for p in &l.parts {
+        let main = &s.main_strategy[&p.level.id];
+        assert_eq!(main.get("appeasement"), Some(&3), "{main:?}");
+        assert_eq!(main.get("collective"), Some(&2), "{main:?}");
+        assert_eq!(s.outcomes[&p.level.id].values().sum::<usize>(), 5);
+    }
+    let first_choice = l.quiz.iter().find(|q| matches!(q.answer, Answer::Choice(..))).unwrap();
+    for q in &s.questions {
+        let expected_answered = if q.id == first_choice.id { 5 } else { 1 };
+        assert_eq!((q.answered, q.correct), (expected_answered, 1), "{}", q.id);
+    }
+    let concept = &s.concepts[&first_choice.concept];
+    assert!(concept.0 >= 5 && concept.1 >= 1);
+    let csv = s.to_csv();
+    assert!(csv.lines().any(|r| r == format!("main_strategy,{},appeasement,3,5", l.parts[0].level.id)), "{csv}");
+    assert!(csv.lines().any(|r| r == format!("question,{},{},1,5", first_choice.concept, first_choice.id)), "{csv}");
+    let md = s.to_markdown();
+    assert!(md.contains("## Strategies chosen") && md.contains("## Quiz, per concept") && md.contains("LEAGUE31"));
+}
+
+#[test]
+fn class_report_gathers_report_files_and_leaves_out_a_corrupt_one_with_its_line() {
+    let dir = std::env::temp_dir().join(format!("cs-class-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for r in class(1, 1, 1) {
+        r.save(&dir).unwrap();
+    }
+    std::fs::write(dir.join("broken.json"), "{\n  \"format\": 1,\n  \"lesson\": 3\n}").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_collective-security"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["class-report", dir.to_str().unwrap(), "--out", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.json:3:") && err.contains("left out"), "{err}");
+    assert!(err.contains("2 report(s) of 3"), "{err}");
+    let csv = std::fs::read_to_string(dir.join("class-summary.csv")).unwrap();
+    assert!(csv.starts_with("table,group,item,count,of\n") && csv.contains(",appeasement,1,2"), "{csv}");
+    assert!(std::fs::read_to_string(dir.join("class-summary.md")).unwrap().contains("Reports: 2"));
+}
+
+#[test]
+fn a_report_of_another_format_is_refused_with_a_clear_error() {
+    let e = LessonReport::from_json("old.json", "{\"format\": 99}").unwrap_err();
+    assert!(e.starts_with("old.json:1:1:") && e.contains("format 99"), "{e}");
+    let e = LessonReport::from_json("cut.json", "{\"format\": 1, \"lesson\": \"x\",").unwrap_err();
+    assert!(e.starts_with("cut.json:1:"), "{e}");
+}
+
+#[test]
+fn a_what_if_from_the_last_turn_leaves_every_strategy_the_same_outcomes() {
+    use collective_security::game::ui::debrief::compare;
+    let level = crate::support::shipped("kuwait_1990");
+    let role = level.default_role();
+    let mut sim = collective_security::sim::Simulation::new();
+    sim.start(&collective_security::sim::runner::RunSetup { level: level.clone(), seed: 3, role: Some(role), policy: Some(Policy::Collective), credibility: None, lessons: Default::default() });
+    sim.run_to_end();
+    let all = sim.log().player_orders.clone();
+    let progress = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let from_end = compare(level.clone(), role, 3, &all, 5, progress.clone());
+    assert!(from_end.windows(2).all(|w| w[0].shares == w[1].shares), "nothing is left to change once every turn is played");
+    let from_start = compare(level, role, 3, &[], 5, progress.clone());
+    assert_ne!(from_start[0].shares, from_start[2].shares, "from the start, appeasing and acting collectively differ");
+    assert_eq!(progress.load(std::sync::atomic::Ordering::Relaxed), 30, "progress counts every run");
+}
+
+fn game_app() -> App {
+    let mut app = App::new();
+    let dir = std::env::temp_dir().join(format!("cs-lesson-loop-{}", std::process::id()));
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .insert_resource(GameOptions { lesson: Some("why_the_league_failed".into()), ..default() })
+        .insert_resource(SaveDir(dir))
+        .init_resource::<UiState>()
+        .add_plugins(collective_security::sim::plugin)
+        .add_plugins((state::plugin, collective_security::game::lesson::plugin));
+    app.update();
+    app.update();
+    app
+}
+
+fn act(app: &mut App, a: Action) {
+    apply(app.world_mut(), vec![a]);
+    app.update();
+    app.update();
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+#[test]
+fn a_lesson_in_the_game_goes_from_its_start_page_through_both_crises_to_the_quiz_and_the_score() {
+    let mut app = game_app();
+    assert!(!app.world().resource::<LessonCatalog>().entries.is_empty());
+    assert_eq!(screen(&app), Screen::Lesson);
+    assert_eq!(app.world().resource::<ActiveLesson>().page, LessonPage::Start);
+    act(&mut app, Action::LessonStudent("Grace".into()));
+    act(&mut app, Action::LessonSeed("class7".into()));
+    act(&mut app, Action::LessonBegin);
+    assert_eq!(screen(&app), Screen::Briefing);
+    for part in 0..2 {
+        let level = app.world().resource::<Session>().level_id.clone();
+        assert_eq!(level, app.world().resource::<ActiveLesson>().def.parts[part].level.id);
+        assert_eq!(app.world().resource::<Session>().seed, collective_security::lesson::play::parse_seed("CLASS7"), "every part uses the class seed");
+        act(&mut app, Action::Screen(Screen::Playing));
+        for _ in 0..20 {
+            if app.world().resource::<Calendar>().finished {
+                break;
+            }
+            app.world_mut().resource_mut::<Session>().pending.push(collective_security::level::Order::Mediate);
+            app.world_mut().write_message(EndTurn);
+            app.update();
+            app.update();
+            assert_ne!(*app.world().resource::<State<TurnPhase>>().get(), TurnPhase::Orders);
+        }
+        act(&mut app, Action::Screen(Screen::Debrief));
+        act(&mut app, Action::LessonNext);
+    }
+    assert_eq!(screen(&app), Screen::Lesson);
+    let l = app.world().resource::<ActiveLesson>();
+    assert_eq!(l.page, LessonPage::Quiz);
+    assert_eq!(l.attempt.parts.len(), 2);
+    assert!(l.attempt.parts.iter().all(|p| p.iter().all(|t| t == &vec![collective_security::level::Order::Mediate])));
+    let q = l.def.quiz[0].clone();
+    let right = right_answers(&l.def)[&q.id].clone();
+    act(&mut app, Action::QuizDraft(q.id.clone(), right));
+    act(&mut app, Action::QuizCheck(q.id.clone()));
+    act(&mut app, Action::QuizDraft(q.id.clone(), QuizAnswer::Text("changed my mind".into())));
+    act(&mut app, Action::LessonFinish);
+    let l = app.world().resource::<ActiveLesson>();
+    assert_eq!(l.page, LessonPage::Finish);
+    let r = l.report.as_ref().expect("the report is built");
+    assert!(r.quiz[0].correct, "a checked answer is locked");
+    assert_eq!((r.student.as_str(), r.seed_code.as_str()), ("Grace", "class7"));
+    assert!(r.parts.iter().all(|p| p.turns.iter().all(|t| t.strategies == vec![collective_security::lesson::Strategy::Appeasement])));
+}
