@@ -41,12 +41,14 @@ pub enum Panel {
     Quiz,
     /// A lesson's finish page after a preview run (with --lesson).
     Finish,
+    /// Playing a lesson's first crisis at --turn, with its guiding question (with --lesson).
+    Guiding,
 }
 
 impl Panel {
     /// Panels of a lesson's pages, which need no level started.
     pub fn is_lesson_page(self) -> bool {
-        matches!(self, Panel::Lesson | Panel::Quiz | Panel::Finish)
+        matches!(self, Panel::Lesson | Panel::Quiz | Panel::Finish | Panel::Guiding)
     }
 }
 
@@ -107,7 +109,16 @@ fn prepare(world: &mut World) {
         return;
     }
     world.resource_mut::<MapView>().mode = plan.mode;
-    if plan.panel.is_lesson_page() {
+    if plan.panel == Panel::Guiding {
+        // Begin the lesson; its first crisis then starts like any level.
+        if let Some(l) = world.get_resource::<super::lesson::ActiveLesson>()
+            && !l.began
+        {
+            world.resource_mut::<super::lesson::ActiveLesson>().attempt.student = "Ada".into();
+            super::lesson::begin(world);
+            return;
+        }
+    } else if plan.panel.is_lesson_page() {
         prepare_lesson(world, plan.panel);
         return;
     }

@@ -67,11 +67,21 @@ pub fn is_correct(answer: &Answer, given: &QuizAnswer) -> bool {
     match (answer, given) {
         (Answer::Choice(_, right), QuizAnswer::Choice(k)) => right == k,
         (Answer::Short(groups, _), QuizAnswer::Text(t)) => {
-            let t = t.to_lowercase();
-            groups.iter().all(|g| g.iter().any(|w| t.contains(&w.to_lowercase())))
+            let text = format!(" {} ", words(t));
+            groups.iter().all(|g| {
+                g.iter().any(|w| {
+                    let k = words(w);
+                    !k.is_empty() && (text.contains(&format!(" {k} ")) || (k.chars().count() >= 4 && text.contains(&format!(" {k}"))))
+                })
+            })
         }
         _ => false,
     }
+}
+
+/// Lower-case words separated by single spaces: punctuation does not count.
+fn words(s: &str) -> String {
+    s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 fn r3(x: f32) -> f32 {

@@ -14,9 +14,9 @@ pub struct RawLesson {
     pub title: String,
     /// What the lesson is about, for the teacher and the student, in a paragraph.
     pub summary: String,
-    /// Minutes the whole lesson is meant to take, quiz included (a class period: 30 to 45).
+    /// Minutes the whole lesson is meant to take, quiz included: a class period, 30 to 45 (outside that, a warning).
     pub minutes: u32,
-    /// The seed suggested for the whole class, a number or a short code; the teacher may give another.
+    /// The seed suggested for the whole class, a number or a short code, written `Some("LEAGUE31")`; the teacher may give another.
     #[serde(default)]
     pub seed: Option<String>,
     /// What the student should be able to do or explain by the end, each worth points when met.
@@ -150,6 +150,6 @@ fn one() -> u32 {
 pub enum Answer {
     /// Multiple choice: the options, and the position (from 0) of the right one.
     Choice(Vec<String>, usize),
-    /// Short answer: right when it contains a word from every group; the model answer is shown after. The teacher reviews it.
+    /// Short answer: right when it contains a word from every group (a keyword of four letters or more also matches words it begins, `veto` matches `vetoed`; shorter ones match whole words only); the model answer is shown after. The teacher reviews it.
     Short(Vec<Vec<String>>, String),
 }

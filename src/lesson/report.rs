@@ -232,7 +232,7 @@ impl LessonReport {
         }
         let _ = writeln!(s, "\n## Objectives\n");
         for o in &self.objectives {
-            let _ = writeln!(s, "- [{}] {} ({} points, badge “{}”){}", if o.met { "x" } else { " " }, o.text, o.points, o.badge, if o.met { format!(": {}", o.evidence) } else { String::new() });
+            let _ = writeln!(s, "- [{}] {} ({} point{}, badge “{}”){}", if o.met { "x" } else { " " }, o.text, o.points, if o.points == 1 { "" } else { "s" }, o.badge, if o.met { format!(": {}", o.evidence) } else { String::new() });
         }
         if !self.notes.is_empty() {
             let _ = writeln!(s, "\n## Notes during play\n");

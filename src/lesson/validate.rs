@@ -10,7 +10,7 @@ use crate::level::{Diagnostic, InstitutionKind, LevelDef, Measure};
 use super::{Answer, Condition, LessonDef, Part, RawLesson};
 
 /// Minutes of a class period: a lesson outside this range gets a warning.
-pub const CLASS_PERIOD: (u32, u32) = (20, 50);
+pub const CLASS_PERIOD: (u32, u32) = (30, 45);
 
 /// Parses and checks a lesson. `known` are the level ids that exist; `find` loads one.
 pub fn check_source(id: &str, src: &str, known: &[String], find: &dyn Fn(&str) -> Option<Arc<LevelDef>>) -> Result<(LessonDef, Vec<Diagnostic>), Vec<Diagnostic>> {

@@ -13,9 +13,12 @@ const EXAMPLES: [&str; 6] = [
     include_str!("../../levels/campaign.ron"),
 ];
 
+/// The shipped lesson the lesson format's examples come from.
+const LESSON_EXAMPLES: [&str; 1] = [include_str!("../../levels/lessons/veto_and_uniting_for_peace.ron")];
+
 /// The first use of `field: value` in a shipped file, shortened.
-fn example(field: &str) -> String {
-    for src in EXAMPLES {
+fn example(field: &str, sources: &[&str]) -> String {
+    for src in sources {
         for line in src.lines() {
             let t = line.trim();
             if t.starts_with("//") {
@@ -197,7 +200,7 @@ pub fn markdown() -> String {
                         Some(d) => format!("no (default {d})"),
                         None => "yes".into(),
                     };
-                    let _ = writeln!(s, "| `{}` | {} | {} | {} | {} |", f.name, ron_type(&f.ty), req, f.doc.join(" "), example(&f.name));
+                    let _ = writeln!(s, "| `{}` | {} | {} | {} | {} |", f.name, ron_type(&f.ty), req, f.doc.join(" "), example(&f.name, if file.starts_with("lesson/") { &LESSON_EXAMPLES } else { &EXAMPLES }));
                 }
             }
             let _ = writeln!(s, "\n(from `src/{file}`)\n");

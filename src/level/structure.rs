@@ -17,22 +17,28 @@ fn inner(ty: &str) -> &str {
     t
 }
 
-/// The Rust type at a path like `states[3].capital`, walking the schema from `root`.
+/// The Rust type at a path like `states[3].capital`, walking the schema from `root`. `None` where the
+/// path leaves the schema, for example positional values inside an enum's tuple variant (`Used(Collective)`).
 fn type_at<'a>(items: &'a [Item], root: &'a str, path: &str) -> Option<&'a str> {
+    // The declared type, with its `Vec<…>` or `Option<…>` wrapper still on.
     let mut ty: &str = root;
     let mut rest = path;
     while !rest.is_empty() {
         if let Some(r) = rest.strip_prefix('[') {
             let end = r.find(']')?;
             rest = &r[end + 1..];
-            continue; // the element type is the inner type already
+            // Indexing steps into a list; anything else indexed is a tuple variant's contents.
+            let t = ty.trim();
+            let t = t.strip_prefix("Option<").and_then(|x| x.strip_suffix('>')).unwrap_or(t);
+            ty = t.strip_prefix("Vec<").and_then(|x| x.strip_suffix('>'))?;
+            continue;
         }
         let r = rest.strip_prefix('.').unwrap_or(rest);
         let end = r.find(['.', '[']).unwrap_or(r.len());
         let field = &r[..end];
         rest = &r[end..];
         let item = items.iter().find(|i| i.raw == inner(ty) && !i.is_enum)?;
-        ty = inner(&item.fields.iter().find(|f| f.name == field)?.ty);
+        ty = &item.fields.iter().find(|f| f.name == field)?.ty;
     }
     Some(inner(ty))
 }

@@ -78,6 +78,9 @@ fn a_short_answer_is_right_when_it_has_a_word_from_every_group() {
     let a = Answer::Short(vec![vec!["veto".into(), "vetoed".into()], vec!["permanent".into()]], "model".into());
     assert!(is_correct(&a, &QuizAnswer::Text("A Permanent member VETOED it".into())));
     assert!(!is_correct(&a, &QuizAnswer::Text("it was vetoed".into())));
+    let ga = Answer::Short(vec![vec!["ga".into(), "general assembly".into()]], "model".into());
+    assert!(!is_correct(&ga, &QuizAnswer::Text("they voted against".into())), "a short keyword matches whole words only");
+    assert!(is_correct(&ga, &QuizAnswer::Text("the General  Assembly, by two-thirds".into())) && is_correct(&ga, &QuizAnswer::Text("to the GA.".into())));
     assert!(!is_correct(&a, &QuizAnswer::Choice(0)));
 }
 

@@ -39,7 +39,7 @@ fn start(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
     ui.add_space(6.0);
     ui.heading("Objectives");
     for o in &d.objectives {
-        ui.label(format!("• {} — {} points, badge “{}”", o.text, o.points, o.badge));
+        ui.label(format!("• {} — {} point{}, badge “{}”", o.text, o.points, if o.points == 1 { "" } else { "s" }, o.badge));
     }
     ui.add_space(8.0);
     egui::Grid::new("who").num_columns(2).show(ui, |ui| {
@@ -151,7 +151,7 @@ fn finish(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
     for o in &r.objectives {
         let (mark, color) = if o.met { ("✔", theme::BLUE) } else { ("○", theme::GREY) };
         ui.horizontal_wrapped(|ui| {
-            ui.colored_label(color, format!("{mark} {} ({} points)", o.text, o.points));
+            ui.colored_label(color, format!("{mark} {} ({} point{})", o.text, o.points, if o.points == 1 { "" } else { "s" }));
             if o.met {
                 ui.label(RichText::new(&o.evidence).weak());
             }

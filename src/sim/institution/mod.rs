@@ -309,7 +309,8 @@ pub fn cast_ballots(body: &Body, measure: Measure, ctx: &BallotCtx, nations: &Qu
         let view = View { own_cinc: cap.cinc, aggressor_cinc: ctx.aggressor_cinc, credibility: ctx.credibility, self_defence: ctx.self_defence, noise: noise() };
         let mut factors = if party { interest::party_ballot_factors(e == ctx.aggressor, measure) } else { interest::ballot_factors(int, &view, measure, w) };
         if ctx.proposer == Some(e) && !party {
-            factors.push(Factor::new(FactorId::OwnMotion, 1.0));
+            // A state that tables a draft is committed to it: it does not vote against its own motion.
+            factors.push(Factor::new(FactorId::OwnMotion, 3.0));
         }
         let s = score(&factors);
         let wanted = if s >= w.yes_threshold {
