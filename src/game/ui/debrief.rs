@@ -104,6 +104,16 @@ pub fn record(level: &str, from_turn: usize, runs: usize, results: &[StrategyRes
 
 /// Starts the comparison in the background: from the start of the crisis, or (`from_now`) from the turns
 /// the player has already played, with their orders.
+/// The strategy a policy plays, as the crisis panel names it.
+pub fn policy_title(p: Policy) -> &'static str {
+    match p {
+        Policy::Appease => "Appeasement",
+        Policy::Alliance => "Alliance and balance of power",
+        Policy::Collective => "Collective action",
+        Policy::Historical => "As history went",
+    }
+}
+
 pub fn start_comparison(world: &mut World, from_now: bool) {
     let (Some(level), Some(role), Some(session)) = (world.get_resource::<Level>(), world.get_resource::<PlayerRole>(), world.get_resource::<Session>()) else { return };
     let prefix: Vec<Vec<crate::level::Order>> = if from_now { session.orders.clone() } else { vec![] };
@@ -265,7 +275,7 @@ fn strategy_chart(ui: &mut egui::Ui, results: &[StrategyResult]) {
         (OutcomeKind::AggressorPrevails, theme::VERMILLION),
     ];
     for r in results {
-        ui.label(RichText::new(r.policy.name()).strong());
+        ui.label(RichText::new(policy_title(r.policy)).strong());
         let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width().min(360.0), 18.0), egui::Sense::hover());
         let mut x = rect.left();
         for (o, c) in colors {
@@ -287,7 +297,7 @@ fn strategy_chart(ui: &mut egui::Ui, results: &[StrategyResult]) {
         for (o, c) in colors {
             let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 2.0, c);
-            ui.label(o.id());
+            ui.label(o.id().replace('_', " "));
         }
     });
 }

@@ -13,49 +13,14 @@ pub use crate::sim::text::choice_text;
 
 pub fn top_bar(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
     egui::Panel::top("top").show(root, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            ui.heading("Collective Security");
-            if let (Some(level), Some(cal)) = (w.get_resource::<Level>(), w.get_resource::<Calendar>()) {
-                let l = &level.0;
-                let turn = cal.turn.min(l.turns.len() - 1);
-                ui.separator();
-                ui.label(RichText::new(&l.name).strong()).on_hover_text(&l.summary);
-                ui.separator();
-                ui.label(format!("{}", l.turns[turn].date)).on_hover_text(&l.turns[turn].label);
-                ui.label(format!("turn {}/{}", (turn + 1).min(l.turns.len()), l.turns.len())).on_hover_text("Each turn is one dated round of orders, votes, measures and fighting");
-                if let Some(role) = w.get_resource::<PlayerRole>() {
-                    ui.separator();
-                    ui.label(format!("You lead {}", l.states[role.ix].name));
-                }
-                if let Some(c) = w.get_resource::<Credibility>() {
-                    ui.separator();
-                    let v = c.of(l.institution.kind);
-                    ui.label(format!("{} credibility {:.0}%", l.institution.name, v * 100.0))
-                        .on_hover_text("Trust that the institution's decisions will be carried out. It weighs on every member's faith in it, and carries from era to era.");
-                }
-                if let Some(t) = w.get_resource::<WorldTension>() {
-                    ui.label(format!("tension {:.0}%", t.tension * 100.0)).on_hover_text("World tension: rises with fighting and rearmament, falls with concessions");
-                    if t.arms_race > 0.0 {
-                        ui.label(format!("arms race {:.0}%", t.arms_race * 100.0)).on_hover_text("Rearmament feeds the aggressor's own");
-                    }
-                }
-                if let Some(session) = w.get_resource::<Session>() {
-                    ui.separator();
-                    let code = w.get_resource::<crate::game::lesson::ActiveLesson>().map(|l| l.attempt.seed_code.clone()).unwrap_or_else(|| session.seed.to_string());
-                    ui.label(format!("seed {code}")).on_hover_text("The class seed: the same seed and the same choices give the same world and the same draws");
-                }
-                ui.separator();
-                ui.label(format!("score {}", score(w))).on_hover_text("Score: +10 per turn the aggressor holds less than half the contested ground, +5 per measure adopted, −20 if the aggressor prevails");
-            }
-            if let Some(l) = w.get_resource::<crate::game::lesson::ActiveLesson>()
-                && l.began
-                && !l.review
-            {
-                ui.separator();
-                let over = l.minutes() > l.def.minutes;
-                let t = RichText::new(format!("lesson {} min of {}", l.minutes(), l.def.minutes));
-                ui.label(if over { t.color(theme::VERMILLION) } else { t }).on_hover_text(format!("{}: part {} of {}", l.def.title, l.part + 1, l.def.parts.len()));
-            }
+        // The labels wrap within the width the buttons leave, so nothing overlaps at any size.
+        const BUTTONS: f32 = 450.0;
+        ui.horizontal(|ui| {
+            let width = (ui.available_width() - BUTTONS).max(200.0);
+            ui.allocate_ui_with_layout(egui::vec2(width, 0.0), egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true), |ui| {
+                ui.set_min_width(width);
+                top_labels(ui, w);
+            });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Glossary (F1)").clicked() {
                     actions.push(Action::Glossary(None));
@@ -83,6 +48,53 @@ pub fn top_bar(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             });
         });
     });
+}
+
+fn top_labels(ui: &mut egui::Ui, w: &World) {
+    if !w.contains_resource::<Level>() {
+        ui.heading("Collective Security");
+    }
+    if let (Some(level), Some(cal)) = (w.get_resource::<Level>(), w.get_resource::<Calendar>()) {
+        let l = &level.0;
+        let turn = cal.turn.min(l.turns.len() - 1);
+        ui.label(RichText::new("|").weak());
+        ui.label(RichText::new(&l.name).strong()).on_hover_text(&l.summary);
+        ui.label(RichText::new("|").weak());
+        ui.label(format!("{}", l.turns[turn].date)).on_hover_text(&l.turns[turn].label);
+        ui.label(format!("turn {}/{}", (turn + 1).min(l.turns.len()), l.turns.len())).on_hover_text("Each turn is one dated round of orders, votes, measures and fighting");
+        if let Some(role) = w.get_resource::<PlayerRole>() {
+            ui.label(RichText::new("|").weak());
+            ui.label(format!("You lead {}", l.states[role.ix].name));
+        }
+        if let Some(c) = w.get_resource::<Credibility>() {
+            ui.label(RichText::new("|").weak());
+            let v = c.of(l.institution.kind);
+            ui.label(format!("{} credibility {:.0}%", l.institution.name, v * 100.0))
+                .on_hover_text("Trust that the institution's decisions will be carried out. It weighs on every member's faith in it, and carries from era to era.");
+        }
+        if let Some(t) = w.get_resource::<WorldTension>() {
+            ui.label(format!("tension {:.0}%", t.tension * 100.0)).on_hover_text("World tension: rises with fighting and rearmament, falls with concessions");
+            if t.arms_race > 0.0 {
+                ui.label(format!("arms race {:.0}%", t.arms_race * 100.0)).on_hover_text("Rearmament feeds the aggressor's own");
+            }
+        }
+        if let Some(session) = w.get_resource::<Session>() {
+            ui.label(RichText::new("|").weak());
+            let code = w.get_resource::<crate::game::lesson::ActiveLesson>().map(|l| l.attempt.seed_code.clone()).unwrap_or_else(|| session.seed.to_string());
+            ui.label(format!("seed {code}")).on_hover_text("The class seed: the same seed and the same choices give the same world and the same draws");
+        }
+        ui.label(RichText::new("|").weak());
+        ui.label(format!("score {}", score(w))).on_hover_text("Score: +10 per turn the aggressor holds less than half the contested ground, +5 per measure adopted, −20 if the aggressor prevails");
+    }
+    if let Some(l) = w.get_resource::<crate::game::lesson::ActiveLesson>()
+        && l.began
+        && !l.review
+    {
+        ui.label(RichText::new("|").weak());
+        let over = l.minutes() > l.def.minutes;
+        let t = RichText::new(format!("lesson {} min of {}", l.minutes(), l.def.minutes));
+        ui.label(if over { t.color(theme::VERMILLION) } else { t }).on_hover_text(format!("{}: part {} of {}", l.def.title, l.part + 1, l.def.parts.len()));
+    }
 }
 
 /// A simple score the player can watch: from the log, never from outcome-fitted text.

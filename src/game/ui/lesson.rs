@@ -45,7 +45,14 @@ fn start(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
     egui::Grid::new("who").num_columns(2).show(ui, |ui| {
         ui.label("Your name");
         let mut name = l.attempt.student.clone();
-        if ui.add(egui::TextEdit::singleline(&mut name).hint_text("as it should appear on the report")).changed() {
+        let resp = ui.add(egui::TextEdit::singleline(&mut name).hint_text("as it should appear on the report"));
+        // The name field takes the keyboard when the page opens: type, Tab to the seed, Tab to Begin.
+        let once = egui::Id::new(("lesson-name-focus", d.id.as_str()));
+        if !ui.data(|m| m.get_temp::<bool>(once).unwrap_or(false)) {
+            resp.request_focus();
+            ui.data_mut(|m| m.insert_temp(once, true));
+        }
+        if resp.changed() {
             actions.push(Action::LessonStudent(name));
         }
         ui.end_row();
@@ -218,8 +225,9 @@ pub fn guiding(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
     if open.is_empty() {
         return;
     }
-    let anchor = if moment == Moment::Debrief { egui::Align2::RIGHT_BOTTOM } else { egui::Align2::RIGHT_TOP };
-    let offset = if moment == Moment::Debrief { [-12.0, -12.0] } else { [-300.0, 44.0] };
+    // Over the map's lower left, clear of the turn's windows at the top and the legend on the right.
+    let anchor = if moment == Moment::Debrief { egui::Align2::RIGHT_BOTTOM } else { egui::Align2::LEFT_BOTTOM };
+    let offset = if moment == Moment::Debrief { [-12.0, -12.0] } else { [490.0, -130.0] };
     egui::Window::new("Think about it").anchor(anchor, offset).collapsible(true).resizable(false).default_width(320.0).show(ctx, |ui| {
         ui.label(RichText::new("A question from your lesson. A note here goes into your report.").weak());
         for (i, g) in open {

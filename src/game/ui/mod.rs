@@ -305,18 +305,10 @@ fn shortcuts(world: &mut World) {
     let keys = world.resource::<ButtonInput<KeyCode>>();
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
     let pressed: Vec<KeyCode> = keys.get_just_pressed().copied().collect();
-    let (typing, focused) = world
-        .query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>()
-        .iter_mut(world)
-        .next()
-        .map(|mut c| {
-            let ctx = c.get_mut();
-            (ctx.egui_wants_keyboard_input(), ctx.memory(|m| m.focused().is_some()))
-        })
-        .unwrap_or_default();
-    if typing {
-        return;
-    }
+    let ctx = world.query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>().iter_mut(world).next().map(|mut c| c.get_mut().clone());
+    let (typing, focused) = ctx.as_ref().map(|ctx| (ctx.egui_wants_keyboard_input(), ctx.memory(|m| m.focused().is_some()))).unwrap_or_default();
+    // While a text field or widget has the keyboard, only the function keys, which type nothing, act.
+    let pressed: Vec<KeyCode> = if typing { pressed.into_iter().filter(|k| matches!(k, KeyCode::F1 | KeyCode::F5 | KeyCode::F6 | KeyCode::F7 | KeyCode::F9 | KeyCode::F12)).collect() } else { pressed };
     let screen = *world.resource::<State<Screen>>().get();
     let phase = world.get_resource::<State<TurnPhase>>().map(|s| *s.get());
     let mut actions = Vec::new();
@@ -328,9 +320,22 @@ fn shortcuts(world: &mut World) {
             KeyCode::Digit4 => actions.push(Action::Mode(MapMode::Stance)),
             KeyCode::Digit5 => actions.push(Action::Mode(MapMode::Power)),
             KeyCode::F1 => actions.push(Action::Glossary(None)),
+            KeyCode::F12 => {
+                // A picture of the screen for a report or a slide, in the data folder.
+                let dir = crate::lesson::report::reports_dir().with_file_name("screenshots");
+                let _ = std::fs::create_dir_all(&dir);
+                let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+                let path = dir.join(format!("screen-{stamp}.png"));
+                world.spawn(bevy::render::view::screenshot::Screenshot::primary_window()).observe(bevy::render::view::screenshot::save_to_disk(path.clone()));
+                world.resource_mut::<UiState>().message = Some(format!("Screenshot saved to {}", path.display()));
+            }
             KeyCode::F5 => actions.push(Action::Save),
             KeyCode::F9 => actions.push(Action::Load),
             KeyCode::Escape => {
+                // Esc also leaves keyboard focus, so that Enter ends the turn again.
+                if let Some(ctx) = &ctx {
+                    ctx.memory_mut(|m| m.stop_text_input());
+                }
                 actions.push(Action::CloseWhatIf);
                 actions.push(Action::Chamber(None));
                 actions.push(Action::Select(None));

@@ -112,7 +112,7 @@ pub fn table(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
         egui::ScrollArea::vertical().show(ui, |ui| {
             egui::Grid::new("states").striped(true).num_columns(COLUMNS.len()).show(ui, |ui| {
                 for (c, name, hint) in COLUMNS {
-                    let arrow = if c == col { if desc { " ▼" } else { " ▲" } } else { "" };
+                    let arrow = if c == col { if desc { " ⬇" } else { " ⬆" } } else { "" };
                     if ui.button(RichText::new(format!("{name}{arrow}")).strong()).on_hover_text(hint).clicked() {
                         actions.push(Action::TableSort(c, if c == col { !desc } else { matches!(c, Column::Power) }));
                     }

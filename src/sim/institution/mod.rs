@@ -221,7 +221,7 @@ fn hold_votes(
         } else {
             "not adopted".to_string()
         };
-        log.news(cal.turn, date, format!("{}: {:?} proposed by {proposer}, {}–{}–{}: {verdict}", body.kind.id(), motion.measure, rec.yes, rec.no, rec.abstain), false);
+        log.news(cal.turn, date, format!("{}: {}, proposed by {proposer}, {}–{}–{}: {verdict}", crate::sim::text::body_name(body.kind), crate::sim::text::measure_name(motion.measure), rec.yes, rec.no, rec.abstain), false);
         let c = cred.of_mut(kind);
         if rec.adopted {
             *c = (*c + 0.02).min(1.0);
