@@ -219,6 +219,8 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                     });
                 }
                 let ui = &mut cols[1];
+                // Keep clear of the scroll bar.
+                ui.set_max_width(ui.available_width() - 14.0);
                 ui.heading("The three strategies, over many seeds");
                 ui.label(RichText::new("From the same start, the player's state following each strategy; other states decide as always.").weak());
                 if from_start || cmp.running() {

@@ -178,7 +178,8 @@ fn finish(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
     ui.label(format!("Quiz: {right} of {} right", r.quiz.len()));
     if l.review {
         for q in &r.quiz {
-            ui.label(format!("{} {}: {}", if q.correct { "✔" } else { "✖" }, q.question, if q.answer.is_empty() { "—" } else { &q.answer }));
+            ui.label(format!("{} {}", if q.correct { "✔" } else { "✖" }, q.question));
+            ui.label(RichText::new(format!("    answer: {}", if q.answer.is_empty() { "(none)" } else { &q.answer })).weak());
         }
     }
     ui.add_space(6.0);
