@@ -35,7 +35,7 @@ fn open_from_options(world: &mut World) {
 }
 
 /// The pages of a lesson outside the crises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum LessonPage {
     /// Objectives, time, name and class seed.
     #[default]
@@ -231,6 +231,24 @@ pub fn finish(world: &mut World) {
         l.report = Some(r);
     }
     l.page = LessonPage::Finish;
+}
+
+/// On the finish page, rebuilds the report (after a save is loaded).
+pub fn finish_if_finishing(world: &mut World) {
+    if world.get_resource::<ActiveLesson>().is_some_and(|l| l.page == LessonPage::Finish) {
+        finish(world);
+    }
+}
+
+/// Keeps the lesson's progress in the autosave after every answer and page.
+pub fn autosave(world: &mut World) {
+    let Some(l) = world.get_resource::<ActiveLesson>().filter(|l| l.began && !l.review) else { return };
+    let Some(session) = world.get_resource::<Session>() else { return };
+    // Between parts the session is still the last part's until the next one starts: its first turn saves.
+    let current = l.page != LessonPage::Start || l.def.parts.get(l.part).is_some_and(|p| p.level.id == session.level_id);
+    if current {
+        super::save::autosave(world);
+    }
 }
 
 pub fn save_report(world: &mut World) {

@@ -27,6 +27,23 @@ pub struct SaveFile {
     /// Hash of the level file's text when saved: a changed level cannot replay the same game.
     pub level_hash: u64,
     pub session: Session,
+    /// A lesson under way: its answers and notes, and where the student is.
+    #[serde(default)]
+    pub lesson: Option<LessonProgress>,
+}
+
+/// What a save keeps of a lesson, so that a crash or a closed window loses no answer.
+#[derive(Serialize, Deserialize, Clone, Debug)]
+pub struct LessonProgress {
+    pub lesson: String,
+    pub attempt: crate::lesson::play::Attempt,
+    pub part: usize,
+    pub page: super::lesson::LessonPage,
+    /// Whether the student is in a crisis (`false`: on the quiz or finish page).
+    pub in_crisis: bool,
+    pub checked: std::collections::BTreeSet<String>,
+    pub dismissed: std::collections::BTreeSet<usize>,
+    pub seconds: f64,
 }
 
 pub fn saves_dir() -> PathBuf {
@@ -52,8 +69,12 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
 }
 
 pub fn to_text(session: &Session) -> Result<String, String> {
+    to_text_with(session, None)
+}
+
+pub fn to_text_with(session: &Session, lesson: Option<LessonProgress>) -> Result<String, String> {
     let level_hash = std::fs::read_to_string(&session.level_path).map(|t| hash_text(&t)).unwrap_or(0);
-    let file = SaveFile { format: SAVE_FORMAT, level_hash, session: session.clone() };
+    let file = SaveFile { format: SAVE_FORMAT, level_hash, session: session.clone(), lesson };
     ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string())
 }
 
@@ -68,7 +89,18 @@ pub fn from_text(name: &str, text: &str) -> Result<SaveFile, String> {
 
 fn write(world: &mut World, file: &str) -> Result<PathBuf, String> {
     let session = world.get_resource::<Session>().ok_or("nothing to save")?;
-    let text = to_text(session)?;
+    let lesson = world.get_resource::<super::lesson::ActiveLesson>().filter(|l| l.began && !l.review).map(|l| LessonProgress {
+        lesson: l.def.id.clone(),
+        attempt: l.attempt.clone(),
+        part: l.part,
+        page: l.page,
+        // The quiz and finish pages come after the crises; before them the student is in one.
+        in_crisis: l.page == super::lesson::LessonPage::Start,
+        checked: l.checked.clone(),
+        dismissed: l.dismissed.clone(),
+        seconds: l.seconds,
+    });
+    let text = to_text_with(session, lesson)?;
     let path = world.get_resource::<SaveDir>().map_or_else(saves_dir, |d| d.0.clone()).join(file);
     write_atomic(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(path)
@@ -100,6 +132,25 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
     let file = from_text(&name, &text)?;
     let s = file.session;
+    if let Some(p) = file.lesson {
+        let def = world
+            .resource::<super::lesson::LessonCatalog>()
+            .entries
+            .iter()
+            .find_map(|(_, d)| d.as_ref().ok().filter(|d| d.id == p.lesson).cloned())
+            .ok_or_else(|| format!("{name}: the lesson `{}` is no longer installed", p.lesson))?;
+        let mut l = super::lesson::ActiveLesson::new(def);
+        (l.attempt, l.part, l.page, l.checked, l.dismissed, l.seconds, l.began) = (p.attempt, p.part, p.page, p.checked, p.dismissed, p.seconds, true);
+        world.insert_resource(l);
+        if !p.in_crisis {
+            // On the quiz or the finish page: the crises are in the attempt already.
+            super::lesson::finish_if_finishing(world);
+            world.resource_mut::<NextState<Screen>>().set(Screen::Lesson);
+            return Ok(());
+        }
+    } else {
+        world.remove_resource::<super::lesson::ActiveLesson>();
+    }
     let catalog = world.resource::<Catalog>();
     let entry = catalog.entries.iter().find(|e| e.path == s.level_path).or_else(|| catalog.find(&s.level_id)).ok_or_else(|| format!("{name}: the level `{}` is no longer available", s.level_id))?;
     let level = entry.level.clone().map_err(|e| format!("{name}: its level does not load:\n{e}"))?;

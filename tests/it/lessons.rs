@@ -314,3 +314,44 @@ fn a_lesson_in_the_game_goes_from_its_start_page_through_both_crises_to_the_quiz
     assert_eq!((r.student.as_str(), r.seed_code.as_str()), ("Grace", "class7"));
     assert!(r.parts.iter().all(|p| p.turns.iter().all(|t| t.strategies == vec![collective_security::lesson::Strategy::Appeasement])));
 }
+
+#[test]
+fn a_lessons_answers_and_place_survive_a_closed_window_through_the_autosave() {
+    let dir = std::env::temp_dir().join(format!("cs-lesson-save-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let make = |lesson: Option<&str>| {
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin))
+            .insert_resource(GameOptions { lesson: lesson.map(str::to_string), ..default() })
+            .insert_resource(SaveDir(dir.clone()))
+            .init_resource::<UiState>()
+            .add_plugins(collective_security::sim::plugin)
+            .add_plugins((state::plugin, collective_security::game::lesson::plugin));
+        app.update();
+        app.update();
+        app
+    };
+    let mut app = make(Some("veto_and_uniting_for_peace"));
+    act(&mut app, Action::LessonStudent("Lin".into()));
+    act(&mut app, Action::LessonBegin);
+    act(&mut app, Action::Screen(Screen::Playing));
+    act(&mut app, Action::Note(0, "the Soviet seat is empty".into()));
+    for _ in 0..2 {
+        app.world_mut().write_message(EndTurn);
+        app.update();
+        app.update();
+        act(&mut app, Action::Phase(TurnPhase::Orders));
+    }
+    drop(app);
+    let mut app = make(None);
+    assert!(!app.world().contains_resource::<ActiveLesson>());
+    collective_security::game::save::load_autosave(app.world_mut());
+    app.update();
+    app.update();
+    app.update();
+    let l = app.world().resource::<ActiveLesson>();
+    assert_eq!((l.def.id.as_str(), l.part, l.attempt.student.as_str()), ("veto_and_uniting_for_peace", 0, "Lin"));
+    assert_eq!(l.attempt.notes.get(&0).map(String::as_str), Some("the Soviet seat is empty"));
+    assert_eq!(app.world().resource::<Session>().orders.len(), 2, "the crisis resumes where it was");
+    assert_eq!(screen(&app), Screen::Playing);
+}

@@ -262,14 +262,23 @@ pub fn apply(world: &mut World, actions: Vec<Action>) {
             Action::LessonStudent(n) => with_lesson(world, |l| l.attempt.student = n),
             Action::LessonSeed(c) => with_lesson(world, |l| l.attempt.seed_code = c),
             Action::LessonBegin => crate::game::lesson::begin(world),
-            Action::LessonNext => crate::game::lesson::next(world),
+            Action::LessonNext => {
+                crate::game::lesson::next(world);
+                crate::game::lesson::autosave(world);
+            }
             Action::QuizDraft(id, a) => with_lesson(world, |l| {
                 if !l.checked.contains(&id) {
                     l.drafts.insert(id, a);
                 }
             }),
-            Action::QuizCheck(id) => crate::game::lesson::check_answer(world, &id),
-            Action::LessonFinish => crate::game::lesson::finish(world),
+            Action::QuizCheck(id) => {
+                crate::game::lesson::check_answer(world, &id);
+                crate::game::lesson::autosave(world);
+            }
+            Action::LessonFinish => {
+                crate::game::lesson::finish(world);
+                crate::game::lesson::autosave(world);
+            }
             Action::DebriefAnswer(i, t) => {
                 with_lesson(world, |l| {
                     if l.attempt.debrief.len() <= i {
@@ -278,6 +287,7 @@ pub fn apply(world: &mut World, actions: Vec<Action>) {
                     l.attempt.debrief[i] = t;
                 });
                 crate::game::lesson::finish(world);
+                crate::game::lesson::autosave(world);
             }
             Action::Note(i, t) => with_lesson(world, |l| {
                 l.attempt.notes.insert(i, t);
