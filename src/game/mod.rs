@@ -63,6 +63,8 @@ pub fn run(opts: GameOptions) -> AppExit {
         app.insert_resource(opts).add_plugins(capture::baseline_plugin);
         return app.run();
     }
+    // The game puts egui on the screen's camera itself (the map's camera draws into an image).
+    app.world_mut().resource_mut::<bevy_egui::EguiGlobalSettings>().auto_create_primary_context = false;
     app.insert_resource(opts)
         .add_plugins(crate::sim::plugin)
         .add_plugins((state::plugin, lesson::plugin, map::plugin, ui::plugin, save::plugin, capture::plugin, reload::plugin));

@@ -6,6 +6,7 @@ pub mod geometry;
 use std::path::PathBuf;
 
 use bevy::asset::RenderAssetUsages;
+use bevy::camera::RenderTarget;
 use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll};
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
@@ -23,8 +24,35 @@ use geometry::{Shape, ear_clip, project};
 pub fn plugin(app: &mut App) {
     app.init_resource::<MapView>()
         .add_systems(Startup, (load_world, spawn_camera))
-        .add_systems(Update, (spawn_regions, assign_holders, recolor, camera_controls, pick).chain());
+        .add_systems(Update, (spawn_regions, assign_holders, recolor, camera_controls, pick).chain())
+        .add_systems(PostUpdate, cache_map);
 }
+
+/// The camera that draws the map. It draws into an image that the screen shows, and only while the view,
+/// the colours or the shapes change (and for a moment after, while shaders compile): a still map costs
+/// one textured quad per frame, not thousands of triangles and border lines.
+#[derive(Component)]
+pub struct MapCamera;
+
+/// The quad that shows the map's image on the screen, under the panels.
+#[derive(Component)]
+struct MapSprite;
+
+/// The map's image and how long its camera stays awake.
+#[derive(Resource)]
+struct MapCache {
+    image: Handle<Image>,
+    size: UVec2,
+    /// Seconds the camera keeps drawing after the last change.
+    awake: f32,
+}
+
+/// How long the map camera keeps drawing after a change: long enough for pipelines to compile on a
+/// software renderer, so that the image is never left half-drawn.
+const AWAKE_SECONDS: f32 = 1.5;
+
+/// The screen's layer: the map's image and egui. The map's own meshes are on layer 0.
+const SCREEN_LAYER: usize = 1;
 
 /// The map's modes, each with its legend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -189,15 +217,73 @@ fn lines(positions: Vec<[f32; 3]>, indices: Vec<u32>) -> Mesh {
         .with_inserted_indices(Indices::U32(indices))
 }
 
-fn spawn_camera(mut commands: Commands) {
+fn spawn_camera(mut commands: Commands, mut images: ResMut<Assets<Image>>, window: Single<&Window, With<PrimaryWindow>>) {
+    let sea = Color::srgb(theme::SEA[0], theme::SEA[1], theme::SEA[2]);
+    let size = window.physical_size().max(UVec2::ONE);
+    let image = images.add(Image::new_target_texture(size.x, size.y, bevy::render::render_resource::TextureFormat::Rgba8UnormSrgb, None));
     commands.spawn((
         Camera2d,
+        MapCamera,
         // Multisampling costs most on software renderers; the map's flat colours do not need it.
         Msaa::Off,
-        Camera { clear_color: ClearColorConfig::Custom(Color::srgb(theme::SEA[0], theme::SEA[1], theme::SEA[2])), ..default() },
+        Camera { clear_color: ClearColorConfig::Custom(sea), order: 0, ..default() },
+        RenderTarget::from(image.clone()),
         Projection::Orthographic(OrthographicProjection { scale: 1.0, ..OrthographicProjection::default_2d() }),
         Transform::from_xyz(0.0, 20.0, 0.0),
     ));
+    // The screen: the map's image, with egui drawn over it.
+    commands.spawn((
+        Camera2d,
+        Msaa::Off,
+        Camera { clear_color: ClearColorConfig::Custom(sea), order: 1, ..default() },
+        bevy::camera::visibility::RenderLayers::layer(SCREEN_LAYER),
+        bevy_egui::PrimaryEguiContext,
+    ));
+    commands.spawn((
+        Sprite { image: image.clone(), custom_size: Some(window.size()), ..default() },
+        bevy::camera::visibility::RenderLayers::layer(SCREEN_LAYER),
+        MapSprite,
+    ));
+    commands.insert_resource(MapCache { image, size, awake: AWAKE_SECONDS });
+}
+
+/// Wakes the map camera when anything it draws changes, follows the window's size, and lets it sleep when
+/// the map is still.
+#[allow(clippy::too_many_arguments)]
+fn cache_map(
+    mut cache: ResMut<MapCache>,
+    time: Res<Time<Real>>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut images: ResMut<Assets<Image>>,
+    camera: Single<(&mut Camera, Ref<Transform>, Ref<Projection>), With<MapCamera>>,
+    mut sprite: Single<&mut Sprite, With<MapSprite>>,
+    mut meshes: MessageReader<AssetEvent<Mesh>>,
+    mut materials: MessageReader<AssetEvent<ColorMaterial>>,
+    added: Query<(), Added<Mesh2d>>,
+    mut removed: RemovedComponents<Mesh2d>,
+) {
+    let (mut cam, tf, proj) = camera.into_inner();
+    let mut changed = tf.is_changed() || proj.is_changed() || !added.is_empty();
+    changed |= meshes.read().count() > 0;
+    changed |= materials.read().count() > 0;
+    changed |= removed.read().count() > 0;
+    let size = window.physical_size();
+    if size != cache.size && size.x > 0 && size.y > 0 {
+        if let Some(mut img) = images.get_mut(&cache.image) {
+            img.resize(bevy::render::render_resource::Extent3d { width: size.x, height: size.y, depth_or_array_layers: 1 });
+        }
+        sprite.custom_size = Some(window.size());
+        cache.size = size;
+        changed = true;
+    }
+    if changed {
+        cache.awake = AWAKE_SECONDS;
+    }
+    let awake = cache.awake > 0.0;
+    if cam.is_active != awake {
+        cam.is_active = awake;
+    }
+    cache.awake -= time.delta_secs();
 }
 
 /// When a level starts, its regions are drawn over the modern shapes and the camera turns to the theatre.
@@ -205,7 +291,7 @@ fn spawn_camera(mut commands: Commands) {
 fn spawn_regions(
     mut commands: Commands,
     session: Option<Res<Session>>,
-    camera: Single<(&mut Transform, &mut Projection), With<Camera2d>>,
+    camera: Single<(&mut Transform, &mut Projection), With<MapCamera>>,
     old: Query<Entity, With<RegionShape>>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
@@ -415,7 +501,7 @@ fn camera_controls(
     scroll: Res<AccumulatedMouseScroll>,
     time: Res<Time>,
     window: Single<&Window, With<PrimaryWindow>>,
-    camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection)>,
+    camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection), With<MapCamera>>,
     mut view: ResMut<MapView>,
     area: Res<crate::game::ui::MapArea>,
 ) {
@@ -479,7 +565,7 @@ fn pick(
     mut contexts: EguiContexts,
     buttons: Res<ButtonInput<MouseButton>>,
     window: Single<&Window, With<PrimaryWindow>>,
-    camera: Single<(&Camera, &GlobalTransform)>,
+    camera: Single<(&Camera, &GlobalTransform), With<MapCamera>>,
     map: Res<WorldMap>,
     regions: Query<(&RegionShape, &Holder)>,
     session: Option<Res<Session>>,

@@ -143,7 +143,7 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
     let role = w.get_resource::<PlayerRole>().map(|r| r.ix);
     let stances: Vec<(usize, Stance)> = w.try_query::<(&Nation, &Stance)>().map(|mut q| q.iter(w).map(|(n, s)| (n.ix, *s)).collect()).unwrap_or_default();
     let max = l.states.iter().map(|s| s.cinc).fold(0.0f32, f32::max);
-    let Some(cam) = w.try_query::<(&Camera, &GlobalTransform)>().and_then(|mut q| q.iter(w).next().map(|(c, g)| (c.clone(), *g))) else { return };
+    let Some(cam) = w.try_query_filtered::<(&Camera, &GlobalTransform), With<crate::game::map::MapCamera>>().and_then(|mut q| q.iter(w).next().map(|(c, g)| (c.clone(), *g))) else { return };
     for (ix, s) in l.states.iter().enumerate() {
         let key = ix == l.crisis.aggressor || ix == l.crisis.victim || Some(ix) == role || s.cinc > max * 0.12 || l.institution.bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&ix));
         let stance_mark = view.mode == MapMode::Stance && stances.iter().any(|x| x.0 == ix && x.1 != Stance::Neutral);
