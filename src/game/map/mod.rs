@@ -261,7 +261,30 @@ fn cache_map(
     mut materials: MessageReader<AssetEvent<ColorMaterial>>,
     added: Query<(), Added<Mesh2d>>,
     mut removed: RemovedComponents<Mesh2d>,
+    area: Res<crate::game::ui::MapArea>,
+    mut contexts: EguiContexts,
+    mut shown: Single<(&mut Transform, &mut Visibility), (With<MapSprite>, Without<MapCamera>)>,
 ) {
+    // The screen shows only the part of the image between the panels: nothing is drawn twice.
+    let ppp = contexts.ctx_mut().map(|c| c.pixels_per_point()).unwrap_or(1.0);
+    let full = window.size();
+    let (rect, visible) = match area.0 {
+        None => (Rect::from_corners(Vec2::ZERO, full), true),
+        Some(r) if r.width() <= 0.0 || r.height() <= 0.0 => (Rect::default(), false),
+        Some(r) => (Rect::new(r.min.x * ppp, r.min.y * ppp, (r.max.x * ppp).min(full.x), (r.max.y * ppp).min(full.y)), true),
+    };
+    let vis = if visible { Visibility::Inherited } else { Visibility::Hidden };
+    if *shown.1 != vis {
+        *shown.1 = vis;
+    }
+    if visible && (sprite.rect != Some(rect) || sprite.custom_size != Some(rect.size())) {
+        let scale = cache.size.as_vec2() / full.max(Vec2::ONE);
+        sprite.rect = Some(Rect::from_corners(rect.min * scale, rect.max * scale));
+        sprite.custom_size = Some(rect.size());
+        // Screen coordinates have y down from the top-left; the screen camera's world has y up from the centre.
+        let c = rect.center();
+        shown.0.translation = Vec3::new(c.x - full.x / 2.0, full.y / 2.0 - c.y, 0.0);
+    }
     let (mut cam, tf, proj) = camera.into_inner();
     let mut changed = tf.is_changed() || proj.is_changed() || !added.is_empty();
     changed |= meshes.read().count() > 0;
@@ -272,7 +295,7 @@ fn cache_map(
         if let Some(mut img) = images.get_mut(&cache.image) {
             img.resize(bevy::render::render_resource::Extent3d { width: size.x, height: size.y, depth_or_array_layers: 1 });
         }
-        sprite.custom_size = Some(window.size());
+        sprite.rect = None;
         cache.size = size;
         changed = true;
     }
@@ -507,8 +530,12 @@ fn camera_controls(
 ) {
     let (egui_pointer, egui_keys) = contexts.ctx_mut().map(|c| (!crate::game::ui::pointer_on_map(c, &area), c.egui_wants_keyboard_input())).unwrap_or((false, false));
     let (cam, gt, mut tf, mut proj) = camera.into_inner();
-    let Projection::Orthographic(ortho) = &mut *proj else { return };
-    let speed = 500.0 * ortho.scale * time.delta_secs();
+    // Work on copies and write back only what moved: a still camera must not look changed, or the map's
+    // image would be redrawn every frame.
+    let Projection::Orthographic(ortho) = &*proj else { return };
+    let mut scale = ortho.scale;
+    let mut pos = tf.translation;
+    let speed = 500.0 * scale * time.delta_secs();
     if !egui_keys {
         let mut d = Vec2::ZERO;
         if keys.any_pressed([KeyCode::ArrowLeft, KeyCode::KeyA]) {
@@ -523,7 +550,7 @@ fn camera_controls(
         if keys.any_pressed([KeyCode::ArrowDown, KeyCode::KeyS]) {
             d.y -= 1.0;
         }
-        tf.translation += (d * speed).extend(0.0);
+        pos += (d * speed).extend(0.0);
     }
     let cursor = window.cursor_position();
     let mut zoom = 1.0;
@@ -540,23 +567,31 @@ fn camera_controls(
     }
     if zoom != 1.0 {
         let before = cursor.and_then(|c| cam.viewport_to_world_2d(gt, c).ok());
-        let new_scale = (ortho.scale * zoom).clamp(0.08, 1.6);
-        let applied = new_scale / ortho.scale;
-        ortho.scale = new_scale;
+        let new_scale = (scale * zoom).clamp(0.08, 1.6);
+        let applied = new_scale / scale;
+        scale = new_scale;
         // Zoom around the cursor: the point under it stays under it.
         if let Some(p) = before {
-            let cam_pos = tf.translation.truncate();
-            tf.translation = (p + (cam_pos - p) * applied).extend(tf.translation.z);
+            let cam_pos = pos.truncate();
+            pos = (p + (cam_pos - p) * applied).extend(pos.z);
         }
     }
     if buttons.pressed(MouseButton::Left) && !egui_pointer {
         let d = motion.delta;
         view.drag += d.length();
-        tf.translation.x -= d.x * ortho.scale;
-        tf.translation.y += d.y * ortho.scale;
+        pos.x -= d.x * scale;
+        pos.y += d.y * scale;
     }
-    tf.translation.x = tf.translation.x.clamp(-700.0, 700.0);
-    tf.translation.y = tf.translation.y.clamp(-350.0, 350.0);
+    pos.x = pos.x.clamp(-700.0, 700.0);
+    pos.y = pos.y.clamp(-350.0, 350.0);
+    if pos != tf.translation {
+        tf.translation = pos;
+    }
+    if scale != ortho.scale
+        && let Projection::Orthographic(o) = &mut *proj
+    {
+        o.scale = scale;
+    }
 }
 
 /// Hover and click: the state under the pointer.

@@ -53,7 +53,8 @@ impl Default for UiState {
     }
 }
 
-/// The part of the window the map shows through, between the panels (egui points). `None` before the first frame.
+/// The part of the window the map shows through, between the panels (egui points): `None` before the first
+/// frame, an empty rectangle on screens that cover the map.
 #[derive(Resource, Default, Debug)]
 pub struct MapArea(pub Option<egui::Rect>);
 
@@ -138,6 +139,7 @@ fn draw_ui_inner(world: &mut World) {
             Screen::Briefing => {
                 hud::top_bar(&mut root, w, &mut actions);
                 menu::briefing(&ctx, w, &mut actions);
+                map_area = Some(root.available_rect_before_wrap());
             }
             Screen::Playing => {
                 hud::top_bar(&mut root, w, &mut actions);
