@@ -55,6 +55,9 @@ pub struct GameArgs {
     /// Time N frames with the map and panels open, print median and 95th percentile, and exit.
     #[arg(long)]
     pub bench_frames: Option<u32>,
+    /// With --bench-frames: pan the map a little every frame, so that it is redrawn each time.
+    #[arg(long)]
+    pub pan: bool,
     /// Open a student's lesson report (JSON) for a debrief in front of the class.
     #[arg(long)]
     pub report: Option<PathBuf>,
@@ -199,6 +202,7 @@ fn run_game(g: GameArgs) -> i32 {
         baseline: g.baseline,
         report: g.report,
         lesson: g.lesson,
+        bench_pan: g.pan,
     };
     match crate::game::run(opts) {
         bevy::app::AppExit::Success => 0,

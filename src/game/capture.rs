@@ -240,8 +240,16 @@ fn shoot(mut commands: Commands, opts: Res<GameOptions>, mut cap: ResMut<Capture
     }
 }
 
-fn bench(opts: Res<GameOptions>, time: Res<Time<Real>>, mut cap: ResMut<Capture>, mut exit: MessageWriter<AppExit>) {
+fn bench(opts: Res<GameOptions>, time: Res<Time<Real>>, mut cap: ResMut<Capture>, mut exit: MessageWriter<AppExit>, mut camera: Query<&mut Transform, With<super::map::MapCamera>>) {
     let Some(n) = opts.bench_frames else { return };
+    if opts.bench_pan
+        && let Ok(mut tf) = camera.single_mut()
+    {
+        // A slow circle: the map is redrawn every frame, as while the player drags it.
+        let t = cap.frames as f32 * 0.05;
+        tf.translation.x += t.cos() * 2.0;
+        tf.translation.y += t.sin() * 2.0;
+    }
     if cap.first_frame.is_none()
         && let Some(s) = STARTED.get()
     {
@@ -263,7 +271,13 @@ fn bench(opts: Res<GameOptions>, time: Res<Time<Real>>, mut cap: ResMut<Capture>
         println!(
             "{} frames ({}): median {:.2} ms, p95 {:.2} ms; first frame {:.0} ms after start",
             t.len(),
-            if opts.baseline { "baseline: empty window with egui" } else { "map and panels" },
+            if opts.baseline {
+                "baseline: empty window with egui"
+            } else if opts.bench_pan {
+                "map and panels, panning"
+            } else {
+                "map and panels"
+            },
             median,
             p95,
             cap.first_frame.unwrap_or(0.0)

@@ -36,6 +36,8 @@ pub struct GameOptions {
     pub report: Option<PathBuf>,
     /// Open this lesson at start.
     pub lesson: Option<String>,
+    /// With `bench_frames`: pan the map every frame.
+    pub bench_pan: bool,
 }
 
 /// Runs the game window.

@@ -45,3 +45,19 @@ fn apply_events(mut commands: Commands, level: Res<Level>, cal: Res<Calendar>, n
         log.news(cal.turn, ev.date, ev.text.clone(), true);
     }
 }
+
+/// A body as it will sit when this turn's dated events have happened (a boycott begins, a delegate
+/// returns or has no instructions): what the forecast before the turn must count.
+pub fn as_it_will_sit(body: &Body, level: &crate::level::LevelDef, turn: usize, nations: &Nations) -> Body {
+    let mut b = body.clone();
+    b.uninstructed.clear();
+    for ev in level.events.iter().filter(|e| e.turn == turn) {
+        match ev.effect {
+            EventEffect::Boycott { state, body } if body == b.kind && !b.boycotting.contains(&nations.0[state]) => b.boycotting.push(nations.0[state]),
+            EventEffect::Return { state, body } if body == b.kind => b.boycotting.retain(|e| *e != nations.0[state]),
+            EventEffect::NoInstructions { state, body } if body == b.kind => b.uninstructed.push(nations.0[state]),
+            _ => {}
+        }
+    }
+    b
+}

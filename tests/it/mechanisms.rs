@@ -175,3 +175,16 @@ fn in_a_campaign_an_aggressor_that_got_away_with_it_emboldens_the_next_one() {
     assert!(crisis.appetite > level.crisis.appetite, "Italy's appetite grows after Japan kept Manchuria");
     assert!(sim.world().resource::<collective_security::sim::WorldTension>().tension >= 0.3);
 }
+
+#[test]
+fn the_forecast_before_a_turn_counts_a_boycott_that_begins_that_turn() {
+    use collective_security::level::{BodyKind, Measure, Procedure};
+    let mut sim = collective_security::sim::Simulation::new();
+    sim.start(&collective_security::sim::runner::RunSetup { level: shipped("korea_1950"), seed: 1, role: None, policy: None, credibility: None, lessons: Default::default() });
+    let (t, casts) = collective_security::sim::institution::forecast(sim.app.world_mut(), BodyKind::SecurityCouncil, Measure::Condemn, Procedure::Ordinary).unwrap();
+    assert!(t.vetoes.is_empty(), "the Soviet seat is empty in June 1950, so no veto is forecast");
+    assert!(casts.iter().any(|c| c.id == "SUN" && c.ballot == collective_security::sim::Ballot::Absent));
+    sim.order(collective_security::level::Order::Propose { body: BodyKind::SecurityCouncil, measure: Measure::Condemn, under: Procedure::Ordinary });
+    sim.step();
+    assert_eq!(sim.log().votes[0].adopted, t.adopted, "the vote goes as forecast");
+}

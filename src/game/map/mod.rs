@@ -265,6 +265,7 @@ fn cache_map(
     mut contexts: EguiContexts,
     mut shown: Single<(&mut Transform, &mut Visibility), (With<MapSprite>, Without<MapCamera>)>,
 ) {
+    let (mut cam, tf, proj) = camera.into_inner();
     // The screen shows only the part of the image between the panels: nothing is drawn twice.
     let ppp = contexts.ctx_mut().map(|c| c.pixels_per_point()).unwrap_or(1.0);
     let full = window.size();
@@ -279,13 +280,18 @@ fn cache_map(
     }
     if visible && (sprite.rect != Some(rect) || sprite.custom_size != Some(rect.size())) {
         let scale = cache.size.as_vec2() / full.max(Vec2::ONE);
-        sprite.rect = Some(Rect::from_corners(rect.min * scale, rect.max * scale));
+        let px = Rect::from_corners(rect.min * scale, rect.max * scale);
+        sprite.rect = Some(px);
+        // The camera draws only that part of the image, centred on it.
+        let min = px.min.round().as_uvec2().min(cache.size.saturating_sub(UVec2::ONE));
+        let size = (px.size().round().as_uvec2()).clamp(UVec2::ONE, cache.size - min);
+        cam.viewport = Some(bevy::camera::Viewport { physical_position: min, physical_size: size, ..default() });
+        cache.awake = AWAKE_SECONDS;
         sprite.custom_size = Some(rect.size());
         // Screen coordinates have y down from the top-left; the screen camera's world has y up from the centre.
         let c = rect.center();
         shown.0.translation = Vec3::new(c.x - full.x / 2.0, full.y / 2.0 - c.y, 0.0);
     }
-    let (mut cam, tf, proj) = camera.into_inner();
     let mut changed = tf.is_changed() || proj.is_changed() || !added.is_empty();
     changed |= meshes.read().count() > 0;
     changed |= materials.read().count() > 0;
@@ -330,8 +336,8 @@ fn spawn_regions(
     let (mut tf, mut proj) = camera.into_inner();
     let (lon, lat) = level.crisis.location;
     let focus = project(lon, lat);
-    // A little west of the theatre, so the panels on the left do not hide it.
-    tf.translation = Vec3::new(focus.x - 60.0, focus.y, tf.translation.z);
+    // The theatre in the middle of the map's part of the window.
+    tf.translation = Vec3::new(focus.x, focus.y, tf.translation.z);
     if let Projection::Orthographic(o) = &mut *proj {
         o.scale = 0.45;
     }

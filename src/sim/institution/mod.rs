@@ -344,10 +344,11 @@ pub fn cast_ballots(body: &Body, measure: Measure, ctx: &BallotCtx, nations: &Qu
 pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under: Procedure) -> Option<(rules::Tally, Vec<Cast>)> {
     // The player would table it.
     let world_player = world.get_resource::<PlayerRole>().map(|r| r.state);
-    let mut sys = bevy::ecs::system::SystemState::<(Res<Level>, Res<Credibility>, Res<Weights>, Query<&Crisis>, Query<&Body>, Query<NationQuery>)>::new(world);
-    let (level, cred, weights, crisis, bodies, nations) = sys.get(world).ok()?;
+    let mut sys = bevy::ecs::system::SystemState::<(Res<Level>, Res<Credibility>, Res<Weights>, Query<&Crisis>, Query<&Body>, Query<NationQuery>, Res<Calendar>, Res<Nations>)>::new(world);
+    let (level, cred, weights, crisis, bodies, nations, cal, index) = sys.get(world).ok()?;
     let crisis = crisis.single().ok()?;
-    let body = bodies.iter().find(|b| b.kind == body_kind)?;
+    // Counted as the body will sit this turn, after its dated events (a boycott, a return).
+    let body = &super::events::as_it_will_sit(bodies.iter().find(|b| b.kind == body_kind)?, &level.0, cal.turn, &index);
     let agg_cinc = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(0.0);
     let player = world_player;
     let ctx = BallotCtx { credibility: cred.of(level.0.institution.kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights, proposer: player };
