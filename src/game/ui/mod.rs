@@ -21,6 +21,11 @@ use super::map::{MapMode, MapView};
 use super::state::{EndTurn, Screen, Session, StartLevel, TurnPhase};
 
 pub fn plugin(app: &mut App) {
+    // egui's shader with its colour conversions per vertex rather than per pixel (see the file).
+    let _ = app.world_mut().resource_mut::<Assets<bevy::shader::Shader>>().insert(
+        bevy_egui::render::EGUI_SHADER_HANDLE.id(),
+        bevy::shader::Shader::from_wgsl(include_str!("egui_fast.wgsl"), "src/game/ui/egui_fast.wgsl"),
+    );
     app.init_resource::<UiState>()
         .init_resource::<MapArea>()
         .add_plugins(debrief::plugin)
