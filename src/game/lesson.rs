@@ -62,6 +62,8 @@ pub struct ActiveLesson {
     pub page: LessonPage,
     /// Seconds spent since the lesson began.
     pub seconds: f64,
+    /// `seconds` when the current part began.
+    pub part_began: f64,
     pub began: bool,
     /// Quiz answers chosen but not yet checked.
     pub drafts: std::collections::BTreeMap<String, QuizAnswer>,
@@ -80,7 +82,7 @@ impl ActiveLesson {
     pub fn new(def: Arc<LessonDef>) -> Self {
         let seed_code = def.seed.clone().unwrap_or_else(|| "1".into());
         let attempt = Attempt { lesson: def.id.clone(), seed: parse_seed(&seed_code), seed_code, ..Default::default() };
-        ActiveLesson { def, attempt, part: 0, page: LessonPage::Start, seconds: 0.0, began: false, drafts: default(), checked: default(), dismissed: default(), report: None, saved: None, review: false }
+        ActiveLesson { def, attempt, part: 0, page: LessonPage::Start, seconds: 0.0, part_began: 0.0, began: false, drafts: default(), checked: default(), dismissed: default(), report: None, saved: None, review: false }
     }
 
     /// A lesson reviewed from a saved report.
@@ -97,6 +99,11 @@ impl ActiveLesson {
 
     pub fn minutes(&self) -> u32 {
         (self.seconds / 60.0).floor() as u32
+    }
+
+    /// Minutes spent in the current part.
+    pub fn part_minutes(&self) -> u32 {
+        ((self.seconds - self.part_began).max(0.0) / 60.0).floor() as u32
     }
 
     /// The moment of the current part that guiding questions wait for.
@@ -173,7 +180,9 @@ fn start_part(world: &mut World, k: usize, replay: Vec<Vec<crate::level::Order>>
     let role = level.states[part.role].id.clone();
     let seed = lesson.attempt.seed;
     let path = world.resource::<Catalog>().find(&level.id).map(|e| e.path.clone()).unwrap_or_else(|| crate::cli::levels_dir().join(format!("{}.ron", level.id)));
-    world.resource_mut::<ActiveLesson>().part = k;
+    let mut l = world.resource_mut::<ActiveLesson>();
+    l.part = k;
+    l.part_began = l.seconds;
     world.write_message(StartLevel { level, path, seed, role: Some(role), replay, screen, campaign: false, credibility: None, lessons: Default::default() });
 }
 

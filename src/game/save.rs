@@ -44,6 +44,8 @@ pub struct LessonProgress {
     pub checked: std::collections::BTreeSet<String>,
     pub dismissed: std::collections::BTreeSet<usize>,
     pub seconds: f64,
+    #[serde(default)]
+    pub part_began: f64,
 }
 
 pub fn saves_dir() -> PathBuf {
@@ -99,6 +101,7 @@ fn write(world: &mut World, file: &str) -> Result<PathBuf, String> {
         checked: l.checked.clone(),
         dismissed: l.dismissed.clone(),
         seconds: l.seconds,
+        part_began: l.part_began,
     });
     let text = to_text_with(session, lesson)?;
     let path = world.get_resource::<SaveDir>().map_or_else(saves_dir, |d| d.0.clone()).join(file);
@@ -140,7 +143,7 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
             .find_map(|(_, d)| d.as_ref().ok().filter(|d| d.id == p.lesson).cloned())
             .ok_or_else(|| format!("{name}: the lesson `{}` is no longer installed", p.lesson))?;
         let mut l = super::lesson::ActiveLesson::new(def);
-        (l.attempt, l.part, l.page, l.checked, l.dismissed, l.seconds, l.began) = (p.attempt, p.part, p.page, p.checked, p.dismissed, p.seconds, true);
+        (l.attempt, l.part, l.page, l.checked, l.dismissed, l.seconds, l.part_began, l.began) = (p.attempt, p.part, p.page, p.checked, p.dismissed, p.seconds, p.part_began, true);
         world.insert_resource(l);
         if !p.in_crisis {
             // On the quiz or the finish page: the crises are in the attempt already.

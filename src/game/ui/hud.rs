@@ -91,9 +91,15 @@ fn top_labels(ui: &mut egui::Ui, w: &World) {
         && !l.review
     {
         ui.label(RichText::new("|").weak());
-        let over = l.minutes() > l.def.minutes;
-        let t = RichText::new(format!("lesson {} min of {}", l.minutes(), l.def.minutes));
-        ui.label(if over { t.color(theme::VERMILLION) } else { t }).on_hover_text(format!("{}: part {} of {}", l.def.title, l.part + 1, l.def.parts.len()));
+        let in_part = l.page == crate::game::lesson::LessonPage::Start;
+        let budget = l.def.parts.get(l.part).map_or(0, |p| p.minutes);
+        let over = l.minutes() > l.def.minutes || (in_part && l.part_minutes() > budget);
+        let t = if in_part {
+            RichText::new(format!("part {} of {}: {} min of {} · lesson {} of {}", l.part + 1, l.def.parts.len(), l.part_minutes(), budget, l.minutes(), l.def.minutes))
+        } else {
+            RichText::new(format!("lesson {} min of {}", l.minutes(), l.def.minutes))
+        };
+        ui.label(if over { t.color(theme::VERMILLION) } else { t }).on_hover_text(format!("{}: the time each part and the whole lesson are meant to take; red when over", l.def.title));
     }
 }
 
