@@ -76,6 +76,7 @@ pub fn summarise(reports: &[LessonReport]) -> ClassSummary {
                     s.questions.last_mut().expect("just pushed")
                 }
             };
+            s.concepts.entry(q.concept.clone()).or_default();
             if q.answered {
                 stat.answered += 1;
                 stat.correct += q.correct as usize;

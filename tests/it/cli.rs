@@ -7,8 +7,8 @@ fn cli(args: &[&str]) -> std::process::Output {
 }
 
 #[test]
-fn check_passes_every_shipped_level() {
-    let out = cli(&["check", "levels"]);
+fn check_passes_every_shipped_level_lesson_and_example() {
+    let out = cli(&["check", "levels", "levels/lessons", "levels/examples"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
 }
 
@@ -76,4 +76,16 @@ fn an_unknown_role_is_refused_with_a_suggestion() {
     let out = cli(&["simulate", "korea_1950", "--as", "USAA"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `USA`?"));
+}
+
+#[test]
+fn lesson_writes_a_report_a_teacher_can_preview() {
+    let dir = std::env::temp_dir().join(format!("cs-cli-lesson-{}", std::process::id()));
+    let out = cli(&["lesson", "why_the_league_failed", "--policy", "appease", "--student", "Preview", "--out", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json = dir.join("why_the_league_failed-preview-league31.json");
+    let report = collective_security::lesson::report::LessonReport::load(&json).unwrap();
+    assert_eq!(report.parts.len(), 2);
+    assert!(report.parts.iter().all(|p| p.turns.iter().flat_map(|t| &t.strategies).all(|s| *s == collective_security::lesson::Strategy::Appeasement)));
+    assert!(std::fs::read_to_string(dir.join("why_the_league_failed-preview-league31.md")).unwrap().contains("Class seed: **LEAGUE31**"));
 }
