@@ -355,3 +355,38 @@ fn a_lessons_answers_and_place_survive_a_closed_window_through_the_autosave() {
     assert_eq!(app.world().resource::<Session>().orders.len(), 2, "the crisis resumes where it was");
     assert_eq!(screen(&app), Screen::Playing);
 }
+
+#[test]
+fn a_what_if_run_during_a_lesson_is_kept_for_the_report_from_the_turn_it_was_asked() {
+    let mut app = App::new();
+    let dir = std::env::temp_dir().join(format!("cs-lesson-whatif-{}", std::process::id()));
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .insert_resource(GameOptions { lesson: Some("why_the_league_failed".into()), ..default() })
+        .insert_resource(SaveDir(dir))
+        .init_resource::<UiState>()
+        .add_plugins(collective_security::sim::plugin)
+        .add_plugins((state::plugin, collective_security::game::lesson::plugin, collective_security::game::ui::debrief::plugin));
+    app.update();
+    app.update();
+    act(&mut app, Action::LessonBegin);
+    act(&mut app, Action::Screen(Screen::Playing));
+    app.world_mut().write_message(EndTurn);
+    app.update();
+    act(&mut app, Action::WhatIf);
+    for _ in 0..2000 {
+        if !app.world().resource::<ActiveLesson>().attempt.comparisons.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        app.update();
+    }
+    let l = app.world().resource::<ActiveLesson>();
+    let c = l.attempt.comparisons.first().expect("the comparison finished and was kept");
+    assert_eq!((c.level.as_str(), c.from_turn, c.runs), ("manchuria_1931", 1, collective_security::game::ui::debrief::COMPARE_RUNS));
+    for strategy in ["appease", "alliance", "collective"] {
+        let total: f64 = c.shares[strategy].values().sum();
+        assert!((total - 1.0).abs() < 1e-9, "{strategy}: shares sum to one");
+    }
+    let r = build_report(&l.def, &l.attempt);
+    assert!(r.objectives.iter().zip(&l.def.objectives).any(|(o, d)| d.when == lesson::Condition::Compared && o.met), "the what-if meets the objective");
+}
