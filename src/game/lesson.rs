@@ -130,9 +130,10 @@ impl ActiveLesson {
     }
 }
 
-fn scan_lessons(mut cat: ResMut<LessonCatalog>) {
+fn scan_lessons(mut cat: ResMut<LessonCatalog>, opts: Res<super::GameOptions>) {
     let mut dirs = vec![crate::lesson::lessons_dir()];
     dirs.extend(super::state::user_levels_dir().map(|d| d.join("lessons")));
+    dirs.extend(opts.level_dirs.iter().map(|d| d.join("lessons")));
     for dir in dirs {
         for path in crate::lesson::lesson_files(&dir) {
             let l = crate::lesson::load(&path).map(Arc::new);

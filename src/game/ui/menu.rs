@@ -48,7 +48,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 && let Ok(level) = &first.level
             {
                 let names: Vec<&str> = campaign.iter().map(|e| e.name.as_str()).collect();
-                if ui.button(RichText::new("Play the campaign").strong()).on_hover_text(format!("{}: the institutions' credibility carries from crisis to crisis", names.join(" → "))).clicked() {
+                if ui.button(RichText::new("Play the campaign").strong()).on_hover_text(format!("{}: the institutions' credibility carries from crisis to crisis", names.join(", then "))).clicked() {
                     actions.push(Action::Start(StartLevel {
                         level: level.clone(),
                         path: first.path.clone(),
@@ -69,7 +69,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 match l {
                     Ok(l) => {
                         let parts: Vec<&str> = l.parts.iter().map(|p| p.level.name.as_str()).collect();
-                        if ui.button(format!("{} ({} min)", l.title, l.minutes)).on_hover_text(format!("{}\n\n{}", l.summary, parts.join(" → "))).clicked() {
+                        if ui.button(format!("{} ({} min)", l.title, l.minutes)).on_hover_text(format!("{}\n\n{}", l.summary, parts.join(", then "))).clicked() {
                             actions.push(Action::OpenLesson(i));
                         }
                     }
@@ -98,7 +98,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             ui.add_space(12.0);
             ui.heading("How to play");
             ui.label("Each turn, choose orders in the crisis panel on the left, under appeasement, alliance or collective action; hover a motion to see how each member is expected to vote and why. End the turn with Enter. Watch the votes in the chamber, read what happened, and at the end the debrief explains why each mechanism worked or failed.");
-            ui.label(RichText::new("Keys: Enter end turn / continue · 1–5 map modes · arrows or WASD pan · +/− zoom · F1 glossary · F5 save · F9 load · Esc close · Ctrl +/− text size").weak());
+            ui.label(RichText::new("Keys: Enter end turn / continue · 1–5 map modes · arrows or WASD pan · +/− zoom · F1 glossary · F5 save · F6 what if · F7 table of states · F9 load · F12 screenshot · Tab and Space to reach any button · Esc close · Ctrl +/− text size").weak());
             let ui = &mut cols[1];
             let Some(entry) = catalog.entries.get(ui_state.menu_level) else { return };
             let Ok(level) = &entry.level else { return };
