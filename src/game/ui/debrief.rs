@@ -194,6 +194,8 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
     }
     egui::CentralPanel::default().show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
+            // Keep the text clear of the scroll bar.
+            ui.set_max_width(ui.available_width() - 16.0);
             ui.heading(format!("Debrief: {}", l.name));
             if let Some((o, turns)) = log.outcome {
                 ui.label(RichText::new(widgets::outcome_text(o.id())).size(18.0).strong());
@@ -219,8 +221,6 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                     });
                 }
                 let ui = &mut cols[1];
-                // Keep clear of the scroll bar.
-                ui.set_max_width(ui.available_width() - 14.0);
                 ui.heading("The three strategies, over many seeds");
                 ui.label(RichText::new("From the same start, the player's state following each strategy; other states decide as always.").weak());
                 if from_start || cmp.running() {
