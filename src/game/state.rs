@@ -195,6 +195,9 @@ fn start_level(world: &mut World) {
         session.orders.push(orders);
     }
     let finished = world.resource::<Calendar>().finished;
+    // A new session, not a changed one: removing the old first marks it added, so the map redraws its
+    // regions and holders for the new level.
+    world.remove_resource::<Session>();
     world.insert_resource(session);
     world.resource_mut::<NextState<Screen>>().set(if finished { Screen::Debrief } else { m.screen });
 }

@@ -118,3 +118,26 @@ fn rand_secs() -> u64 {
     static N: AtomicU64 = AtomicU64::new(0);
     N.fetch_add(2, Ordering::Relaxed)
 }
+
+#[derive(Resource, Default)]
+struct NewSessions(usize);
+
+fn count_new_sessions(s: Option<Res<Session>>, mut n: ResMut<NewSessions>) {
+    if s.is_some_and(|s| s.is_added()) {
+        n.0 += 1;
+    }
+}
+
+#[test]
+fn each_level_started_is_a_new_session_so_the_map_redraws_its_regions() {
+    let dir = std::env::temp_dir().join(format!("cs-loop-new-{}", std::process::id()));
+    let mut app = app(&dir);
+    app.init_resource::<NewSessions>().add_systems(Update, count_new_sessions);
+    for id in ["manchuria_1931", "abyssinia_1935"] {
+        let level = shipped(id);
+        app.world_mut().write_message(StartLevel { level, path: level_path(id), seed: 1, role: None, replay: vec![], screen: Screen::Briefing, campaign: true, credibility: None, lessons: Default::default() });
+        app.update();
+        app.update();
+    }
+    assert_eq!(app.world().resource::<NewSessions>().0, 2, "the second crisis is seen as new, not as a change to the first");
+}

@@ -510,7 +510,8 @@ fn recolor(
         }
     }
     for (e, holder, mat, region, shown) in &mut regions {
-        let c = color_of(holder.0, level.map.regions[region.index].theatre);
+        let Some(r) = level.map.regions.get(region.index) else { continue };
+        let c = color_of(holder.0, r.theatre);
         if shown.is_some_and(|s| s.0 == c) {
             continue;
         }
@@ -620,7 +621,7 @@ fn pick(
     view.hovered = None;
     if let (Some(p), false) = (world_pos, over_ui) {
         if let Some((r, h)) = regions.iter().find(|(r, _)| r.shape.contains(p)) {
-            let name = level.as_ref().map(|l| l.map.regions[r.index].name.clone()).unwrap_or_default();
+            let name = level.as_ref().and_then(|l| l.map.regions.get(r.index)).map(|x| x.name.clone()).unwrap_or_default();
             view.hovered = Some((h.0, name));
         } else if let Some(c) = map.countries.iter().find(|c| c.shapes.iter().any(|s| s.contains(p))) {
             view.hovered = Some((c.holder, c.name.clone()));

@@ -249,11 +249,11 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 }
                 if let Some(lesson) = w.get_resource::<crate::game::lesson::ActiveLesson>() {
                     let label = if lesson.review {
-                        "Back to the report".to_string()
+                        "Back to the report (Enter)".to_string()
                     } else if let Some(p) = lesson.def.parts.get(lesson.part + 1) {
-                        format!("Next part of the lesson: {}", p.level.name)
+                        format!("Next part of the lesson: {} (Enter)", p.level.name)
                     } else {
-                        "To the quiz".to_string()
+                        "To the quiz (Enter)".to_string()
                     };
                     if ui.button(RichText::new(label).strong()).clicked() {
                         actions.push(Action::LessonNext);

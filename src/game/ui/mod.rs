@@ -374,6 +374,7 @@ fn shortcuts(world: &mut World) {
                 _ => hud::next_after_report(world),
             }),
             KeyCode::Enter if screen == Screen::Briefing => actions.push(Action::Screen(Screen::Playing)),
+            KeyCode::Enter if screen == Screen::Debrief && world.contains_resource::<crate::game::lesson::ActiveLesson>() => actions.push(Action::LessonNext),
             _ => {}
         }
     }
