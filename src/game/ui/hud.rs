@@ -43,7 +43,9 @@ pub fn top_bar(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                     actions.push(Action::Save);
                 }
                 if *w.resource::<State<Screen>>().get() != Screen::Menu && ui.button("Menu").clicked() {
-                    actions.push(Action::Screen(Screen::Menu));
+                    // Leaving a lesson asks first: a stray click or key should not end it.
+                    let in_lesson = w.get_resource::<crate::game::lesson::ActiveLesson>().is_some_and(|l| l.began && !l.review);
+                    actions.push(if in_lesson { Action::ConfirmLeave(true) } else { Action::Screen(Screen::Menu) });
                 }
             });
         });

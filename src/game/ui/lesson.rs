@@ -93,7 +93,11 @@ fn quiz(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
                 Answer::Choice(options, _) => {
                     for (k, o) in options.iter().enumerate() {
                         let selected = draft == Some(&QuizAnswer::Choice(k));
-                        if ui.add_enabled(!checked, egui::RadioButton::new(selected, o)).clicked() {
+                        let resp = ui.add_enabled(!checked, egui::RadioButton::new(selected, o));
+                        if k == 0 {
+                            focus_once(ui, &resp, &l.def.id);
+                        }
+                        if resp.clicked() {
                             actions.push(Action::QuizDraft(q.id.clone(), QuizAnswer::Choice(k)));
                         }
                     }
@@ -103,7 +107,9 @@ fn quiz(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
                         Some(QuizAnswer::Text(t)) => t.clone(),
                         _ => String::new(),
                     };
-                    if ui.add_enabled(!checked, egui::TextEdit::multiline(&mut t).desired_rows(2).desired_width(f32::INFINITY).hint_text("a sentence or two")).changed() {
+                    let resp = ui.add_enabled(!checked, egui::TextEdit::multiline(&mut t).desired_rows(2).desired_width(f32::INFINITY).hint_text("a sentence or two"));
+                    focus_once(ui, &resp, &l.def.id);
+                    if resp.changed() {
                         actions.push(Action::QuizDraft(q.id.clone(), QuizAnswer::Text(t)));
                     }
                 }
@@ -132,6 +138,16 @@ fn quiz(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
     ui.label(format!("{done} of {} answered", d.quiz.len()));
     if ui.button(RichText::new("Finish: score, badges and debrief").strong()).clicked() {
         actions.push(Action::LessonFinish);
+    }
+}
+
+/// Gives the keyboard to the quiz's first open answer when the quiz opens, so that Tab starts there rather
+/// than on the top bar's buttons.
+fn focus_once(ui: &egui::Ui, resp: &egui::Response, lesson: &str) {
+    let once = egui::Id::new(("quiz-focus", lesson));
+    if resp.enabled() && !ui.data(|m| m.get_temp::<bool>(once).unwrap_or(false)) {
+        resp.request_focus();
+        ui.data_mut(|m| m.insert_temp(once, true));
     }
 }
 

@@ -50,11 +50,13 @@ pub struct UiState {
     /// The sortable table of states is open, sorted by this column (descending when true).
     pub table: bool,
     pub table_sort: (table::Column, bool),
+    /// Asking whether to leave the lesson for the menu.
+    pub confirm_leave: bool,
 }
 
 impl Default for UiState {
     fn default() -> Self {
-        UiState { glossary: false, glossary_topic: 0, chamber: None, scale: 1.0, applied_scale: 0.0, menu_level: 0, menu_role: 0, menu_seed: "1931".into(), message: None, table: false, table_sort: (table::Column::Power, true) }
+        UiState { glossary: false, glossary_topic: 0, chamber: None, scale: 1.0, applied_scale: 0.0, menu_level: 0, menu_role: 0, menu_seed: "1931".into(), message: None, table: false, table_sort: (table::Column::Power, true), confirm_leave: false }
     }
 }
 
@@ -112,6 +114,7 @@ pub enum Action {
     SaveReport,
     OpenReport(std::path::PathBuf),
     ReviewPart(usize),
+    ConfirmLeave(bool),
 }
 
 /// Time spent building the panels, for the frame benchmark.
@@ -186,6 +189,24 @@ fn draw_ui_inner(world: &mut World) {
                 }
             });
         }
+        if w.resource::<UiState>().confirm_leave {
+            egui::Window::new("Leave the lesson?").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(&ctx, |ui| {
+                ui.label("Your answers and notes so far are kept in the autosave: \"Load the last save (F9)\" in the menu resumes the lesson where it was.");
+                ui.horizontal(|ui| {
+                    let stay = ui.button("Stay in the lesson");
+                    if ui.memory(|m| m.focused().is_none()) {
+                        stay.request_focus();
+                    }
+                    if stay.clicked() {
+                        actions.push(Action::ConfirmLeave(false));
+                    }
+                    if ui.button("Leave for the menu").clicked() {
+                        actions.push(Action::ConfirmLeave(false));
+                        actions.push(Action::Screen(Screen::Menu));
+                    }
+                });
+            });
+        }
         if let Some(msg) = &w.resource::<UiState>().message {
             egui::Window::new("Notice").collapsible(false).anchor(egui::Align2::CENTER_TOP, [0.0, 60.0]).show(&ctx, |ui| {
                 ui.label(msg);
@@ -207,7 +228,8 @@ pub fn apply(world: &mut World, actions: Vec<Action>) {
             }
             Action::Screen(s) => {
                 if s == Screen::Menu {
-                    // Leaving for the menu ends a lesson (its report is saved from the finish page).
+                    // Leaving for the menu ends a lesson; the autosave keeps it to resume (F9).
+                    crate::game::lesson::autosave(world);
                     world.remove_resource::<crate::game::lesson::ActiveLesson>();
                 }
                 world.resource_mut::<NextState<Screen>>().set(s)
@@ -305,6 +327,7 @@ pub fn apply(world: &mut World, actions: Vec<Action>) {
             Action::SaveReport => crate::game::lesson::save_report(world),
             Action::OpenReport(p) => crate::game::lesson::open_report(world, &p),
             Action::ReviewPart(k) => crate::game::lesson::review_part(world, k),
+            Action::ConfirmLeave(b) => world.resource_mut::<UiState>().confirm_leave = b,
         }
     }
 }
@@ -349,6 +372,7 @@ fn shortcuts(world: &mut World) {
             KeyCode::F5 => actions.push(Action::Save),
             KeyCode::F9 => actions.push(Action::Load),
             KeyCode::Escape => {
+                actions.push(Action::ConfirmLeave(false));
                 // Esc also leaves keyboard focus, so that Enter ends the turn again.
                 if let Some(ctx) = &ctx {
                     ctx.memory_mut(|m| m.stop_text_input());
