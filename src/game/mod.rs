@@ -7,6 +7,7 @@ pub mod map;
 pub mod reload;
 pub mod save;
 pub mod state;
+pub mod still;
 pub mod theme;
 pub mod ui;
 
@@ -69,6 +70,6 @@ pub fn run(opts: GameOptions) -> AppExit {
     app.world_mut().resource_mut::<bevy_egui::EguiGlobalSettings>().auto_create_primary_context = false;
     app.insert_resource(opts)
         .add_plugins(crate::sim::plugin)
-        .add_plugins((state::plugin, lesson::plugin, map::plugin, ui::plugin, save::plugin, capture::plugin, reload::plugin));
+        .add_plugins((state::plugin, lesson::plugin, map::plugin, still::plugin, ui::plugin, save::plugin, capture::plugin, reload::plugin));
     app.run()
 }

@@ -25,7 +25,8 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<MapView>()
         .add_systems(Startup, (load_world, spawn_camera))
         .add_systems(Update, (spawn_regions, assign_holders, recolor, camera_controls, pick).chain())
-        .add_systems(PostUpdate, cache_map);
+        .init_resource::<MapAwake>()
+        .add_systems(PostUpdate, cache_map.in_set(MapSystems));
 }
 
 /// The camera that draws the map. It draws into an image that the screen shows, and only while the view,
@@ -36,7 +37,15 @@ pub struct MapCamera;
 
 /// The quad that shows the map's image on the screen, under the panels.
 #[derive(Component)]
-struct MapSprite;
+pub struct MapSprite;
+
+/// Whether the map's camera draws this frame (the screen must then be drawn too).
+#[derive(Resource, Default)]
+pub struct MapAwake(pub bool);
+
+/// The map's systems that run after the frame's changes: the still-screen check runs after them.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MapSystems;
 
 /// The map's image and how long its camera stays awake.
 #[derive(Resource)]
@@ -238,6 +247,7 @@ fn spawn_camera(mut commands: Commands, mut images: ResMut<Assets<Image>>, windo
         Camera { clear_color: ClearColorConfig::Custom(sea), order: 1, ..default() },
         bevy::camera::visibility::RenderLayers::layer(SCREEN_LAYER),
         bevy_egui::PrimaryEguiContext,
+        super::still::ScreenCamera,
     ));
     commands.spawn((
         Sprite { image: image.clone(), custom_size: Some(window.size()), ..default() },
@@ -264,6 +274,7 @@ fn cache_map(
     area: Res<crate::game::ui::MapArea>,
     mut contexts: EguiContexts,
     mut shown: Single<(&mut Transform, &mut Visibility), (With<MapSprite>, Without<MapCamera>)>,
+    mut awake_flag: ResMut<MapAwake>,
 ) {
     let (mut cam, tf, proj) = camera.into_inner();
     // The screen shows only the part of the image between the panels: nothing is drawn twice.
@@ -312,6 +323,7 @@ fn cache_map(
     if cam.is_active != awake {
         cam.is_active = awake;
     }
+    awake_flag.0 = awake || changed;
     cache.awake -= time.delta_secs();
 }
 
