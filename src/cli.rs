@@ -284,8 +284,8 @@ fn class_report(paths: &[PathBuf], out: &Path) -> i32 {
     let md = summary.to_markdown();
     print!("{md}");
     let written = std::fs::create_dir_all(out)
-        .and_then(|_| crate::lesson::report::write_atomic(&out.join("class-summary.md"), &md))
-        .and_then(|_| crate::lesson::report::write_atomic(&out.join("class-summary.csv"), &summary.to_csv()));
+        .and_then(|_| crate::files::write_atomic(&out.join("class-summary.md"), &md))
+        .and_then(|_| crate::files::write_atomic(&out.join("class-summary.csv"), &summary.to_csv()));
     match written {
         Ok(()) => {
             eprintln!("{} report(s) of {} summarised: {} and {}", reports.len(), files.len(), out.join("class-summary.md").display(), out.join("class-summary.csv").display());
@@ -314,9 +314,7 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron")).collect();
-            v.sort();
-            out.extend(v);
+            out.extend(crate::files::ron_files(p));
         } else {
             out.push(p.clone());
         }
@@ -345,9 +343,7 @@ pub fn resolve_level(name: &str) -> Result<LevelDef, String> {
 
 /// The shipped level files (not the campaign or lessons).
 pub fn shipped_levels() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(levels_dir()).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron") && p.file_stem().is_some_and(|s| s != "campaign")).collect();
-    v.sort();
-    v
+    crate::files::level_files(&levels_dir())
 }
 
 #[derive(Serialize)]

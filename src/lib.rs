@@ -8,6 +8,7 @@
 //! - [`cli`]: the command line: the game, and the `check`, `simulate` and `bench` subcommands.
 
 pub mod cli;
+pub mod files;
 pub mod lesson;
 pub mod level;
 pub mod sim;

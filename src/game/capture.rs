@@ -240,7 +240,8 @@ fn shoot(mut commands: Commands, opts: Res<GameOptions>, mut cap: ResMut<Capture
     }
 }
 
-fn bench(opts: Res<GameOptions>, time: Res<Time<Real>>, mut cap: ResMut<Capture>, mut exit: MessageWriter<AppExit>, mut camera: Query<&mut Transform, With<super::map::MapCamera>>) {
+#[allow(clippy::too_many_arguments)]
+fn bench(opts: Res<GameOptions>, time: Res<Time<Real>>, mut cap: ResMut<Capture>, mut exit: MessageWriter<AppExit>, mut camera: Query<&mut Transform, With<super::map::MapCamera>>, still: Option<Res<super::still::Still>>) {
     let Some(n) = opts.bench_frames else { return };
     if opts.bench_pan
         && let Ok(mut tf) = camera.single_mut()
@@ -284,6 +285,9 @@ fn bench(opts: Res<GameOptions>, time: Res<Time<Real>>, mut cap: ResMut<Capture>
         );
         if !opts.baseline {
             println!("  of which building the egui panels on the CPU: {:.2} ms per frame", super::ui::UI_NANOS.load(Ordering::Relaxed) as f64 / 1e6 / (cap.frames as f64));
+            if let Some(s) = still {
+                println!("  frames drawn in full: {}; kept as the frame before (nothing changed): {}", s.drawn, s.kept);
+            }
         }
         exit.write(AppExit::Success);
     }

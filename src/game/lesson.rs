@@ -53,6 +53,13 @@ pub struct LessonCatalog {
     pub reports: Vec<PathBuf>,
 }
 
+impl LessonCatalog {
+    /// A lesson that loads, by id (its file stem).
+    pub fn find(&self, id: &str) -> Option<Arc<LessonDef>> {
+        self.entries.iter().find_map(|(_, d)| d.as_ref().ok().filter(|d| d.id == id).cloned())
+    }
+}
+
 #[derive(Resource, Debug, Clone)]
 pub struct ActiveLesson {
     pub def: Arc<LessonDef>,
@@ -281,9 +288,7 @@ pub fn open_report(world: &mut World, path: &std::path::Path) {
     let result = LessonReport::load(path).and_then(|r| {
         let def = world
             .resource::<LessonCatalog>()
-            .entries
-            .iter()
-            .find_map(|(p, d)| d.as_ref().ok().filter(|d| d.id == r.lesson || p.file_stem().is_some_and(|s| s == r.lesson.as_str())).cloned())
+            .find(&r.lesson)
             .ok_or_else(|| format!("{}: the lesson `{}` is not installed", path.display(), r.lesson))?;
         Ok((def, r))
     });

@@ -1,7 +1,6 @@
 //! Saves: the session (level, seed, role, orders turn by turn) in RON with a format version, written
 //! atomically. Loading replays the orders, so the world and the random draws are exactly where they were.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
@@ -49,26 +48,14 @@ pub struct LessonProgress {
 }
 
 pub fn saves_dir() -> PathBuf {
-    super::state::user_levels_dir().and_then(|d| d.parent().map(|p| p.join("saves"))).unwrap_or_else(|| PathBuf::from("saves"))
+    crate::files::data_dir().map_or_else(|| PathBuf::from("saves"), |d| d.join("saves"))
 }
 
 pub fn hash_text(s: &str) -> u64 {
-    s.bytes().fold(1469598103934665603u64, |h, b| (h ^ b as u64).wrapping_mul(1099511628211))
+    crate::files::fnv1a(s.as_bytes())
 }
 
-/// Writes `text` to `path` atomically: a temporary file, synced, then renamed over the old one.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("tmp");
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)
-}
+pub use crate::files::write_atomic;
 
 pub fn to_text(session: &Session) -> Result<String, String> {
     to_text_with(session, None)
@@ -138,9 +125,7 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
     if let Some(p) = file.lesson {
         let def = world
             .resource::<super::lesson::LessonCatalog>()
-            .entries
-            .iter()
-            .find_map(|(_, d)| d.as_ref().ok().filter(|d| d.id == p.lesson).cloned())
+            .find(&p.lesson)
             .ok_or_else(|| format!("{name}: the lesson `{}` is no longer installed", p.lesson))?;
         let mut l = super::lesson::ActiveLesson::new(def);
         (l.attempt, l.part, l.page, l.checked, l.dismissed, l.seconds, l.part_began, l.began) = (p.attempt, p.part, p.page, p.checked, p.dismissed, p.seconds, p.part_began, true);

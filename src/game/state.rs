@@ -59,12 +59,14 @@ pub struct CatalogEntry {
 #[derive(Resource, Default)]
 pub struct Catalog {
     pub entries: Vec<CatalogEntry>,
+    /// The level ids of `levels/campaign.ron`, read once with the levels.
+    pub campaign_order: Option<Vec<String>>,
 }
 
 impl Catalog {
     /// The campaign: the order of `levels/campaign.ron`, or else the shipped crises in the order of history.
     pub fn campaign(&self) -> Vec<&CatalogEntry> {
-        let order: Option<Vec<String>> = std::fs::read_to_string(crate::cli::levels_dir().join("campaign.ron")).ok().and_then(|s| ron::from_str::<crate::level::campaign::RawCampaign>(&s).ok()).map(|c| c.levels);
+        let order = self.campaign_order.as_ref();
         let mut v: Vec<&CatalogEntry> = self.entries.iter().filter(|e| !e.is_mod && e.level.is_ok()).collect();
         match order {
             Some(order) => {
@@ -83,19 +85,16 @@ impl Catalog {
 
 /// The platform's data folder for user levels: `$XDG_DATA_HOME/collective-security/levels`.
 pub fn user_levels_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
-    Some(base.join("collective-security").join("levels"))
+    crate::files::data_dir().map(|d| d.join("levels"))
 }
 
 pub fn scan_levels(mut catalog: ResMut<Catalog>, opts: Res<GameOptions>) {
+    catalog.campaign_order = std::fs::read_to_string(crate::cli::levels_dir().join("campaign.ron")).ok().and_then(|s| ron::from_str::<crate::level::campaign::RawCampaign>(&s).ok()).map(|c| c.levels);
     let mut dirs: Vec<(PathBuf, bool)> = vec![(crate::cli::levels_dir(), false)];
     dirs.extend(user_levels_dir().map(|d| (d, true)));
     dirs.extend(opts.level_dirs.iter().map(|d| (d.clone(), true)));
     for (dir, is_mod) in dirs {
-        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
-        let mut paths: Vec<PathBuf> = rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron") && p.file_stem().is_some_and(|s| s != "campaign")).collect();
-        paths.sort();
-        for path in paths {
+        for path in crate::files::level_files(&dir) {
             let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             let level = level::load(&path).map(Arc::new);
             let name = level.as_ref().map(|l| l.name.clone()).unwrap_or_else(|_| id.clone());

@@ -40,71 +40,62 @@ pub struct Still {
 /// Frames drawn in full after any change.
 const REDRAW_FRAMES: u32 = 3;
 
-/// A fast fingerprint of everything egui will paint.
+/// A fingerprint of everything egui will paint; `None` when a paint callback makes it unknowable.
 fn fingerprint(jobs: &[egui::ClippedPrimitive]) -> Option<u64> {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    let mut acc: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |x: u64| acc = (acc ^ x).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(5);
     for job in jobs {
         let r = job.clip_rect;
-        mix(((r.min.x.to_bits() as u64) << 32) | r.min.y.to_bits() as u64);
-        mix(((r.max.x.to_bits() as u64) << 32) | r.max.y.to_bits() as u64);
+        [r.min.x, r.min.y, r.max.x, r.max.y].map(f32::to_bits).hash(&mut h);
         match &job.primitive {
             egui::epaint::Primitive::Mesh(m) => {
                 m.texture_id.hash(&mut h);
-                mix(m.indices.len() as u64);
-                for pair in m.indices.chunks(2) {
-                    mix(((pair[0] as u64) << 32) | pair.get(1).copied().unwrap_or(0) as u64);
-                }
+                m.indices.hash(&mut h);
                 for v in &m.vertices {
-                    mix(((v.pos.x.to_bits() as u64) << 32) | v.pos.y.to_bits() as u64);
-                    mix(((v.uv.x.to_bits() as u64) << 32) | v.uv.y.to_bits() as u64);
-                    mix(u32::from_le_bytes(v.color.to_array()) as u64);
+                    [v.pos.x, v.pos.y, v.uv.x, v.uv.y].map(f32::to_bits).hash(&mut h);
+                    v.color.to_array().hash(&mut h);
                 }
             }
             // A paint callback draws what it likes: never keep a frame that has one.
             egui::epaint::Primitive::Callback(_) => return None,
         }
     }
-    Some(acc ^ h.finish())
+    Some(h.finish())
 }
 
-#[allow(clippy::type_complexity)]
 fn keep_still(
     mut still: ResMut<Still>,
     window: Single<&Window, With<PrimaryWindow>>,
     screen: Single<(&mut Camera, &mut EguiRenderOutput), With<ScreenCamera>>,
-    mut sprite: Query<&mut Visibility, With<super::map::MapSprite>>,
-    map_awake: Res<super::map::MapAwake>,
+    mut sprite: Single<&mut Visibility, With<super::map::MapSprite>>,
+    map: Res<super::map::MapFrame>,
 ) {
     let (mut cam, mut out) = screen.into_inner();
     let size = window.physical_size();
     let print = fingerprint(&out.paint_jobs);
     let textures = !out.textures_delta.set.is_empty() || !out.textures_delta.free.is_empty();
-    let changed = print.is_none_or(|p| p != still.last) || textures || map_awake.0 || size != still.size;
+    let changed = print.is_none_or(|p| p != still.last) || textures || map.drawing || size != still.size;
     still.last = print.unwrap_or(0);
     still.size = size;
     if changed {
         still.redraw = REDRAW_FRAMES;
     }
-    let sea = ClearColorConfig::Custom(Color::srgb(theme::SEA[0], theme::SEA[1], theme::SEA[2]));
-    if still.redraw > 0 {
+    let draw = still.redraw > 0;
+    if draw {
         still.redraw -= 1;
         still.drawn += 1;
-        if !matches!(cam.clear_color, ClearColorConfig::Custom(_)) {
-            cam.clear_color = sea;
-        }
     } else {
-        // Keep last frame's picture: load instead of clear, and draw nothing over it.
         still.kept += 1;
-        if !matches!(cam.clear_color, ClearColorConfig::None) {
-            cam.clear_color = ClearColorConfig::None;
-        }
+        // Keep last frame's picture: nothing of egui's is drawn over it.
         out.paint_jobs.clear();
-        for mut v in &mut sprite {
-            if *v != Visibility::Hidden {
-                *v = Visibility::Hidden;
-            }
-        }
+    }
+    // Clear and draw in full, or load last frame's picture and draw nothing over it.
+    let clear = if draw { ClearColorConfig::Custom(Color::srgb(theme::SEA[0], theme::SEA[1], theme::SEA[2])) } else { ClearColorConfig::None };
+    if std::mem::discriminant(&cam.clear_color) != std::mem::discriminant(&clear) {
+        cam.clear_color = clear;
+    }
+    // This system alone shows or hides the map's quad: where the map shows, and only on frames drawn.
+    let vis = if draw && map.shown { Visibility::Inherited } else { Visibility::Hidden };
+    if **sprite != vis {
+        **sprite = vis;
     }
 }

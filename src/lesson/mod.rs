@@ -88,9 +88,7 @@ pub fn lessons_dir() -> PathBuf {
 
 /// The lesson files in a folder, sorted.
 pub fn lesson_files(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron")).collect();
-    v.sort();
-    v
+    crate::files::ron_files(dir)
 }
 
 /// A level a lesson names, looked up beside the lesson's folder (`levels/`) or among the shipped levels.
@@ -108,9 +106,7 @@ pub fn known_levels(lesson_path: &Path) -> Vec<String> {
     }
     let mut ids: Vec<String> = dirs
         .iter()
-        .flat_map(|d| std::fs::read_dir(d).into_iter().flatten().flatten())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.file_stem().is_some_and(|s| s != "campaign"))
+        .flat_map(|d| crate::files::level_files(d))
         .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect();
     ids.sort();

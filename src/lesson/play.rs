@@ -59,7 +59,7 @@ pub struct CompareRecord {
 /// A seed typed as a number, or as a short code (letters and digits, case ignored) hashed to a number.
 pub fn parse_seed(s: &str) -> u64 {
     let t = s.trim();
-    t.parse().unwrap_or_else(|_| t.to_uppercase().bytes().fold(1469598103934665603u64, |h, b| (h ^ b as u64).wrapping_mul(1099511628211)))
+    t.parse().unwrap_or_else(|_| crate::files::fnv1a(t.to_uppercase().as_bytes()))
 }
 
 /// Whether an answer is right: the chosen option, or a short answer with a word from every keyword group.

@@ -248,15 +248,9 @@ impl LessonReport {
     }
 }
 
-/// Writes a file through a temporary beside it, so that a crash never leaves half a file.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let tmp = path.with_extension(format!("{}.tmp", path.extension().and_then(|e| e.to_str()).unwrap_or("")));
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path)
-}
+pub use crate::files::write_atomic;
 
-/// Where the game saves reports: `$XDG_DATA_HOME/collective-security/reports`.
+/// Where the game saves reports: `reports/` in the player's data folder.
 pub fn reports_dir() -> std::path::PathBuf {
-    let base = std::env::var_os("XDG_DATA_HOME").map(std::path::PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share"))).unwrap_or_else(|| ".".into());
-    base.join("collective-security").join("reports")
+    crate::files::data_dir().map_or_else(|| "reports".into(), |d| d.join("reports"))
 }

@@ -166,9 +166,5 @@ pub fn validate(id: &str, raw: &RawLesson, known: &[String], find: &dyn Fn(&str)
 
 /// Whether an institution of this kind votes on this measure.
 fn tableable(kind: InstitutionKind, m: Measure) -> bool {
-    use Measure::*;
-    match kind {
-        InstitutionKind::League => matches!(m, Enquiry | Condemn | NonRecognition | Sanctions | OilSanctions),
-        InstitutionKind::UnitedNations => !matches!(m, Enquiry | NonRecognition),
-    }
+    crate::sim::institution::motions(kind).iter().any(|x| x.1 == m)
 }

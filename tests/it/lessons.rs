@@ -244,18 +244,22 @@ fn a_what_if_from_the_last_turn_leaves_every_strategy_the_same_outcomes() {
     assert_eq!(progress.load(std::sync::atomic::Ordering::Relaxed), 30, "progress counts every run");
 }
 
-fn game_app() -> App {
+/// The game's lesson flow without a window: states, the simulation, the lesson and the comparison.
+fn lesson_app(lesson: Option<&str>, saves: &std::path::Path) -> App {
     let mut app = App::new();
-    let dir = std::env::temp_dir().join(format!("cs-lesson-loop-{}", std::process::id()));
     app.add_plugins((MinimalPlugins, StatesPlugin))
-        .insert_resource(GameOptions { lesson: Some("why_the_league_failed".into()), ..default() })
-        .insert_resource(SaveDir(dir))
+        .insert_resource(GameOptions { lesson: lesson.map(str::to_string), ..default() })
+        .insert_resource(SaveDir(saves.to_path_buf()))
         .init_resource::<UiState>()
         .add_plugins(collective_security::sim::plugin)
-        .add_plugins((state::plugin, collective_security::game::lesson::plugin));
+        .add_plugins((state::plugin, collective_security::game::lesson::plugin, collective_security::game::ui::debrief::plugin));
     app.update();
     app.update();
     app
+}
+
+fn game_app() -> App {
+    lesson_app(Some("why_the_league_failed"), &std::env::temp_dir().join(format!("cs-lesson-loop-{}", std::process::id())))
 }
 
 fn act(app: &mut App, a: Action) {
@@ -319,18 +323,7 @@ fn a_lesson_in_the_game_goes_from_its_start_page_through_both_crises_to_the_quiz
 fn a_lessons_answers_and_place_survive_a_closed_window_through_the_autosave() {
     let dir = std::env::temp_dir().join(format!("cs-lesson-save-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let make = |lesson: Option<&str>| {
-        let mut app = App::new();
-        app.add_plugins((MinimalPlugins, StatesPlugin))
-            .insert_resource(GameOptions { lesson: lesson.map(str::to_string), ..default() })
-            .insert_resource(SaveDir(dir.clone()))
-            .init_resource::<UiState>()
-            .add_plugins(collective_security::sim::plugin)
-            .add_plugins((state::plugin, collective_security::game::lesson::plugin));
-        app.update();
-        app.update();
-        app
-    };
+    let make = |lesson: Option<&str>| lesson_app(lesson, &dir);
     let mut app = make(Some("veto_and_uniting_for_peace"));
     act(&mut app, Action::LessonStudent("Lin".into()));
     act(&mut app, Action::LessonBegin);
@@ -358,16 +351,7 @@ fn a_lessons_answers_and_place_survive_a_closed_window_through_the_autosave() {
 
 #[test]
 fn a_what_if_run_during_a_lesson_is_kept_for_the_report_from_the_turn_it_was_asked() {
-    let mut app = App::new();
-    let dir = std::env::temp_dir().join(format!("cs-lesson-whatif-{}", std::process::id()));
-    app.add_plugins((MinimalPlugins, StatesPlugin))
-        .insert_resource(GameOptions { lesson: Some("why_the_league_failed".into()), ..default() })
-        .insert_resource(SaveDir(dir))
-        .init_resource::<UiState>()
-        .add_plugins(collective_security::sim::plugin)
-        .add_plugins((state::plugin, collective_security::game::lesson::plugin, collective_security::game::ui::debrief::plugin));
-    app.update();
-    app.update();
+    let mut app = lesson_app(Some("why_the_league_failed"), &std::env::temp_dir().join(format!("cs-lesson-whatif-{}", std::process::id())));
     act(&mut app, Action::LessonBegin);
     act(&mut app, Action::Screen(Screen::Playing));
     app.world_mut().write_message(EndTurn);

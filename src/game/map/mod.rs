@@ -25,7 +25,7 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<MapView>()
         .add_systems(Startup, (load_world, spawn_camera))
         .add_systems(Update, (spawn_regions, assign_holders, recolor, camera_controls, pick).chain())
-        .init_resource::<MapAwake>()
+        .init_resource::<MapFrame>()
         .add_systems(PostUpdate, cache_map.in_set(MapSystems));
 }
 
@@ -39,9 +39,14 @@ pub struct MapCamera;
 #[derive(Component)]
 pub struct MapSprite;
 
-/// Whether the map's camera draws this frame (the screen must then be drawn too).
+/// What the map needs from the screen this frame; the still-screen check acts on it.
 #[derive(Resource, Default)]
-pub struct MapAwake(pub bool);
+pub struct MapFrame {
+    /// The map's camera draws this frame (the screen must then be drawn too).
+    pub drawing: bool,
+    /// The screen shows part of the map (no screen covers it).
+    pub shown: bool,
+}
 
 /// The map's systems that run after the frame's changes: the still-screen check runs after them.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
@@ -273,8 +278,8 @@ fn cache_map(
     mut removed: RemovedComponents<Mesh2d>,
     area: Res<crate::game::ui::MapArea>,
     mut contexts: EguiContexts,
-    mut shown: Single<(&mut Transform, &mut Visibility), (With<MapSprite>, Without<MapCamera>)>,
-    mut awake_flag: ResMut<MapAwake>,
+    mut placed: Single<&mut Transform, (With<MapSprite>, Without<MapCamera>)>,
+    mut frame: ResMut<MapFrame>,
 ) {
     let (mut cam, tf, proj) = camera.into_inner();
     // The screen shows only the part of the image between the panels: nothing is drawn twice.
@@ -285,10 +290,7 @@ fn cache_map(
         Some(r) if r.width() <= 0.0 || r.height() <= 0.0 => (Rect::default(), false),
         Some(r) => (Rect::new(r.min.x * ppp, r.min.y * ppp, (r.max.x * ppp).min(full.x), (r.max.y * ppp).min(full.y)), true),
     };
-    let vis = if visible { Visibility::Inherited } else { Visibility::Hidden };
-    if *shown.1 != vis {
-        *shown.1 = vis;
-    }
+    frame.shown = visible;
     if visible && (sprite.rect != Some(rect) || sprite.custom_size != Some(rect.size())) {
         let scale = cache.size.as_vec2() / full.max(Vec2::ONE);
         let px = Rect::from_corners(rect.min * scale, rect.max * scale);
@@ -301,7 +303,7 @@ fn cache_map(
         sprite.custom_size = Some(rect.size());
         // Screen coordinates have y down from the top-left; the screen camera's world has y up from the centre.
         let c = rect.center();
-        shown.0.translation = Vec3::new(c.x - full.x / 2.0, full.y / 2.0 - c.y, 0.0);
+        placed.translation = Vec3::new(c.x - full.x / 2.0, full.y / 2.0 - c.y, 0.0);
     }
     let mut changed = tf.is_changed() || proj.is_changed() || !added.is_empty();
     changed |= meshes.read().count() > 0;
@@ -323,7 +325,7 @@ fn cache_map(
     if cam.is_active != awake {
         cam.is_active = awake;
     }
-    awake_flag.0 = awake || changed;
+    frame.drawing = awake || changed;
     cache.awake -= time.delta_secs();
 }
 

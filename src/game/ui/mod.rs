@@ -362,7 +362,7 @@ fn shortcuts(world: &mut World) {
             KeyCode::F1 => actions.push(Action::Glossary(None)),
             KeyCode::F12 => {
                 // A picture of the screen for a report or a slide, in the data folder.
-                let dir = crate::lesson::report::reports_dir().with_file_name("screenshots");
+                let dir = crate::files::data_dir().map_or_else(|| "screenshots".into(), |d| d.join("screenshots"));
                 let _ = std::fs::create_dir_all(&dir);
                 let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
                 let path = dir.join(format!("screen-{stamp}.png"));

@@ -6,7 +6,7 @@ use bevy_egui::egui::{self, RichText};
 
 use crate::game::state::{Session, TurnPhase};
 use crate::game::theme;
-use crate::level::{BodyKind, InstitutionKind, Measure, Order, Procedure};
+use crate::level::{BodyKind, Measure, Order, Procedure};
 use crate::sim::institution::{Cast, forecast};
 use crate::sim::{Ballot, Bloc, Level, Member, PlayerRole};
 
@@ -28,33 +28,6 @@ pub struct Forecast {
     pub holdouts: Vec<(String, Ballot, &'static str, f32)>,
     /// Why the body cannot take it up now, if it cannot.
     pub out_of_order: Option<&'static str>,
-}
-
-fn options(kind: InstitutionKind) -> Vec<(BodyKind, Measure, Procedure)> {
-    use BodyKind::*;
-    use Measure::*;
-    match kind {
-        InstitutionKind::League => vec![
-            (LeagueCouncil, Condemn, Procedure::Ordinary),
-            (LeagueCouncil, Enquiry, Procedure::Ordinary),
-            (LeagueAssembly, NonRecognition, Procedure::Art15),
-            (LeagueAssembly, Sanctions, Procedure::Art15),
-            (LeagueAssembly, OilSanctions, Procedure::Art15),
-        ],
-        InstitutionKind::UnitedNations => vec![
-            (SecurityCouncil, Condemn, Procedure::Ordinary),
-            (SecurityCouncil, Sanctions, Procedure::Ordinary),
-            (SecurityCouncil, OilSanctions, Procedure::Ordinary),
-            (SecurityCouncil, AuthoriseForce, Procedure::Ordinary),
-            (SecurityCouncil, UnifiedCommand, Procedure::Ordinary),
-            (SecurityCouncil, Peacekeeping, Procedure::Ordinary),
-            (SecurityCouncil, Referral, Procedure::Ordinary),
-            (GeneralAssembly, UnitingForPeace, Procedure::Ordinary),
-            (GeneralAssembly, Condemn, Procedure::Ordinary),
-            (GeneralAssembly, AuthoriseForce, Procedure::Ordinary),
-            (GeneralAssembly, Peacekeeping, Procedure::Ordinary),
-        ],
-    }
 }
 
 fn summarise(body: BodyKind, measure: Measure, under: Procedure, t: crate::sim::institution::rules::Tally, casts: Vec<Cast>) -> Forecast {
@@ -97,7 +70,7 @@ pub fn forecasts(world: &mut World) -> std::sync::Arc<Vec<Forecast>> {
 
 fn compute(world: &mut World, level: &crate::level::LevelDef) -> Vec<Forecast> {
     let mut out = Vec::new();
-    for (body, measure, under) in options(level.institution.kind) {
+    for (body, measure, under) in crate::sim::institution::motions(level.institution.kind) {
         if level.body(body).is_none() {
             continue;
         }

@@ -357,3 +357,32 @@ pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under:
     let t = tally(body.rule, &seats, measure == Measure::Referral, under == Procedure::Art15);
     Some((t, casts))
 }
+
+/// The motions an institution of this kind votes on, with the body and procedure each goes to: what the
+/// player can table, and what a lesson's objective may ask for.
+pub fn motions(kind: InstitutionKind) -> Vec<(BodyKind, Measure, Procedure)> {
+    use BodyKind::*;
+    use Measure::*;
+    match kind {
+        InstitutionKind::League => vec![
+            (LeagueCouncil, Condemn, Procedure::Ordinary),
+            (LeagueCouncil, Enquiry, Procedure::Ordinary),
+            (LeagueAssembly, NonRecognition, Procedure::Art15),
+            (LeagueAssembly, Sanctions, Procedure::Art15),
+            (LeagueAssembly, OilSanctions, Procedure::Art15),
+        ],
+        InstitutionKind::UnitedNations => vec![
+            (SecurityCouncil, Condemn, Procedure::Ordinary),
+            (SecurityCouncil, Sanctions, Procedure::Ordinary),
+            (SecurityCouncil, OilSanctions, Procedure::Ordinary),
+            (SecurityCouncil, AuthoriseForce, Procedure::Ordinary),
+            (SecurityCouncil, UnifiedCommand, Procedure::Ordinary),
+            (SecurityCouncil, Peacekeeping, Procedure::Ordinary),
+            (SecurityCouncil, Referral, Procedure::Ordinary),
+            (GeneralAssembly, UnitingForPeace, Procedure::Ordinary),
+            (GeneralAssembly, Condemn, Procedure::Ordinary),
+            (GeneralAssembly, AuthoriseForce, Procedure::Ordinary),
+            (GeneralAssembly, Peacekeeping, Procedure::Ordinary),
+        ],
+    }
+}

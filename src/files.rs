@@ -1,0 +1,43 @@
+//! Files beside the game: the player's data folder, atomic writes, level files in a folder, and the
+//! text fingerprint that saves and class seeds share. No Bevy here: the command line uses it too.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The player's data folder: `$XDG_DATA_HOME/collective-security`, else `~/.local/share/collective-security`.
+pub fn data_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
+    Some(base.join("collective-security"))
+}
+
+/// Writes `text` to `path` atomically: a temporary file beside it, synced, then renamed over the old one,
+/// so that a crash never leaves half a file.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension(format!("{}.tmp", path.extension().and_then(|e| e.to_str()).unwrap_or("")));
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)
+}
+
+/// The `.ron` files directly in `dir`, sorted; none when it cannot be read.
+pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron")).collect();
+    v.sort();
+    v
+}
+
+/// The level files in `dir`: its `.ron` files but the campaign.
+pub fn level_files(dir: &Path) -> Vec<PathBuf> {
+    ron_files(dir).into_iter().filter(|p| p.file_stem().is_some_and(|s| s != "campaign")).collect()
+}
+
+/// FNV-1a of some bytes: a stable fingerprint of a level's text, or a class seed's code.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(1469598103934665603u64, |h, b| (h ^ *b as u64).wrapping_mul(1099511628211))
+}
