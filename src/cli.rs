@@ -55,9 +55,12 @@ pub struct GameArgs {
     /// Time N frames with the map and panels open, print median and 95th percentile, and exit.
     #[arg(long)]
     pub bench_frames: Option<u32>,
-    /// With --bench-frames: pan the map a little every frame, so that it is redrawn each time.
+    /// With --bench-frames: drag the map steadily across the window, turning back every 100 frames.
     #[arg(long)]
     pub pan: bool,
+    /// With --bench-frames: sweep the pointer over the panels and the map, lighting buttons and tooltips.
+    #[arg(long)]
+    pub hover: bool,
     /// Open a student's lesson report (JSON) for a debrief in front of the class.
     #[arg(long)]
     pub report: Option<PathBuf>,
@@ -203,6 +206,7 @@ fn run_game(g: GameArgs) -> i32 {
         report: g.report,
         lesson: g.lesson,
         bench_pan: g.pan,
+        bench_hover: g.hover,
     };
     match crate::game::run(opts) {
         bevy::app::AppExit::Success => 0,

@@ -76,6 +76,55 @@ struct Capture {
     saved: Arc<AtomicBool>,
     times: Vec<f32>,
     first_frame: Option<f32>,
+    /// After the timing: the check that drawing in part left the picture a full redraw gives.
+    verify: Verify,
+}
+
+/// The stages of the check after the timing.
+#[derive(Default)]
+enum Verify {
+    #[default]
+    Timing,
+    /// Waiting for the screen to be still, then for the picture drawn in part.
+    Settle(u32),
+    Partial(Arc<std::sync::Mutex<Option<Image>>>),
+    /// Drawing everything again, then waiting for that picture.
+    Full(Image, u32),
+    Redrawn(Image, Arc<std::sync::Mutex<Option<Image>>>),
+}
+
+/// Takes a picture of the window into a slot.
+fn picture(commands: &mut Commands) -> Arc<std::sync::Mutex<Option<Image>>> {
+    let slot = Arc::new(std::sync::Mutex::new(None));
+    let put = slot.clone();
+    commands.spawn(Screenshot::primary_window()).observe(move |ev: On<bevy::render::view::screenshot::ScreenshotCaptured>| {
+        if let Ok(mut s) = put.lock() {
+            *s = Some(ev.image.clone());
+        }
+    });
+    slot
+}
+
+fn taken(slot: &Arc<std::sync::Mutex<Option<Image>>>) -> Option<Image> {
+    slot.lock().ok().and_then(|mut s| s.take())
+}
+
+/// Pixels that differ between two pictures, and the first of them.
+fn differences(a: &Image, b: &Image) -> (usize, Option<(u32, u32)>) {
+    let (Some(da), Some(db)) = (&a.data, &b.data) else { return (usize::MAX, None) };
+    if a.size() != b.size() || da.len() != db.len() {
+        return (usize::MAX, None);
+    }
+    let w = a.width().max(1);
+    let mut first = None;
+    let mut n = 0;
+    for (i, (pa, pb)) in da.chunks(4).zip(db.chunks(4)).enumerate() {
+        if pa[..3] != pb[..3] {
+            n += 1;
+            first.get_or_insert((i as u32 % w, i as u32 / w));
+        }
+    }
+    (n, first)
 }
 
 pub fn plugin(app: &mut App) {
@@ -241,15 +290,40 @@ fn shoot(mut commands: Commands, opts: Res<GameOptions>, mut cap: ResMut<Capture
 }
 
 #[allow(clippy::too_many_arguments)]
-fn bench(opts: Res<GameOptions>, time: Res<Time<Real>>, mut cap: ResMut<Capture>, mut exit: MessageWriter<AppExit>, mut camera: Query<&mut Transform, With<super::map::MapCamera>>, still: Option<Res<super::still::Still>>) {
+fn bench(
+    opts: Res<GameOptions>,
+    time: Res<Time<Real>>,
+    mut cap: ResMut<Capture>,
+    mut exit: MessageWriter<AppExit>,
+    mut camera: Query<(&mut Transform, &Projection), With<super::map::MapCamera>>,
+    mut window: Query<&mut Window, With<bevy::window::PrimaryWindow>>,
+    mut still: Option<ResMut<super::still::Still>>,
+    mut commands: Commands,
+) {
     let Some(n) = opts.bench_frames else { return };
+    if !matches!(cap.verify, Verify::Timing) {
+        verify(&mut cap, &mut commands, still.as_deref_mut(), &mut exit);
+        return;
+    }
     if opts.bench_pan
-        && let Ok(mut tf) = camera.single_mut()
+        && cap.prepared
+        && let Ok((mut tf, proj)) = camera.single_mut()
     {
-        // A slow circle: the map is redrawn every frame, as while the player drags it.
-        let t = cap.frames as f32 * 0.05;
-        tf.translation.x += t.cos() * 2.0;
-        tf.translation.y += t.sin() * 2.0;
+        // A steady drag across the map, as a player pans to another theatre: 8 pixels a frame, turning
+        // back every 100 frames.
+        let scale = if let Projection::Orthographic(o) = proj { o.scale } else { 1.0 };
+        let dir = if (cap.frames / 100).is_multiple_of(2) { 1.0 } else { -1.0 };
+        tf.translation.x += dir * 8.0 * scale;
+    }
+    if opts.bench_hover
+        && cap.prepared
+        && let Ok(mut w) = window.single_mut()
+    {
+        // The pointer sweeps the window in rows, 9 pixels a frame, over buttons, panels and the map.
+        let size = w.size();
+        let step = cap.frames as f32 * 9.0;
+        let row = (step / (size.x - 40.0)).floor();
+        w.set_cursor_position(Some(Vec2::new(20.0 + step % (size.x - 40.0), 40.0 + (row * 53.0) % (size.y - 80.0))));
     }
     if cap.first_frame.is_none()
         && let Some(s) = STARTED.get()
@@ -269,26 +343,89 @@ fn bench(opts: Res<GameOptions>, time: Res<Time<Real>>, mut cap: ResMut<Capture>
         t.sort_by(f32::total_cmp);
         let median = t[t.len() / 2];
         let p95 = t[((t.len() as f32 * 0.95) as usize).min(t.len() - 1)];
+        let p99 = t[((t.len() as f32 * 0.99) as usize).min(t.len() - 1)];
         println!(
-            "{} frames ({}): median {:.2} ms, p95 {:.2} ms; first frame {:.0} ms after start",
+            "{} frames ({}): median {:.2} ms, p95 {:.2} ms (p99 {:.1}, worst {:.1}); first frame {:.0} ms after start",
             t.len(),
             if opts.baseline {
                 "baseline: empty window with egui"
             } else if opts.bench_pan {
-                "map and panels, panning"
+                "map and panels, dragging the map"
+            } else if opts.bench_hover {
+                "map and panels, pointer moving over them"
             } else {
                 "map and panels"
             },
             median,
             p95,
+            p99,
+            t[t.len() - 1],
             cap.first_frame.unwrap_or(0.0)
         );
         if !opts.baseline {
             println!("  of which building the egui panels on the CPU: {:.2} ms per frame", super::ui::UI_NANOS.load(Ordering::Relaxed) as f64 / 1e6 / (cap.frames as f64));
-            if let Some(s) = still {
-                println!("  frames drawn in full: {}; kept as the frame before (nothing changed): {}", s.drawn, s.kept);
+            if let Some(s) = still.as_deref() {
+                let share = if s.partial > 0 { s.partial_pixels as f64 / s.partial as f64 / window.single().map(|w| w.physical_width() as f64 * w.physical_height() as f64).unwrap_or(1.0).max(1.0) * 100.0 } else { 0.0 };
+                println!("  frames drawn in full: {}; in part (where they changed, {share:.0}% of the window on average): {}; kept as they were: {}", s.drawn, s.partial, s.kept);
             }
         }
-        exit.write(AppExit::Success);
+        if still.is_some() {
+            cap.verify = Verify::Settle(0);
+        } else {
+            exit.write(AppExit::Success);
+        }
+    }
+}
+
+/// After the timing, with nothing moving: the picture drawn in part must be the picture a full redraw
+/// gives, pixel for pixel. A difference is a drawing bug, and the benchmark fails with it.
+fn verify(cap: &mut Capture, commands: &mut Commands, still: Option<&mut super::still::Still>, exit: &mut MessageWriter<AppExit>) {
+    let Some(still) = still else { return };
+    match std::mem::take(&mut cap.verify) {
+        Verify::Timing => {}
+        Verify::Settle(waited) => {
+            // Tooltips fade in and out after the pointer stops: wait until a few frames in a row are kept.
+            if still.quiet() >= 5 {
+                cap.verify = Verify::Partial(picture(commands));
+            } else if waited > 600 {
+                println!("  the screen never settled: drawing in part not checked");
+                exit.write(AppExit::Success);
+            } else {
+                cap.verify = Verify::Settle(waited + 1);
+            }
+        }
+        Verify::Partial(slot) => match taken(&slot) {
+            Some(img) => {
+                still.redraw_all();
+                cap.verify = Verify::Full(img, 0);
+            }
+            None => cap.verify = Verify::Partial(slot),
+        },
+        Verify::Full(img, waited) => {
+            cap.verify = if still.quiet() >= 3 || waited > 30 { Verify::Redrawn(img, picture(commands)) } else { Verify::Full(img, waited + 1) };
+        }
+        Verify::Redrawn(partial, slot) => match taken(&slot) {
+            Some(full) => {
+                match differences(&partial, &full) {
+                    (0, _) => {
+                        println!("  drawing in part checked: the picture is the one a full redraw gives, pixel for pixel");
+                        exit.write(AppExit::Success);
+                    }
+                    (n, first) => {
+                        println!("  drawing in part left {n} pixels unlike a full redraw (first at {first:?})");
+                        for (name, img) in [("partial", partial), ("full", full)] {
+                            if let Ok(rgb) = img.try_into_dynamic() {
+                                let path = std::env::temp_dir().join(format!("collective-security-{name}.png"));
+                                if rgb.to_rgb8().save(&path).is_ok() {
+                                    println!("  saved {}", path.display());
+                                }
+                            }
+                        }
+                        exit.write(AppExit::error());
+                    }
+                }
+            }
+            None => cap.verify = Verify::Redrawn(partial, slot),
+        },
     }
 }

@@ -159,7 +159,7 @@ pub fn refresh_reports(cat: &mut LessonCatalog) {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .map(|p| (std::fs::metadata(&p).and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), p))
         .collect();
-    v.sort_by(|a, b| b.0.cmp(&a.0));
+    v.sort_by_key(|b| std::cmp::Reverse(b.0));
     cat.reports = v.into_iter().map(|x| x.1).collect();
 }
 

@@ -37,8 +37,10 @@ pub struct GameOptions {
     pub report: Option<PathBuf>,
     /// Open this lesson at start.
     pub lesson: Option<String>,
-    /// With `bench_frames`: pan the map every frame.
+    /// With `bench_frames`: drag the map across the window.
     pub bench_pan: bool,
+    /// With `bench_frames`: sweep the pointer over the panels and the map.
+    pub bench_hover: bool,
 }
 
 /// Runs the game window.

@@ -56,7 +56,7 @@ fn a_lesson_naming_an_unknown_level_or_role_gets_line_column_and_a_suggestion() 
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join("broken.ron");
     std::fs::write(&p, &src).unwrap();
-    let errs = lesson::check_file(&p).err().expect("the broken lesson is refused");
+    let errs = lesson::check_file(&p).expect_err("the broken lesson is refused");
     let level = errs.iter().find(|d| d.message.contains("no level `manchuria_1932`")).expect("unknown level named");
     assert_eq!(level.suggestion.as_deref(), Some("did you mean `manchuria_1931`?"));
     let line = src.lines().position(|l| l.contains("manchuria_1932")).unwrap() + 1;
@@ -69,7 +69,7 @@ fn a_lesson_naming_an_unknown_level_or_role_gets_line_column_and_a_suggestion() 
 #[test]
 fn a_misspelt_field_in_a_lesson_is_reported_with_the_fields_it_could_be() {
     let src = std::fs::read_to_string(lesson::lessons_dir().join("security_or_defence.ron")).unwrap().replacen("explanation:", "explaination:", 1);
-    let errs = lesson::validate::check_source("x", &src, &[], &|_| None).err().expect("refused");
+    let errs = lesson::validate::check_source("x", &src, &[], &|_| None).expect_err("refused");
     assert!(errs.iter().any(|d| d.message.contains("unknown field `explaination`") && d.suggestion.as_deref() == Some("did you mean `explanation`?") && d.line > 1), "{errs:?}");
 }
 

@@ -36,7 +36,7 @@ fn a_save_reads_back_as_it_was_written() {
 fn a_truncated_or_corrupt_save_is_refused_with_its_line_and_column() {
     let text = to_text(&session()).unwrap();
     let cut = &text[..text.len() / 2];
-    let e = from_text("save.ron", cut).err().expect("a truncated save is refused");
+    let Err(e) = from_text("save.ron", cut) else { panic!("a truncated save is refused") };
     assert!(e.starts_with("save.ron:") && e.contains("damaged"), "{e}");
     assert!(from_text("save.ron", "\u{0}\u{1}garbage").is_err());
     assert!(from_text("save.ron", "").is_err());

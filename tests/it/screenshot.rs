@@ -59,3 +59,29 @@ fn the_debrief_screenshot_renders() {
     let Some(img) = shoot("manchuria_debrief.png", &["--level", "manchuria_1931", "--turn", "7", "--panel", "debrief"]) else { return };
     assert!(distinct_colours(&img) > 20);
 }
+
+/// Runs the frame benchmark in a mode; it ends by checking the picture drawn in part against a full redraw.
+fn bench(args: &[&str]) -> Option<String> {
+    if !has_display() {
+        eprintln!("skipped: no display (scripts/test.sh runs the tests under Xvfb)");
+        return None;
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_collective-security")).current_dir(env!("CARGO_MANIFEST_DIR")).args(["--level", "korea_1950", "--bench-frames", "40"]).args(args).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    Some(stdout)
+}
+
+#[test]
+fn redrawing_only_what_the_pointer_changed_gives_the_picture_a_full_redraw_gives() {
+    let Some(out) = bench(&["--hover"]) else { return };
+    assert!(out.contains("drawing in part checked"), "{out}");
+}
+
+#[test]
+fn dragging_the_map_without_drawing_it_again_gives_the_picture_a_full_redraw_gives() {
+    let Some(out) = bench(&["--pan"]) else { return };
+    assert!(out.contains("drawing in part checked"), "{out}");
+    // The drag went past the margin drawn around the map at least once, and most frames were drawn in part.
+    assert!(out.contains("in part"), "{out}");
+}

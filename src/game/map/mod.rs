@@ -39,34 +39,59 @@ pub struct MapCamera;
 #[derive(Component)]
 pub struct MapSprite;
 
-/// What the map needs from the screen this frame; the still-screen check acts on it.
-#[derive(Resource, Default)]
+/// Where the map shows on the screen this frame and what its camera does; the still-screen check acts on
+/// it, and the overlay and the pointer turn screen pixels into map points with it.
+#[derive(Resource, Default, Debug, Clone, Copy)]
 pub struct MapFrame {
-    /// The map's camera draws this frame (the screen must then be drawn too).
+    /// The map's camera draws this frame (the screen must then be drawn again where the map shows).
     pub drawing: bool,
     /// The screen shows part of the map (no screen covers it).
     pub shown: bool,
+    /// The part of the window the map shows in, in pixels from the top left.
+    pub screen: Rect,
+    /// The pixel of the map's image shown at the top left of `screen`.
+    pub image: Vec2,
+    /// How far the image reaches past the map's part of the window on each side, in pixels: panning shows
+    /// more of it without drawing the map again.
+    pub margin: Vec2,
+}
+
+impl MapFrame {
+    /// The map point under a pixel of the window (the camera's own transform, not the image's, decides).
+    pub fn to_world(&self, camera: &Camera, transform: &GlobalTransform, px: Vec2) -> Option<Vec2> {
+        camera.viewport_to_world_2d(transform, px + self.margin).ok()
+    }
+    /// The pixel of the window where a map point shows.
+    pub fn to_screen(&self, camera: &Camera, transform: &GlobalTransform, p: Vec2) -> Option<Vec2> {
+        camera.world_to_viewport(transform, p.extend(0.0)).ok().map(|v| v - self.margin)
+    }
 }
 
 /// The map's systems that run after the frame's changes: the still-screen check runs after them.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MapSystems;
 
-/// The map's image and how long its camera stays awake.
+/// The map's image and what it holds.
 #[derive(Resource)]
 struct MapCache {
     image: Handle<Image>,
     size: UVec2,
-    /// Seconds the camera keeps drawing after the last change.
+    /// Seconds the camera keeps drawing after shapes or colours change.
     awake: f32,
+    /// The view the image was drawn for: the camera's place and scale, and the map's part of the window.
+    drawn: Option<(Vec2, f32, Rect)>,
 }
 
-/// How long the map camera keeps drawing after a change: long enough for pipelines to compile on a
-/// software renderer, so that the image is never left half-drawn.
+/// How long the map camera keeps drawing after its shapes or colours change: long enough for pipelines
+/// to compile on a software renderer, so that the image is never left half-drawn. Panning and zooming need
+/// no new pipelines and draw once.
 const AWAKE_SECONDS: f32 = 1.5;
 
+/// The margin drawn around the map's part of the window, as a share of the window's size.
+const MARGIN_SHARE: f32 = 0.2;
+
 /// The screen's layer: the map's image and egui. The map's own meshes are on layer 0.
-const SCREEN_LAYER: usize = 1;
+pub const SCREEN_LAYER: usize = 1;
 
 /// The map's modes, each with its legend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -231,10 +256,18 @@ fn lines(positions: Vec<[f32; 3]>, indices: Vec<u32>) -> Mesh {
         .with_inserted_indices(Indices::U32(indices))
 }
 
+fn margin_for(window: UVec2) -> UVec2 {
+    (window.as_vec2() * MARGIN_SHARE).round().as_uvec2()
+}
+
 fn spawn_camera(mut commands: Commands, mut images: ResMut<Assets<Image>>, window: Single<&Window, With<PrimaryWindow>>) {
     let sea = Color::srgb(theme::SEA[0], theme::SEA[1], theme::SEA[2]);
-    let size = window.physical_size().max(UVec2::ONE);
-    let image = images.add(Image::new_target_texture(size.x, size.y, bevy::render::render_resource::TextureFormat::Rgba8UnormSrgb, None));
+    let win = window.physical_size().max(UVec2::ONE);
+    let size = win + 2 * margin_for(win);
+    let mut image = Image::new_target_texture(size.x, size.y, bevy::render::render_resource::TextureFormat::Rgba8UnormSrgb, None);
+    // The image is shown pixel for pixel: the nearest texel is exact and cheapest.
+    image.sampler = bevy::image::ImageSampler::nearest();
+    let image = images.add(image);
     commands.spawn((
         Camera2d,
         MapCamera,
@@ -254,78 +287,83 @@ fn spawn_camera(mut commands: Commands, mut images: ResMut<Assets<Image>>, windo
         bevy_egui::PrimaryEguiContext,
         super::still::ScreenCamera,
     ));
-    commands.spawn((
-        Sprite { image: image.clone(), custom_size: Some(window.size()), ..default() },
-        bevy::camera::visibility::RenderLayers::layer(SCREEN_LAYER),
-        MapSprite,
-    ));
-    commands.insert_resource(MapCache { image, size, awake: AWAKE_SECONDS });
+    // The still-screen check places this quad and cuts it to what must be drawn.
+    commands.spawn((Sprite { image: image.clone(), ..default() }, bevy::camera::visibility::RenderLayers::layer(SCREEN_LAYER), Visibility::Hidden, MapSprite));
+    commands.insert_resource(MapCache { image, size, awake: AWAKE_SECONDS, drawn: None });
 }
 
-/// Wakes the map camera when anything it draws changes, follows the window's size, and lets it sleep when
-/// the map is still.
+/// Draws the map into its image when its shapes, colours, scale or place in the window change, or when
+/// panning has gone past the margin drawn around it; otherwise a pan shows another part of the image. The
+/// camera sleeps while the map is still.
 #[allow(clippy::too_many_arguments)]
 fn cache_map(
     mut cache: ResMut<MapCache>,
     time: Res<Time<Real>>,
     window: Single<&Window, With<PrimaryWindow>>,
     mut images: ResMut<Assets<Image>>,
-    camera: Single<(&mut Camera, Ref<Transform>, Ref<Projection>), With<MapCamera>>,
-    mut sprite: Single<&mut Sprite, With<MapSprite>>,
+    camera: Single<(&mut Camera, &Transform, &Projection), With<MapCamera>>,
     mut meshes: MessageReader<AssetEvent<Mesh>>,
     mut materials: MessageReader<AssetEvent<ColorMaterial>>,
     added: Query<(), Added<Mesh2d>>,
     mut removed: RemovedComponents<Mesh2d>,
     area: Res<crate::game::ui::MapArea>,
     mut contexts: EguiContexts,
-    mut placed: Single<&mut Transform, (With<MapSprite>, Without<MapCamera>)>,
     mut frame: ResMut<MapFrame>,
 ) {
     let (mut cam, tf, proj) = camera.into_inner();
-    // The screen shows only the part of the image between the panels: nothing is drawn twice.
-    let ppp = contexts.ctx_mut().map(|c| c.pixels_per_point()).unwrap_or(1.0);
-    let full = window.size();
-    let (rect, visible) = match area.0 {
-        None => (Rect::from_corners(Vec2::ZERO, full), true),
-        Some(r) if r.width() <= 0.0 || r.height() <= 0.0 => (Rect::default(), false),
-        Some(r) => (Rect::new(r.min.x * ppp, r.min.y * ppp, (r.max.x * ppp).min(full.x), (r.max.y * ppp).min(full.y)), true),
+    let scale = match proj {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
     };
-    frame.shown = visible;
-    if visible && (sprite.rect != Some(rect) || sprite.custom_size != Some(rect.size())) {
-        let scale = cache.size.as_vec2() / full.max(Vec2::ONE);
-        let px = Rect::from_corners(rect.min * scale, rect.max * scale);
-        sprite.rect = Some(px);
-        // The camera draws only that part of the image, centred on it.
-        let min = px.min.round().as_uvec2().min(cache.size.saturating_sub(UVec2::ONE));
-        let size = (px.size().round().as_uvec2()).clamp(UVec2::ONE, cache.size - min);
-        cam.viewport = Some(bevy::camera::Viewport { physical_position: min, physical_size: size, ..default() });
-        cache.awake = AWAKE_SECONDS;
-        sprite.custom_size = Some(rect.size());
-        // Screen coordinates have y down from the top-left; the screen camera's world has y up from the centre.
-        let c = rect.center();
-        placed.translation = Vec3::new(c.x - full.x / 2.0, full.y / 2.0 - c.y, 0.0);
+    let ppp = contexts.ctx_mut().map(|c| c.pixels_per_point()).unwrap_or(1.0);
+    let win = window.physical_size();
+    let full = win.as_vec2();
+    let screen = match area.0 {
+        None => Some(Rect::from_corners(Vec2::ZERO, full)),
+        Some(r) if r.width() <= 0.0 || r.height() <= 0.0 => None,
+        Some(r) => Some(Rect::from_corners((Vec2::new(r.min.x, r.min.y) * ppp).round().max(Vec2::ZERO), (Vec2::new(r.max.x, r.max.y) * ppp).round().min(full))),
     }
-    let mut changed = tf.is_changed() || proj.is_changed() || !added.is_empty();
+    .filter(|r| r.width() >= 1.0 && r.height() >= 1.0);
+    let margin = margin_for(win);
+    let size = win + 2 * margin;
+    let mut changed = !added.is_empty();
     changed |= meshes.read().count() > 0;
     changed |= materials.read().count() > 0;
     changed |= removed.read().count() > 0;
-    let size = window.physical_size();
-    if size != cache.size && size.x > 0 && size.y > 0 {
+    if size != cache.size && win.x > 0 && win.y > 0 {
         if let Some(mut img) = images.get_mut(&cache.image) {
             img.resize(bevy::render::render_resource::Extent3d { width: size.x, height: size.y, depth_or_array_layers: 1 });
         }
-        sprite.rect = None;
         cache.size = size;
         changed = true;
     }
     if changed {
         cache.awake = AWAKE_SECONDS;
     }
-    let awake = cache.awake > 0.0;
-    if cam.is_active != awake {
-        cam.is_active = awake;
+    let at = tf.translation.truncate();
+    let m = margin.as_vec2();
+    // How far the view has moved since the image was drawn, in whole pixels (the image's y runs down).
+    let shift = match (cache.drawn, screen) {
+        (Some((drawn_at, drawn_scale, drawn_screen)), Some(s)) if drawn_scale == scale && drawn_screen == s => {
+            let d = ((at - drawn_at) / scale * Vec2::new(1.0, -1.0)).round();
+            (d.x.abs() <= m.x && d.y.abs() <= m.y).then_some(d)
+        }
+        _ => None,
+    };
+    let draw = screen.is_some() && (cache.awake > 0.0 || shift.is_none());
+    if let (true, Some(s)) = (draw, screen) {
+        // The camera draws the map's part of the window and the margin around it, centred on the view.
+        let viewport = bevy::camera::Viewport { physical_position: s.min.as_uvec2(), physical_size: s.size().as_uvec2() + 2 * margin, ..default() };
+        if cam.viewport.as_ref().is_none_or(|v| v.physical_position != viewport.physical_position || v.physical_size != viewport.physical_size) {
+            cam.viewport = Some(viewport);
+        }
+        cache.drawn = Some((at, scale, s));
     }
-    frame.drawing = awake || changed;
+    if cam.is_active != draw {
+        cam.is_active = draw;
+    }
+    let shift = if draw { Vec2::ZERO } else { shift.unwrap_or_default() };
+    *frame = MapFrame { drawing: draw, shown: screen.is_some(), screen: screen.unwrap_or_default(), image: screen.map(|s| s.min + m + shift).unwrap_or_default(), margin: m };
     cache.awake -= time.delta_secs();
 }
 
@@ -455,6 +493,9 @@ type RegionView<'a> = (Entity, &'a Holder, &'a MeshMaterial2d<ColorMaterial>, &'
 
 pub type ColorQuery<'w, 's> = Query<'w, 's, (&'static crate::sim::Capability, &'static Stance, Has<Member>)>;
 
+/// What the colours depend on: the mode, the selected state, the level's and the log's progress.
+type ColorKey = (MapMode, Option<StateIx>, usize, usize);
+
 #[allow(clippy::too_many_arguments)]
 fn recolor(
     view: Res<MapView>,
@@ -471,7 +512,7 @@ fn recolor(
     mut commands: Commands,
     log: Option<Res<crate::sim::RunLog>>,
     session: Option<Res<Session>>,
-    mut last: Local<Option<(MapMode, Option<StateIx>, usize, usize)>>,
+    mut last: Local<Option<ColorKey>>,
 ) {
     let Some(level) = level else { return };
     // Colours change only with the view, a new level, or a new turn's decisions: not every frame.
@@ -548,6 +589,7 @@ fn camera_controls(
     camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection), With<MapCamera>>,
     mut view: ResMut<MapView>,
     area: Res<crate::game::ui::MapArea>,
+    frame: Res<MapFrame>,
 ) {
     let (egui_pointer, egui_keys) = contexts.ctx_mut().map(|c| (!crate::game::ui::pointer_on_map(c, &area), c.egui_wants_keyboard_input())).unwrap_or((false, false));
     let (cam, gt, mut tf, mut proj) = camera.into_inner();
@@ -587,7 +629,7 @@ fn camera_controls(
         }
     }
     if zoom != 1.0 {
-        let before = cursor.and_then(|c| cam.viewport_to_world_2d(gt, c).ok());
+        let before = cursor.and_then(|c| frame.to_world(cam, gt, c * window.scale_factor()));
         let new_scale = (scale * zoom).clamp(0.08, 1.6);
         let applied = new_scale / scale;
         scale = new_scale;
@@ -627,10 +669,11 @@ fn pick(
     session: Option<Res<Session>>,
     mut view: ResMut<MapView>,
     area: Res<crate::game::ui::MapArea>,
+    frame: Res<MapFrame>,
 ) {
     let over_ui = contexts.ctx_mut().map(|c| !crate::game::ui::pointer_on_map(c, &area)).unwrap_or(true);
     let (cam, gt) = *camera;
-    let world_pos = window.cursor_position().and_then(|c| cam.viewport_to_world_2d(gt, c).ok());
+    let world_pos = window.cursor_position().and_then(|c| frame.to_world(cam, gt, c * window.scale_factor()));
     let level = session.as_ref().and_then(|s| s.level.clone());
     view.hovered = None;
     if let (Some(p), false) = (world_pos, over_ui) {

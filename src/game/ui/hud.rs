@@ -137,8 +137,8 @@ pub fn newswire(root: &mut egui::Ui, w: &World) {
     });
 }
 
-fn to_screen(cam: &(Camera, GlobalTransform), p: Vec2) -> Option<egui::Pos2> {
-    cam.0.world_to_viewport(&cam.1, p.extend(0.0)).ok().map(|v| egui::pos2(v.x, v.y))
+fn to_screen(cam: &(Camera, GlobalTransform, crate::game::map::MapFrame, f32), p: Vec2) -> Option<egui::Pos2> {
+    cam.2.to_screen(&cam.0, &cam.1, p).map(|v| egui::pos2(v.x / cam.3, v.y / cam.3))
 }
 
 /// Labels of key states, the aggressor, the victim and the front, drawn over the map; and the hover tooltip.
@@ -151,7 +151,8 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
     let role = w.get_resource::<PlayerRole>().map(|r| r.ix);
     let stances: Vec<(usize, Stance)> = w.try_query::<(&Nation, &Stance)>().map(|mut q| q.iter(w).map(|(n, s)| (n.ix, *s)).collect()).unwrap_or_default();
     let max = l.states.iter().map(|s| s.cinc).fold(0.0f32, f32::max);
-    let Some(cam) = w.try_query_filtered::<(&Camera, &GlobalTransform), With<crate::game::map::MapCamera>>().and_then(|mut q| q.iter(w).next().map(|(c, g)| (c.clone(), *g))) else { return };
+    let Some(frame) = w.get_resource::<crate::game::map::MapFrame>().copied() else { return };
+    let Some(cam) = w.try_query_filtered::<(&Camera, &GlobalTransform), With<crate::game::map::MapCamera>>().and_then(|mut q| q.iter(w).next().map(|(c, g)| (c.clone(), *g, frame, ctx.pixels_per_point()))) else { return };
     for (ix, s) in l.states.iter().enumerate() {
         let key = ix == l.crisis.aggressor || ix == l.crisis.victim || Some(ix) == role || s.cinc > max * 0.12 || l.institution.bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&ix));
         let stance_mark = view.mode == MapMode::Stance && stances.iter().any(|x| x.0 == ix && x.1 != Stance::Neutral);
