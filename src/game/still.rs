@@ -23,6 +23,7 @@ pub fn plugin(app: &mut App) {
         keep_still.after(EguiPostUpdateSet::ProcessOutput).after(super::map::MapSystems).before(bevy::camera::visibility::VisibilitySystems::VisibilityPropagate),
     );
     app.configure_sets(PostUpdate, super::map::MapSystems.before(bevy::camera::visibility::VisibilitySystems::VisibilityPropagate));
+    app.add_systems(Last, show_for_screenshots);
 }
 
 /// The camera that draws the window: the map's image and egui.
@@ -302,5 +303,13 @@ fn keep_still(
     };
     if *back_vis != vis {
         *back_vis = vis;
+    }
+}
+
+/// A screenshot taken this frame needs the window's picture even when the frame is kept: systems that
+/// take one in `Last` run before this.
+pub fn show_for_screenshots(screenshots: Query<(), With<bevy::render::view::screenshot::Screenshot>>, mut screen: Single<&mut Camera, With<ScreenCamera>>) {
+    if !screenshots.is_empty() && matches!(screen.output_mode, CameraOutputMode::Skip) {
+        screen.output_mode = CameraOutputMode::default();
     }
 }
