@@ -55,6 +55,13 @@ fn the_map_screenshot_is_not_blank_and_shows_sea_land_and_panels() {
 }
 
 #[test]
+fn the_map_is_coloured_on_the_first_turn_before_any_turn_is_played() {
+    let Some(img) = shoot("korea_first_turn.png", &["--level", "korea_1950", "--turn", "0", "--panel", "map"]) else { return };
+    assert!(share(&img, [0xD5, 0x5E, 0x00], 30) > 0.0005, "the aggressor is coloured");
+    assert!(share(&img, [0x56, 0xB4, 0xE9], 30) > 0.0002, "the victim is coloured");
+}
+
+#[test]
 fn the_debrief_screenshot_renders() {
     let Some(img) = shoot("manchuria_debrief.png", &["--level", "manchuria_1931", "--turn", "7", "--panel", "debrief"]) else { return };
     assert!(distinct_colours(&img) > 20);

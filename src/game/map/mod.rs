@@ -493,8 +493,9 @@ type RegionView<'a> = (Entity, &'a Holder, &'a MeshMaterial2d<ColorMaterial>, &'
 
 pub type ColorQuery<'w, 's> = Query<'w, 's, (&'static crate::sim::Capability, &'static Stance, Has<Member>)>;
 
-/// What the colours depend on: the mode, the selected state, the level's and the log's progress.
-type ColorKey = (MapMode, Option<StateIx>, usize, usize);
+/// What the colours depend on: the mode, the selected state, the log's progress, and how many states the
+/// simulation has spawned (the first colours wait for them).
+type ColorKey = (MapMode, Option<StateIx>, usize, usize, usize);
 
 #[allow(clippy::too_many_arguments)]
 fn recolor(
@@ -516,7 +517,7 @@ fn recolor(
 ) {
     let Some(level) = level else { return };
     // Colours change only with the view, a new level, or a new turn's decisions: not every frame.
-    let key = (view.mode, view.selected, log.as_ref().map_or(0, |l| l.decisions.len()), log.as_ref().map_or(0, |l| l.control.len()));
+    let key = (view.mode, view.selected, log.as_ref().map_or(0, |l| l.decisions.len()), log.as_ref().map_or(0, |l| l.control.len()), nations.iter().len());
     let fresh_level = session.is_some_and(|s| s.is_added()) || level.is_changed();
     if *last == Some(key) && !fresh_level && map.countries.iter().all(|c| c.shown.is_some()) {
         return;

@@ -366,8 +366,13 @@ fn shortcuts(world: &mut World) {
                 let _ = std::fs::create_dir_all(&dir);
                 let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
                 let path = dir.join(format!("screen-{stamp}.png"));
-                world.spawn(bevy::render::view::screenshot::Screenshot::primary_window()).observe(bevy::render::view::screenshot::save_to_disk(path.clone()));
-                world.resource_mut::<UiState>().message = Some(format!("Screenshot saved to {}", path.display()));
+                // The notice comes once the picture is taken, so that it is not in the picture.
+                let notice = format!("Screenshot saved to {}", path.display());
+                world.spawn(bevy::render::view::screenshot::Screenshot::primary_window()).observe(bevy::render::view::screenshot::save_to_disk(path)).observe(
+                    move |_: On<bevy::render::view::screenshot::ScreenshotCaptured>, mut ui: ResMut<UiState>| {
+                        ui.message = Some(notice.clone());
+                    },
+                );
             }
             KeyCode::F5 => actions.push(Action::Save),
             KeyCode::F9 => actions.push(Action::Load),
