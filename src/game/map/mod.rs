@@ -338,7 +338,9 @@ fn cache_map(
         changed = true;
     }
     if changed {
+        // The image no longer shows the map: draw it again, now or as soon as the map shows.
         cache.awake = AWAKE_SECONDS;
+        cache.drawn = None;
     }
     let at = tf.translation.truncate();
     let m = margin.as_vec2();
@@ -364,7 +366,11 @@ fn cache_map(
     }
     let shift = if draw { Vec2::ZERO } else { shift.unwrap_or_default() };
     *frame = MapFrame { drawing: draw, shown: screen.is_some(), screen: screen.unwrap_or_default(), image: screen.map(|s| s.min + m + shift).unwrap_or_default(), margin: m };
-    cache.awake -= time.delta_secs();
+    // Time awake counts only while the map is drawn: a change made while a screen covers the map is drawn
+    // in full when it shows again.
+    if draw {
+        cache.awake -= time.delta_secs();
+    }
 }
 
 /// When a level starts, its regions are drawn over the modern shapes and the camera turns to the theatre.
@@ -493,9 +499,8 @@ type RegionView<'a> = (Entity, &'a Holder, &'a MeshMaterial2d<ColorMaterial>, &'
 
 pub type ColorQuery<'w, 's> = Query<'w, 's, (&'static crate::sim::Capability, &'static Stance, Has<Member>)>;
 
-/// What the colours depend on: the mode, the selected state, the log's progress, and how many states the
-/// simulation has spawned (the first colours wait for them).
-type ColorKey = (MapMode, Option<StateIx>, usize, usize, usize);
+/// What the colours depend on: the mode, the selected state, and the log's progress.
+type ColorKey = (MapMode, Option<StateIx>, usize, usize);
 
 #[allow(clippy::too_many_arguments)]
 fn recolor(
@@ -517,7 +522,7 @@ fn recolor(
 ) {
     let Some(level) = level else { return };
     // Colours change only with the view, a new level, or a new turn's decisions: not every frame.
-    let key = (view.mode, view.selected, log.as_ref().map_or(0, |l| l.decisions.len()), log.as_ref().map_or(0, |l| l.control.len()), nations.iter().len());
+    let key = (view.mode, view.selected, log.as_ref().map_or(0, |l| l.decisions.len()), log.as_ref().map_or(0, |l| l.control.len()));
     let fresh_level = session.is_some_and(|s| s.is_added()) || level.is_changed();
     if *last == Some(key) && !fresh_level && map.countries.iter().all(|c| c.shown.is_some()) {
         return;
