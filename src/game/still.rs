@@ -148,7 +148,7 @@ fn mesh_damage(a: &egui::ClippedPrimitive, b: &egui::ClippedPrimitive) -> egui::
 }
 
 /// The area where egui's new paint jobs differ from the old, in points (`Rect::NOTHING` when none).
-pub fn egui_damage(old: &[egui::ClippedPrimitive], old_hashes: &[u64], new: &[egui::ClippedPrimitive], new_hashes: &[u64]) -> egui::Rect {
+fn egui_damage(old: &[egui::ClippedPrimitive], old_hashes: &[u64], new: &[egui::ClippedPrimitive], new_hashes: &[u64]) -> egui::Rect {
     let n = old_hashes.len().min(new_hashes.len());
     let head = (0..n).take_while(|&i| old_hashes[i] == new_hashes[i]).count();
     let tail = (0..n - head).take_while(|&i| old_hashes[old_hashes.len() - 1 - i] == new_hashes[new_hashes.len() - 1 - i]).count();
@@ -159,6 +159,16 @@ pub fn egui_damage(old: &[egui::ClippedPrimitive], old_hashes: &[u64], new: &[eg
         om.iter().zip(nm).fold(egui::Rect::NOTHING, |d, (a, b)| d.union(mesh_damage(a, b)))
     } else {
         om.iter().chain(nm).fold(egui::Rect::NOTHING, |d, j| d.union(bounds(j)))
+    }
+}
+
+/// The area where two frames of egui paint jobs differ, in points (`Rect::NOTHING` when none); a paint
+/// callback, which draws what it likes, makes it everything.
+pub fn damage(old: &[egui::ClippedPrimitive], new: &[egui::ClippedPrimitive]) -> egui::Rect {
+    let hashes = |jobs: &[egui::ClippedPrimitive]| jobs.iter().map(job_hash).collect::<Option<Vec<u64>>>();
+    match (hashes(old), hashes(new)) {
+        (Some(a), Some(b)) => egui_damage(old, &a, new, &b),
+        _ => egui::Rect::EVERYTHING,
     }
 }
 

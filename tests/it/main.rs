@@ -1,6 +1,7 @@
 //! Integration tests, in one binary so the crate links once.
 
 mod cli;
+mod drawing;
 mod fidelity;
 mod game_loop;
 mod lessons;

@@ -1,0 +1,78 @@
+//! Drawing only what changed: the damage found between two frames of egui's output covers what a player
+//! sees change, and little else, so that a lit button or a tooltip does not cost a full repaint.
+
+use bevy_egui::egui;
+use collective_security::game::still::damage;
+
+/// A panel of buttons, one of them with a tooltip, laid out by egui with the pointer where asked.
+struct Panel {
+    ctx: egui::Context,
+    time: f64,
+}
+
+impl Panel {
+    fn new() -> Self {
+        let ctx = egui::Context::default();
+        ctx.all_styles_mut(|s| s.interaction.tooltip_delay = 0.0);
+        Panel { ctx, time: 0.0 }
+    }
+
+    /// Runs frames with the pointer at `at` until egui's output settles; returns the paint jobs and the
+    /// buttons' rectangles.
+    fn frame(&mut self, at: egui::Pos2) -> (Vec<egui::ClippedPrimitive>, Vec<egui::Rect>) {
+        let mut last = None;
+        for _ in 0..8 {
+            self.time += 0.5;
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0))),
+                time: Some(self.time),
+                events: vec![egui::Event::PointerMoved(at)],
+                ..Default::default()
+            };
+            let mut rects = Vec::new();
+            let out = self.ctx.run_ui(input, |ui| {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    for i in 0..6 {
+                        let r = ui.button(format!("Security Council: motion number {i}"));
+                        let r = if i == 4 { r.on_hover_text("If tabled now: 9 yes, 0 no, 1 abstain. It would pass.") } else { r };
+                        rects.push(r.rect);
+                    }
+                });
+            });
+            let jobs = self.ctx.tessellate(out.shapes, out.pixels_per_point);
+            last = Some((jobs, rects));
+        }
+        last.unwrap()
+    }
+}
+
+#[test]
+fn a_screen_that_did_not_change_has_nothing_to_draw_again() {
+    let mut p = Panel::new();
+    let (a, _) = p.frame(egui::pos2(700.0, 500.0));
+    let (b, _) = p.frame(egui::pos2(700.0, 500.0));
+    assert!(!damage(&a, &b).is_positive(), "{:?}", damage(&a, &b));
+}
+
+#[test]
+fn a_button_lit_under_the_pointer_is_drawn_again_and_the_other_buttons_are_not() {
+    let mut p = Panel::new();
+    let (a, rects) = p.frame(egui::pos2(700.0, 500.0));
+    let (b, _) = p.frame(rects[2].center());
+    let d = damage(&a, &b);
+    assert!(d.contains_rect(rects[2].shrink(1.0)), "the lit button {:?} is inside the damage {d:?}", rects[2]);
+    for i in [0, 5] {
+        assert!(!d.intersects(rects[i].shrink(2.0)), "button {i} {:?} is left alone by the damage {d:?}", rects[i]);
+    }
+}
+
+#[test]
+fn a_tooltip_that_appears_is_drawn_where_it_appears() {
+    let mut p = Panel::new();
+    let (a, rects) = p.frame(egui::pos2(700.0, 500.0));
+    let (b, _) = p.frame(rects[4].center());
+    let d = damage(&a, &b);
+    assert!(d.contains_rect(rects[4].shrink(1.0)), "the hovered button {:?} is inside the damage {d:?}", rects[4]);
+    assert!(d.height() > rects[4].height() * 1.5, "the tooltip below the button is inside the damage {d:?}");
+    assert!(!d.intersects(rects[0].shrink(2.0)), "the first button {:?} is left alone by the damage {d:?}", rects[0]);
+}
