@@ -254,7 +254,16 @@ fn prepare_lesson(world: &mut World, panel: Panel) {
     cap.frames = 0;
 }
 
-fn shoot(mut commands: Commands, opts: Res<GameOptions>, mut cap: ResMut<Capture>, mut exit: MessageWriter<AppExit>, phase: Option<ResMut<NextState<TurnPhase>>>, cmp: Res<super::ui::debrief::Comparison>) {
+#[allow(clippy::too_many_arguments)]
+fn shoot(
+    mut commands: Commands,
+    opts: Res<GameOptions>,
+    mut cap: ResMut<Capture>,
+    mut exit: MessageWriter<AppExit>,
+    phase: Option<ResMut<NextState<TurnPhase>>>,
+    cmp: Res<super::ui::debrief::Comparison>,
+    pipelines: Option<Res<super::still::Pipelines>>,
+) {
     let Some(plan) = &opts.screenshot else { return };
     if !cap.prepared {
         return;
@@ -274,8 +283,10 @@ fn shoot(mut commands: Commands, opts: Res<GameOptions>, mut cap: ResMut<Capture
             _ => {}
         }
     }
-    // Let the map load, egui lay out its panels and the phase settle before the picture.
-    if cap.frames == 40 && !cap.shot {
+    // Let the map load, egui lay out its panels, the phase settle and every pipeline compile (on a busy
+    // software renderer that can take many frames) before the picture.
+    let compiling = pipelines.is_some_and(|p| p.waiting() > 0);
+    if cap.frames >= 40 && !cap.shot && (!compiling || cap.frames >= 300) {
         cap.shot = true;
         let saved = cap.saved.clone();
         commands.spawn(Screenshot::primary_window()).observe(save_to_disk(plan.path.clone())).observe(move |_: On<bevy::render::view::screenshot::ScreenshotCaptured>| {

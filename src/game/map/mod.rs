@@ -87,6 +87,9 @@ struct MapCache {
 /// no new pipelines and draw once.
 const AWAKE_SECONDS: f32 = 1.5;
 
+/// How long the map camera keeps drawing after the last pipeline is ready.
+const AFTER_PIPELINES: f32 = 0.25;
+
 /// The margin drawn around the map's part of the window, as a share of the window's size.
 const MARGIN_SHARE: f32 = 0.2;
 
@@ -309,6 +312,7 @@ fn cache_map(
     area: Res<crate::game::ui::MapArea>,
     mut contexts: EguiContexts,
     mut frame: ResMut<MapFrame>,
+    pipelines: Res<super::still::Pipelines>,
 ) {
     let (mut cam, tf, proj) = camera.into_inner();
     let scale = match proj {
@@ -341,6 +345,10 @@ fn cache_map(
         // The image no longer shows the map: draw it again, now or as soon as the map shows.
         cache.awake = AWAKE_SECONDS;
         cache.drawn = None;
+    }
+    if pipelines.waiting() > 0 {
+        // Shapes whose pipelines are still compiling are missing from the image: keep drawing.
+        cache.awake = cache.awake.max(AFTER_PIPELINES);
     }
     let at = tf.translation.truncate();
     let m = margin.as_vec2();
@@ -499,8 +507,9 @@ type RegionView<'a> = (Entity, &'a Holder, &'a MeshMaterial2d<ColorMaterial>, &'
 
 pub type ColorQuery<'w, 's> = Query<'w, 's, (&'static crate::sim::Capability, &'static Stance, Has<Member>)>;
 
-/// What the colours depend on: the mode, the selected state, and the log's progress.
-type ColorKey = (MapMode, Option<StateIx>, usize, usize);
+/// What the colours depend on: the mode, the selected state, the log's progress, and how many states,
+/// crises, blocs and bodies the simulation has spawned (a level's first colours may come before they do).
+type ColorKey = (MapMode, Option<StateIx>, usize, usize, [usize; 4]);
 
 #[allow(clippy::too_many_arguments)]
 fn recolor(
@@ -522,7 +531,7 @@ fn recolor(
 ) {
     let Some(level) = level else { return };
     // Colours change only with the view, a new level, or a new turn's decisions: not every frame.
-    let key = (view.mode, view.selected, log.as_ref().map_or(0, |l| l.decisions.len()), log.as_ref().map_or(0, |l| l.control.len()));
+    let key = (view.mode, view.selected, log.as_ref().map_or(0, |l| l.decisions.len()), log.as_ref().map_or(0, |l| l.control.len()), [nations.iter().len(), crisis.iter().len(), blocs.iter().len(), bodies.iter().len()]);
     let fresh_level = session.is_some_and(|s| s.is_added()) || level.is_changed();
     if *last == Some(key) && !fresh_level && map.countries.iter().all(|c| c.shown.is_some()) {
         return;
