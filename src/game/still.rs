@@ -230,6 +230,8 @@ fn keep_still(
     time: Res<Time<Real>>,
     screenshots: Query<(), With<bevy::render::view::screenshot::Screenshot>>,
     pipelines: Res<Pipelines>,
+    mut occluded: MessageReader<bevy::window::WindowOccluded>,
+    mut focused: MessageReader<bevy::window::WindowFocused>,
 ) {
     let (mut cam, mut out) = screen.into_inner();
     let (mut sprite, mut sprite_tf, mut sprite_gt, mut sprite_vis) = map_sprite.into_inner();
@@ -303,6 +305,10 @@ fn keep_still(
     // present. The camera stays active, so that its picture stays in memory. A screenshot needs the
     // window's picture, and it is given again now and then.
     still.unshown += time.delta_secs();
+    // A window uncovered or brought to the front may have lost its picture: give it again at once.
+    if occluded.read().count() + focused.read().count() > 0 {
+        still.unshown = SHOW_AGAIN;
+    }
     let show = full || draw.is_some() || !screenshots.is_empty() || still.unshown >= SHOW_AGAIN;
     if show {
         still.unshown = 0.0;

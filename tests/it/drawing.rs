@@ -39,6 +39,9 @@ impl Panel {
                     }
                 });
             });
+            let mut out = out;
+            // No renderer here: the font atlas's changes are dropped on purpose.
+            out.textures_delta.clear();
             let jobs = self.ctx.tessellate(out.shapes, out.pixels_per_point);
             last = Some((jobs, rects));
         }

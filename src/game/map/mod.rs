@@ -76,19 +76,17 @@ pub struct MapSystems;
 struct MapCache {
     image: Handle<Image>,
     size: UVec2,
-    /// Seconds the camera keeps drawing after shapes or colours change.
-    awake: f32,
+    /// Frames the camera keeps drawing after shapes or colours change.
+    awake: u32,
     /// The view the image was drawn for: the camera's place and scale, and the map's part of the window.
     drawn: Option<(Vec2, f32, Rect)>,
 }
 
-/// How long the map camera keeps drawing after its shapes or colours change: long enough for pipelines
-/// to compile on a software renderer, so that the image is never left half-drawn. Panning and zooming need
-/// no new pipelines and draw once.
-const AWAKE_SECONDS: f32 = 1.5;
-
-/// How long the map camera keeps drawing after the last pipeline is ready.
-const AFTER_PIPELINES: f32 = 0.25;
+/// Frames the map camera keeps drawing after its shapes or colours change, or after the last pipeline
+/// compiles: the render world runs a frame behind and learns of a new shape's pipeline a frame after that.
+/// Counted in frames, not seconds: on a busy software renderer one frame can last longer than a second.
+/// Panning and zooming need no new pipelines and draw once.
+const AWAKE_FRAMES: u32 = 4;
 
 /// The margin drawn around the map's part of the window, as a share of the window's size.
 const MARGIN_SHARE: f32 = 0.2;
@@ -292,7 +290,7 @@ fn spawn_camera(mut commands: Commands, mut images: ResMut<Assets<Image>>, windo
     ));
     // The still-screen check places this quad and cuts it to what must be drawn.
     commands.spawn((Sprite { image: image.clone(), ..default() }, bevy::camera::visibility::RenderLayers::layer(SCREEN_LAYER), Visibility::Hidden, MapSprite));
-    commands.insert_resource(MapCache { image, size, awake: AWAKE_SECONDS, drawn: None });
+    commands.insert_resource(MapCache { image, size, awake: AWAKE_FRAMES, drawn: None });
 }
 
 /// Draws the map into its image when its shapes, colours, scale or place in the window change, or when
@@ -301,7 +299,6 @@ fn spawn_camera(mut commands: Commands, mut images: ResMut<Assets<Image>>, windo
 #[allow(clippy::too_many_arguments)]
 fn cache_map(
     mut cache: ResMut<MapCache>,
-    time: Res<Time<Real>>,
     window: Single<&Window, With<PrimaryWindow>>,
     mut images: ResMut<Assets<Image>>,
     camera: Single<(&mut Camera, &Transform, &Projection), With<MapCamera>>,
@@ -343,12 +340,12 @@ fn cache_map(
     }
     if changed {
         // The image no longer shows the map: draw it again, now or as soon as the map shows.
-        cache.awake = AWAKE_SECONDS;
+        cache.awake = AWAKE_FRAMES;
         cache.drawn = None;
     }
     if pipelines.waiting() > 0 {
         // Shapes whose pipelines are still compiling are missing from the image: keep drawing.
-        cache.awake = cache.awake.max(AFTER_PIPELINES);
+        cache.awake = AWAKE_FRAMES;
     }
     let at = tf.translation.truncate();
     let m = margin.as_vec2();
@@ -360,7 +357,7 @@ fn cache_map(
         }
         _ => None,
     };
-    let draw = screen.is_some() && (cache.awake > 0.0 || shift.is_none());
+    let draw = screen.is_some() && (cache.awake > 0 || shift.is_none());
     if let (true, Some(s)) = (draw, screen) {
         // The camera draws the map's part of the window and the margin around it, centred on the view.
         let viewport = bevy::camera::Viewport { physical_position: s.min.as_uvec2(), physical_size: s.size().as_uvec2() + 2 * margin, ..default() };
@@ -374,10 +371,10 @@ fn cache_map(
     }
     let shift = if draw { Vec2::ZERO } else { shift.unwrap_or_default() };
     *frame = MapFrame { drawing: draw, shown: screen.is_some(), screen: screen.unwrap_or_default(), image: screen.map(|s| s.min + m + shift).unwrap_or_default(), margin: m };
-    // Time awake counts only while the map is drawn: a change made while a screen covers the map is drawn
+    // Frames awake count only while the map is drawn: a change made while a screen covers the map is drawn
     // in full when it shows again.
     if draw {
-        cache.awake -= time.delta_secs();
+        cache.awake = cache.awake.saturating_sub(1);
     }
 }
 
