@@ -261,8 +261,11 @@ fn keep_still(
         damage = union(damage, Some(r));
     }
     still.map = map_now;
-    still.jobs = out.paint_jobs.clone();
-    still.hashes = hashes;
+    // Equal hashes mean the same jobs: most frames keep the copy they have.
+    if hashes != still.hashes || out.paint_jobs.len() != still.jobs.len() {
+        still.jobs = out.paint_jobs.clone();
+        still.hashes = hashes;
+    }
     still.size = size;
     let mut draw = damage;
     for r in still.recent {

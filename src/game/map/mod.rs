@@ -151,6 +151,10 @@ pub struct WorldMap {
     pub vertices: usize,
 }
 
+/// The one mesh that fills every modern country.
+#[derive(Component)]
+struct WorldFill;
+
 /// Which state of the level holds this region.
 #[derive(Component, Debug, Clone, Copy, Default)]
 pub struct Holder(pub Option<StateIx>);
@@ -235,7 +239,7 @@ fn load_world(mut commands: Commands, mut meshes: ResMut<Assets<Mesh>>, mut mate
     let colors = vec![linear(theme::LAND_NONE); positions.len()];
     let fill = meshes.add(mesh(positions, indices).with_inserted_attribute(Mesh::ATTRIBUTE_COLOR, colors));
     world.fill = fill.clone();
-    commands.spawn((Mesh2d(fill), MeshMaterial2d(materials.add(ColorMaterial::from(Color::WHITE))), Transform::default()));
+    commands.spawn((Mesh2d(fill), MeshMaterial2d(materials.add(ColorMaterial::from(Color::WHITE))), Transform::default(), WorldFill));
     let border_color = materials.add(ColorMaterial::from(Color::srgba(0.25, 0.25, 0.3, 0.9)));
     commands.spawn((Mesh2d(meshes.add(lines(borders_pos, borders_idx))), MeshMaterial2d(border_color), Transform::from_xyz(0.0, 0.0, 2.0)));
     commands.insert_resource(world);
@@ -525,6 +529,7 @@ fn recolor(
     log: Option<Res<crate::sim::RunLog>>,
     session: Option<Res<Session>>,
     mut last: Local<Option<ColorKey>>,
+    mut fill: Query<&mut Mesh2d, With<WorldFill>>,
 ) {
     let Some(level) = level else { return };
     // Colours change only with the view, a new level, or a new turn's decisions: not every frame.
@@ -572,8 +577,14 @@ fn recolor(
             let lin = linear(*colour);
             colors[c.verts.clone()].fill(lin);
         }
-        if let Some(mut m) = meshes.get_mut(&map.fill) {
-            m.insert_attribute(Mesh::ATTRIBUTE_COLOR, colors);
+        // A new mesh rather than the old one changed in place: a change made in the frame the mesh was
+        // created in could be missed by the render world, leaving the first turn uncoloured.
+        if let Some(mesh) = meshes.get(&map.fill).cloned() {
+            let fresh = meshes.add(mesh.with_inserted_attribute(Mesh::ATTRIBUTE_COLOR, colors));
+            for mut m in &mut fill {
+                m.0 = fresh.clone();
+            }
+            map.fill = fresh;
         }
     }
     for (e, holder, mat, region, shown) in &mut regions {
