@@ -20,6 +20,7 @@ fn shoot(name: &str, args: &[&str]) -> Option<Image> {
     let path = dir.join(name);
     let _ = std::fs::remove_file(&path);
     let out = Command::new(env!("CARGO_BIN_EXE_collective-security")).current_dir(env!("CARGO_MANIFEST_DIR")).arg("--screenshot").arg(&path).args(args).output().unwrap();
+    let _ = std::fs::write(path.with_extension("log"), &out.stderr);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let bytes = std::fs::read(&path).expect("the screenshot was written");
     Some(Image::from_buffer(&bytes, ImageType::Extension("png"), CompressedImageFormats::NONE, true, ImageSampler::Default, RenderAssetUsages::default()).unwrap())

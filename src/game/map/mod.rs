@@ -391,12 +391,12 @@ fn spawn_regions(
     old: Query<Entity, With<RegionShape>>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
+    mut seen: Local<usize>,
 ) {
-    let Some(session) = session else { return };
-    if !session.is_added() {
+    let Some(level) = session.as_ref().and_then(|s| s.level.clone()) else { return };
+    if !new_level(&mut seen, &level) {
         return;
     }
-    let Some(level) = &session.level else { return };
     for e in &old {
         commands.entity(e).despawn();
     }
@@ -430,15 +430,26 @@ fn spawn_regions(
 }
 
 /// Gives each modern country to the state of the level that held it.
-fn assign_holders(session: Option<Res<Session>>, mut map: ResMut<WorldMap>) {
-    let Some(session) = session else { return };
-    if !session.is_added() {
+fn assign_holders(session: Option<Res<Session>>, mut map: ResMut<WorldMap>, mut seen: Local<usize>) {
+    let Some(level) = session.as_ref().and_then(|s| s.level.clone()) else { return };
+    if !new_level(&mut seen, &level) {
         return;
     }
-    let Some(level) = &session.level else { return };
     for c in &mut map.countries {
         c.holder = level.map.holder(&level.states, &c.iso3);
+        // Coloured again with the new holders.
+        c.shown = None;
     }
+}
+
+/// Whether this level is not the one a system last saw: each new level (a new start, the next crisis, a
+/// reload) is a new shared value. Keyed on the level itself rather than on when the session was added,
+/// which a system could see before the map it works on existed.
+fn new_level(seen: &mut usize, level: &std::sync::Arc<LevelDef>) -> bool {
+    let at = std::sync::Arc::as_ptr(level) as usize;
+    let new = *seen != at;
+    *seen = at;
+    new
 }
 
 /// The colour of a state in the current mode.
