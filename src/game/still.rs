@@ -106,7 +106,7 @@ const SHOW_AGAIN: f32 = 1.0;
 
 fn spawn_background(mut commands: Commands) {
     commands.spawn((
-        Sprite::from_color(Color::srgb(theme::SEA[0], theme::SEA[1], theme::SEA[2]), Vec2::ONE),
+        Sprite::from_color(theme::sea(), Vec2::ONE),
         bevy::camera::visibility::RenderLayers::layer(SCREEN_LAYER),
         Transform::from_xyz(0.0, 0.0, -1.0),
         Visibility::Hidden,
@@ -228,7 +228,6 @@ fn keep_still(
     map: Res<MapFrame>,
     mut contexts: bevy_egui::EguiContexts,
     time: Res<Time<Real>>,
-    screenshots: Query<(), With<bevy::render::view::screenshot::Screenshot>>,
     pipelines: Res<Pipelines>,
     mut occluded: MessageReader<bevy::window::WindowOccluded>,
     mut focused: MessageReader<bevy::window::WindowFocused>,
@@ -277,7 +276,7 @@ fn keep_still(
     let full = still.full > 0 || draw.is_some_and(|r| r.width() * r.height() >= FULL_SHARE * full_rect.width() * full_rect.height());
     still.full = still.full.saturating_sub(1);
 
-    let sea = Color::srgb(theme::SEA[0], theme::SEA[1], theme::SEA[2]);
+    let sea = theme::sea();
     still.quiet = if full || draw.is_some() { 0 } else { still.quiet + 1 };
     let (clear, map_part, back_part) = if full {
         still.drawn += 1;
@@ -305,14 +304,14 @@ fn keep_still(
         cam.clear_color = clear;
     }
     // A kept frame is not even given to the window, which still shows it: no copy to the window, no
-    // present. The camera stays active, so that its picture stays in memory. A screenshot needs the
-    // window's picture, and it is given again now and then.
+    // present. The camera stays active, so that its picture stays in memory. It is given again now and
+    // then, and for screenshots (`show_for_screenshots`).
     still.unshown += time.delta_secs();
     // A window uncovered or brought to the front may have lost its picture: give it again at once.
     if occluded.read().count() + focused.read().count() > 0 {
         still.unshown = SHOW_AGAIN;
     }
-    let show = full || draw.is_some() || !screenshots.is_empty() || still.unshown >= SHOW_AGAIN;
+    let show = full || draw.is_some() || still.unshown >= SHOW_AGAIN;
     if show {
         still.unshown = 0.0;
     }
@@ -347,8 +346,8 @@ fn keep_still(
     }
 }
 
-/// A screenshot taken this frame needs the window's picture even when the frame is kept: systems that
-/// take one in `Last` run before this.
+/// A screenshot needs the window's picture even when the frame is kept. Running in `Last`, this sees every
+/// screenshot asked for this frame (systems that take one in `Last` run before it).
 pub fn show_for_screenshots(screenshots: Query<(), With<bevy::render::view::screenshot::Screenshot>>, mut screen: Single<&mut Camera, With<ScreenCamera>>) {
     if !screenshots.is_empty() && matches!(screen.output_mode, CameraOutputMode::Skip) {
         screen.output_mode = CameraOutputMode::default();

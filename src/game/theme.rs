@@ -47,6 +47,11 @@ pub fn mix(a: Color32, b: Color32, t: f32) -> Color32 {
     Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))
 }
 
+/// The sea, as Bevy draws it: the map's clear colour and the screen's stand-in for one.
+pub fn sea() -> bevy::color::Color {
+    bevy::color::Color::srgb(SEA[0], SEA[1], SEA[2])
+}
+
 pub fn to_bevy(c: Color32) -> bevy::color::Color {
     bevy::color::Color::srgb_u8(c.r(), c.g(), c.b())
 }

@@ -266,7 +266,7 @@ fn margin_for(window: UVec2) -> UVec2 {
 }
 
 fn spawn_camera(mut commands: Commands, mut images: ResMut<Assets<Image>>, window: Single<&Window, With<PrimaryWindow>>) {
-    let sea = Color::srgb(theme::SEA[0], theme::SEA[1], theme::SEA[2]);
+    let sea = theme::sea();
     let win = window.physical_size().max(UVec2::ONE);
     let size = win + 2 * margin_for(win);
     let mut image = Image::new_target_texture(size.x, size.y, bevy::render::render_resource::TextureFormat::Rgba8UnormSrgb, None);
