@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::level::{self, LevelDef, OutcomeKind, Severity};
+use crate::level::{self, LevelDef, Severity};
 use crate::sim::report::RunReport;
 use crate::sim::runner::RunSetup;
 use crate::sim::{Policy, Simulation};
@@ -375,20 +375,6 @@ fn setup_for(level: Arc<LevelDef>, seed: u64, policy: Policy, role: Option<&str>
     Ok(RunSetup { level, seed, role, policy: Some(policy), credibility: None, lessons: Default::default() })
 }
 
-/// Shares of each outcome over `runs` seeds from `seed`.
-pub fn outcome_shares(sim: &mut Simulation, setup: &RunSetup, runs: u64) -> BTreeMap<OutcomeKind, f64> {
-    let mut counts: BTreeMap<OutcomeKind, u64> = OutcomeKind::ALL.into_iter().map(|o| (o, 0)).collect();
-    for k in 0..runs {
-        let s = RunSetup { seed: setup.seed.wrapping_add(k), ..setup.clone() };
-        sim.start(&s);
-        sim.run_to_end();
-        if let Some((o, _)) = sim.log().outcome {
-            *counts.entry(o).or_default() += 1;
-        }
-    }
-    counts.into_iter().map(|(o, c)| (o, c as f64 / runs.max(1) as f64)).collect()
-}
-
 fn simulate(level: &str, seed: u64, policy: Policy, role: Option<&str>, runs: Option<u64>, json: bool) -> Result<(), String> {
     let level = Arc::new(resolve_level(level)?);
     let setup = setup_for(level.clone(), seed, policy, role)?;
@@ -397,7 +383,7 @@ fn simulate(level: &str, seed: u64, policy: Policy, role: Option<&str>, runs: Op
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if let Some(k) = runs {
-        let shares = outcome_shares(&mut sim, &setup, k);
+        let shares = crate::sim::compare::outcome_shares(&setup, k as usize);
         let shares = shares.into_iter().map(|(o, f)| (o.id(), f)).collect();
         let s = Shares { level: level.id.clone(), seed, policy: policy.name().into(), role: role_id, runs: k, outcome_shares: shares };
         if json {

@@ -57,7 +57,7 @@ impl Strategy {
     pub fn of(order: &Order, force_authorised: bool) -> Option<Strategy> {
         match order {
             Order::Concede | Order::Mediate => Some(Strategy::Appeasement),
-            Order::Guarantee | Order::Rearm | Order::JoinBloc(_) => Some(Strategy::Alliance),
+            Order::Guarantee | Order::Rearm | Order::JoinBloc(_) | Order::ArmVictim | Order::Blockade => Some(Strategy::Alliance),
             Order::Intervene => Some(if force_authorised { Strategy::Collective } else { Strategy::Alliance }),
             Order::Sanction { .. } | Order::Propose { .. } => Some(Strategy::Collective),
             Order::Wait => None,

@@ -33,6 +33,21 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Days since 1970-01-01 (negative before), for spans between dates.
+    pub fn days(&self) -> i32 {
+        // Howard Hinnant's days-from-civil.
+        let (m, d) = (self.month as i32, self.day as i32);
+        let y = if m <= 2 { self.year - 1 } else { self.year };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)

@@ -102,6 +102,10 @@ pub struct RawState {
     /// Stays out of blocs and away from measures led by one camp (non-alignment).
     #[serde(default)]
     pub non_aligned: bool,
+    /// Holds nuclear weapons on the level's date (a fact: the USSR from August 1949, Britain from 1952). Others
+    /// weigh the risk of escalation before they send forces against it.
+    #[serde(default)]
+    pub nuclear: bool,
     /// How many member states this entry stands for. Above 1 it is a regional group with a real count
     /// (for example the 27 other African members) that casts that many identical ballots in an assembly.
     #[serde(default = "one_state")]
@@ -150,6 +154,14 @@ pub struct RawBloc {
     /// How firmly members honour it, 0 to 1.
     #[serde(default = "half")]
     pub cohesion: f32,
+    /// The treaty area: the states whose territory an attack on obliges the members (NATO's Article 6).
+    /// Left out, it is every member's territory; a guarantee covers the state it `protects`.
+    #[serde(default)]
+    pub area: Option<Vec<String>>,
+    /// A member whose fighting first the obligation waits for (the Soviet-Czechoslovak treaty of 1935 bound
+    /// the USSR only once France had acted).
+    #[serde(default)]
+    pub after: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -257,6 +269,52 @@ pub struct RawCrisis {
     /// Share of the claim one concession hands over (Munich handed over all of the Sudetenland: 1.0).
     #[serde(default = "concession")]
     pub concession: f32,
+    /// How uncertain what decided the crisis was: the ranges of the run's seeded draws (see MODEL.md).
+    #[serde(default)]
+    pub uncertainty: Uncertainty,
+}
+
+/// The half-widths of the seeded draws of a run, each a uniform draw in `[-x, x]` (all 0 to 1).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+#[serde(deny_unknown_fields, rename = "Uncertainty")]
+pub struct Uncertainty {
+    /// The aggressor's resolve around its `appetite` (how much risk its leaders accept).
+    #[serde(default = "resolve_range")]
+    pub resolve: f32,
+    /// The aggressor's domestic politics, redrawn each turn (army against cabinet, a leader's health).
+    #[serde(default = "politics_range")]
+    pub politics: f32,
+    /// Battlefield fortune: each side's readiness is multiplied by `1 ± fortune`, drawn once per run.
+    #[serde(default = "fortune_range")]
+    pub fortune: f32,
+    /// How much sanctions leak beyond what trade figures predict: leakage is multiplied by `1 ± leakage`.
+    #[serde(default = "leakage_range")]
+    pub leakage: f32,
+    /// How long forces take to arrive: transit time is multiplied by `1 ± arrival`.
+    #[serde(default = "arrival_range")]
+    pub arrival: f32,
+}
+
+fn resolve_range() -> f32 {
+    0.2
+}
+fn politics_range() -> f32 {
+    0.15
+}
+fn fortune_range() -> f32 {
+    0.25
+}
+fn leakage_range() -> f32 {
+    0.3
+}
+fn arrival_range() -> f32 {
+    0.3
+}
+
+impl Default for Uncertainty {
+    fn default() -> Self {
+        Uncertainty { resolve: resolve_range(), politics: politics_range(), fortune: fortune_range(), leakage: leakage_range(), arrival: arrival_range() }
+    }
 }
 
 fn concession() -> f32 {
@@ -364,6 +422,12 @@ pub enum Order {
     JoinBloc(String),
     /// Send forces to the theatre, with or without an institution's authority.
     Intervene,
+    /// Send arms, money and intelligence to the victim, without fighting: they reach the theatre over time
+    /// and add to the victim's strength.
+    ArmVictim,
+    /// Close the sea routes to the theatre to the aggressor (a naval blockade; closing a canal). It weakens the
+    /// aggressor's forces in the theatre the more, the longer its supply line; the aggressor may answer with war.
+    Blockade,
     /// Apply sanctions of your own.
     Sanction { oil: bool },
     /// Put a measure to a body of the institution.

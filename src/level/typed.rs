@@ -62,6 +62,10 @@ pub struct BlocDef {
     pub protects: Option<StateIx>,
     pub against: Option<StateIx>,
     pub cohesion: f32,
+    /// States whose territory the treaty covers (empty: every member's).
+    pub area: Vec<StateIx>,
+    /// A member that must fight first before the others are obliged.
+    pub after: Option<StateIx>,
 }
 
 #[derive(Clone, Debug)]
@@ -97,6 +101,7 @@ pub struct CrisisDef {
     pub victim_readiness: f32,
     pub control: f32,
     pub concession: f32,
+    pub uncertainty: Uncertainty,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -53,6 +53,22 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The states a bloc's treaty covers: an empty list is refused, since it would oblige no one ever.
+fn bloc_area(cx: &mut Ctx, p: &str, b: &RawBloc) -> Vec<StateIx> {
+    let Some(area) = &b.area else { return Vec::new() };
+    if area.is_empty() {
+        cx.err(format!("{p}.area"), format!("bloc `{}` has an empty treaty area: list the states it covers, or leave `area` out to cover every member", b.id));
+    }
+    area.iter().enumerate().filter_map(|(j, id)| cx.state(format!("{p}.area[{j}]"), id)).collect()
+}
+
+/// Each range of the run's seeded draws is a half-width from 0 to 1.
+fn check_uncertainty(cx: &mut Ctx, u: &Uncertainty) {
+    for (name, v) in [("resolve", u.resolve), ("politics", u.politics), ("fortune", u.fortune), ("leakage", u.leakage), ("arrival", u.arrival)] {
+        cx.range(format!("crisis.uncertainty.{name}"), v, 0.0, 1.0);
+    }
+}
+
 /// Warning ids: a level lists the ones it accepts in `allow` to silence them.
 pub const W_NOT_ISO: &str = "W001-not-iso";
 pub const W_CINC_SUM: &str = "W002-cinc-sum";
@@ -158,7 +174,14 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             cx.err(format!("{p}.protects"), "a guarantee must name the state it `protects`");
         }
         cx.range(format!("{p}.cohesion"), b.cohesion, 0.0, 1.0);
-        blocs.push(BlocDef { id: b.id.clone(), name: b.name.clone(), kind: b.kind, members, protects, against, cohesion: b.cohesion });
+        let area = bloc_area(&mut cx, &p, b);
+        let after = b.after.as_deref().and_then(|id| cx.state(format!("{p}.after"), id));
+        if let Some(a) = after
+            && !members.contains(&a)
+        {
+            cx.err(format!("{p}.after"), format!("`after` must name a member of bloc `{}`", b.id));
+        }
+        blocs.push(BlocDef { id: b.id.clone(), name: b.name.clone(), kind: b.kind, members, protects, against, cohesion: b.cohesion, area, after });
     }
 
     // Institution and bodies.
@@ -260,6 +283,9 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
     }
     cx.range("crisis.aggressor_readiness".into(), c.aggressor_readiness, 0.0, 10.0);
     cx.range("crisis.victim_readiness".into(), c.victim_readiness, 0.0, 10.0);
+    cx.range("crisis.location.0".into(), c.location.0, -180.0, 180.0);
+    cx.range("crisis.location.1".into(), c.location.1, -90.0, 90.0);
+    check_uncertainty(&mut cx, &c.uncertainty);
 
     // Events.
     let mut events = Vec::new();
@@ -416,6 +442,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             victim_readiness: c.victim_readiness,
             control: c.control,
             concession: c.concession,
+            uncertainty: c.uncertainty,
         },
         events,
         playable,

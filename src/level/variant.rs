@@ -38,6 +38,51 @@ pub struct RawVariant {
     /// Dated events of the base level to drop, by kind name (`"Boycott"`, `"Return"`, `"NoInstructions"`, `"Join"`, `"News"`).
     #[serde(default)]
     pub drop_events: Vec<String>,
+    /// Changes to blocs: how firmly they are held, who is in them, the area they cover.
+    #[serde(default)]
+    pub bloc_changes: Vec<BlocChange>,
+    /// Changes to the crisis: the aggressor's appetite, each side's readiness, the claim's credibility.
+    #[serde(default)]
+    pub crisis_changes: Option<CrisisChange>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "BlocChange")]
+pub struct BlocChange {
+    /// The bloc's id in the base level.
+    pub id: String,
+    /// How firmly members honour it, 0 to 1.
+    #[serde(default)]
+    pub cohesion: Option<f32>,
+    /// States that join the bloc (Ukraine in NATO).
+    #[serde(default)]
+    pub join: Vec<String>,
+    /// States that leave it.
+    #[serde(default)]
+    pub leave: Vec<String>,
+    /// A new treaty area.
+    #[serde(default)]
+    pub area: Option<Vec<String>>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, Default)]
+#[serde(deny_unknown_fields, rename = "CrisisChange")]
+pub struct CrisisChange {
+    /// The aggressor's appetite, 0 to 1.
+    #[serde(default)]
+    pub appetite: Option<f32>,
+    /// Readiness of the aggressor's forces in the theatre.
+    #[serde(default)]
+    pub aggressor_readiness: Option<f32>,
+    /// Readiness of the victim's forces.
+    #[serde(default)]
+    pub victim_readiness: Option<f32>,
+    /// How believable the aggressor's claim of self-defence is, 0 to 1.
+    #[serde(default)]
+    pub self_defence: Option<f32>,
+    /// New ranges for the run's seeded draws.
+    #[serde(default)]
+    pub uncertainty: Option<Uncertainty>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -58,6 +103,15 @@ pub struct StateChange {
     pub domestic: Option<f32>,
     #[serde(default)]
     pub distraction: Option<f32>,
+    /// Stake in the theatre, 0 to 1.
+    #[serde(default)]
+    pub interest: Option<f32>,
+    /// Power (CINC).
+    #[serde(default)]
+    pub cinc: Option<f32>,
+    /// Holds nuclear weapons.
+    #[serde(default)]
+    pub nuclear: Option<bool>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -119,6 +173,21 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
             errs.push(Diagnostic::error(format!("rules[{i}].body"), format!("`{}` has no {:?}", v.extends, r.body)).locate(&spans));
         }
     }
+    for (i, b) in v.bloc_changes.iter().enumerate() {
+        if !base.blocs.iter().any(|x| x.id == b.id) {
+            let known: Vec<&str> = base.blocs.iter().map(|x| x.id.as_str()).collect();
+            errs.push(Diagnostic::error(format!("bloc_changes[{i}].id"), format!("no bloc `{}` in `{}`", b.id, v.extends)).suggest(did_you_mean(&b.id, known)).locate(&spans));
+        }
+        for (j, id) in b.join.iter().enumerate() {
+            check(format!("bloc_changes[{i}].join[{j}]"), id, &mut errs);
+        }
+        for (j, id) in b.leave.iter().enumerate() {
+            check(format!("bloc_changes[{i}].leave[{j}]"), id, &mut errs);
+        }
+        for (j, id) in b.area.iter().flatten().enumerate() {
+            check(format!("bloc_changes[{i}].area[{j}]"), id, &mut errs);
+        }
+    }
     const KINDS: [&str; 6] = ["Boycott", "Return", "NoInstructions", "Join", "UnitingForPeace", "News"];
     for (i, k) in v.drop_events.iter().enumerate() {
         if !KINDS.contains(&k.as_str()) {
@@ -157,7 +226,16 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
             set(&mut s.commitment, c.commitment);
             set(&mut s.domestic, c.domestic);
             set(&mut s.distraction, c.distraction);
+            set(&mut s.interest, c.interest);
+            set(&mut s.cinc, c.cinc);
+            if let Some(n) = c.nuclear {
+                s.nuclear = n;
+            }
         }
+    }
+    apply_blocs(&mut base, &v.bloc_changes);
+    if let Some(c) = &v.crisis_changes {
+        apply_crisis(&mut base.crisis, c);
     }
     for a in &v.add_orders {
         if let Some(p) = base.playable.iter_mut().find(|p| p.state == a.state) {
@@ -177,4 +255,38 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
     });
     // A what-if is not history: the record stays, but the fidelity table does not judge variants.
     Ok(base)
+}
+
+fn apply_blocs(base: &mut RawLevel, changes: &[BlocChange]) {
+    for c in changes {
+        let Some(b) = base.blocs.iter_mut().find(|b| b.id == c.id) else { continue };
+        if let Some(x) = c.cohesion {
+            b.cohesion = x;
+        }
+        for id in &c.join {
+            if !b.members.contains(id) {
+                b.members.push(id.clone());
+            }
+        }
+        b.members.retain(|m| !c.leave.contains(m));
+        if c.area.is_some() {
+            b.area = c.area.clone();
+        }
+    }
+}
+
+fn apply_crisis(crisis: &mut RawCrisis, c: &CrisisChange) {
+    for (to, from) in [
+        (&mut crisis.appetite, c.appetite),
+        (&mut crisis.aggressor_readiness, c.aggressor_readiness),
+        (&mut crisis.victim_readiness, c.victim_readiness),
+        (&mut crisis.self_defence, c.self_defence),
+    ] {
+        if let Some(x) = from {
+            *to = x;
+        }
+    }
+    if let Some(u) = c.uncertainty {
+        crisis.uncertainty = u;
+    }
 }

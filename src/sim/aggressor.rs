@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use crate::level::{BlocKind, Measure};
+use crate::level::Measure;
 
 use super::core::*;
 use super::trace::{DecisionKind, Factor, FactorId as F, RunLog, score};
@@ -12,64 +12,109 @@ pub fn plugin(app: &mut App) {
     app.add_systems(Turn, (aggressor_decides, leave_institution).chain().in_set(TurnSystems::Aggressor));
 }
 
-/// Power each side can bring to the theatre now.
-pub fn theatre_strength(crisis: &Crisis, mif: &MeasuresInForce, nations: &Query<NationQuery>) -> (f32, f32) {
+/// Share of the aggressor's forces in the theatre that a complete blockade of its supply line takes away.
+pub const BLOCKADE_CUT: f32 = 0.8;
+/// Supply-line length (km) at which a blockade's grip is half what it would be on an endless line.
+pub const SUPPLY_KM: f32 = 1000.0;
+/// Share of the aggressor's forces in the theatre that full sanctions pressure takes away (fuel, spares, credit).
+pub const SANCTIONS_CUT: f32 = 0.5;
+/// Score above which a threatening aggressor attacks, and above which an attacking one escalates.
+pub const ATTACK_ABOVE: f32 = 0.25;
+pub const ESCALATE_ABOVE: f32 = 1.0;
+/// Weight of each channel of force or pressure at full strength: forces in the theatre and on their way,
+/// pacts, sanctions. Each enters as `-DETERRENCE * x / (a + x)` against the aggressor's own forces `a`.
+pub const DETERRENCE: f32 = 1.5;
+/// Escalation throws in reserves: readiness grows by this share a turn, up to this multiple of the level's.
+pub const ESCALATION_STEP: f32 = 0.15;
+pub const ESCALATION_CAP: f32 = 1.5;
+/// Score at or below which the aggressor withdraws rather than accepting a cease-fire where it stands.
+pub const WITHDRAW_BELOW: f32 = -0.6;
+/// Weight of forces sent but not yet arrived, against forces in the theatre, in the aggressor's reckoning.
+pub const ON_THE_WAY: f32 = 0.5;
+
+/// Power each side has in the theatre by `day`: the aggressor's (cut by sanctions and blockade) with its
+/// friends', and the victim's with the arms it was sent (the coalition's is added by callers).
+pub fn theatre_strength(crisis: &Crisis, mif: &MeasuresInForce, draws: &Draws, day: i32, nations: &Query<NationQuery>) -> (f32, f32) {
     let side = |e: Entity, readiness: f32| nations.get(e).map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc) * readiness).unwrap_or(0.0);
     let allies: f32 = mif.aggressor_allies.iter().map(|(_, c)| c).sum();
-    let a = side(crisis.aggressor, crisis.aggressor_readiness) * (1.0 - 0.5 * mif.pressure) + allies;
-    let d = side(crisis.victim, crisis.victim_readiness);
+    let a = side(crisis.aggressor, crisis.aggressor_readiness * draws.fortune_aggressor) * logistics(mif) + allies;
+    let d = side(crisis.victim, crisis.victim_readiness * draws.fortune_victim) + mif.arms_arrived(day);
     (a, d)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn aggressor_decides(
-    level: Res<Level>,
-    cal: Res<Calendar>,
-    mif: Res<MeasuresInForce>,
-    tension: Res<WorldTension>,
-    mut log: ResMut<RunLog>,
-    mut crisis: Single<&mut Crisis>,
-    nations: Query<NationQuery>,
-    blocs: Query<&Bloc>,
-) {
-    if crisis.settled.is_some() {
-        return;
-    }
-    let date = level.0.turns[cal.turn].date;
-    let (a, d) = theatre_strength(&crisis, &mif, &nations);
-    let coalition = mif.coalition_in_theatre(cal.turn);
-    // Pacts protecting the victim whose members have not yet fought: the response the aggressor expects.
-    let pact: f32 = blocs
+/// Weight of the risk of nuclear escalation: against sending forces to fight a nuclear power without a treaty
+/// that obliges it, and for an aggressor, against attacking a state that a nuclear power is pledged to defend.
+pub const NUCLEAR_RISK: f32 = 1.0;
+
+/// How firmly the firmest pact covering the victim that includes a nuclear power is held (0 if none).
+pub fn nuclear_pact(crisis: &Crisis, blocs: &Query<&Bloc>, nations: &Query<NationQuery>) -> f32 {
+    blocs
         .iter()
-        .filter(|b| b.protects == Some(crisis.victim) || (b.kind == BlocKind::CollectiveDefence && b.members.contains(&crisis.victim)))
+        .filter(|b| b.covers(crisis.victim, crisis.aggressor))
+        .filter(|b| b.members.iter().any(|m| *m != crisis.victim && nations.get(*m).is_ok_and(|n| n.3.nuclear)))
+        .map(|b| b.cohesion)
+        .fold(0.0, f32::max)
+}
+
+/// The share of its forces in the theatre the aggressor can keep supplied, under sanctions and blockade.
+/// It also sets the pace of its advance: an army short of fuel and shells does not move.
+pub fn logistics(mif: &MeasuresInForce) -> f32 {
+    (1.0 - SANCTIONS_CUT * mif.pressure) * (1.0 - BLOCKADE_CUT * mif.blockade)
+}
+
+/// The power the aggressor expects pacts and guarantees of the victim to bring, from members not yet
+/// fighting, each weighed by how firmly the pact is held.
+pub fn pact_threat(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>, nations: &Query<NationQuery>) -> f32 {
+    blocs
+        .iter()
+        .filter(|b| b.covers(crisis.victim, crisis.aggressor))
         .map(|b| {
+            let firm = |m: Entity| if b.obliges(m, |x| mif.in_coalition(x)) { 1.0 } else { 0.5 };
             b.cohesion
                 * b.members
                     .iter()
                     .filter(|m| **m != crisis.victim && !mif.in_coalition(**m))
                     .filter_map(|m| nations.get(*m).ok())
-                    .map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc))
+                    .map(|n| firm(n.0) * n.2.cinc * projection(n.3.km_theatre, n.2.cinc))
                     .sum::<f32>()
         })
-        .sum();
-    let condemned = mif.has(Measure::Condemn) || mif.has(Measure::NonRecognition);
+        .sum()
+}
+
+/// The aggressor's reckoning this turn, factor by factor: what it wants, what it faces, what it has won.
+#[allow(clippy::too_many_arguments)]
+fn aggressor_factors(crisis: &Crisis, mif: &MeasuresInForce, draws: &Draws, day: i32, politics: f32, tension: &WorldTension, log: &RunLog, nations: &Query<NationQuery>, blocs: &Query<&Bloc>) -> Vec<Factor> {
+    let (a, d) = theatre_strength(crisis, mif, draws, day, nations);
+    let coalition = mif.coalition_in_theatre(day);
+    let on_way = mif.coalition_on_way(day) * ON_THE_WAY;
+    let pact = pact_threat(crisis, mif, blocs, nations);
     // Behind a consented peace force the question of staying or going is political: the balance of forces
     // and the ground held stop counting; appetite, pressure, condemnation and allies decide.
     let political = mif.peacekeepers;
-    let mut f = vec![Factor::new(F::Appetite, crisis.appetite)];
+    let mut f = vec![Factor::new(F::Appetite, (crisis.appetite + draws.resolve).clamp(0.0, 1.0))];
     if !political {
         f.push(Factor::new(F::LocalBalance, (a - d) / (a + d).max(1e-6)));
     }
     if coalition > 0.0 {
-        f.push(Factor::new(F::CoalitionInTheatre, -1.5 * coalition / (a + coalition).max(1e-6)));
+        f.push(Factor::new(F::CoalitionInTheatre, -DETERRENCE * coalition / (a + coalition).max(1e-6)));
+    }
+    if on_way > 0.0 {
+        f.push(Factor::new(F::ForcesOnTheWay, -DETERRENCE * on_way / (a + on_way).max(1e-6)));
     }
     if pact > 0.0 {
-        f.push(Factor::new(F::BlocDeterrence, -1.5 * pact / (a + pact).max(1e-6)));
+        f.push(Factor::new(F::BlocDeterrence, -DETERRENCE * pact / (a + pact).max(1e-6)));
+    }
+    let nuclear = nuclear_pact(crisis, blocs, nations);
+    if nuclear > 0.0 {
+        f.push(Factor::new(F::NuclearRisk, -NUCLEAR_RISK * nuclear));
     }
     if mif.pressure > 0.0 {
-        f.push(Factor::new(F::SanctionsPressure, -1.5 * mif.pressure));
+        f.push(Factor::new(F::SanctionsPressure, -DETERRENCE * mif.pressure));
     }
-    f.extend(political_pressure(&log, &crisis, &nations));
+    if mif.blockade > 0.0 {
+        f.push(Factor::new(F::SupplyCut, -mif.blockade));
+    }
+    f.extend(political_pressure(log, crisis, nations));
     if crisis.losses.0 > 0.0 {
         let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0);
         f.push(Factor::new(F::WarCosts, (-0.5 * crisis.losses.0 / own.max(1e-6)).max(-1.0)));
@@ -83,15 +128,57 @@ fn aggressor_decides(
     if tension.arms_race > 0.0 {
         f.push(Factor::new(F::ArmsRace, -0.2 * tension.arms_race));
     }
+    f.push(Factor::new(F::DomesticPolitics, politics));
+    f
+}
+
+#[allow(clippy::too_many_arguments)]
+fn aggressor_decides(
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    mif: Res<MeasuresInForce>,
+    tension: Res<WorldTension>,
+    draws: Res<Draws>,
+    mut rng: ResMut<SimRng>,
+    mut log: ResMut<RunLog>,
+    mut crisis: Single<&mut Crisis>,
+    nations: Query<NationQuery>,
+    blocs: Query<&Bloc>,
+) {
+    // Drawn every turn, settled or not, so that the draws that follow keep their order.
+    let politics = draws.politics * rng.dynamic();
+    let date = level.0.turns[cal.turn].date;
+    let (_, day) = turn_days(&level.0, cal.turn);
+    match crisis.settled {
+        None => {}
+        // Behind a cease-fire line it keeps weighing whether to stay or to go (Suez, November 1956).
+        Some(AggressorChoice::AcceptTerms) => {
+            let f = aggressor_factors(&crisis, &mif, &draws, day, politics, &tension, &log, &nations, &blocs);
+            let choice = if score(&f) <= WITHDRAW_BELOW { AggressorChoice::Withdraw } else { AggressorChoice::AcceptTerms };
+            let id = nations.get(crisis.aggressor).map(|n| n.1.id.clone()).unwrap_or_default();
+            log.decide(cal.turn, &id, DecisionKind::Aggressor { choice }, f);
+            if choice == AggressorChoice::Withdraw {
+                crisis.settled = Some(choice);
+                crisis.control = 0.0;
+                log.news(cal.turn, date, format!("{id} withdraws behind its own lines"), false);
+            }
+            return;
+        }
+        Some(_) => return,
+    }
+    let f = aggressor_factors(&crisis, &mif, &draws, day, politics, &tension, &log, &nations, &blocs);
+    let (a, _) = theatre_strength(&crisis, &mif, &draws, day, &nations);
+    let coalition = mif.coalition_in_theatre(day);
+    let condemned = mif.has(Measure::Condemn) || mif.has(Measure::NonRecognition);
     let s = score(&f);
     let mut choice = if !crisis.attacked {
         // Nothing left to fight for once the claim has been handed over.
-        if s > 0.25 && crisis.control < 0.75 { AggressorChoice::Attack } else { AggressorChoice::Hold }
-    } else if s > 1.0 {
+        if s > ATTACK_ABOVE && crisis.control < 0.75 { AggressorChoice::Attack } else { AggressorChoice::Hold }
+    } else if s > ESCALATE_ABOVE {
         AggressorChoice::Escalate
     } else if s > 0.0 {
         AggressorChoice::Proceed
-    } else if s > -0.6 {
+    } else if s > WITHDRAW_BELOW {
         AggressorChoice::AcceptTerms
     } else {
         AggressorChoice::Withdraw
@@ -143,8 +230,8 @@ fn aggressor_decides(
     }
     // Escalation throws in reserves, up to half again the forces it started with.
     if choice == AggressorChoice::Escalate {
-        let cap = level.0.crisis.aggressor_readiness * 1.5;
-        crisis.aggressor_readiness = (crisis.aggressor_readiness * 1.15).min(cap);
+        let cap = level.0.crisis.aggressor_readiness * ESCALATION_CAP;
+        crisis.aggressor_readiness = (crisis.aggressor_readiness * (1.0 + ESCALATION_STEP)).min(cap);
     }
 }
 

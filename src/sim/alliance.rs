@@ -14,6 +14,11 @@ pub fn plugin(app: &mut App) {
 
 /// Growth of a state's power from one turn of rearmament.
 pub const REARM: f32 = 0.08;
+/// Growth of the victim's readiness in the theatre from one turn of mobilisation, and its ceiling (times the level's).
+pub const MOBILISE: f32 = 0.5;
+pub const MOBILISE_CAP: f32 = 3.0;
+/// Share of a supplier's power that its arms, money and intelligence add to the victim's forces.
+pub const ARMS_SHARE: f32 = 0.1;
 
 #[allow(clippy::too_many_arguments)]
 fn apply_alliance_orders(
@@ -21,14 +26,15 @@ fn apply_alliance_orders(
     mut commands: Commands,
     level: Res<Level>,
     cal: Res<Calendar>,
-    crisis: Single<&Crisis>,
+    mut crisis: Single<&mut Crisis>,
     mut caps: Query<&mut Capability>,
     mut blocs: Query<&mut Bloc>,
     mut tension: ResMut<WorldTension>,
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
     names: Query<&Nation>,
-    player: Res<PlayerRole>,
+    kms: Query<&Interests>,
+    draws: Res<Draws>,
 ) {
     let date = level.0.turns[cal.turn].date;
     for o in orders.read() {
@@ -38,13 +44,20 @@ fn apply_alliance_orders(
                 if let Ok(mut c) = caps.get_mut(o.state) {
                     c.cinc *= 1.0 + REARM;
                 }
+                // A victim that rearms mobilises and resists in the theatre (China's Northeastern Army withdrew
+                // under orders of non-resistance in 1931; Ukraine's forces in Crimea were ordered not to fight).
+                if o.state == crisis.victim {
+                    let cap = level.0.crisis.victim_readiness * MOBILISE_CAP;
+                    crisis.victim_readiness = (crisis.victim_readiness * (1.0 + MOBILISE)).min(cap);
+                }
                 tension.arms_race = (tension.arms_race + 0.1).min(1.0);
                 tension.tension = (tension.tension + 0.05).min(1.0);
                 log.news(cal.turn, date, format!("{who} rearms"), false);
             }
             Order::Guarantee => {
-                // Credibility of a guarantee suffers from every concession made before it.
-                let cohesion = (0.7 - 0.1 * mif.concessions as f32).max(0.1);
+                // The aggressor believes a guarantee as far as the guarantor's own interests back it; every
+                // concession made before it cuts its credibility.
+                let cohesion = kms.get(o.state).map_or(0.5, |i| guarantee_credibility(i, mif.concessions));
                 commands.spawn(Bloc {
                     id: format!("guarantee_{who}"),
                     name: format!("{who}'s guarantee"),
@@ -53,6 +66,8 @@ fn apply_alliance_orders(
                     protects: Some(crisis.victim),
                     against: Some(crisis.aggressor),
                     cohesion,
+                    area: vec![],
+                    after: None,
                 });
                 mif.guarantees.push((o.state, cal.turn));
                 tension.tension = (tension.tension + 0.05).min(1.0);
@@ -66,11 +81,31 @@ fn apply_alliance_orders(
                     }
                 }
             }
-            // Only the player's own order commits its forces; other states decide for themselves.
-            Order::Intervene if o.state == player.state => mif.player_intervenes = true,
+            // A government's order commits its forces, whoever gives it: the player, or a playable state as
+            // history went. Other states decide for themselves.
+            Order::Intervene if !mif.intervening.contains(&o.state) => mif.intervening.push(o.state),
+            Order::Blockade if !mif.blockaders.contains(&o.state) => {
+                mif.blockaders.push(o.state);
+                tension.tension = (tension.tension + 0.05).min(1.0);
+                log.news(cal.turn, date, format!("{who} closes the sea routes to {} to the aggressor", crisis.theatre), false);
+            }
+            Order::ArmVictim if !mif.arms.iter().any(|c| c.state == o.state) => {
+                let cinc = caps.get(o.state).map(|c| c.cinc).unwrap_or(0.0) * ARMS_SHARE;
+                let km = kms.get(o.state).map(|i| i.km_theatre).unwrap_or(0.0);
+                let (sent, _) = turn_days(&level.0, cal.turn);
+                mif.arms.push(Contingent { state: o.state, cinc, sent, days: transit_days(km, &draws) });
+                log.news(cal.turn, date, format!("{who} sends arms to the victim"), false);
+            }
             _ => {}
         }
     }
+}
+
+/// How far a guarantee is believed, 0.1 to 0.9: ties to the victim and a stake in the theatre back it;
+/// friendship with the aggressor, domestic constraints and earlier concessions undermine it.
+pub fn guarantee_credibility(i: &Interests, concessions: u32) -> f32 {
+    let c = 0.5 + 0.5 * i.ties_victim - 0.5 * i.ties_aggressor.max(0.0) + 0.3 * i.interest - 0.2 * i.domestic - 0.1 * concessions as f32;
+    c.clamp(0.1, 0.9)
 }
 
 /// An arms race feeds on itself: the aggressor matches rearmament by others.

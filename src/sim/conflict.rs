@@ -5,7 +5,7 @@ use bevy::prelude::*;
 
 use crate::level::{Measure, OutcomeKind};
 
-use super::aggressor::theatre_strength;
+use super::aggressor::{logistics, theatre_strength};
 use super::core::*;
 use super::trace::{DecisionKind, Factor, FactorId as F, RunLog, score};
 
@@ -18,6 +18,11 @@ pub fn plugin(app: &mut App) {
 pub const FRONT_SPEED: f32 = 0.45;
 /// Random swing of the front per turn.
 pub const FRONT_NOISE: f32 = 0.06;
+/// Strength multiplier of an aggressor holding lines it has had a full turn to fortify.
+pub const FORTIFIED: f32 = 1.5;
+/// Days of campaigning in which the front moves its full pace; a shorter turn moves it in proportion, a
+/// longer one no further (an offensive reaches its culminating point, and the next turn decides anew).
+pub const FRONT_DAYS: f32 = 14.0;
 
 /// A friend of the aggressor steps in when a coalition pushes towards its border (China, October 1950).
 #[allow(clippy::too_many_arguments)]
@@ -27,15 +32,17 @@ fn aggressor_allies_intervene(
     mut rng: ResMut<SimRng>,
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
+    draws: Res<Draws>,
     crisis: Single<&Crisis>,
     nations: Query<NationQuery>,
 ) {
-    let coalition = mif.coalition_in_theatre(cal.turn);
+    let (_, day) = turn_days(&level.0, cal.turn);
+    let coalition = mif.coalition_in_theatre(day);
     // Only once the coalition has cleared the victim's ground and stands at the aggressor's own line.
     if !crisis.fighting || coalition <= 0.0 || crisis.control > crisis.start_control + 0.02 {
         return;
     }
-    let (a, _) = theatre_strength(&crisis, &mif, &nations);
+    let (a, _) = theatre_strength(&crisis, &mif, &draws, day, &nations);
     let pressing = coalition / (coalition + a).max(1e-6);
     let date = level.0.turns[cal.turn].date;
     for (e, n, cap, int, _) in &nations {
@@ -49,7 +56,7 @@ fn aggressor_allies_intervene(
             Factor::new(F::DomesticConstraints, -int.domestic),
             Factor::new(F::OtherThreats, -int.distraction * 0.6),
             Factor::new(F::Distance, -0.5 * (1.0 - near)),
-            Factor::new(F::DomesticPolitics, 0.04 * rng.signed()),
+            Factor::new(F::DomesticPolitics, 0.04 * rng.dynamic()),
         ];
         let s = score(&f);
         let c = if s > 0.6 { cap.cinc * 0.3 * near } else { 0.0 };
@@ -61,20 +68,36 @@ fn aggressor_allies_intervene(
     }
 }
 
-fn fight(cal: Res<Calendar>, mut rng: ResMut<SimRng>, mif: Res<MeasuresInForce>, mut crisis: Single<&mut Crisis>, nations: Query<NationQuery>) {
+#[allow(clippy::too_many_arguments)]
+fn fight(level: Res<Level>, cal: Res<Calendar>, draws: Res<Draws>, mut rng: ResMut<SimRng>, mif: Res<MeasuresInForce>, mut crisis: Single<&mut Crisis>, nations: Query<NationQuery>) {
+    // Drawn every turn, fighting or not, so that the draws that follow keep their order.
+    let luck = FRONT_NOISE * rng.dynamic();
     if !crisis.fighting || mif.peacekeepers {
         return;
     }
-    let (a, d) = theatre_strength(&crisis, &mif, &nations);
-    let d = d + mif.coalition_in_theatre(cal.turn);
-    let mut swing = FRONT_SPEED * (a - d) / (a + d).max(1e-6) + FRONT_NOISE * rng.signed();
+    let (start, day) = turn_days(&level.0, cal.turn);
+    let span = ((day - start) as f32 / FRONT_DAYS).clamp(0.0, 1.0);
+    let (a, d) = theatre_strength(&crisis, &mif, &draws, day, &nations);
+    let d = d + mif.coalition_in_theatre(day);
+    let mut balance = (a - d) / (a + d).max(1e-6);
+    // Lines the aggressor has held through a full turn are fortified: it defends them at greater strength.
+    if balance < 0.0 && crisis.control <= crisis.dug_in + 0.02 {
+        balance = (a * FORTIFIED - d) / (a * FORTIFIED + d).max(1e-6);
+    }
+    // An advance needs supplies; a retreat does not wait for them.
+    let pace = if balance > 0.0 { logistics(&mif) } else { 1.0 };
+    let mut swing = (FRONT_SPEED * balance * pace + luck) * span;
     // Ground the aggressor held before the crisis is dug in: it is retaken at half the pace.
     if swing < 0.0 && crisis.control <= crisis.start_control + 0.05 {
         swing *= 0.5;
     }
     crisis.control = (crisis.control + swing).clamp(0.0, 1.0);
-    crisis.losses.0 += 0.1 * d;
-    crisis.losses.1 += 0.1 * a;
+    crisis.gained |= crisis.control > crisis.start_control + 0.01;
+    if span >= 1.0 {
+        crisis.dug_in = crisis.control;
+    }
+    crisis.losses.0 += 0.1 * d * span;
+    crisis.losses.1 += 0.1 * a * span;
 }
 
 /// Ends the turn: records the front, moves the calendar, and on the last turn decides the outcome.
@@ -121,9 +144,9 @@ pub fn classify(crisis: &Crisis, mif: &MeasuresInForce) -> OutcomeKind {
         // Without a shot: either it held back, or it was handed what it claimed (Munich).
         return if crisis.control >= 0.75 { OutcomeKind::AggressorPrevails } else { OutcomeKind::Deterred };
     }
-    let little_fighting = crisis.losses.0 + crisis.losses.1 < 0.002;
     match crisis.settled {
-        Some(AggressorChoice::Withdraw) if little_fighting => return OutcomeKind::Deterred,
+        // Withdrawing before it took any ground is being deterred; after, being reversed.
+        Some(AggressorChoice::Withdraw) if !crisis.gained => return OutcomeKind::Deterred,
         Some(AggressorChoice::Withdraw) => return OutcomeKind::Reversed,
         _ => {}
     }

@@ -67,6 +67,8 @@ pub struct Interests {
     pub domestic: f32,
     pub commitment: f32,
     pub non_aligned: bool,
+    /// Holds nuclear weapons.
+    pub nuclear: bool,
     /// Kilometres from the capital to the theatre.
     pub km_theatre: f32,
     /// Kilometres from the capital to the aggressor's capital.
@@ -105,6 +107,28 @@ pub struct Bloc {
     pub protects: Option<Entity>,
     pub against: Option<Entity>,
     pub cohesion: f32,
+    /// States whose territory the treaty covers (empty: every member's).
+    pub area: Vec<Entity>,
+    /// A member that must fight first before the others are obliged.
+    pub after: Option<Entity>,
+}
+
+impl Bloc {
+    /// Whether an attack on `victim` by `aggressor` falls under the treaty: a guarantee of the victim, or a
+    /// pact of which the victim is a member, inside the treaty area, and not aimed at someone else.
+    pub fn covers(&self, victim: Entity, aggressor: Entity) -> bool {
+        if self.protects == Some(victim) {
+            return true;
+        }
+        self.kind != BlocKind::Guarantee
+            && self.members.contains(&victim)
+            && (self.area.is_empty() || self.area.contains(&victim))
+            && self.against.is_none_or(|a| a == aggressor)
+    }
+    /// Whether `member` is obliged now, given who is already fighting for the victim.
+    pub fn obliges(&self, member: Entity, fighting: impl Fn(Entity) -> bool) -> bool {
+        self.members.contains(&member) && self.after.is_none_or(|a| a == member || fighting(a))
+    }
 }
 
 /// An organ of the institution.
@@ -130,6 +154,8 @@ pub struct Crisis {
     /// Credibility of the aggressor's self-defence claim now.
     pub self_defence: f32,
     pub appetite: f32,
+    /// Kilometres from the aggressor's capital to the theatre: the supply line a blockade can cut.
+    pub supply_km: f32,
     pub aggressor_readiness: f32,
     pub victim_readiness: f32,
     /// Share of the contested ground the aggressor holds.
@@ -137,6 +163,10 @@ pub struct Crisis {
     /// Share of the claim one concession hands over.
     pub concession: f32,
     pub start_control: f32,
+    /// The line the aggressor has fortified: what it held at the end of its last full-length turn.
+    pub dug_in: f32,
+    /// Whether the aggressor ever took ground beyond where it started.
+    pub gained: bool,
     /// Whether fighting is under way.
     pub fighting: bool,
     /// Whether the aggressor ever attacked.
@@ -171,21 +201,61 @@ pub struct Calendar {
     pub finished: bool,
 }
 
-/// The one source of randomness. Same seed, same draws.
+/// The one source of randomness, seeded by the run's seed. Same seed, same draws. It keeps two streams from
+/// that seed: one for ballots, one for everything that happens around them (the run's uncertainties,
+/// decisions on sanctions, forces and arms, the fighting). A change in how a crisis unfolds therefore never
+/// shifts the draws of a later ballot, so runs compared over the same seeds differ only by what changed.
 #[derive(Resource)]
 pub struct SimRng {
     pub seed: u64,
     pub rng: StdRng,
+    pub dynamics: StdRng,
 }
+
+/// Mixed into the seed of the dynamics stream (the golden ratio's bits, a common choice).
+const DYNAMICS_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;
 
 impl SimRng {
     pub fn new(seed: u64) -> Self {
-        SimRng { seed, rng: StdRng::seed_from_u64(seed) }
+        SimRng { seed, rng: StdRng::seed_from_u64(seed), dynamics: StdRng::seed_from_u64(seed ^ DYNAMICS_STREAM) }
     }
-    /// A uniform draw in [-1, 1).
+    /// A uniform draw in [-1, 1) from the ballots' stream.
     pub fn signed(&mut self) -> f32 {
         use rand::RngExt;
         self.rng.random_range(-1.0f32..1.0)
+    }
+    /// A uniform draw in [-1, 1) from the dynamics' stream.
+    pub fn dynamic(&mut self) -> f32 {
+        use rand::RngExt;
+        self.dynamics.random_range(-1.0f32..1.0)
+    }
+}
+
+/// What this run drew at its start, in this order, from the one RNG (ranges: the level's `uncertainty`).
+#[derive(Resource, Debug, Clone, Copy, Default, Serialize)]
+pub struct Draws {
+    /// Added to the aggressor's appetite to give its resolve.
+    pub resolve: f32,
+    /// Multipliers of each side's readiness: battlefield fortune.
+    pub fortune_aggressor: f32,
+    pub fortune_victim: f32,
+    /// Multiplier of sanctions leakage.
+    pub leakage: f32,
+    /// Multiplier of forces' transit time.
+    pub arrival: f32,
+    /// Half-width of the aggressor's domestic politics, drawn anew each turn.
+    pub politics: f32,
+}
+
+impl Draws {
+    /// Draws a run's uncertainties in a fixed order.
+    pub fn draw(rng: &mut SimRng, u: &crate::level::Uncertainty) -> Draws {
+        let resolve = u.resolve * rng.dynamic();
+        let fortune_aggressor = 1.0 + u.fortune * rng.dynamic();
+        let fortune_victim = 1.0 + u.fortune * rng.dynamic();
+        let leakage = 1.0 + u.leakage * rng.dynamic();
+        let arrival = 1.0 + u.arrival * rng.dynamic();
+        Draws { resolve, fortune_aggressor, fortune_victim, leakage, arrival, politics: u.politics }
     }
 }
 
@@ -261,8 +331,18 @@ pub struct MeasuresInForce {
     pub pressure: f32,
     /// Force authorised by the institution.
     pub force_authorised: bool,
-    /// Contributions to the coalition fighting for the victim: (state, CINC committed at the theatre, turn committed).
-    pub coalition: Vec<(Entity, f32, usize)>,
+    /// Forces sent to fight for the victim, each on its way or arrived.
+    pub coalition: Vec<Contingent>,
+    /// Arms sent to the victim, each on its way or arrived.
+    pub arms: Vec<Contingent>,
+    /// States whose government ordered forces to the theatre (the player, or a playable state as history went).
+    pub intervening: Vec<Entity>,
+    /// States blockading the aggressor's sea routes to the theatre.
+    pub blockaders: Vec<Entity>,
+    /// How much of the aggressor's supply to the theatre the blockade cuts, 0 to 1.
+    pub blockade: f32,
+    /// The aggressor answered the blockade with war on the blockaders.
+    pub blockade_war: bool,
     /// States fighting on the aggressor's side: (state, CINC committed).
     pub aggressor_allies: Vec<(Entity, f32)>,
     /// Peacekeepers deployed (with consent).
@@ -277,8 +357,6 @@ pub struct MeasuresInForce {
     pub enquiry: Option<usize>,
     /// How the sanctions worked in the last turn they were in force.
     pub sanctions_trace: Option<SanctionsTrace>,
-    /// The player leads forces into the theatre (with or without the institution's authority).
-    pub player_intervenes: bool,
     /// Sanctions started by the player's own decision rather than a vote.
     pub national_sanctions: bool,
     /// Aggressor's control when the coalition first fought.
@@ -308,19 +386,62 @@ pub struct SanctionsTrace {
 #[derive(Component, Debug, Clone, Copy)]
 pub struct Sanctioning(pub f32);
 
-/// Turns for a contribution to reach the theatre in full: coalitions form late.
-pub const DEPLOY_TURNS: f32 = 3.0;
+/// Days to ready a force before it sails or marches.
+pub const MOBILISE_DAYS: f32 = 10.0;
+/// Kilometres a force and its supplies cover in a day, by sea or rail, on average.
+pub const KM_PER_DAY: f32 = 100.0;
+/// Days a turn lasts when no later turn dates its end (the last turn).
+pub const LAST_TURN_DAYS: i32 = 30;
+
+/// Forces or arms sent to the theatre: they arrive over the days their distance takes.
+#[derive(Debug, Clone, Copy)]
+pub struct Contingent {
+    pub state: Entity,
+    /// Power (CINC) it adds in the theatre once it has all arrived.
+    pub cinc: f32,
+    /// Day it was sent (see `Date::days`).
+    pub sent: i32,
+    /// Days it takes to arrive in full.
+    pub days: f32,
+}
+
+impl Contingent {
+    /// Power arrived by `day`.
+    pub fn arrived(&self, day: i32) -> f32 {
+        self.cinc * ((day - self.sent) as f32 / self.days.max(1.0)).clamp(0.0, 1.0)
+    }
+}
+
+/// Days for a state's forces to reach a theatre `km` away, with the run's arrival draw.
+pub fn transit_days(km: f32, draws: &Draws) -> f32 {
+    (MOBILISE_DAYS + km / KM_PER_DAY) * draws.arrival
+}
+
+/// The day a turn starts and the day it ends (the next turn's date).
+pub fn turn_days(level: &LevelDef, turn: usize) -> (i32, i32) {
+    let start = level.turns[turn].date.days();
+    let end = level.turns.get(turn + 1).map_or(start + LAST_TURN_DAYS, |t| t.date.days());
+    (start, end)
+}
 
 impl MeasuresInForce {
     pub fn has(&self, m: Measure) -> bool {
         self.adopted.iter().any(|(_, a, _)| *a == m)
     }
-    /// Coalition power arrived in the theatre by `turn`.
-    pub fn coalition_in_theatre(&self, turn: usize) -> f32 {
-        self.coalition.iter().map(|&(_, c, t)| c * ((turn + 1 - t) as f32 / DEPLOY_TURNS).min(1.0)).sum()
+    /// Coalition power arrived in the theatre by `day`.
+    pub fn coalition_in_theatre(&self, day: i32) -> f32 {
+        self.coalition.iter().map(|c| c.arrived(day)).sum()
+    }
+    /// Coalition power sent but not yet arrived by `day`.
+    pub fn coalition_on_way(&self, day: i32) -> f32 {
+        self.coalition.iter().map(|c| c.cinc - c.arrived(day)).sum()
+    }
+    /// Arms arrived with the victim by `day`.
+    pub fn arms_arrived(&self, day: i32) -> f32 {
+        self.arms.iter().map(|c| c.arrived(day)).sum()
     }
     pub fn in_coalition(&self, e: Entity) -> bool {
-        self.coalition.iter().any(|c| c.0 == e)
+        self.coalition.iter().any(|c| c.state == e)
     }
 }
 
@@ -404,9 +525,14 @@ pub fn km_between(a: (f32, f32), b: (f32, f32)) -> f32 {
 /// Share of a state's power it can bring to bear at a distance (Boulding's loss-of-strength gradient):
 /// 1 at home, 1/2 at 2,500 km for a small state; great powers, with navies and airlift, reach further.
 pub fn projection(km: f32, cinc: f32) -> f32 {
-    let reach = 2500.0 * (1.0 + 20.0 * cinc);
+    let reach = PROJECTION_KM * (1.0 + PROJECTION_GROWTH * cinc);
     1.0 / (1.0 + km / reach)
 }
+
+/// Distance (km) at which a small state brings half its power to bear.
+pub const PROJECTION_KM: f32 = 2500.0;
+/// How much further reach grows with power: a state with CINC 0.05 reaches twice as far.
+pub const PROJECTION_GROWTH: f32 = 20.0;
 
 /// Everything a system needs to know about one state, read together.
 pub type NationQuery<'a> = (Entity, &'a Nation, &'a Capability, &'a Interests, Has<Member>);

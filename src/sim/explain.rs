@@ -110,7 +110,7 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
         let n = contributions.len().max(1) as f32;
         let mut f: Vec<Factor> = contributions.iter().flat_map(|d| d.factors.iter().map(move |x| Factor::new(x.id, x.weight / n))).collect();
         let allies: f32 = mif.aggressor_allies.iter().map(|a| a.1).sum();
-        let coalition: f32 = mif.coalition.iter().map(|c| c.1).sum();
+        let coalition: f32 = mif.coalition.iter().map(|c| c.cinc).sum();
         let total = (coalition + allies).max(1e-6);
         f.push(Factor::new(F::CoalitionInTheatre, coalition / total));
         if allies > 0.0 {

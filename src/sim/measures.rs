@@ -4,14 +4,19 @@
 
 use bevy::prelude::*;
 
-use crate::level::{BlocKind, InstitutionKind, Measure, Order};
+use crate::level::{InstitutionKind, Measure, Order};
 
+use super::aggressor::{DETERRENCE, NUCLEAR_RISK, SUPPLY_KM};
+use super::alliance::ARMS_SHARE;
 use super::core::*;
 use super::interest::{self, View};
 use super::trace::{DecisionKind, Factor, FactorId, RunLog, score};
 
 pub fn plugin(app: &mut App) {
-    app.add_systems(Turn, (national_sanctions.in_set(TurnSystems::Orders), (apply_sanctions, form_coalition, deploy_peacekeepers).chain().in_set(TurnSystems::Measures)));
+    app.add_systems(
+        Turn,
+        (national_sanctions.in_set(TurnSystems::Orders), (apply_sanctions, form_coalition, send_arms, enforce_blockade, deploy_peacekeepers).chain().in_set(TurnSystems::Measures)),
+    );
 }
 
 /// How much of the diverted trade one unit of CINC outside the sanctions can take up.
@@ -41,6 +46,7 @@ fn apply_sanctions(
     cred: Res<Credibility>,
     weights: Res<Weights>,
     role: Res<PlayerRole>,
+    draws: Res<Draws>,
     mut rng: ResMut<SimRng>,
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
@@ -59,15 +65,17 @@ fn apply_sanctions(
         if e == crisis.aggressor || e == crisis.victim {
             continue;
         }
+        // Drawn for every state, whatever it decides, so that who the player leads never shifts the draws.
+        let noise = rng.dynamic();
         let compliance = if let Some(c) = current {
             c.0
-        } else if e == role.state && role.policy.is_some() {
-            // A policy player applies what its institution decided.
+        } else if e == role.state && role.policy != Some(Policy::Historical) {
+            // A player applies what its institution decided.
             if member && !mif.national_sanctions { 1.0 } else { 0.0 }
         } else if (member && !mif.national_sanctions) || (mif.national_sanctions && int.ties_victim > 0.3) {
             // Sanctions voted by the institution are for members to apply; sanctions begun by one state
             // are joined by the victim's friends who choose to.
-            let view = View { own_cinc: cap.cinc, aggressor_cinc: agg_cinc, credibility: cred.of(kind), self_defence: crisis.self_defence, noise: rng.signed() };
+            let view = View { own_cinc: cap.cinc, aggressor_cinc: agg_cinc, credibility: cred.of(kind), self_defence: crisis.self_defence, noise };
             let factors = interest::compliance_factors(int, &view, oil, binding, &weights);
             let c = (0.5 + score(&factors)).clamp(0.0, 1.0);
             log.decide(cal.turn, &nation.id, DecisionKind::Sanctions { compliance: c }, factors);
@@ -90,7 +98,7 @@ fn apply_sanctions(
             trace.defectors.push((nation.id.clone(), (1.0 - compliance) * traded));
         }
         if compliance < 0.1 {
-            let cap_leak = cap.cinc * LEAK_PER_CINC * (1.0 - int.ties_victim.max(0.0));
+            let cap_leak = cap.cinc * LEAK_PER_CINC * (1.0 - int.ties_victim.max(0.0)) * draws.leakage;
             outside += cap_leak;
             trace.leakers.push((nation.id.clone(), cap_leak));
         }
@@ -110,8 +118,22 @@ fn apply_sanctions(
     mif.sanctions_trace = Some(trace);
 }
 
+/// Score above which the aggressor answers a blockade with war on the blockaders.
+pub const BLOCKADE_WAR_ABOVE: f32 = 0.3;
+/// Score above which a friend of the victim sends it arms.
+pub const ARMS_ABOVE: f32 = 0.6;
+/// Share of its power a state sends when its government orders forces to the theatre.
+pub const INTERVENE_SHARE: f32 = 0.3;
+/// The share of its power a government that orders forces can send and keep there: what its public will pay
+/// for grows with its stake in the theatre and its ties to the victim.
+pub fn order_share(int: &Interests) -> f32 {
+    INTERVENE_SHARE * (0.4 + 0.6 * int.interest.max(int.ties_victim).clamp(0.0, 1.0))
+}
+
+
 /// States decide whether to send forces: under the institution's authority, under a bloc's obligation,
-/// or behind the player's ad hoc coalition. The strongest decide first; the rest can pass the buck.
+/// or behind governments that ordered forces (an ad hoc coalition). The strongest decide first; the rest
+/// can pass the buck. What they send arrives over the days its distance takes.
 #[allow(clippy::too_many_arguments)]
 fn form_coalition(
     level: Res<Level>,
@@ -119,6 +141,7 @@ fn form_coalition(
     cred: Res<Credibility>,
     weights: Res<Weights>,
     role: Res<PlayerRole>,
+    draws: Res<Draws>,
     mut rng: ResMut<SimRng>,
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
@@ -129,39 +152,35 @@ fn form_coalition(
     if !crisis.fighting {
         return;
     }
-    let protecting: Vec<&Bloc> = blocs
-        .iter()
-        .filter(|b| {
-            b.protects == Some(crisis.victim) || (b.kind != BlocKind::Guarantee && b.members.contains(&crisis.victim) && b.against.is_none_or(|a| a == crisis.aggressor))
-        })
-        .collect();
-    let authorised = mif.force_authorised;
-    if !authorised && protecting.is_empty() && !mif.player_intervenes {
+    let covering: Vec<&Bloc> = blocs.iter().filter(|b| b.covers(crisis.victim, crisis.aggressor)).collect();
+    if !mif.force_authorised && covering.is_empty() && mif.intervening.is_empty() {
         return;
     }
-    let kind = level.0.institution.kind;
     let Ok(agg) = nations.get(crisis.aggressor) else { return };
+    let (start, _) = turn_days(&level.0, cal.turn);
     let needed = agg.2.cinc * projection(agg.3.km_theatre, agg.2.cinc) * crisis.aggressor_readiness * 1.5;
-    let mut committed: f32 = mif.coalition.iter().map(|c| c.1).sum();
+    let lead: f32 = mif.intervening.iter().filter_map(|e| nations.get(*e).ok()).map(|n| n.2.cinc * n.3.ties_victim.max(0.0)).sum();
+    let ctx = CoalitionCtx { authorised: mif.force_authorised, nuclear: agg.3.nuclear, lead: lead / agg.2.cinc.max(1e-6), credibility: cred.of(level.0.institution.kind) };
+    let mut committed: f32 = mif.coalition.iter().map(|c| c.cinc).sum();
     let mut order: Vec<_> = nations.iter().filter(|n| n.0 != crisis.aggressor && n.0 != crisis.victim && !mif.in_coalition(n.0)).collect();
     order.sort_by(|a, b| b.2.cinc.total_cmp(&a.2.cinc).then(a.1.ix.cmp(&b.1.ix)));
     for (e, nation, cap, int, member) in order {
-        let noise = rng.signed();
-        let c = if e == role.state && role.policy.is_some() {
-            let c = if mif.player_intervenes { cap.cinc * 0.3 } else { 0.0 };
-            if c > 0.0 {
-                log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, vec![Factor::new(FactorId::PlayerOrder, 1.0)]);
-            }
+        let noise = rng.dynamic();
+        let c = if mif.intervening.contains(&e) {
+            let c = cap.cinc * order_share(int);
+            log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, vec![Factor::new(FactorId::PlayerOrder, 1.0)]);
             c
+        } else if e == role.state && role.policy != Some(Policy::Historical) {
+            // The player's forces go by its orders only, whether a person or a strategy gives them.
+            continue;
         } else {
-            let obligation: f32 = protecting.iter().filter(|b| b.members.contains(&e)).map(|b| b.cohesion).fold(0.0, f32::max);
-            let eligible = obligation > 0.0 || (authorised && member) || (mif.player_intervenes && int.ties_victim > 0.3);
-            if !eligible {
+            let obligation = covering.iter().filter(|b| b.obliges(e, |x| mif.in_coalition(x))).map(|b| b.cohesion).fold(0.0, f32::max);
+            let ad_hoc = !mif.intervening.is_empty() && int.ties_victim > 0.3;
+            if obligation <= 0.0 && !(ctx.authorised && member) && !ad_hoc {
                 continue;
             }
-            let view = View { own_cinc: cap.cinc, aggressor_cinc: agg.2.cinc, credibility: cred.of(kind), self_defence: crisis.self_defence, noise };
-            let burden = committed / needed.max(1e-6);
-            let factors = interest::contribution_factors(int, &view, authorised && member, obligation, burden, &weights);
+            let view = View { own_cinc: cap.cinc, aggressor_cinc: agg.2.cinc, credibility: ctx.credibility, self_defence: crisis.self_defence, noise };
+            let factors = coalition_factors(int, &view, &ctx, member, obligation, committed / needed.max(1e-6), &weights);
             let s = score(&factors);
             let c = if s > 0.0 { cap.cinc * (0.1 + s).min(0.4) } else { 0.0 };
             log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, factors);
@@ -169,12 +188,137 @@ fn form_coalition(
         };
         if c > 0.0 {
             let arrives = c * projection(int.km_theatre, cap.cinc);
-            mif.coalition.push((e, arrives, cal.turn));
+            mif.coalition.push(Contingent { state: e, cinc: arrives, sent: start, days: transit_days(int.km_theatre, &draws) });
             committed += arrives;
         }
     }
     if !mif.coalition.is_empty() && mif.control_when_coalition_formed.is_none() {
         mif.control_when_coalition_formed = Some(crisis.control);
+    }
+}
+
+/// What every state deciding on forces this turn shares.
+struct CoalitionCtx {
+    authorised: bool,
+    /// The aggressor holds nuclear weapons.
+    nuclear: bool,
+    /// Power of the governments that ordered forces, against the aggressor's.
+    lead: f32,
+    credibility: f32,
+}
+
+/// A state's reasons to send forces, with the risk of fighting a nuclear power and, for an ad hoc coalition,
+/// the weight of those who lead it.
+fn coalition_factors(int: &Interests, view: &View, ctx: &CoalitionCtx, member: bool, obligation: f32, burden: f32, w: &Weights) -> Vec<Factor> {
+    let mut f = interest::contribution_factors(int, view, ctx.authorised && member, obligation, burden, w);
+    if ctx.nuclear {
+        // A treaty obligation is the commitment made in advance that outweighs the fear (Schelling).
+        f.push(Factor::new(FactorId::NuclearRisk, -NUCLEAR_RISK * (1.0 - obligation)));
+    }
+    if obligation <= 0.0 && !(ctx.authorised && member) {
+        f.push(Factor::new(FactorId::CoalitionLead, 0.5 * ctx.lead.min(1.0) - 0.25));
+    }
+    f
+}
+
+/// The blockade's grip on the aggressor's supply, and the aggressor's answer: accept it, or go to war with
+/// the blockaders (the risk Britain and France would not run over the Suez Canal in 1935).
+#[allow(clippy::too_many_arguments)]
+fn enforce_blockade(
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    draws: Res<Draws>,
+    mut rng: ResMut<SimRng>,
+    mut mif: ResMut<MeasuresInForce>,
+    mut tension: ResMut<WorldTension>,
+    mut log: ResMut<RunLog>,
+    crisis: Single<&Crisis>,
+    nations: Query<NationQuery>,
+) {
+    if mif.blockaders.is_empty() {
+        return;
+    }
+    let noise = draws.politics * rng.dynamic();
+    let Ok(agg) = nations.get(crisis.aggressor) else { return };
+    let navies: f32 = mif.blockaders.iter().filter_map(|e| nations.get(*e).ok()).map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc)).sum();
+    let own = agg.2.cinc * projection(crisis.supply_km, agg.2.cinc);
+    let contest = navies / (navies + own).max(1e-6);
+    mif.blockade = contest * crisis.supply_km / (crisis.supply_km + SUPPLY_KM);
+    if mif.blockade_war || !crisis.attacked || crisis.settled.is_some() {
+        return;
+    }
+    let f = vec![
+        Factor::new(FactorId::Appetite, 0.5 * (crisis.appetite + draws.resolve)),
+        Factor::new(FactorId::SupplyCut, mif.blockade),
+        Factor::new(FactorId::SeaPower, -DETERRENCE * contest),
+        Factor::new(FactorId::DomesticPolitics, noise),
+    ];
+    let war = score(&f) > BLOCKADE_WAR_ABOVE;
+    log.decide(cal.turn, &agg.1.id, DecisionKind::AnswerBlockade { war }, f);
+    if war {
+        mif.blockade_war = true;
+        tension.tension = (tension.tension + 0.15).min(1.0);
+        let (start, _) = turn_days(&level.0, cal.turn);
+        for e in mif.blockaders.clone() {
+            if let Ok((_, _, cap, int, _)) = nations.get(e)
+                && !mif.in_coalition(e)
+            {
+                // The fleet is already at sea: it fights at once, with what it can bring to the theatre.
+                let cinc = cap.cinc * order_share(int) * projection(int.km_theatre, cap.cinc);
+                mif.coalition.push(Contingent { state: e, cinc, sent: start, days: MOBILISE_DAYS });
+            }
+        }
+        let date = level.0.turns[cal.turn].date;
+        log.news(cal.turn, date, format!("{} answers the blockade with war on the blockading powers", agg.1.name), false);
+    }
+}
+
+/// While the victim fights, friends of the victim decide whether to send it arms: more readily the more
+/// power already stands behind it.
+#[allow(clippy::too_many_arguments)]
+fn send_arms(
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    draws: Res<Draws>,
+    role: Res<PlayerRole>,
+    mut rng: ResMut<SimRng>,
+    mut mif: ResMut<MeasuresInForce>,
+    mut log: ResMut<RunLog>,
+    crisis: Single<&Crisis>,
+    nations: Query<NationQuery>,
+) {
+    if !crisis.fighting || mif.arms.is_empty() {
+        return;
+    }
+    let Ok(agg) = nations.get(crisis.aggressor) else { return };
+    let (start, _) = turn_days(&level.0, cal.turn);
+    // A lead is followed as far as the leader is committed to the victim.
+    let backing: f32 = mif.arms.iter().filter_map(|c| nations.get(c.state).ok()).map(|n| n.2.cinc * n.3.ties_victim.max(0.0)).sum::<f32>() / agg.2.cinc.max(1e-6);
+    for (e, nation, cap, int, _) in &nations {
+        let noise = rng.dynamic();
+        let policy_player = e == role.state && role.policy != Some(Policy::Historical);
+        if e == crisis.aggressor || e == crisis.victim || policy_player || int.ties_victim <= 0.3 || mif.arms.iter().any(|c| c.state == e) {
+            continue;
+        }
+        let mut f = vec![
+            Factor::new(FactorId::TiesToVictim, int.ties_victim),
+            Factor::new(FactorId::CoalitionLead, 0.5 * backing.min(1.0) - 0.25),
+            Factor::new(FactorId::DomesticConstraints, -0.3 * int.domestic),
+            Factor::new(FactorId::OtherThreats, -0.3 * int.distraction),
+            Factor::new(FactorId::DomesticPolitics, 0.1 * noise),
+        ];
+        if int.ties_aggressor != 0.0 {
+            f.push(Factor::new(if int.ties_aggressor < 0.0 { FactorId::HostilityToAggressor } else { FactorId::TiesToAggressor }, -0.5 * int.ties_aggressor));
+        }
+        if int.non_aligned {
+            f.push(Factor::new(FactorId::NonAlignment, -0.7));
+        }
+        let sends = score(&f) > ARMS_ABOVE;
+        let cinc = if sends { cap.cinc * ARMS_SHARE } else { 0.0 };
+        log.decide(cal.turn, &nation.id, DecisionKind::Arm { cinc }, f);
+        if sends {
+            mif.arms.push(Contingent { state: e, cinc, sent: start, days: transit_days(int.km_theatre, &draws) });
+        }
     }
 }
 
@@ -192,7 +336,8 @@ fn deploy_peacekeepers(
         return;
     }
     let date = level.0.turns[cal.turn].date;
-    let coalition = mif.coalition_in_theatre(cal.turn);
+    let (_, day) = turn_days(&level.0, cal.turn);
+    let coalition = mif.coalition_in_theatre(day);
     let pressure: Vec<Factor> = super::aggressor::political_pressure(&log, &crisis, &nations).into_iter().map(|x| Factor::new(x.id, -x.weight)).collect();
     let mut consents = true;
     for (party, aggressor) in [(crisis.aggressor, true), (crisis.victim, false)] {

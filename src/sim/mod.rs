@@ -4,6 +4,8 @@
 pub mod aggressor;
 pub mod alliance;
 pub mod appeasement;
+pub mod channels;
+pub mod compare;
 pub mod conflict;
 pub mod core;
 pub mod events;
@@ -37,6 +39,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<MeasuresInForce>()
         .init_resource::<Calendar>()
         .insert_resource(SimRng::new(0))
+        .init_resource::<Draws>()
         .configure_sets(
             Turn,
             (
@@ -62,6 +65,7 @@ pub fn plugin(app: &mut App) {
             aggressor::plugin,
             conflict::plugin,
             explain::plugin,
+            channels::plugin,
         ))
         .add_systems(Turn, age_messages.after(TurnSystems::Outcome));
 }

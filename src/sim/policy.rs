@@ -2,7 +2,7 @@
 
 use bevy::prelude::*;
 
-use crate::level::Order;
+use crate::level::{Measure, Order};
 
 use super::core::*;
 use super::institution::next_motion;
@@ -22,6 +22,9 @@ fn record_player_orders(mut orders: MessageReader<OrderIssued>, role: Res<Player
         log.player_orders[turn].push(o.order.clone());
     }
 }
+
+/// Supply-line length (km) beyond which the alliance strategy blockades the aggressor.
+pub const BLOCKADE_WORTH_KM: f32 = 1500.0;
 
 #[allow(clippy::too_many_arguments)]
 fn plan_orders(
@@ -64,14 +67,25 @@ fn plan_orders(
             }
             if crisis.fighting {
                 orders.push(Order::Intervene);
+                orders.push(Order::ArmVictim);
+                // A blockade is worth its risk only where the aggressor's supply line runs far by sea.
+                if crisis.supply_km > BLOCKADE_WORTH_KM {
+                    orders.push(Order::Blockade);
+                }
             }
         }
-        Policy::Collective if live => {
+        // After a cease-fire the collective strategy still works for peacekeepers.
+        Policy::Collective if live || crisis.settled == Some(AggressorChoice::AcceptTerms) => {
             if members.get(role.state).is_ok() {
-                if let Some((body, measure, under)) = next_motion(lvl.institution.kind, &mif, &log, crisis.fighting) {
+                if let Some((body, measure, under)) = next_motion(lvl.institution.kind, &mif, &log, &crisis) {
                     orders.push(Order::Propose { body, measure, under });
                 }
-            } else if crisis.fighting {
+            }
+            // Outside the institution, or when it has condemned the aggressor but cannot or will not impose
+            // sanctions, a member carries out the verdict with sanctions of its own (the United States in 1956).
+            let condemned = log.votes.iter().any(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition));
+            let outside = members.get(role.state).is_err();
+            if crisis.fighting && mif.sanctions.is_none() && (outside || condemned) {
                 orders.push(Order::Sanction { oil: true });
             }
             if mif.force_authorised && crisis.fighting {

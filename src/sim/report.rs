@@ -23,6 +23,8 @@ pub struct RunReport {
     pub news: Vec<NewsItem>,
     /// Every decision of every state, with its factors.
     pub decisions: Vec<super::trace::Decision>,
+    /// Each turn's channels to the aggressor: forces, pacts, sanctions, blockade, arms, trust, appetite.
+    pub channels: Vec<super::channels::Channels>,
 }
 
 #[derive(Serialize)]
@@ -120,6 +122,7 @@ impl RunReport {
             explanation: log.explanation.clone(),
             news: log.news.clone(),
             decisions: log.decisions.clone(),
+            channels: log.channels.clone(),
         }
     }
 }

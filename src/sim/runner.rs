@@ -139,6 +139,7 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
                 domestic: s.domestic,
                 commitment: s.commitment,
                 non_aligned: s.non_aligned,
+                nuclear: s.nuclear,
                 km_theatre: km_between(s.capital, theatre),
                 km_aggressor: km_between(s.capital, agg_capital),
             },
@@ -168,24 +169,33 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
             protects: b.protects.map(|i| nations[i]),
             against: b.against.map(|i| nations[i]),
             cohesion: b.cohesion,
+            area: map(&b.area),
+            after: b.after.map(|i| nations[i]),
         });
     }
     for b in &lvl.institution.bodies {
         world.spawn(Body { kind: b.kind, rule: b.rule, members: map(&b.members), permanent: map(&b.permanent), boycotting: vec![], uninstructed: vec![] });
     }
     let c = &lvl.crisis;
+    // The run's uncertainties, drawn first and in a fixed order.
+    let mut rng = SimRng::new(setup.seed);
+    let draws = Draws::draw(&mut rng, &c.uncertainty);
+    let appetite = (c.appetite + setup.lessons.appetite).clamp(0.0, 1.0);
     world.spawn(Crisis {
         aggressor: nations[c.aggressor],
         victim: nations[c.victim],
         theatre: c.theatre.clone(),
         claim: c.claim.clone(),
         self_defence: c.self_defence,
-        appetite: (c.appetite + setup.lessons.appetite).clamp(0.0, 1.0),
+        appetite,
+        supply_km: km_between(agg_capital, theatre),
         aggressor_readiness: c.aggressor_readiness,
         victim_readiness: c.victim_readiness,
         control: c.control,
         concession: c.concession,
         start_control: c.control,
+        dug_in: c.control,
+        gained: false,
         fighting: c.attack_under_way,
         attacked: c.attack_under_way,
         settled: None,
@@ -199,7 +209,8 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
     world.insert_resource(Nations(nations));
     world.insert_resource(Level(lvl.clone()));
     world.insert_resource(Calendar::default());
-    world.insert_resource(SimRng::new(setup.seed));
+    world.insert_resource(rng);
+    world.insert_resource(draws);
     world.insert_resource(WorldTension { tension: lvl.tension.max(setup.lessons.tension), arms_race: 0.0 });
     world.insert_resource(cred);
     world.insert_resource(MeasuresInForce { uniting_for_peace: lvl.institution.uniting_for_peace, ..default() });

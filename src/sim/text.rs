@@ -48,6 +48,8 @@ pub fn order_text(o: &Order) -> String {
         Order::Rearm => "Rearm".into(),
         Order::JoinBloc(b) => format!("Join {b}"),
         Order::Intervene => "Send forces".into(),
+        Order::ArmVictim => "Arm the victim".into(),
+        Order::Blockade => "Blockade the sea routes".into(),
         Order::Sanction { oil } => format!("Own sanctions{}", if *oil { " with oil" } else { "" }),
         Order::Propose { body, measure, .. } => format!("Propose in the {}: {}", body_name(*body), measure_name(*measure)),
         Order::Wait => "Wait".into(),

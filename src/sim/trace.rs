@@ -53,6 +53,11 @@ pub enum FactorId {
     Isolation,
     AlliesOppose,
     OwnMotion,
+    ForcesOnTheWay,
+    SupplyCut,
+    NuclearRisk,
+    CoalitionLead,
+    SeaPower,
 }
 
 impl FactorId {
@@ -66,7 +71,7 @@ impl FactorId {
             TiesToVictim => "ties to the victim",
             TiesToAggressor => "ties to the aggressor",
             HostilityToAggressor => "hostility to the aggressor",
-            PlayerOrder => "the player's order",
+            PlayerOrder => "its government's order (the player's, or as history went)",
             TradeAtRisk => "trade with the aggressor at risk",
             OilAtRisk => "oil sales to the aggressor at risk",
             FearOfAggressor => "fear of the aggressor's reprisal",
@@ -103,6 +108,11 @@ impl FactorId {
             Isolation => "isolation outside a universal organisation",
             AlliesOppose => "its own friends and allies condemn it",
             OwnMotion => "it tabled the motion",
+            ForcesOnTheWay => "forces on their way to the theatre",
+            SupplyCut => "its supply line to the theatre blockaded",
+            NuclearRisk => "risk of nuclear escalation with a nuclear power",
+            CoalitionLead => "the power of those already leading the effort",
+            SeaPower => "the blockading navies against its own power",
         }
     }
 }
@@ -142,6 +152,8 @@ pub enum DecisionKind {
     Contribute { cinc: f32 },
     HonourBloc { bloc: String, cinc: f32 },
     Intervene { cinc: f32 },
+    Arm { cinc: f32 },
+    AnswerBlockade { war: bool },
     Consent { given: bool },
     Aggressor { choice: super::core::AggressorChoice },
     LeaveInstitution { leaves: bool },
@@ -221,6 +233,8 @@ pub struct RunLog {
     pub outcome: Option<(OutcomeKind, usize)>,
     /// Aggressor's control of the theatre at the end of each turn.
     pub control: Vec<f32>,
+    /// The channels that reach the aggressor, at the end of each turn.
+    pub channels: Vec<super::channels::Channels>,
     /// The orders of the player's state, turn by turn (from a person or a policy).
     #[serde(skip)]
     pub player_orders: Vec<Vec<crate::level::Order>>,

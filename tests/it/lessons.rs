@@ -229,7 +229,7 @@ fn a_report_of_another_format_is_refused_with_a_clear_error() {
 
 #[test]
 fn a_what_if_from_the_last_turn_leaves_every_strategy_the_same_outcomes() {
-    use collective_security::game::ui::debrief::compare;
+    use collective_security::sim::compare::compare;
     let level = crate::support::shipped("kuwait_1990");
     let role = level.default_role();
     let mut sim = collective_security::sim::Simulation::new();

@@ -53,10 +53,10 @@ fn a_standing_defence_bloc_deters_attacks_on_its_members_and_protects_no_one_els
     raw.crisis.control = 0.0;
     let unprotected = share(typed(&raw), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
     let mut member = raw.clone();
-    member.blocs.push(RawBloc { id: "pact".into(), name: "Pacific pact".into(), kind: BlocKind::CollectiveDefence, members: vec!["USA".into(), "KOR".into(), "GBR".into()], protects: None, against: Some("PRK".into()), cohesion: 0.9 });
+    member.blocs.push(RawBloc { id: "pact".into(), name: "Pacific pact".into(), kind: BlocKind::CollectiveDefence, members: vec!["USA".into(), "KOR".into(), "GBR".into()], protects: None, against: Some("PRK".into()), cohesion: 0.9, area: None, after: None });
     let protected = share(typed(&member), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
     let mut other = raw.clone();
-    other.blocs.push(RawBloc { id: "pact".into(), name: "Atlantic pact".into(), kind: BlocKind::CollectiveDefence, members: vec!["USA".into(), "GBR".into(), "FRA".into()], protects: None, against: Some("SUN".into()), cohesion: 0.9 });
+    other.blocs.push(RawBloc { id: "pact".into(), name: "Atlantic pact".into(), kind: BlocKind::CollectiveDefence, members: vec!["USA".into(), "GBR".into(), "FRA".into()], protects: None, against: Some("SUN".into()), cohesion: 0.9, area: None, after: None });
     let elsewhere = share(typed(&other), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
     assert!(protected > unprotected + 0.5, "member {protected} vs none {unprotected}");
     assert!((elsewhere - unprotected).abs() < 1e-9, "a bloc that does not include the victim changes nothing");

@@ -1,7 +1,6 @@
 //! The debrief: the outcome and its cost; for each mechanism tried, why it worked or failed (factor bars from
 //! the traces); the three strategies compared over many seeds, computed in the background; and history.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -11,9 +10,8 @@ use bevy_egui::egui::{self, RichText};
 
 use crate::game::state::{Screen, Session};
 use crate::game::theme;
-use crate::level::{LevelDef, OutcomeKind};
-use crate::sim::runner::RunSetup;
-use crate::sim::{FactorId, Level, Policy, PlayerRole, RunLog, Simulation};
+use crate::level::OutcomeKind;
+use crate::sim::{Level, Policy, PlayerRole, RunLog};
 
 use super::{Action, widgets};
 pub use crate::sim::text::mechanism_title;
@@ -25,13 +23,7 @@ pub fn plugin(app: &mut App) {
 /// Runs per strategy in the comparison.
 pub const COMPARE_RUNS: usize = 100;
 
-/// Outcome shares per strategy, and the factors that most often decided the aggressor's last choice.
-#[derive(Clone, Debug)]
-pub struct StrategyResult {
-    pub policy: Policy,
-    pub shares: BTreeMap<OutcomeKind, f64>,
-    pub deciding: Vec<(FactorId, usize)>,
-}
+pub use crate::sim::compare::{StrategyResult, compare};
 
 #[derive(Resource, Default)]
 pub struct Comparison {
@@ -51,44 +43,6 @@ impl Comparison {
     pub fn running(&self) -> bool {
         self.task.is_some()
     }
-}
-
-/// Plays the level under each strategy over many seeds, off the main thread. The player's orders in
-/// `prefix` are replayed first, turn by turn, so the comparison starts from that point of the crisis.
-pub fn compare(level: Arc<LevelDef>, role: usize, seed: u64, prefix: &[Vec<crate::level::Order>], runs: usize, progress: Arc<AtomicUsize>) -> Vec<StrategyResult> {
-    let mut sim = Simulation::new();
-    let mut out = Vec::new();
-    for policy in [Policy::Appease, Policy::Alliance, Policy::Collective] {
-        let mut counts: BTreeMap<OutcomeKind, usize> = OutcomeKind::ALL.into_iter().map(|o| (o, 0)).collect();
-        let mut deciding: BTreeMap<FactorId, usize> = BTreeMap::new();
-        for k in 0..runs {
-            let first = if prefix.is_empty() { Some(policy) } else { None };
-            sim.start(&RunSetup { level: level.clone(), seed: seed.wrapping_add(k as u64), role: Some(role), policy: first, credibility: None, lessons: Default::default() });
-            for orders in prefix {
-                for o in orders {
-                    sim.order(o.clone());
-                }
-                if sim.step() {
-                    break;
-                }
-            }
-            sim.app.world_mut().resource_mut::<PlayerRole>().policy = Some(policy);
-            sim.run_to_end();
-            let log = sim.log();
-            if let Some((o, _)) = log.outcome {
-                *counts.entry(o).or_default() += 1;
-            }
-            if let Some(top) = log.explanation.iter().find(|e| e.mechanism == "deterrence").and_then(|e| e.factors.first()) {
-                *deciding.entry(top.id).or_default() += 1;
-            }
-            progress.fetch_add(1, Ordering::Relaxed);
-        }
-        let mut d: Vec<(FactorId, usize)> = deciding.into_iter().collect();
-        d.sort_by_key(|x| std::cmp::Reverse(x.1));
-        d.truncate(3);
-        out.push(StrategyResult { policy, shares: counts.into_iter().map(|(o, c)| (o, c as f64 / runs as f64)).collect(), deciding: d });
-    }
-    out
 }
 
 /// The comparison as a lesson report keeps it.

@@ -6,7 +6,7 @@ use bevy_egui::egui::{self, Color32, RichText};
 use crate::game::map::{MapMode, MapView, geometry::project};
 use crate::game::state::{Screen, Session, TurnPhase};
 use crate::game::theme;
-use crate::sim::{Calendar, Credibility, Crisis, DecisionKind, Level, MeasuresInForce, Nation, PlayerRole, RunLog, Stance, WorldTension};
+use crate::sim::{Calendar, Credibility, Crisis, DecisionKind, Level, Nation, PlayerRole, RunLog, Stance, WorldTension};
 
 use super::{Action, UiState, widgets};
 pub use crate::sim::text::choice_text;
@@ -324,10 +324,9 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
                     ui.label("Why, factor by factor:");
                     widgets::decision_bars(ui, &d.factors);
                 }
-                if let Some(m) = w.get_resource::<MeasuresInForce>()
-                    && m.pressure > 0.0
-                {
-                    ui.label(format!("Sanctions pressure: {:.0}%", m.pressure * 100.0));
+                if let Some(c) = log.channels.get(played) {
+                    ui.separator();
+                    channels_table(ui, c, played.checked_sub(1).and_then(|t| log.channels.get(t)));
                 }
                 let label = if cal.finished { "To the debrief (Enter)" } else { "Next turn (Enter)" };
                 if ui.button(label).clicked() {
@@ -338,3 +337,33 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
     }
 }
 
+
+/// What reached the aggressor at the end of a turn, channel by channel, with the change since the turn before.
+pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::channels::Channels, before: Option<&crate::sim::channels::Channels>) {
+    ui.label(RichText::new("What the aggressor faced").strong());
+    let power = |x: f32| format!("{:.1}", x * 1000.0);
+    let share = |x: f32| format!("{:.0}%", x * 100.0);
+    let rows: [(&str, f32, f32, &dyn Fn(f32) -> String, &str); 11] = [
+        ("Its forces in the theatre", c.aggressor_forces, before.map_or(c.aggressor_forces, |b| b.aggressor_forces), &power, "after sanctions and blockade, with its friends' (thousandths of world power)"),
+        ("The victim's forces", c.victim_forces, before.map_or(c.victim_forces, |b| b.victim_forces), &power, "with the arms that reached it"),
+        ("Others' forces arrived", c.coalition_in_theatre, before.map_or(c.coalition_in_theatre, |b| b.coalition_in_theatre), &power, "forces sent to fight for the victim, in the theatre"),
+        ("Forces on their way", c.coalition_on_the_way, before.map_or(c.coalition_on_the_way, |b| b.coalition_on_the_way), &power, "sent, not yet arrived: distance takes time"),
+        ("Pacts it must fear", c.pact_threat, before.map_or(c.pact_threat, |b| b.pact_threat), &power, "what pacts and guarantees of the victim could bring, weighed by how firmly they are held"),
+        ("Arms sent to the victim", c.arms_arrived, before.map_or(c.arms_arrived, |b| b.arms_arrived), &power, "arms, money and intelligence that have arrived"),
+        ("Sanctions pressure", c.sanctions_pressure, before.map_or(c.sanctions_pressure, |b| b.sanctions_pressure), &share, "how hard the sanctions bite"),
+        ("Sanctions leaking", c.sanctions_leakage, before.map_or(c.sanctions_leakage, |b| b.sanctions_leakage), &share, "share of the cut made up through those who do not sanction"),
+        ("Blockade", c.blockade, before.map_or(c.blockade, |b| b.blockade), &share, "share of its supply to the theatre the blockade cuts"),
+        ("Trust in the institution", c.credibility, before.map_or(c.credibility, |b| b.credibility), &share, "credibility: how far members expect its decisions to be carried out"),
+        ("Its resolve", c.resolve, before.map_or(c.resolve, |b| b.resolve), &share, "its appetite for the prize, with this run's draw of its leaders' resolve"),
+    ];
+    egui::Grid::new("channels").striped(true).show(ui, |ui| {
+        for (name, now, was, fmt, hover) in rows {
+            ui.label(name).on_hover_text(hover);
+            ui.label(fmt(now));
+            let d = now - was;
+            let arrow = if d > 1e-4 { "▲" } else if d < -1e-4 { "▼" } else { "" };
+            ui.label(RichText::new(arrow).weak());
+            ui.end_row();
+        }
+    });
+}

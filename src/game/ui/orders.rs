@@ -117,8 +117,22 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
                     order_button(ui, actions, Order::Guarantee, "Guarantee the victim", "A guarantee deters if the aggressor believes it; its credibility falls with every concession made before.");
                     let rearm = format!("Your power +{:.0}%; the arms race speeds up and the aggressor rearms too.", crate::sim::alliance::REARM * 100.0);
                     order_button(ui, actions, Order::Rearm, "Rearm", &rearm);
-                    let send = format!("Your forces arrive over {} turns; friends of the victim may follow, others may free-ride.", crate::sim::DEPLOY_TURNS);
+                    let send = format!(
+                        "You send {:.0}% of your power; it arrives over {:.0} days plus a day per {:.0} km. Friends of the victim may follow, others may free-ride.",
+                        crate::sim::measures::INTERVENE_SHARE * 100.0,
+                        crate::sim::MOBILISE_DAYS,
+                        crate::sim::KM_PER_DAY
+                    );
                     order_button(ui, actions, Order::Intervene, "Send forces to the theatre", &send);
+                    let arm = format!("Arms worth {:.0}% of your power reach the victim's forces over the same transit time; no war with the aggressor. Others may follow your lead.", crate::sim::alliance::ARMS_SHARE * 100.0);
+                    order_button(ui, actions, Order::ArmVictim, "Arm the victim", &arm);
+                    order_button(
+                        ui,
+                        actions,
+                        Order::Blockade,
+                        "Blockade the sea routes to the theatre",
+                        "Cuts the aggressor's forces in the theatre, the more the longer its supply line and the stronger your navy there; the aggressor may answer with war on you.",
+                    );
                     if let Some(mut q) = w.try_query::<&Bloc>() {
                         for b in q.iter(w) {
                             let aggressors_bloc = w.try_query::<(Entity, &crate::sim::Aggressor)>().and_then(|mut q| q.iter(w).next().map(|x| x.0)).is_some_and(|agg| b.members.contains(&agg));

@@ -24,7 +24,10 @@ pub fn plugin(app: &mut App) {
 
 /// The next step on the ladder of collective action, given what has been tried.
 /// Used by the collective policy and by states that sponsor motions themselves.
-pub fn next_motion(kind: InstitutionKind, mif: &MeasuresInForce, log: &RunLog, fighting: bool) -> Option<(BodyKind, Measure, Procedure)> {
+pub fn next_motion(kind: InstitutionKind, mif: &MeasuresInForce, log: &RunLog, crisis: &Crisis) -> Option<(BodyKind, Measure, Procedure)> {
+    let fighting = crisis.fighting;
+    // A cease-fire holds with the aggressor still on the victim's ground: the moment for peacekeepers.
+    let ceasefire = crisis.attacked && !fighting && crisis.control > crisis.start_control + 0.01 && crisis.settled != Some(AggressorChoice::Withdraw);
     let tried = |b: BodyKind, m: Measure| log.votes.iter().any(|v| v.body == b && v.motion == m);
     let adopted = |m: Measure| mif.has(m);
     let ladder: &[(BodyKind, Measure, Procedure)] = match kind {
@@ -44,6 +47,8 @@ pub fn next_motion(kind: InstitutionKind, mif: &MeasuresInForce, log: &RunLog, f
             (BodyKind::SecurityCouncil, Measure::Referral, Procedure::Ordinary),
             (BodyKind::GeneralAssembly, Measure::Condemn, Procedure::Ordinary),
             (BodyKind::GeneralAssembly, Measure::AuthoriseForce, Procedure::Ordinary),
+            (BodyKind::SecurityCouncil, Measure::Peacekeeping, Procedure::Ordinary),
+            (BodyKind::GeneralAssembly, Measure::Peacekeeping, Procedure::Ordinary),
         ],
     };
     let sc_blocked = log.votes.iter().any(|v| v.body == BodyKind::SecurityCouncil && !v.vetoed_by.is_empty());
@@ -56,6 +61,10 @@ pub fn next_motion(kind: InstitutionKind, mif: &MeasuresInForce, log: &RunLog, f
             Measure::UnifiedCommand if !mif.force_authorised => continue,
             Measure::Referral if !(sc_blocked && mif.uniting_for_peace) || mif.referred => continue,
             Measure::UnitingForPeace if !sc_blocked || mif.uniting_for_peace => continue,
+            Measure::Peacekeeping if !ceasefire || mif.peacekeepers => continue,
+            // After a veto, a good diplomat does not table what the same veto will block: it takes the question
+            // to the Assembly where the era allows.
+            _ if body == BodyKind::SecurityCouncil && sc_blocked && mif.uniting_for_peace && m != Measure::Referral => continue,
             _ if body == BodyKind::GeneralAssembly && m != Measure::UnitingForPeace && !mif.referred => continue,
             _ => {}
         }
@@ -100,7 +109,7 @@ fn sponsor_motions(
         return;
     }
     let kind = level.0.institution.kind;
-    let Some((body_kind, measure, under)) = next_motion(kind, &mif, &log, crisis.fighting) else { return };
+    let Some((body_kind, measure, under)) = next_motion(kind, &mif, &log, &crisis) else { return };
     let Some(body) = bodies.iter().find(|b| b.kind == body_kind) else { return };
     let Ok(agg_cap) = caps.get(crisis.aggressor) else { return };
     let mut best: Option<(f32, Entity, Vec<Factor>)> = None;

@@ -1,0 +1,116 @@
+//! Many seeded runs, spread over every core: the outcome shares of one setup, and the three strategies
+//! compared from a point of the crisis. Each thread has its own simulation; seeds are split into contiguous
+//! ranges and the counts added, so the result is the same whatever the number of cores.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::level::{LevelDef, Order, OutcomeKind};
+
+use super::core::{PlayerRole, Policy};
+use super::runner::{RunSetup, Simulation};
+use super::trace::FactorId;
+
+/// Outcome shares per strategy, and the factors that most often decided the aggressor's last choice.
+#[derive(Clone, Debug)]
+pub struct StrategyResult {
+    pub policy: Policy,
+    pub shares: BTreeMap<OutcomeKind, f64>,
+    pub deciding: Vec<(FactorId, usize)>,
+}
+
+/// What a batch of runs counted.
+#[derive(Default)]
+struct Counts {
+    outcomes: BTreeMap<OutcomeKind, usize>,
+    deciding: BTreeMap<FactorId, usize>,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        for (k, v) in other.outcomes {
+            *self.outcomes.entry(k).or_default() += v;
+        }
+        for (k, v) in other.deciding {
+            *self.deciding.entry(k).or_default() += v;
+        }
+    }
+    fn shares(&self, runs: usize) -> BTreeMap<OutcomeKind, f64> {
+        OutcomeKind::ALL.into_iter().map(|o| (o, *self.outcomes.get(&o).unwrap_or(&0) as f64 / runs.max(1) as f64)).collect()
+    }
+}
+
+/// Runs `f` on seeds `0..runs` split over the cores, each thread with its own simulation, and adds the counts.
+fn spread(runs: usize, f: impl Fn(&mut Simulation, usize, &mut Counts) + Sync) -> Counts {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(runs.max(1));
+    let chunk = runs.div_ceil(threads.max(1));
+    let mut total = Counts::default();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let f = &f;
+                s.spawn(move || {
+                    let mut sim = Simulation::new();
+                    let mut c = Counts::default();
+                    for k in (t * chunk)..((t + 1) * chunk).min(runs) {
+                        f(&mut sim, k, &mut c);
+                    }
+                    c
+                })
+            })
+            .collect();
+        for h in handles {
+            total.add(h.join().expect("a simulation thread panicked"));
+        }
+    });
+    total
+}
+
+/// Shares of each outcome over `runs` seeds from `setup.seed`.
+pub fn outcome_shares(setup: &RunSetup, runs: usize) -> BTreeMap<OutcomeKind, f64> {
+    let counts = spread(runs, |sim, k, c| {
+        sim.start(&RunSetup { seed: setup.seed.wrapping_add(k as u64), ..setup.clone() });
+        sim.run_to_end();
+        if let Some((o, _)) = sim.log().outcome {
+            *c.outcomes.entry(o).or_default() += 1;
+        }
+    });
+    counts.shares(runs)
+}
+
+/// Plays the level under each strategy over many seeds. The player's orders in `prefix` are replayed first,
+/// turn by turn, so the comparison starts from that point of the crisis.
+pub fn compare(level: Arc<LevelDef>, role: usize, seed: u64, prefix: &[Vec<Order>], runs: usize, progress: Arc<AtomicUsize>) -> Vec<StrategyResult> {
+    [Policy::Appease, Policy::Alliance, Policy::Collective]
+        .into_iter()
+        .map(|policy| {
+            let counts = spread(runs, |sim, k, c| {
+                let first = if prefix.is_empty() { Some(policy) } else { None };
+                sim.start(&RunSetup { level: level.clone(), seed: seed.wrapping_add(k as u64), role: Some(role), policy: first, credibility: None, lessons: Default::default() });
+                for orders in prefix {
+                    for o in orders {
+                        sim.order(o.clone());
+                    }
+                    if sim.step() {
+                        break;
+                    }
+                }
+                sim.app.world_mut().resource_mut::<PlayerRole>().policy = Some(policy);
+                sim.run_to_end();
+                let log = sim.log();
+                if let Some((o, _)) = log.outcome {
+                    *c.outcomes.entry(o).or_default() += 1;
+                }
+                if let Some(top) = log.explanation.iter().find(|e| e.mechanism == "deterrence").and_then(|e| e.factors.first()) {
+                    *c.deciding.entry(top.id).or_default() += 1;
+                }
+                progress.fetch_add(1, Ordering::Relaxed);
+            });
+            let mut d: Vec<(FactorId, usize)> = counts.deciding.iter().map(|(k, v)| (*k, *v)).collect();
+            d.sort_by_key(|x| std::cmp::Reverse(x.1));
+            d.truncate(3);
+            StrategyResult { policy, shares: counts.shares(runs), deciding: d }
+        })
+        .collect()
+}
