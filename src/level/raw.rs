@@ -158,8 +158,8 @@ pub struct RawBloc {
     /// Left out, it is every member's territory; a guarantee covers the state it `protects`.
     #[serde(default)]
     pub area: Option<Vec<String>>,
-    /// A member whose fighting first the obligation waits for (the Soviet-Czechoslovak treaty of 1935 bound
-    /// the USSR only once France had acted).
+    /// A state whose fighting for the victim the obligation waits for (the Soviet-Czechoslovak treaty of 1935
+    /// bound the USSR only once France had come to Czechoslovakia's aid).
     #[serde(default)]
     pub after: Option<String>,
 }
@@ -269,6 +269,10 @@ pub struct RawCrisis {
     /// Share of the claim one concession hands over (Munich handed over all of the Sudetenland: 1.0).
     #[serde(default = "concession")]
     pub concession: f32,
+    /// Area of the contested ground in km², from an atlas. The front moves faster across a small theatre than
+    /// a vast one. Left out, it is computed from the map's theatre regions, or taken as 100,000 km².
+    #[serde(default)]
+    pub area_km2: Option<f32>,
     /// How uncertain what decided the crisis was: the ranges of the run's seeded draws (see MODEL.md).
     #[serde(default)]
     pub uncertainty: Uncertainty,

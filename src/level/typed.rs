@@ -40,6 +40,22 @@ pub struct RegionDef {
     pub theatre: bool,
 }
 
+/// Area of the contested ground when a level gives neither an area nor a theatre region.
+pub const DEFAULT_AREA_KM2: f32 = 100_000.0;
+
+/// Area in km² of a polygon of (longitude, latitude) points on the sphere.
+pub fn polygon_km2(poly: &[(f32, f32)]) -> f32 {
+    const R: f64 = 6371.0;
+    let n = poly.len();
+    let mut sum = 0.0f64;
+    for i in 0..n {
+        let (l1, p1) = (poly[i].0 as f64, poly[i].1 as f64);
+        let (l2, p2) = (poly[(i + 1) % n].0 as f64, poly[(i + 1) % n].1 as f64);
+        sum += (l2 - l1).to_radians() * (2.0 + p1.to_radians().sin() + p2.to_radians().sin());
+    }
+    (sum.abs() * R * R / 2.0) as f32
+}
+
 impl MapDef {
     /// Who held a modern country in this level, if anyone in it did.
     pub fn holder(&self, level_states: &[RawState], iso3: &str) -> Option<StateIx> {
@@ -101,6 +117,8 @@ pub struct CrisisDef {
     pub victim_readiness: f32,
     pub control: f32,
     pub concession: f32,
+    /// Area of the contested ground, km² (given, or computed from the theatre regions).
+    pub area_km2: f32,
     pub uncertainty: Uncertainty,
 }
 

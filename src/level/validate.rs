@@ -62,6 +62,12 @@ fn bloc_area(cx: &mut Ctx, p: &str, b: &RawBloc) -> Vec<StateIx> {
     area.iter().enumerate().filter_map(|(j, id)| cx.state(format!("{p}.area[{j}]"), id)).collect()
 }
 
+/// The area of the map's theatre regions, or the default when there are none.
+fn theatre_area(map: &MapDef) -> f32 {
+    let a: f32 = map.regions.iter().filter(|r| r.theatre).map(|r| polygon_km2(&r.polygon)).sum();
+    if a > 0.0 { a } else { DEFAULT_AREA_KM2 }
+}
+
 /// Each range of the run's seeded draws is a half-width from 0 to 1.
 fn check_uncertainty(cx: &mut Ctx, u: &Uncertainty) {
     for (name, v) in [("resolve", u.resolve), ("politics", u.politics), ("fortune", u.fortune), ("leakage", u.leakage), ("arrival", u.arrival)] {
@@ -176,11 +182,6 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         cx.range(format!("{p}.cohesion"), b.cohesion, 0.0, 1.0);
         let area = bloc_area(&mut cx, &p, b);
         let after = b.after.as_deref().and_then(|id| cx.state(format!("{p}.after"), id));
-        if let Some(a) = after
-            && !members.contains(&a)
-        {
-            cx.err(format!("{p}.after"), format!("`after` must name a member of bloc `{}`", b.id));
-        }
         blocs.push(BlocDef { id: b.id.clone(), name: b.name.clone(), kind: b.kind, members, protects, against, cohesion: b.cohesion, area, after });
     }
 
@@ -286,6 +287,9 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
     cx.range("crisis.location.0".into(), c.location.0, -180.0, 180.0);
     cx.range("crisis.location.1".into(), c.location.1, -90.0, 90.0);
     check_uncertainty(&mut cx, &c.uncertainty);
+    if let Some(a) = c.area_km2 {
+        cx.range("crisis.area_km2".into(), a, 100.0, 20_000_000.0);
+    }
 
     // Events.
     let mut events = Vec::new();
@@ -442,6 +446,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             victim_readiness: c.victim_readiness,
             control: c.control,
             concession: c.concession,
+            area_km2: c.area_km2.unwrap_or_else(|| theatre_area(&map)),
             uncertainty: c.uncertainty,
         },
         events,

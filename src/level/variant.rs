@@ -44,6 +44,23 @@ pub struct RawVariant {
     /// Changes to the crisis: the aggressor's appetite, each side's readiness, the claim's credibility.
     #[serde(default)]
     pub crisis_changes: Option<CrisisChange>,
+    /// Historical orders removed: a playable state that chose otherwise (France does not concede at Munich).
+    #[serde(default)]
+    pub drop_orders: Vec<DropOrders>,
+    /// Whether the General Assembly may act under Uniting for Peace from the start (it was adopted in
+    /// November 1950).
+    #[serde(default)]
+    pub uniting_for_peace: Option<bool>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields, rename = "DropOrders")]
+pub struct DropOrders {
+    /// A playable state of the base level.
+    pub state: String,
+    /// The turn whose orders are dropped; left out, every turn's.
+    #[serde(default)]
+    pub turn: Option<u32>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -63,6 +80,9 @@ pub struct BlocChange {
     /// A new treaty area.
     #[serde(default)]
     pub area: Option<Vec<String>>,
+    /// A member whose fighting first the others' obligation waits for.
+    #[serde(default)]
+    pub after: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, Default)]
@@ -187,6 +207,14 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
         for (j, id) in b.area.iter().flatten().enumerate() {
             check(format!("bloc_changes[{i}].area[{j}]"), id, &mut errs);
         }
+        if let Some(id) = &b.after {
+            check(format!("bloc_changes[{i}].after"), id, &mut errs);
+        }
+    }
+    for (i, d) in v.drop_orders.iter().enumerate() {
+        if !base.playable.iter().any(|p| p.state == d.state) {
+            errs.push(Diagnostic::error(format!("drop_orders[{i}].state"), format!("`{}` is not playable in `{}`", d.state, v.extends)).locate(&spans));
+        }
     }
     const KINDS: [&str; 6] = ["Boycott", "Return", "NoInstructions", "Join", "UnitingForPeace", "News"];
     for (i, k) in v.drop_events.iter().enumerate() {
@@ -237,6 +265,14 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
     if let Some(c) = &v.crisis_changes {
         apply_crisis(&mut base.crisis, c);
     }
+    for d in &v.drop_orders {
+        if let Some(p) = base.playable.iter_mut().find(|p| p.state == d.state) {
+            p.historical.retain(|c| d.turn.is_some_and(|t| t != c.turn));
+        }
+    }
+    if let Some(u) = v.uniting_for_peace {
+        base.institution.uniting_for_peace = u;
+    }
     for a in &v.add_orders {
         if let Some(p) = base.playable.iter_mut().find(|p| p.state == a.state) {
             p.historical.push(RawChoice { turn: a.turn, orders: a.orders.clone() });
@@ -271,6 +307,9 @@ fn apply_blocs(base: &mut RawLevel, changes: &[BlocChange]) {
         b.members.retain(|m| !c.leave.contains(m));
         if c.area.is_some() {
             b.area = c.area.clone();
+        }
+        if c.after.is_some() {
+            b.after = c.after.clone();
         }
     }
 }

@@ -30,7 +30,7 @@ pub const ESCALATION_CAP: f32 = 1.5;
 /// Score at or below which the aggressor withdraws rather than accepting a cease-fire where it stands.
 pub const WITHDRAW_BELOW: f32 = -0.6;
 /// Weight of forces sent but not yet arrived, against forces in the theatre, in the aggressor's reckoning.
-pub const ON_THE_WAY: f32 = 0.5;
+pub const ON_THE_WAY: f32 = 0.25;
 
 /// Power each side has in the theatre by `day`: the aggressor's (cut by sanctions and blockade) with its
 /// friends', and the victim's with the arms it was sent (the coalition's is added by callers).

@@ -63,6 +63,9 @@ fn record_channels(
     nations: Query<NationQuery>,
     blocs: Query<&Bloc>,
 ) {
+    if log.lean {
+        return;
+    }
     let (_, day) = turn_days(&level.0, cal.turn);
     let (a, d) = theatre_strength(&crisis, &mif, &draws, day, &nations);
     let choice = log.decisions.iter().rev().take_while(|d| d.turn == cal.turn).find_map(|d| match d.decision {
@@ -91,6 +94,7 @@ fn record_channels(
     log.channels.push(c);
 }
 
+/// Rounded to four places, and never a negative zero.
 fn r4(x: f32) -> f32 {
-    (x * 10_000.0).round() / 10_000.0
+    (x * 10_000.0).round() / 10_000.0 + 0.0
 }

@@ -70,6 +70,7 @@ fn spread(runs: usize, f: impl Fn(&mut Simulation, usize, &mut Counts) + Sync) -
 /// Shares of each outcome over `runs` seeds from `setup.seed`.
 pub fn outcome_shares(setup: &RunSetup, runs: usize) -> BTreeMap<OutcomeKind, f64> {
     let counts = spread(runs, |sim, k, c| {
+        sim.set_lean(true);
         sim.start(&RunSetup { seed: setup.seed.wrapping_add(k as u64), ..setup.clone() });
         sim.run_to_end();
         if let Some((o, _)) = sim.log().outcome {
@@ -86,6 +87,7 @@ pub fn compare(level: Arc<LevelDef>, role: usize, seed: u64, prefix: &[Vec<Order
         .into_iter()
         .map(|policy| {
             let counts = spread(runs, |sim, k, c| {
+                sim.set_lean(true);
                 let first = if prefix.is_empty() { Some(policy) } else { None };
                 sim.start(&RunSetup { level: level.clone(), seed: seed.wrapping_add(k as u64), role: Some(role), policy: first, credibility: None, lessons: Default::default() });
                 for orders in prefix {

@@ -20,9 +20,15 @@ pub const FRONT_SPEED: f32 = 0.45;
 pub const FRONT_NOISE: f32 = 0.06;
 /// Strength multiplier of an aggressor holding lines it has had a full turn to fortify.
 pub const FORTIFIED: f32 = 1.5;
-/// Days of campaigning in which the front moves its full pace; a shorter turn moves it in proportion, a
-/// longer one no further (an offensive reaches its culminating point, and the next turn decides anew).
+/// Days of campaigning in which the front moves its full pace: a turn moves it in proportion to its days,
+/// up to `SPAN_CAP` times (an offensive reaches its culminating point, and the next turn decides anew).
 pub const FRONT_DAYS: f32 = 14.0;
+pub const SPAN_CAP: f32 = 1.0;
+/// The theatre's area at which the front moves its nominal pace; a theatre `k` times larger is crossed
+/// `√k` times slower (between `SIZE_MIN` and `SIZE_MAX` times the pace).
+pub const AREA_REF_KM2: f32 = 100_000.0;
+pub const SIZE_MIN: f32 = 0.5;
+pub const SIZE_MAX: f32 = 1.0;
 
 /// A friend of the aggressor steps in when a coalition pushes towards its border (China, October 1950).
 #[allow(clippy::too_many_arguments)]
@@ -76,7 +82,8 @@ fn fight(level: Res<Level>, cal: Res<Calendar>, draws: Res<Draws>, mut rng: ResM
         return;
     }
     let (start, day) = turn_days(&level.0, cal.turn);
-    let span = ((day - start) as f32 / FRONT_DAYS).clamp(0.0, 1.0);
+    let span = ((day - start) as f32 / FRONT_DAYS).clamp(0.0, SPAN_CAP);
+    let size = (AREA_REF_KM2 / level.0.crisis.area_km2.max(1.0)).sqrt().clamp(SIZE_MIN, SIZE_MAX);
     let (a, d) = theatre_strength(&crisis, &mif, &draws, day, &nations);
     let d = d + mif.coalition_in_theatre(day);
     let mut balance = (a - d) / (a + d).max(1e-6);
@@ -86,7 +93,7 @@ fn fight(level: Res<Level>, cal: Res<Calendar>, draws: Res<Draws>, mut rng: ResM
     }
     // An advance needs supplies; a retreat does not wait for them.
     let pace = if balance > 0.0 { logistics(&mif) } else { 1.0 };
-    let mut swing = (FRONT_SPEED * balance * pace + luck) * span;
+    let mut swing = (FRONT_SPEED * balance * pace + luck) * size * span;
     // Ground the aggressor held before the crisis is dug in: it is retaken at half the pace.
     if swing < 0.0 && crisis.control <= crisis.start_control + 0.05 {
         swing *= 0.5;

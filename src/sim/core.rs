@@ -109,7 +109,7 @@ pub struct Bloc {
     pub cohesion: f32,
     /// States whose territory the treaty covers (empty: every member's).
     pub area: Vec<Entity>,
-    /// A member that must fight first before the others are obliged.
+    /// A state that must fight for the victim before the members are obliged.
     pub after: Option<Entity>,
 }
 
@@ -434,7 +434,7 @@ impl MeasuresInForce {
     }
     /// Coalition power sent but not yet arrived by `day`.
     pub fn coalition_on_way(&self, day: i32) -> f32 {
-        self.coalition.iter().map(|c| c.cinc - c.arrived(day)).sum()
+        self.coalition.iter().map(|c| (c.cinc - c.arrived(day)).max(0.0)).sum()
     }
     /// Arms arrived with the victim by `day`.
     pub fn arms_arrived(&self, day: i32) -> f32 {

@@ -52,7 +52,7 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
 
     // Every vote: why it passed or failed.
     for v in &log.votes {
-        let decision = |i: usize| v.decision_ix[i].map(|d| &log.decisions[d]);
+        let decision = |i: usize| v.decision_ix[i].and_then(|d| log.decisions.get(d));
         let mut deciders = v.decisive.len();
         let (factors, decisive): (Vec<&Factor>, Vec<String>) = if v.adopted {
             let yes: Vec<&Factor> = v.ballots.iter().enumerate().filter(|(_, b)| b.1 == Ballot::Yes).filter_map(|(i, _)| decision(i)).flat_map(|d| d.factors.iter()).collect();

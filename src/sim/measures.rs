@@ -118,6 +118,8 @@ fn apply_sanctions(
     mif.sanctions_trace = Some(trace);
 }
 
+/// Extra share of its power a state sends at full exposure to the aggressor (see `interest::exposure`).
+pub const EXPOSED_SHARE: f32 = 0.5;
 /// Score above which the aggressor answers a blockade with war on the blockaders.
 pub const BLOCKADE_WAR_ABOVE: f32 = 0.3;
 /// Score above which a friend of the victim sends it arms.
@@ -149,10 +151,12 @@ fn form_coalition(
     blocs: Query<&Bloc>,
     nations: Query<NationQuery>,
 ) {
-    if !crisis.fighting {
+    // Before the first shot only governments that ordered forces deploy them (to the victim, at its
+    // invitation: deterrence by denial); once fighting starts everyone with a reason decides.
+    if !crisis.fighting && (crisis.attacked || mif.intervening.is_empty()) {
         return;
     }
-    let covering: Vec<&Bloc> = blocs.iter().filter(|b| b.covers(crisis.victim, crisis.aggressor)).collect();
+    let covering: Vec<&Bloc> = if crisis.fighting { blocs.iter().filter(|b| b.covers(crisis.victim, crisis.aggressor)).collect() } else { vec![] };
     if !mif.force_authorised && covering.is_empty() && mif.intervening.is_empty() {
         return;
     }
@@ -166,8 +170,11 @@ fn form_coalition(
     order.sort_by(|a, b| b.2.cinc.total_cmp(&a.2.cinc).then(a.1.ix.cmp(&b.1.ix)));
     for (e, nation, cap, int, member) in order {
         let noise = rng.dynamic();
+        let view = View { own_cinc: cap.cinc, aggressor_cinc: agg.2.cinc, credibility: ctx.credibility, self_defence: crisis.self_defence, noise };
+        // A state the aggressor threatens at home fights with more of its strength: it fights for itself.
+        let for_itself = EXPOSED_SHARE * interest::exposure(int, &view);
         let c = if mif.intervening.contains(&e) {
-            let c = cap.cinc * order_share(int);
+            let c = cap.cinc * (order_share(int) + for_itself);
             log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, vec![Factor::new(FactorId::PlayerOrder, 1.0)]);
             c
         } else if e == role.state && role.policy != Some(Policy::Historical) {
@@ -175,14 +182,13 @@ fn form_coalition(
             continue;
         } else {
             let obligation = covering.iter().filter(|b| b.obliges(e, |x| mif.in_coalition(x))).map(|b| b.cohesion).fold(0.0, f32::max);
-            let ad_hoc = !mif.intervening.is_empty() && int.ties_victim > 0.3;
-            if obligation <= 0.0 && !(ctx.authorised && member) && !ad_hoc {
+            let ad_hoc = crisis.fighting && !mif.intervening.is_empty() && int.ties_victim > 0.3;
+            if obligation <= 0.0 && !(ctx.authorised && member && crisis.fighting) && !ad_hoc {
                 continue;
             }
-            let view = View { own_cinc: cap.cinc, aggressor_cinc: agg.2.cinc, credibility: ctx.credibility, self_defence: crisis.self_defence, noise };
             let factors = coalition_factors(int, &view, &ctx, member, obligation, committed / needed.max(1e-6), &weights);
             let s = score(&factors);
-            let c = if s > 0.0 { cap.cinc * (0.1 + s).min(0.4) } else { 0.0 };
+            let c = if s > 0.0 { cap.cinc * ((0.1 + s).min(0.4) + for_itself) } else { 0.0 };
             log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, factors);
             c
         };
@@ -273,8 +279,8 @@ fn enforce_blockade(
     }
 }
 
-/// While the victim fights, friends of the victim decide whether to send it arms: more readily the more
-/// power already stands behind it.
+/// While the victim fights, its friends decide whether to send it arms: more readily the more power already
+/// stands behind it.
 #[allow(clippy::too_many_arguments)]
 fn send_arms(
     level: Res<Level>,
@@ -287,7 +293,7 @@ fn send_arms(
     crisis: Single<&Crisis>,
     nations: Query<NationQuery>,
 ) {
-    if !crisis.fighting || mif.arms.is_empty() {
+    if !crisis.fighting {
         return;
     }
     let Ok(agg) = nations.get(crisis.aggressor) else { return };

@@ -65,8 +65,11 @@ fn plan_orders(
             if let Some(b) = blocs.iter().find(|b| b.members.contains(&crisis.victim) && !b.members.contains(&role.state)) {
                 orders.push(Order::JoinBloc(b.id.clone()));
             }
-            if crisis.fighting {
+            // Forces go to the victim before the attack too, to deny the aggressor a quick victory.
+            if crisis.fighting || !crisis.attacked {
                 orders.push(Order::Intervene);
+            }
+            if crisis.fighting {
                 orders.push(Order::ArmVictim);
                 // A blockade is worth its risk only where the aggressor's supply line runs far by sea.
                 if crisis.supply_km > BLOCKADE_WORTH_KM {

@@ -71,6 +71,11 @@ impl Simulation {
         start_run(self.app.world_mut(), setup);
     }
 
+    /// Keeps only what outcome shares need in the run log (see `RunLog::lean`), for this run and the next.
+    pub fn set_lean(&mut self, lean: bool) {
+        self.app.world_mut().resource_mut::<RunLog>().lean = lean;
+    }
+
     /// Plays one turn. Returns `true` once the crisis has ended.
     pub fn step(&mut self) -> bool {
         let w = self.app.world_mut();
@@ -214,6 +219,7 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
     world.insert_resource(WorldTension { tension: lvl.tension.max(setup.lessons.tension), arms_race: 0.0 });
     world.insert_resource(cred);
     world.insert_resource(MeasuresInForce { uniting_for_peace: lvl.institution.uniting_for_peace, ..default() });
-    world.insert_resource(RunLog::default());
+    let lean = world.get_resource::<RunLog>().is_some_and(|l| l.lean);
+    world.insert_resource(RunLog { lean, ..default() });
     world.remove_resource::<Outcome>();
 }

@@ -238,15 +238,25 @@ pub struct RunLog {
     /// The orders of the player's state, turn by turn (from a person or a policy).
     #[serde(skip)]
     pub player_orders: Vec<Vec<crate::level::Order>>,
+    /// Keep only what outcome shares need: the aggressor's decisions, the votes and the outcome; no news, no
+    /// other decisions, no channels. Many-run comparisons set it; it survives from run to run.
+    #[serde(skip)]
+    pub lean: bool,
 }
 
 impl RunLog {
     pub fn decide(&mut self, turn: usize, actor: &str, decision: DecisionKind, factors: Vec<Factor>) -> usize {
+        if self.lean && !matches!(decision, DecisionKind::Aggressor { .. }) {
+            return usize::MAX;
+        }
         let s = score(&factors);
         self.decisions.push(Decision { turn, actor: actor.to_string(), decision, score: s, factors });
         self.decisions.len() - 1
     }
     pub fn news(&mut self, turn: usize, date: Date, text: impl Into<String>, history: bool) {
+        if self.lean {
+            return;
+        }
         self.news.push(NewsItem { turn, date, text: text.into(), history });
     }
 }

@@ -341,8 +341,8 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
 /// What reached the aggressor at the end of a turn, channel by channel, with the change since the turn before.
 pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::channels::Channels, before: Option<&crate::sim::channels::Channels>) {
     ui.label(RichText::new("What the aggressor faced").strong());
-    let power = |x: f32| format!("{:.1}", x * 1000.0);
-    let share = |x: f32| format!("{:.0}%", x * 100.0);
+    let power = |x: f32| format!("{:.1}", (x * 1000.0).max(0.0));
+    let share = |x: f32| format!("{:.0}%", (x * 100.0).max(0.0));
     let rows: [(&str, f32, f32, &dyn Fn(f32) -> String, &str); 11] = [
         ("Its forces in the theatre", c.aggressor_forces, before.map_or(c.aggressor_forces, |b| b.aggressor_forces), &power, "after sanctions and blockade, with its friends' (thousandths of world power)"),
         ("The victim's forces", c.victim_forces, before.map_or(c.victim_forces, |b| b.victim_forces), &power, "with the arms that reached it"),
@@ -360,9 +360,9 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::channels::Channels, bef
         for (name, now, was, fmt, hover) in rows {
             ui.label(name).on_hover_text(hover);
             ui.label(fmt(now));
-            let d = now - was;
-            let arrow = if d > 1e-4 { "▲" } else if d < -1e-4 { "▼" } else { "" };
-            ui.label(RichText::new(arrow).weak());
+            // The change since the turn before, in the same unit.
+            let change = if (now - was).abs() > 1e-4 { format!("{}{}", if now > was { "+" } else { "−" }, fmt((now - was).abs())) } else { String::new() };
+            ui.label(RichText::new(change).weak());
             ui.end_row();
         }
     });

@@ -4,7 +4,7 @@ pub mod rules;
 
 use bevy::prelude::*;
 
-use crate::level::{BodyKind, InstitutionKind, Measure, Procedure};
+use crate::level::{BodyKind, InstitutionKind, Measure, Procedure, VotingRule};
 use crate::sim::core::*;
 use crate::sim::interest::{self, ATTEND, View};
 use crate::sim::trace::{Ballot, DecisionKind, Factor, FactorId, RunLog, VoteRecord, score};
@@ -32,11 +32,13 @@ pub fn next_motion(kind: InstitutionKind, mif: &MeasuresInForce, log: &RunLog, c
     let adopted = |m: Measure| mif.has(m);
     let ladder: &[(BodyKind, Measure, Procedure)] = match kind {
         InstitutionKind::League => &[
-            (BodyKind::LeagueCouncil, Measure::Condemn, Procedure::Ordinary),
-            (BodyKind::LeagueCouncil, Measure::Enquiry, Procedure::Ordinary),
-            (BodyKind::LeagueAssembly, Measure::NonRecognition, Procedure::Art15),
+            // Under Article 15 the parties' votes do not count; while the aggressor fights, sanctions come before
+            // an enquiry, which only buys it time.
+            (BodyKind::LeagueCouncil, Measure::Condemn, Procedure::Art15),
             (BodyKind::LeagueAssembly, Measure::Sanctions, Procedure::Art15),
             (BodyKind::LeagueAssembly, Measure::OilSanctions, Procedure::Art15),
+            (BodyKind::LeagueAssembly, Measure::NonRecognition, Procedure::Art15),
+            (BodyKind::LeagueCouncil, Measure::Enquiry, Procedure::Ordinary),
         ],
         InstitutionKind::UnitedNations => &[
             (BodyKind::SecurityCouncil, Measure::Condemn, Procedure::Ordinary),
@@ -197,7 +199,10 @@ fn hold_votes(
             }
             ballots.push((c.id, c.ballot));
         }
-        let mut t = tally(body.rule, &seats, procedural, parties_excluded);
+        // Covenant Art. 16: sanctions are each member's own obligation. Members concur or decline, and those who
+        // decline (Austria, Hungary and Albania in October 1935) do not apply them: dissent does not block.
+        let rule = if kind == InstitutionKind::League && interest::is_economic(motion.measure) { VotingRule::Majority } else { body.rule };
+        let mut t = tally(rule, &seats, procedural, parties_excluded);
         let vetoed_by: Vec<String> = t.vetoes.iter().map(|&i| ballots[i].0.clone()).collect();
         let mut decisive: Vec<String> = if !t.vetoes.is_empty() { vetoed_by.clone() } else { t.blockers.iter().map(|&i| ballots[i].0.clone()).collect() };
         if t.adopted && !would_block.is_empty() {

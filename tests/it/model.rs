@@ -1,0 +1,60 @@
+//! MODEL.md describes the model a teacher reads and a modder predicts from: every parameter it lists exists in
+//! the simulation's source with the value it gives.
+
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn every_parameter_in_model_md_exists_in_the_code_with_the_value_it_gives() {
+    let doc = std::fs::read_to_string(root().join("MODEL.md")).unwrap();
+    let table = doc.split("## Parameters").nth(1).expect("MODEL.md has a Parameters section");
+    let mut checked = 0;
+    for line in table.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let (name, value, file) = (cells[1].trim_matches('`'), cells[2], cells[3]);
+        if !name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
+            continue; // the draws' table: checked below
+        }
+        let src = std::fs::read_to_string(root().join("src/sim").join(file)).unwrap_or_else(|_| panic!("{name}: no src/sim/{file}"));
+        let decl = src.lines().find(|l| l.trim_start().starts_with(&format!("pub const {name}:"))).unwrap_or_else(|| panic!("{name} is not a constant of src/sim/{file}"));
+        let code = decl.split('=').nth(1).unwrap().trim().trim_end_matches(';').replace('_', "");
+        let (a, b): (f64, f64) = (code.parse().unwrap(), value.parse().unwrap());
+        assert!((a - b).abs() < 1e-9, "{name} is {code} in the code and {value} in MODEL.md");
+        checked += 1;
+    }
+    assert!(checked >= 30, "only {checked} parameters checked");
+}
+
+#[test]
+fn the_draws_model_md_lists_have_the_defaults_it_gives() {
+    let doc = std::fs::read_to_string(root().join("MODEL.md")).unwrap();
+    let u = collective_security::level::Uncertainty::default();
+    for (name, v) in [("resolve", u.resolve), ("politics", u.politics), ("fortune", u.fortune), ("leakage", u.leakage), ("arrival", u.arrival)] {
+        assert!(doc.contains(&format!("| `{name}` | {v} |")), "MODEL.md gives the default range of `{name}` as {v}");
+    }
+}
+
+#[test]
+fn the_lean_log_of_many_run_comparisons_gives_the_same_outcomes_as_a_full_run() {
+    use collective_security::sim::runner::RunSetup;
+    use collective_security::sim::{Policy, Simulation};
+    for id in ["munich_1938", "ukraine_2022", "suez_1956"] {
+        let level = crate::support::shipped(id);
+        let (mut full, mut lean) = (Simulation::new(), Simulation::new());
+        lean.set_lean(true);
+        for seed in 0..20 {
+            for policy in [Policy::Historical, Policy::Alliance, Policy::Collective] {
+                let setup = RunSetup { level: level.clone(), seed, role: None, policy: Some(policy), credibility: None, lessons: Default::default() };
+                full.start(&setup);
+                full.run_to_end();
+                lean.start(&setup);
+                lean.run_to_end();
+                assert_eq!(full.log().outcome, lean.log().outcome, "{id} seed {seed} {policy:?}");
+                assert!(lean.log().news.is_empty() && !full.log().news.is_empty());
+            }
+        }
+    }
+}

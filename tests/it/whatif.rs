@@ -1,0 +1,154 @@
+//! What-ifs from the historiography: each variant (a file in `levels/whatif/`, whose comment gives the claim
+//! and its source, or a change built here with its source) moves the outcome shares the way the claim says,
+//! by at least ten points, over the same 200 seeds as the level it changes.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use collective_security::level::{self, LevelDef, OutcomeKind, RawChoice, RawLevel};
+use collective_security::sim::Policy;
+use collective_security::sim::compare::outcome_shares;
+use collective_security::sim::runner::RunSetup;
+
+use crate::support::*;
+
+const SEEDS: usize = 200;
+
+fn whatif(id: &str) -> Arc<LevelDef> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("levels/whatif").join(format!("{id}.ron"));
+    Arc::new(level::load(&path).unwrap())
+}
+
+/// The share of `outcome` over the seeds, playing `role` (the level's first playable state if `None`).
+fn share_of(level: &Arc<LevelDef>, policy: Policy, role: Option<&str>, outcome: OutcomeKind) -> f64 {
+    let role = role.map(|r| level.state_ix(r).unwrap());
+    let setup = RunSetup { level: level.clone(), seed: 1, role, policy: Some(policy), credibility: None, lessons: Default::default() };
+    outcome_shares(&setup, SEEDS)[&outcome]
+}
+
+/// Asserts that the variant changes the share of `outcome` by at least `min` in the direction of its sign.
+fn moves(base: &Arc<LevelDef>, variant: &Arc<LevelDef>, policy: Policy, role: Option<&str>, outcome: OutcomeKind, min: f64) {
+    let (b, v) = (share_of(base, policy, role, outcome), share_of(variant, policy, role, outcome));
+    let what = format!("{}: {outcome:?} under {policy:?} goes from {b:.2} to {v:.2}", variant.id);
+    if min > 0.0 { assert!(v - b >= min, "{what}, expected a rise of {min}") } else { assert!(v - b <= min, "{what}, expected a fall of {}", -min) }
+}
+
+fn with_orders(mut raw: RawLevel, state: &str, turn: u32, orders: Vec<level::Order>) -> RawLevel {
+    raw.playable.iter_mut().find(|p| p.state == state).unwrap().historical.push(RawChoice { turn, orders });
+    raw
+}
+
+#[test]
+fn with_the_ussr_in_its_seat_in_june_1950_the_council_cannot_carry_collective_action_in_korea() {
+    moves(&shipped("korea_1950"), &whatif("korea_1950_soviet_present"), Policy::Collective, Some("IND"), OutcomeKind::Reversed, -0.10);
+}
+
+#[test]
+fn without_uniting_for_peace_in_1956_collective_action_through_the_un_cannot_reverse_suez() {
+    moves(&shipped("suez_1956"), &whatif("suez_1956_no_ufp"), Policy::Collective, Some("USA"), OutcomeKind::Reversed, -0.10);
+}
+
+#[test]
+fn a_ukraine_inside_nato_before_2022_is_not_invaded() {
+    moves(&shipped("ukraine_2022"), &whatif("ukraine_2022_ukraine_in_nato"), Policy::Historical, None, OutcomeKind::Deterred, 0.10);
+}
+
+#[test]
+fn nato_forces_in_ukraine_in_2022_would_have_undone_more_of_russias_gains() {
+    moves(&shipped("ukraine_2022"), &whatif("ukraine_2022_nato_intervenes"), Policy::Historical, None, OutcomeKind::Reversed, 0.10);
+}
+
+#[test]
+fn a_franco_british_soviet_front_in_1938_denies_germany_the_sudetenland() {
+    moves(&shipped("munich_1938"), &whatif("munich_1938_grand_alliance"), Policy::Historical, None, OutcomeKind::AggressorPrevails, -0.10);
+}
+
+#[test]
+fn france_and_the_ussr_honouring_their_pacts_in_1938_make_collective_action_succeed_more_often() {
+    moves(&shipped("munich_1938"), &whatif("munich_1938_pacts_honoured"), Policy::Collective, Some("CSK"), OutcomeKind::AggressorPrevails, -0.10);
+}
+
+#[test]
+fn a_soviet_union_still_in_the_cold_war_in_1990_blocks_the_council_and_iraq_keeps_kuwait() {
+    moves(&shipped("kuwait_1990"), &whatif("kuwait_1990_cold_war"), Policy::Collective, Some("USA"), OutcomeKind::AggressorPrevails, 0.10);
+}
+
+#[test]
+fn a_clear_american_guarantee_before_the_attack_deters_north_korea() {
+    // Acheson's speech of 12 January 1950 left Korea outside the defence perimeter, argued as a failure of
+    // deterrence (Stueck, The Korean War, 1995). Here the attack has not yet begun, and in one world the United
+    // States guarantees the South first.
+    let mut raw = raw("korea_1950");
+    raw.crisis.attack_under_way = false;
+    raw.crisis.control = 0.0;
+    let guaranteed = with_orders(raw.clone(), "USA", 1, vec![level::Order::Guarantee]);
+    moves(&typed(&raw), &typed(&guaranteed), Policy::Historical, None, OutcomeKind::Deterred, 0.10);
+}
+
+#[test]
+fn a_clear_american_warning_in_july_1990_deters_iraq() {
+    // The meeting of Ambassador Glaspie with Saddam Hussein on 25 July 1990 is argued as an ambiguous signal
+    // (Freedman and Karsh, The Gulf Conflict, 1993). Here the attack has not yet begun, and in one world the
+    // United States guarantees Kuwait first.
+    let mut raw = raw("kuwait_1990");
+    raw.crisis.attack_under_way = false;
+    raw.crisis.control = 0.0;
+    let warned = with_orders(raw.clone(), "USA", 1, vec![level::Order::Guarantee]);
+    moves(&typed(&raw), &typed(&warned), Policy::Historical, None, OutcomeKind::Deterred, 0.10);
+}
+
+#[test]
+fn ukraine_without_western_arms_in_2022_undoes_less_of_russias_gains() {
+    // Western intelligence, arms and money mattered to Ukraine's defence (RUSI, Preliminary Lessons in
+    // Conventional Warfighting from Russia's Invasion of Ukraine, 2022). Here no state is a friend close enough
+    // to send arms, and the United States sends none.
+    let mut raw = raw("ukraine_2022");
+    for s in &mut raw.states {
+        s.ties_victim = s.ties_victim.min(0.3);
+    }
+    raw.playable.iter_mut().find(|p| p.state == "USA").unwrap().historical.iter_mut().for_each(|c| c.orders.retain(|o| *o != level::Order::ArmVictim));
+    moves(&shipped("ukraine_2022"), &typed(&raw), Policy::Historical, None, OutcomeKind::Reversed, -0.10);
+}
+
+#[test]
+fn britain_and_france_standing_by_czechoslovakia_without_conceding_change_munich() {
+    // Chamberlain's and Daladier's concessions at Munich handed over the Sudetenland without a shot; had they
+    // refused, Germany would have had to fight (W. Murray, The Change in the European Balance of Power, 1984).
+    let mut raw = raw("munich_1938");
+    raw.playable.iter_mut().for_each(|p| p.historical.iter_mut().for_each(|c| c.orders.retain(|o| *o != level::Order::Concede)));
+    moves(&shipped("munich_1938"), &typed(&raw), Policy::Historical, None, OutcomeKind::AggressorPrevails, -0.10);
+}
+
+#[test]
+fn china_resisting_in_manchuria_with_british_forces_beside_it_stops_japan_more_often() {
+    // The Northeastern Army withdrew under a policy of non-resistance (P. Coble, Facing Japan, 1991); Britain's
+    // Far Eastern fleet could have stood with it had London chosen to (C. Thorne, The Limits of Foreign
+    // Policy, 1972). The alliance strategy played as China, against appeasement.
+    let level = shipped("manchuria_1931");
+    let (appease, alliance) = (share_of(&level, Policy::Appease, Some("CHN"), OutcomeKind::AggressorPrevails), share_of(&level, Policy::Alliance, Some("CHN"), OutcomeKind::AggressorPrevails));
+    assert!(appease - alliance >= 0.10, "aggressor prevails {appease:.2} when China gives way, {alliance:.2} when it resists");
+}
+
+#[test]
+fn closing_the_sea_routes_to_italy_in_1935_keeps_it_from_finishing_the_conquest() {
+    // Britain would not close the Suez Canal for fear of a naval war (A. Marder, AHR 1970; G. Baer, Test Case,
+    // 1976). The alliance strategy played as Britain blockades; against appeasement.
+    let level = shipped("abyssinia_1935");
+    let (appease, alliance) = (share_of(&level, Policy::Appease, Some("GBR"), OutcomeKind::AggressorPrevails), share_of(&level, Policy::Alliance, Some("GBR"), OutcomeKind::AggressorPrevails));
+    assert!(appease - alliance >= 0.10, "aggressor prevails {appease:.2} under appeasement, {alliance:.2} with the blockade");
+}
+
+#[test]
+fn every_what_if_file_names_its_claim_and_source_and_checks_clean() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("levels/whatif");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        let src = std::fs::read_to_string(&path).unwrap();
+        assert!(src.starts_with("// What if"), "{} opens with its question", path.display());
+        assert!(src.contains("Claim:"), "{} states the claim it tests", path.display());
+        level::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        n += 1;
+    }
+    assert!(n >= 12, "{n} what-if files");
+}
