@@ -289,17 +289,16 @@ pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQ
     let care = nations.get(crisis.aggressor).map(|n| n.3.commitment).unwrap_or(0.0);
     f.push(Factor::new(F::Condemnation, -breadth * (0.1 + care)));
     let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
-    let mut friends: Vec<&str> = Vec::new();
-    for v in log.votes.iter().filter(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition)) {
-        for (id, b) in &v.ballots {
-            if *b == crate::sim::trace::Ballot::Yes && !friends.contains(&id.as_str()) {
-                friends.push(id.as_str());
-            }
-        }
-    }
+    // The states that voted for a condemnation, looked up once (assemblies have two hundred ballots).
+    let friends: std::collections::HashSet<&str> = log
+        .votes
+        .iter()
+        .filter(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition))
+        .flat_map(|v| v.ballots.iter().filter(|b| b.1 == crate::sim::trace::Ballot::Yes).map(|b| b.0.as_str()))
+        .collect();
     let weight: f32 = nations
         .iter()
-        .filter(|n| friends.contains(&n.1.id.as_str()) && n.3.ties_aggressor >= 0.3)
+        .filter(|n| n.3.ties_aggressor >= 0.3 && friends.contains(n.1.id.as_str()))
         .map(|n| n.3.ties_aggressor * (n.2.cinc / own).min(5.0) * 0.6)
         .sum();
     if weight > 0.0 {

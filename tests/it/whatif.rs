@@ -73,28 +73,29 @@ fn a_soviet_union_still_in_the_cold_war_in_1990_blocks_the_council_and_iraq_keep
     moves(&shipped("kuwait_1990"), &whatif("kuwait_1990_cold_war"), Policy::Collective, Some("USA"), OutcomeKind::AggressorPrevails, 0.10);
 }
 
+/// The level with the attack not yet begun, and the same with `guarantor` guaranteeing the victim first.
+fn before_the_attack(id: &str, guarantor: &str) -> (Arc<LevelDef>, Arc<LevelDef>) {
+    let mut raw = raw(id);
+    raw.crisis.attack_under_way = false;
+    raw.crisis.control = 0.0;
+    let guaranteed = with_orders(raw.clone(), guarantor, 1, vec![level::Order::Guarantee]);
+    (typed(&raw), typed(&guaranteed))
+}
+
 #[test]
 fn a_clear_american_guarantee_before_the_attack_deters_north_korea() {
     // Acheson's speech of 12 January 1950 left Korea outside the defence perimeter, argued as a failure of
-    // deterrence (Stueck, The Korean War, 1995). Here the attack has not yet begun, and in one world the United
-    // States guarantees the South first.
-    let mut raw = raw("korea_1950");
-    raw.crisis.attack_under_way = false;
-    raw.crisis.control = 0.0;
-    let guaranteed = with_orders(raw.clone(), "USA", 1, vec![level::Order::Guarantee]);
-    moves(&typed(&raw), &typed(&guaranteed), Policy::Historical, None, OutcomeKind::Deterred, 0.10);
+    // deterrence (Stueck, The Korean War, 1995).
+    let (open, guaranteed) = before_the_attack("korea_1950", "USA");
+    moves(&open, &guaranteed, Policy::Historical, None, OutcomeKind::Deterred, 0.10);
 }
 
 #[test]
 fn a_clear_american_warning_in_july_1990_deters_iraq() {
     // The meeting of Ambassador Glaspie with Saddam Hussein on 25 July 1990 is argued as an ambiguous signal
-    // (Freedman and Karsh, The Gulf Conflict, 1993). Here the attack has not yet begun, and in one world the
-    // United States guarantees Kuwait first.
-    let mut raw = raw("kuwait_1990");
-    raw.crisis.attack_under_way = false;
-    raw.crisis.control = 0.0;
-    let warned = with_orders(raw.clone(), "USA", 1, vec![level::Order::Guarantee]);
-    moves(&typed(&raw), &typed(&warned), Policy::Historical, None, OutcomeKind::Deterred, 0.10);
+    // (Freedman and Karsh, The Gulf Conflict, 1993).
+    let (open, warned) = before_the_attack("kuwait_1990", "USA");
+    moves(&open, &warned, Policy::Historical, None, OutcomeKind::Deterred, 0.10);
 }
 
 #[test]
