@@ -18,6 +18,13 @@ pub const CONCESSION_POWER: f32 = 0.05;
 pub const CONCESSION_CREDIBILITY: f32 = 0.08;
 pub const CONCESSION_TENSION: f32 = 0.08;
 
+/// How much of the claim a third state's concession can hand over: as much as the victim depends on it, its
+/// ties to the victim and its stake in the theatre (France, Czechoslovakia's ally, could abandon it at Munich;
+/// a distant state's recognition hands over nothing). The victim's own concession hands over the full share.
+pub fn leverage(i: &Interests) -> f32 {
+    (i.ties_victim.max(0.0) + i.interest).clamp(0.0, 1.0)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn apply_concessions(
     mut orders: MessageReader<OrderIssued>,
@@ -30,13 +37,15 @@ fn apply_concessions(
     mut cred: ResMut<Credibility>,
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
+    interests: Query<&Interests>,
 ) {
     let date = level.0.turns[cal.turn].date;
     for o in orders.read() {
         match o.order {
             Order::Concede => {
                 mif.concessions += 1;
-                crisis.control = (crisis.control + crisis.concession).min(1.0);
+                let leverage = if o.state == crisis.victim { 1.0 } else { interests.get(o.state).map_or(0.0, leverage) };
+                crisis.control = (crisis.control + crisis.concession * leverage).min(1.0);
                 crisis.appetite = (crisis.appetite + CONCESSION_APPETITE).min(1.0);
                 if let Ok(mut c) = caps.get_mut(crisis.aggressor) {
                     c.cinc *= 1.0 + CONCESSION_POWER;

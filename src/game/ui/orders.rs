@@ -100,9 +100,11 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
                     ui.label(RichText::new("Concessions buy time and lower tension now, but raise the aggressor's appetite and power and cut the credibility of every later commitment.").weak());
                     {
                         use crate::sim::appeasement::*;
+                        let victim = w.get::<crate::sim::Victim>(role.state).is_some();
+                        let concede_leverage = if victim { 1.0 } else { w.get::<crate::sim::Interests>(role.state).map_or(0.0, leverage) };
                         let concede = format!(
                             "The aggressor gains {:.0}% of its claim, appetite +{CONCESSION_APPETITE:.2} and power +{:.0}%; tension −{:.0} points; the institution's credibility −{:.0} points and every bloc's cohesion −{CONCESSION_CREDIBILITY:.2}.",
-                            l.crisis.concession * 100.0,
+                            l.crisis.concession * concede_leverage * 100.0,
                             CONCESSION_POWER * 100.0,
                             CONCESSION_TENSION * 100.0,
                             CONCESSION_CREDIBILITY * 100.0

@@ -228,14 +228,9 @@ fn hold_votes(
             rule_factors: t.factors.clone(),
             decision_ix,
         };
-        let verdict = if rec.adopted {
-            "adopted".to_string()
-        } else if !rec.vetoed_by.is_empty() {
-            format!("vetoed by {}", rec.vetoed_by.join(", "))
-        } else {
-            "not adopted".to_string()
-        };
-        log.news(cal.turn, date, format!("{}: {}, proposed by {proposer}, {}–{}–{}: {verdict}", crate::sim::text::body_name(body.kind), crate::sim::text::measure_name(motion.measure), rec.yes, rec.no, rec.abstain), false);
+        if !log.lean {
+            log.news(cal.turn, date, vote_news(&rec), false);
+        }
         let c = cred.of_mut(kind);
         if rec.adopted {
             *c = (*c + 0.02).min(1.0);
@@ -258,6 +253,19 @@ fn hold_votes(
         }
         log.votes.push(rec);
     }
+}
+
+/// The newswire's line for a vote.
+fn vote_news(rec: &VoteRecord) -> String {
+    let verdict = if rec.adopted {
+        "adopted".to_string()
+    } else if !rec.vetoed_by.is_empty() {
+        format!("vetoed by {}", rec.vetoed_by.join(", "))
+    } else {
+        "not adopted".to_string()
+    };
+    let (body, motion) = (crate::sim::text::body_name(rec.body), crate::sim::text::measure_name(rec.motion));
+    format!("{body}: {motion}, proposed by {}, {}–{}–{}: {verdict}", rec.proposer, rec.yes, rec.no, rec.abstain)
 }
 
 /// A commission of enquiry reports after some turns; its findings weaken the aggressor's claim of self-defence.
