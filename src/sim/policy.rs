@@ -79,10 +79,10 @@ fn plan_orders(
         }
         // After a cease-fire the collective strategy still works for peacekeepers.
         Policy::Collective if live || crisis.settled == Some(AggressorChoice::AcceptTerms) => {
-            if members.get(role.state).is_ok() {
-                if let Some((body, measure, under)) = next_motion(lvl.institution.kind, &mif, &log, &crisis) {
-                    orders.push(Order::Propose { body, measure, under });
-                }
+            if members.get(role.state).is_ok()
+                && let Some((body, measure, under)) = next_motion(lvl.institution.kind, &mif, &log, &crisis)
+            {
+                orders.push(Order::Propose { body, measure, under });
             }
             // Outside the institution, or when it has condemned the aggressor but cannot or will not impose
             // sanctions, a member carries out the verdict with sanctions of its own (the United States in 1956).

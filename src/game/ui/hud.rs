@@ -338,30 +338,47 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
 }
 
 
+/// How a channel's value reads: thousandths of world power, or a share.
+#[derive(Clone, Copy)]
+enum Unit {
+    Power,
+    Share,
+}
+
+impl Unit {
+    fn show(self, x: f32) -> String {
+        match self {
+            Unit::Power => format!("{:.1}", (x * 1000.0).max(0.0)),
+            Unit::Share => format!("{:.0}%", (x * 100.0).max(0.0)),
+        }
+    }
+}
+
 /// What reached the aggressor at the end of a turn, channel by channel, with the change since the turn before.
 pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::channels::Channels, before: Option<&crate::sim::channels::Channels>) {
+    use crate::sim::channels::Channels;
     ui.label(RichText::new("What the aggressor faced").strong());
-    let power = |x: f32| format!("{:.1}", (x * 1000.0).max(0.0));
-    let share = |x: f32| format!("{:.0}%", (x * 100.0).max(0.0));
-    let rows: [(&str, f32, f32, &dyn Fn(f32) -> String, &str); 11] = [
-        ("Its forces in the theatre", c.aggressor_forces, before.map_or(c.aggressor_forces, |b| b.aggressor_forces), &power, "after sanctions and blockade, with its friends' (thousandths of world power)"),
-        ("The victim's forces", c.victim_forces, before.map_or(c.victim_forces, |b| b.victim_forces), &power, "with the arms that reached it"),
-        ("Others' forces arrived", c.coalition_in_theatre, before.map_or(c.coalition_in_theatre, |b| b.coalition_in_theatre), &power, "forces sent to fight for the victim, in the theatre"),
-        ("Forces on their way", c.coalition_on_the_way, before.map_or(c.coalition_on_the_way, |b| b.coalition_on_the_way), &power, "sent, not yet arrived: distance takes time"),
-        ("Pacts it must fear", c.pact_threat, before.map_or(c.pact_threat, |b| b.pact_threat), &power, "what pacts and guarantees of the victim could bring, weighed by how firmly they are held"),
-        ("Arms sent to the victim", c.arms_arrived, before.map_or(c.arms_arrived, |b| b.arms_arrived), &power, "arms, money and intelligence that have arrived"),
-        ("Sanctions pressure", c.sanctions_pressure, before.map_or(c.sanctions_pressure, |b| b.sanctions_pressure), &share, "how hard the sanctions bite"),
-        ("Sanctions leaking", c.sanctions_leakage, before.map_or(c.sanctions_leakage, |b| b.sanctions_leakage), &share, "share of the cut made up through those who do not sanction"),
-        ("Blockade", c.blockade, before.map_or(c.blockade, |b| b.blockade), &share, "share of its supply to the theatre the blockade cuts"),
-        ("Trust in the institution", c.credibility, before.map_or(c.credibility, |b| b.credibility), &share, "credibility: how far members expect its decisions to be carried out"),
-        ("Its resolve", c.resolve, before.map_or(c.resolve, |b| b.resolve), &share, "its appetite for the prize, with this run's draw of its leaders' resolve"),
+    type Get = fn(&Channels) -> f32;
+    let rows: [(&str, Get, Unit, &str); 11] = [
+        ("Its forces in the theatre", |c| c.aggressor_forces, Unit::Power, "after sanctions and blockade, with its friends' (thousandths of world power)"),
+        ("The victim's forces", |c| c.victim_forces, Unit::Power, "with the arms that reached it"),
+        ("Others' forces arrived", |c| c.coalition_in_theatre, Unit::Power, "forces sent to fight for the victim, in the theatre"),
+        ("Forces on their way", |c| c.coalition_on_the_way, Unit::Power, "sent, not yet arrived: distance takes time"),
+        ("Pacts it must fear", |c| c.pact_threat, Unit::Power, "what pacts and guarantees of the victim could bring, weighed by how firmly they are held"),
+        ("Arms sent to the victim", |c| c.arms_arrived, Unit::Power, "arms, money and intelligence that have arrived"),
+        ("Sanctions pressure", |c| c.sanctions_pressure, Unit::Share, "how hard the sanctions bite"),
+        ("Sanctions leaking", |c| c.sanctions_leakage, Unit::Share, "share of the cut made up through those who do not sanction"),
+        ("Blockade", |c| c.blockade, Unit::Share, "share of its supply to the theatre the blockade cuts"),
+        ("Trust in the institution", |c| c.credibility, Unit::Share, "credibility: how far members expect its decisions to be carried out"),
+        ("Its resolve", |c| c.resolve, Unit::Share, "its appetite for the prize, with this run's draw of its leaders' resolve"),
     ];
     egui::Grid::new("channels").striped(true).show(ui, |ui| {
-        for (name, now, was, fmt, hover) in rows {
+        for (name, get, unit, hover) in rows {
+            let (now, was) = (get(c), before.map_or(get(c), get));
             ui.label(name).on_hover_text(hover);
-            ui.label(fmt(now));
+            ui.label(unit.show(now));
             // The change since the turn before, in the same unit.
-            let change = if (now - was).abs() > 1e-4 { format!("{}{}", if now > was { "+" } else { "−" }, fmt((now - was).abs())) } else { String::new() };
+            let change = if (now - was).abs() > 1e-4 { format!("{}{}", if now > was { "+" } else { "−" }, unit.show((now - was).abs())) } else { String::new() };
             ui.label(RichText::new(change).weak());
             ui.end_row();
         }
