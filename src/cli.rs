@@ -4,12 +4,14 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::level::{self, LevelDef, Severity};
+use crate::sim::cause;
 use crate::sim::report::RunReport;
 use crate::sim::runner::RunSetup;
 use crate::sim::{Policy, Simulation};
@@ -97,6 +99,10 @@ pub enum Command {
         /// Play K runs with seeds seed, seed+1, … and print the share of each outcome.
         #[arg(long)]
         runs: Option<u64>,
+        /// Measure the causes: replay the same seeds with each candidate cause removed, and name those that
+        /// change the result by 5 points or more (over the `--runs` seeds, or 200 for a single run).
+        #[arg(long)]
+        explain: bool,
         #[arg(long)]
         json: bool,
     },
@@ -145,7 +151,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Some(Command::Check { paths, json }) => check(&paths, json),
-        Some(Command::Simulate { level, seed, policy, role, runs, json }) => match simulate(&level, seed, policy, role.as_deref(), runs, json) {
+        Some(Command::Simulate { level, seed, policy, role, runs, explain, json }) => match simulate(&level, seed, policy, role.as_deref(), Many { runs, explain }, json) {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("{e}");
@@ -358,6 +364,8 @@ struct Shares {
     role: String,
     runs: u64,
     outcome_shares: BTreeMap<&'static str, f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    causes: Option<Vec<cause::MeasuredCause>>,
 }
 
 fn setup_for(level: Arc<LevelDef>, seed: u64, policy: Policy, role: Option<&str>) -> Result<RunSetup, String> {
@@ -375,17 +383,28 @@ fn setup_for(level: Arc<LevelDef>, seed: u64, policy: Policy, role: Option<&str>
     Ok(RunSetup { level, seed, role, policy: Some(policy), credibility: None, lessons: Default::default() })
 }
 
-fn simulate(level: &str, seed: u64, policy: Policy, role: Option<&str>, runs: Option<u64>, json: bool) -> Result<(), String> {
+/// How many runs `simulate` plays, and whether it measures causes.
+struct Many {
+    runs: Option<u64>,
+    explain: bool,
+}
+
+/// Seeds over which a single run's causes are measured.
+const CAUSE_RUNS: usize = 200;
+
+fn simulate(level: &str, seed: u64, policy: Policy, role: Option<&str>, many: Many, json: bool) -> Result<(), String> {
     let level = Arc::new(resolve_level(level)?);
     let setup = setup_for(level.clone(), seed, policy, role)?;
-    let mut sim = Simulation::new();
-    let role_id = level.states[setup.role.unwrap_or_else(|| level.default_role())].id.clone();
+    let role_ix = setup.role.unwrap_or_else(|| level.default_role());
+    let role_id = level.states[role_ix].id.clone();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if let Some(k) = runs {
+    let plan = |runs: usize| cause::Plan { level: level.clone(), role: role_ix, seed, runs, orders: cause::PlanOrders::Policy(policy), until: None };
+    if let Some(k) = many.runs {
         let shares = crate::sim::compare::outcome_shares(&setup, k as usize);
         let shares = shares.into_iter().map(|(o, f)| (o.id(), f)).collect();
-        let s = Shares { level: level.id.clone(), seed, policy: policy.name().into(), role: role_id, runs: k, outcome_shares: shares };
+        let causes = many.explain.then(|| cause::explain_plan(&plan(k as usize), &AtomicUsize::new(0)));
+        let s = Shares { level: level.id.clone(), seed, policy: policy.name().into(), role: role_id, runs: k, outcome_shares: shares, causes };
         if json {
             writeln!(out, "{}", serde_json::to_string(&s).map_err(|e| e.to_string())?).ok();
         } else {
@@ -393,18 +412,54 @@ fn simulate(level: &str, seed: u64, policy: Policy, role: Option<&str>, runs: Op
             for (o, f) in &s.outcome_shares {
                 writeln!(out, "  {:<20} {:>5.1}%", o, f * 100.0).ok();
             }
+            print_causes(&mut out, s.causes.as_deref(), k as usize);
         }
         return Ok(());
     }
+    let mut sim = Simulation::new();
     sim.start(&setup);
     sim.run_to_end();
     let report = RunReport::from_sim(&sim, policy.name());
+    let causes = many.explain.then(|| {
+        let p = plan(CAUSE_RUNS);
+        let log = sim.log();
+        let results = cause::results_of(log, &report_mechanisms(&sim));
+        cause::measure_causes(&p, &cause::candidates(&level, log, &p), Some(&results), &AtomicUsize::new(0))
+    });
     if json {
-        writeln!(out, "{}", serde_json::to_string(&report).map_err(|e| e.to_string())?).ok();
+        let mut v = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+        if let (Some(c), Some(obj)) = (causes, v.as_object_mut()) {
+            obj.insert("causes".into(), serde_json::to_value(c).map_err(|e| e.to_string())?);
+        }
+        writeln!(out, "{v}").ok();
     } else {
         print_report(&mut out, &report);
+        print_causes(&mut out, causes.as_deref(), CAUSE_RUNS);
     }
     Ok(())
+}
+
+/// Whether each mechanism of a finished run worked, as the many-run measurement counts it.
+fn report_mechanisms(sim: &Simulation) -> Vec<(crate::sim::Mechanism, bool)> {
+    let w = sim.world();
+    let Some(crisis) = w.iter_entities().find_map(|e| e.get::<crate::sim::Crisis>()) else { return vec![] };
+    crate::sim::explain::mechanism_results(w.resource(), w.resource(), crisis)
+}
+
+fn print_causes(out: &mut impl Write, causes: Option<&[cause::MeasuredCause]>, runs: usize) {
+    let Some(causes) = causes else { return };
+    writeln!(out, "\nCauses, measured by removing each over the same {runs} seeds").ok();
+    if causes.is_empty() {
+        writeln!(out, "  no single cause moves any result by 5 points or more").ok();
+    }
+    let mut last = None;
+    for c in causes {
+        if last != Some(c.mechanism) {
+            writeln!(out, "  {}", crate::sim::text::mechanism_title(c.mechanism)).ok();
+            last = Some(c.mechanism);
+        }
+        writeln!(out, "    {:+5.0}  {}", 100.0 * c.effect, c.label).ok();
+    }
 }
 
 fn print_report(out: &mut impl Write, r: &RunReport) {
@@ -434,7 +489,7 @@ fn print_report(out: &mut impl Write, r: &RunReport) {
     writeln!(out, "\nOutcome: {} after {} turns (aggressor holds {:.0}% of the contested ground)", r.outcome.result, r.outcome.turns, r.outcome.control * 100.0).ok();
     writeln!(out, "\nWhy").ok();
     for e in &r.explanation {
-        writeln!(out, "  {} — {}{}", e.mechanism, if e.succeeded { "worked" } else { "failed" }, if e.decisive.is_empty() { String::new() } else { format!("; decided by {}", e.decisive.join(", ")) }).ok();
+        writeln!(out, "  {} — {}{}", e.mechanism.id(), if e.succeeded { "worked" } else { "failed" }, if e.decisive.is_empty() { String::new() } else { format!("; decided by {}", e.decisive.join(", ")) }).ok();
         for f in e.factors.iter().take(4) {
             writeln!(out, "      {:+.2}  {}", f.weight, f.label).ok();
         }

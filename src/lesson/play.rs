@@ -154,7 +154,7 @@ fn play_part(sim: &mut Simulation, lesson: &LessonDef, k: usize, orders: &[Vec<O
         .explanation
         .iter()
         .map(|e| ExplanationLine {
-            mechanism: text::mechanism_title(&e.mechanism),
+            mechanism: text::mechanism_title(e.mechanism),
             succeeded: e.succeeded,
             decisive: e.decisive.iter().map(|s| name(s)).collect(),
             factors: e.factors.iter().take(5).map(|f| (f.label.to_string(), r3(f.weight))).collect(),

@@ -6,7 +6,8 @@ use bevy::prelude::*;
 use crate::level::Measure;
 
 use super::core::*;
-use super::trace::{DecisionKind, Factor, FactorId as F, RunLog, score};
+use super::cause::Intervention;
+use super::trace::{DecisionKind, Factor, FactorId as F, RunLog};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(Turn, (aggressor_decides, leave_institution).chain().in_set(TurnSystems::Aggressor));
@@ -139,6 +140,7 @@ fn aggressor_decides(
     mif: Res<MeasuresInForce>,
     tension: Res<WorldTension>,
     draws: Res<Draws>,
+    iv: Res<Intervention>,
     mut rng: ResMut<SimRng>,
     mut log: ResMut<RunLog>,
     mut crisis: Single<&mut Crisis>,
@@ -154,7 +156,7 @@ fn aggressor_decides(
         // Behind a cease-fire line it keeps weighing whether to stay or to go (Suez, November 1956).
         Some(AggressorChoice::AcceptTerms) => {
             let f = aggressor_factors(&crisis, &mif, &draws, day, politics, &tension, &log, &nations, &blocs);
-            let choice = if score(&f) <= WITHDRAW_BELOW { AggressorChoice::Withdraw } else { AggressorChoice::AcceptTerms };
+            let choice = if iv.score(&f) <= WITHDRAW_BELOW { AggressorChoice::Withdraw } else { AggressorChoice::AcceptTerms };
             let id = nations.get(crisis.aggressor).map(|n| n.1.id.clone()).unwrap_or_default();
             log.decide(cal.turn, &id, DecisionKind::Aggressor { choice }, f);
             if choice == AggressorChoice::Withdraw {
@@ -170,7 +172,7 @@ fn aggressor_decides(
     let (a, _) = theatre_strength(&crisis, &mif, &draws, day, &nations);
     let coalition = mif.coalition_in_theatre(day);
     let condemned = mif.has(Measure::Condemn) || mif.has(Measure::NonRecognition);
-    let s = score(&f);
+    let s = iv.score(&f);
     let mut choice = if !crisis.attacked {
         // Nothing left to fight for once the claim has been handed over.
         if s > ATTACK_ABOVE && crisis.control < 0.75 { AggressorChoice::Attack } else { AggressorChoice::Hold }
@@ -199,7 +201,7 @@ fn aggressor_decides(
             Factor::new(F::WarCosts, (0.5 * crisis.losses.1 / own).min(0.5)),
             Factor::new(F::Condemnation, if condemned { -0.2 } else { 0.0 }),
         ];
-        let accepts = score(&g) > 0.0;
+        let accepts = iv.score(&g) > 0.0;
         let vid = nations.get(crisis.victim).map(|n| n.1.id.clone()).unwrap_or_default();
         log.decide(cal.turn, &vid, DecisionKind::Consent { given: accepts }, g);
         if !accepts {
@@ -244,6 +246,7 @@ fn leave_institution(
     cred: Res<Credibility>,
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
+    iv: Res<Intervention>,
     crisis: Single<&Crisis>,
     nations: Query<NationQuery>,
 ) {
@@ -261,7 +264,7 @@ fn leave_institution(
         // Many left the League; no state has left the UN for good (Indonesia came back within two years).
         Factor::new(F::Isolation, if kind == crate::level::InstitutionKind::UnitedNations { -0.8 } else { -0.1 }),
     ];
-    let leaves = score(&f) > 0.5;
+    let leaves = iv.score(&f) > 0.5;
     log.decide(cal.turn, &n.id, DecisionKind::LeaveInstitution { leaves }, f);
     if leaves {
         mif.aggressor_left = true;

@@ -104,7 +104,7 @@ pub fn compare(level: Arc<LevelDef>, role: usize, seed: u64, prefix: &[Vec<Order
                 if let Some((o, _)) = log.outcome {
                     *c.outcomes.entry(o).or_default() += 1;
                 }
-                if let Some(top) = log.explanation.iter().find(|e| e.mechanism == "deterrence").and_then(|e| e.factors.first()) {
+                if let Some(top) = log.explanation.iter().find(|e| e.mechanism == super::trace::Mechanism::Deterrence).and_then(|e| e.factors.first()) {
                     *c.deciding.entry(top.id).or_default() += 1;
                 }
                 progress.fetch_add(1, Ordering::Relaxed);

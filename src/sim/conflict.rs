@@ -7,7 +7,8 @@ use crate::level::{Measure, OutcomeKind};
 
 use super::aggressor::{logistics, theatre_strength};
 use super::core::*;
-use super::trace::{DecisionKind, Factor, FactorId as F, RunLog, score};
+use super::cause::Intervention;
+use super::trace::{DecisionKind, Factor, FactorId as F, RunLog};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(Turn, (aggressor_allies_intervene, fight).chain().in_set(TurnSystems::Conflict))
@@ -39,6 +40,7 @@ fn aggressor_allies_intervene(
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
     draws: Res<Draws>,
+    iv: Res<Intervention>,
     crisis: Single<&Crisis>,
     nations: Query<NationQuery>,
 ) {
@@ -64,7 +66,7 @@ fn aggressor_allies_intervene(
             Factor::new(F::Distance, -0.5 * (1.0 - near)),
             Factor::new(F::DomesticPolitics, 0.04 * rng.dynamic()),
         ];
-        let s = score(&f);
+        let s = iv.score(&f);
         let c = if s > 0.6 { cap.cinc * 0.3 * near } else { 0.0 };
         log.decide(cal.turn, &n.id, DecisionKind::Intervene { cinc: c }, f);
         if c > 0.0 {

@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use crate::level::OutcomeKind;
 
 use super::core::*;
-use super::trace::{Ballot, Decision, DecisionKind, ExplainedFactor, Explanation, Factor, FactorId as F, RunLog};
+use super::trace::{Ballot, Decision, DecisionKind, ExplainedFactor, Explanation, Factor, FactorId as F, Mechanism, RunLog};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(Turn, explain_run.after(super::conflict::advance).in_set(TurnSystems::Outcome));
@@ -47,8 +47,7 @@ fn explain_run(cal: Res<Calendar>, mif: Res<MeasuresInForce>, crisis: Single<&Cr
 /// Builds the explanation of a finished run.
 pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Explanation> {
     let mut out = Vec::new();
-    let outcome = log.outcome.map(|o| o.0);
-    let good = matches!(outcome, Some(OutcomeKind::Deterred | OutcomeKind::Reversed | OutcomeKind::Halted));
+    let good = good_end(log);
 
     // Every vote: why it passed or failed.
     for v in &log.votes {
@@ -81,7 +80,7 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
             _ => false,
         }));
         out.push(Explanation {
-            mechanism: format!("collective_action:{}:{}", v.body.id(), measure_id(v.motion)),
+            mechanism: Mechanism::Vote(v.body, v.motion),
             succeeded: v.adopted,
             factors: rank(&all),
             decisive,
@@ -90,7 +89,7 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
 
     // Sanctions: coverage against leakage, exemptions and delay.
     if let Some(t) = &mif.sanctions_trace {
-        let aggressor_felt = last_aggressor(log).map(|d| d.factors.iter().filter(|f| f.id == F::SanctionsPressure).map(|f| f.weight).sum::<f32>()).unwrap_or(0.0);
+        let aggressor_felt = sanctions_felt(log);
         let factors = vec![
             Factor::new(F::Compliance, t.coverage),
             Factor::new(F::Leakage, -t.coverage * t.leakage),
@@ -100,7 +99,7 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
         ];
         let mut decisive: Vec<String> = t.leakers.iter().filter(|l| l.1 > 0.05).map(|l| l.0.clone()).collect();
         decisive.extend(t.defectors.iter().map(|d| d.0.clone()));
-        out.push(Explanation { mechanism: "sanctions".into(), succeeded: good && aggressor_felt <= -0.3, factors: rank(&factors), decisive });
+        out.push(Explanation { mechanism: Mechanism::Sanctions, succeeded: sanctions_worked(good, aggressor_felt), factors: rank(&factors), decisive });
     }
 
     // Coalition in the field: who came, who stayed home.
@@ -123,8 +122,7 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
         if let Some(fr) = contributions.iter().find(|d| d.score <= 0.0 && d.score + free_ride(d) > 0.0) {
             names.push(fr.actor.clone());
         }
-        let pushed_back = mif.control_when_coalition_formed.is_some_and(|c0| crisis.control < c0);
-        out.push(Explanation { mechanism: "enforcement".into(), succeeded: pushed_back || outcome == Some(OutcomeKind::Reversed), factors: rank(&f), decisive: names });
+        out.push(Explanation { mechanism: Mechanism::Enforcement, succeeded: enforcement_worked(log, mif, crisis), factors: rank(&f), decisive: names });
     }
 
     // Appeasement: did concessions buy peace or feed the appetite?
@@ -134,8 +132,7 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
             Factor::new(F::Appetite, crisis.appetite),
             Factor::new(F::PrizeHeld, crisis.control),
         ];
-        let bought_peace = !crisis.attacked || matches!(crisis.settled, Some(AggressorChoice::AcceptTerms));
-        out.push(Explanation { mechanism: "appeasement".into(), succeeded: bought_peace && crisis.control < 0.75, factors: rank(&f), decisive: vec![] });
+        out.push(Explanation { mechanism: Mechanism::Appeasement, succeeded: appeasement_worked(crisis), factors: rank(&f), decisive: vec![] });
     }
 
     // Peacekeeping: consent decides.
@@ -143,7 +140,7 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
     if !consents.is_empty() {
         let refused: Vec<String> = consents.iter().filter(|d| matches!(d.decision, DecisionKind::Consent { given: false })).map(|d| d.actor.clone()).collect();
         out.push(Explanation {
-            mechanism: "peacekeeping".into(),
+            mechanism: Mechanism::Peacekeeping,
             succeeded: mif.peacekeepers,
             factors: rank(consents.iter().flat_map(|d| d.factors.iter())),
             decisive: refused,
@@ -152,8 +149,65 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
 
     // Deterrence: the aggressor's own last decision, factor by factor.
     if let Some(d) = last_aggressor(log) {
-        let succeeded = matches!(d.decision, DecisionKind::Aggressor { choice: AggressorChoice::Hold | AggressorChoice::AcceptTerms | AggressorChoice::Withdraw });
-        out.push(Explanation { mechanism: "deterrence".into(), succeeded, factors: rank(&d.factors), decisive: vec![d.actor.clone()] });
+        out.push(Explanation { mechanism: Mechanism::Deterrence, succeeded: deterred(d), factors: rank(&d.factors), decisive: vec![d.actor.clone()] });
+    }
+    out
+}
+
+fn sanctions_felt(log: &RunLog) -> f32 {
+    last_aggressor(log).map(|d| d.factors.iter().filter(|f| f.id == F::SanctionsPressure).map(|f| f.weight).sum::<f32>()).unwrap_or(0.0)
+}
+
+fn good_end(log: &RunLog) -> bool {
+    matches!(log.outcome.map(|o| o.0), Some(OutcomeKind::Deterred | OutcomeKind::Reversed | OutcomeKind::Halted))
+}
+
+/// Sanctions worked when the crisis ended well and the aggressor felt them.
+fn sanctions_worked(good: bool, felt: f32) -> bool {
+    good && felt <= -0.3
+}
+
+/// Enforcement worked when the coalition pushed the aggressor back, or reversed its gains.
+fn enforcement_worked(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> bool {
+    let pushed_back = mif.control_when_coalition_formed.is_some_and(|c0| crisis.control < c0);
+    pushed_back || log.outcome.map(|o| o.0) == Some(OutcomeKind::Reversed)
+}
+
+/// Concessions bought peace when there was no attack, or a cease-fire short of most of the prize.
+fn appeasement_worked(crisis: &Crisis) -> bool {
+    let bought_peace = !crisis.attacked || matches!(crisis.settled, Some(AggressorChoice::AcceptTerms));
+    bought_peace && crisis.control < 0.75
+}
+
+fn deterred(d: &Decision) -> bool {
+    matches!(d.decision, DecisionKind::Aggressor { choice: AggressorChoice::Hold | AggressorChoice::AcceptTerms | AggressorChoice::Withdraw })
+}
+
+/// Whether each mechanism tried in a run worked, from what even a lean log keeps (votes, the aggressor's
+/// decisions, the outcome) and the measures in force: what many-run measurements of causes count.
+pub fn mechanism_results(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<(Mechanism, bool)> {
+    let mut out: Vec<(Mechanism, bool)> = Vec::new();
+    for v in &log.votes {
+        let m = Mechanism::Vote(v.body, v.motion);
+        match out.iter_mut().find(|x| x.0 == m) {
+            Some(x) => x.1 |= v.adopted,
+            None => out.push((m, v.adopted)),
+        }
+    }
+    if mif.sanctions_trace.is_some() {
+        out.push((Mechanism::Sanctions, sanctions_worked(good_end(log), sanctions_felt(log))));
+    }
+    if !mif.coalition.is_empty() {
+        out.push((Mechanism::Enforcement, enforcement_worked(log, mif, crisis)));
+    }
+    if mif.concessions > 0 {
+        out.push((Mechanism::Appeasement, appeasement_worked(crisis)));
+    }
+    if mif.peacekeepers {
+        out.push((Mechanism::Peacekeeping, true));
+    }
+    if let Some(d) = last_aggressor(log) {
+        out.push((Mechanism::Deterrence, deterred(d)));
     }
     out
 }

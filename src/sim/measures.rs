@@ -10,7 +10,8 @@ use super::aggressor::{DETERRENCE, NUCLEAR_RISK, SUPPLY_KM};
 use super::alliance::ARMS_SHARE;
 use super::core::*;
 use super::interest::{self, View};
-use super::trace::{DecisionKind, Factor, FactorId, RunLog, score};
+use super::cause::Intervention;
+use super::trace::{DecisionKind, Factor, FactorId, RunLog};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(
@@ -52,6 +53,7 @@ fn apply_sanctions(
     mut log: ResMut<RunLog>,
     crisis: Single<&Crisis>,
     nations: Query<(NationQuery, Option<&Sanctioning>)>,
+    iv: Res<Intervention>,
 ) {
     let Some((start, oil)) = mif.sanctions else { return };
     let kind = level.0.institution.kind;
@@ -77,7 +79,7 @@ fn apply_sanctions(
             // are joined by the victim's friends who choose to.
             let view = View { own_cinc: cap.cinc, aggressor_cinc: agg_cinc, credibility: cred.of(kind), self_defence: crisis.self_defence, noise };
             let factors = interest::compliance_factors(int, &view, oil, binding, &weights);
-            let c = (0.5 + score(&factors)).clamp(0.0, 1.0);
+            let c = (0.5 + iv.score(&factors)).clamp(0.0, 1.0);
             log.decide(cal.turn, &nation.id, DecisionKind::Sanctions { compliance: c }, factors);
             c
         } else {
@@ -150,6 +152,7 @@ fn form_coalition(
     crisis: Single<&Crisis>,
     blocs: Query<&Bloc>,
     nations: Query<NationQuery>,
+    iv: Res<Intervention>,
 ) {
     // Before the first shot only governments that ordered forces deploy them (to the victim, at its
     // invitation: deterrence by denial); once fighting starts everyone with a reason decides.
@@ -187,7 +190,7 @@ fn form_coalition(
                 continue;
             }
             let factors = coalition_factors(int, &view, &ctx, member, obligation, committed / needed.max(1e-6), &weights);
-            let s = score(&factors);
+            let s = iv.score(&factors);
             let c = if s > 0.0 { cap.cinc * ((0.1 + s).min(0.4) + for_itself) } else { 0.0 };
             log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, factors);
             c
@@ -240,6 +243,7 @@ fn enforce_blockade(
     mut log: ResMut<RunLog>,
     crisis: Single<&Crisis>,
     nations: Query<NationQuery>,
+    iv: Res<Intervention>,
 ) {
     if mif.blockaders.is_empty() {
         return;
@@ -259,7 +263,7 @@ fn enforce_blockade(
         Factor::new(FactorId::SeaPower, -DETERRENCE * contest),
         Factor::new(FactorId::DomesticPolitics, noise),
     ];
-    let war = score(&f) > BLOCKADE_WAR_ABOVE;
+    let war = iv.score(&f) > BLOCKADE_WAR_ABOVE;
     log.decide(cal.turn, &agg.1.id, DecisionKind::AnswerBlockade { war }, f);
     if war {
         mif.blockade_war = true;
@@ -292,6 +296,7 @@ fn send_arms(
     mut log: ResMut<RunLog>,
     crisis: Single<&Crisis>,
     nations: Query<NationQuery>,
+    iv: Res<Intervention>,
 ) {
     if !crisis.fighting {
         return;
@@ -319,7 +324,7 @@ fn send_arms(
         if int.non_aligned {
             f.push(Factor::new(FactorId::NonAlignment, -0.7));
         }
-        let sends = score(&f) > ARMS_ABOVE;
+        let sends = iv.score(&f) > ARMS_ABOVE;
         let cinc = if sends { cap.cinc * ARMS_SHARE } else { 0.0 };
         log.decide(cal.turn, &nation.id, DecisionKind::Arm { cinc }, f);
         if sends {
@@ -337,6 +342,7 @@ fn deploy_peacekeepers(
     mut log: ResMut<RunLog>,
     mut crisis: Single<&mut Crisis>,
     nations: Query<NationQuery>,
+    iv: Res<Intervention>,
 ) {
     if !mif.has(Measure::Peacekeeping) {
         return;
@@ -365,7 +371,7 @@ fn deploy_peacekeepers(
             // The host accepts a force on its soil when it needs it to stop the fighting or to see the invader out.
             vec![Factor::new(FactorId::VictimsCause, 0.3 + crisis.control * 0.5), Factor::new(FactorId::Consent, -0.1)]
         };
-        let given = score(&factors) > 0.0;
+        let given = iv.score(&factors) > 0.0;
         log.decide(cal.turn, &n.id, DecisionKind::Consent { given }, factors);
         consents &= given;
     }

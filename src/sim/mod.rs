@@ -4,6 +4,7 @@
 pub mod aggressor;
 pub mod alliance;
 pub mod appeasement;
+pub mod cause;
 pub mod channels;
 pub mod compare;
 pub mod conflict;
@@ -63,6 +64,7 @@ pub fn plugin(app: &mut App) {
             institution::plugin,
             measures::plugin,
             aggressor::plugin,
+            cause::plugin,
             conflict::plugin,
             explain::plugin,
             channels::plugin,

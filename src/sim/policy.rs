@@ -4,6 +4,7 @@ use bevy::prelude::*;
 
 use crate::level::{Measure, Order};
 
+use super::cause::Intervention;
 use super::core::*;
 use super::institution::next_motion;
 use super::trace::RunLog;
@@ -37,6 +38,7 @@ fn plan_orders(
     blocs: Query<&Bloc>,
     members: Query<(), With<Member>>,
     nations: Res<Nations>,
+    iv: Res<Intervention>,
     mut out: MessageWriter<OrderIssued>,
 ) {
     let Some(policy) = role.policy else { return };
@@ -48,7 +50,7 @@ fn plan_orders(
         Policy::Historical => {
             // History as it went: every playable state gives the orders it gave, whoever the player leads.
             for p in &lvl.playable {
-                for order in p.historical.get(t).cloned().unwrap_or_default() {
+                for order in p.historical.get(t).cloned().unwrap_or_default().into_iter().filter(|o| iv.keeps(p.state, o)) {
                     out.write(OrderIssued { state: nations.0[p.state], order });
                 }
             }
@@ -97,7 +99,7 @@ fn plan_orders(
         }
         _ => {}
     }
-    for order in orders {
+    for order in orders.into_iter().filter(|o| iv.keeps(role.ix, o)) {
         out.write(OrderIssued { state: role.state, order });
     }
 }

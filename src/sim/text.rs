@@ -56,25 +56,16 @@ pub fn order_text(o: &Order) -> String {
     }
 }
 
-pub fn mechanism_title(m: &str) -> String {
-    if let Some(rest) = m.strip_prefix("collective_action:") {
-        use crate::level::{BodyKind::*, Measure::*};
-        let mut parts = rest.splitn(2, ':');
-        let (b, m) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-        let body = [LeagueCouncil, LeagueAssembly, SecurityCouncil, GeneralAssembly].into_iter().find(|k| k.id() == b).map_or(b.replace('_', " "), |k| body_name(k).to_string());
-        let measure = [Enquiry, Condemn, NonRecognition, Sanctions, OilSanctions, AuthoriseForce, UnifiedCommand, Referral, Peacekeeping, UnitingForPeace]
-            .into_iter()
-            .find(|x| crate::sim::explain::measure_id(*x) == m)
-            .map_or(m.replace('_', " "), |x| measure_name(x).to_string());
-        return format!("{measure} in the {body}");
-    }
+pub fn mechanism_title(m: crate::sim::Mechanism) -> String {
+    use crate::sim::Mechanism::*;
     match m {
-        "sanctions" => "Sanctions".into(),
-        "enforcement" => "Enforcement by a coalition".into(),
-        "appeasement" => "Appeasement".into(),
-        "peacekeeping" => "Peacekeeping".into(),
-        "deterrence" => "Deterrence: the aggressor's last decision".into(),
-        other => other.into(),
+        Outcome => "How the crisis ended".into(),
+        Vote(body, measure) => format!("{} in the {}", measure_name(measure), body_name(body)),
+        Sanctions => "Sanctions".into(),
+        Enforcement => "Enforcement by a coalition".into(),
+        Appeasement => "Appeasement".into(),
+        Peacekeeping => "Peacekeeping".into(),
+        Deterrence => "Deterrence: the aggressor's last decision".into(),
     }
 }
 

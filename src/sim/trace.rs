@@ -205,10 +205,46 @@ pub struct NewsItem {
     pub history: bool,
 }
 
+/// A mechanism the simulation can explain: a vote of a body on a measure, or one of the ways a crisis is
+/// settled. Written in JSON as a stable id such as `collective_action:security_council:condemn`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Mechanism {
+    /// How the crisis ended.
+    Outcome,
+    /// A motion put to a body: adopted or not.
+    Vote(BodyKind, Measure),
+    Sanctions,
+    Enforcement,
+    Appeasement,
+    Peacekeeping,
+    Deterrence,
+}
+
+impl Mechanism {
+    /// The stable id used in JSON and reports.
+    pub fn id(self) -> String {
+        match self {
+            Mechanism::Outcome => "outcome".into(),
+            Mechanism::Vote(b, m) => format!("collective_action:{}:{}", b.id(), super::explain::measure_id(m)),
+            Mechanism::Sanctions => "sanctions".into(),
+            Mechanism::Enforcement => "enforcement".into(),
+            Mechanism::Appeasement => "appeasement".into(),
+            Mechanism::Peacekeeping => "peacekeeping".into(),
+            Mechanism::Deterrence => "deterrence".into(),
+        }
+    }
+}
+
+impl Serialize for Mechanism {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.id())
+    }
+}
+
 /// Whether one mechanism worked, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
-    pub mechanism: String,
+    pub mechanism: Mechanism,
     pub succeeded: bool,
     /// Factors ranked by absolute contribution.
     pub factors: Vec<ExplainedFactor>,

@@ -161,13 +161,13 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 ui.label(RichText::new("From the factors the states' own decisions recorded, ranked by weight.").weak());
                 for (i, e) in log.explanation.iter().enumerate() {
                     let (mark, color) = if e.succeeded { ("✔ worked", theme::BLUE) } else { ("✖ failed", theme::VERMILLION) };
-                    egui::CollapsingHeader::new(RichText::new(format!("{} — {mark}", mechanism_title(&e.mechanism))).color(color)).id_salt(i).default_open(i < 3).show(ui, |ui| {
+                    egui::CollapsingHeader::new(RichText::new(format!("{} — {mark}", mechanism_title(e.mechanism))).color(color)).id_salt(i).default_open(i < 3).show(ui, |ui| {
                         if !e.decisive.is_empty() {
                             let names: Vec<String> = e.decisive.iter().map(|id| l.state_ix(id).map(|ix| l.states[ix].name.clone()).unwrap_or(id.clone())).collect();
                             ui.label(format!("Decided by: {}", names.join(", ")));
                         }
                         widgets::factor_bars(ui, &e.factors);
-                        if let Some(vi) = e.mechanism.strip_prefix("collective_action:").and_then(|_| log.votes.iter().position(|v| format!("collective_action:{}:{}", v.body.id(), crate::sim::explain::measure_id(v.motion)) == e.mechanism))
+                        if let Some(vi) = log.votes.iter().position(|v| crate::sim::Mechanism::Vote(v.body, v.motion) == e.mechanism)
                             && ui.small_button("Open the chamber").clicked()
                         {
                             actions.push(Action::Chamber(Some(vi)));

@@ -7,7 +7,8 @@ use bevy::prelude::*;
 use crate::level::{BodyKind, InstitutionKind, Measure, Procedure, VotingRule};
 use crate::sim::core::*;
 use crate::sim::interest::{self, ATTEND, View};
-use crate::sim::trace::{Ballot, DecisionKind, Factor, FactorId, RunLog, VoteRecord, score};
+use crate::sim::cause::Intervention;
+use crate::sim::trace::{Ballot, DecisionKind, Factor, FactorId, RunLog, VoteRecord};
 use rules::{Seat, tally};
 
 pub fn plugin(app: &mut App) {
@@ -101,6 +102,7 @@ fn sponsor_motions(
     caps: Query<&Capability>,
     role: Res<PlayerRole>,
     members: Query<(), With<Member>>,
+    iv: Res<Intervention>,
 ) {
     let player_tabled = orders.read().filter(|o| matches!(o.order, crate::level::Order::Propose { .. })).count() > 0;
     // A member victim led by the player brings its own case (Covenant Art. 11 and 15); others wait for its appeal.
@@ -128,7 +130,7 @@ fn sponsor_motions(
             f.push(Factor::new(FactorId::StakeInTheatre, -0.45));
             f
         };
-        let s = score(&factors);
+        let s = iv.score(&factors);
         if s > 0.0 && best.as_ref().is_none_or(|(b, _, _)| s > *b) {
             best = Some((s, e, factors));
         }
@@ -155,6 +157,7 @@ fn hold_votes(
     bodies: Query<&Body>,
     nations: Query<NationQuery>,
     mut stances: Query<&mut Stance>,
+    iv: Res<Intervention>,
 ) {
     let kind = level.0.institution.kind;
     let date = level.0.turns[cal.turn].date;
@@ -174,7 +177,7 @@ fn hold_votes(
         let procedural = motion.measure == Measure::Referral;
         let parties_excluded = motion.under == Procedure::Art15;
         let agg_cinc = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(0.0);
-        let ctx = BallotCtx { credibility: cred.of(kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights, proposer: Some(motion.proposer) };
+        let ctx = BallotCtx { credibility: cred.of(kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights, proposer: Some(motion.proposer), intervention: &iv };
         let casts = cast_ballots(body, motion.measure, &ctx, &nations, || rng.signed());
         let mut seats = Vec::with_capacity(casts.len());
         let mut ballots = Vec::with_capacity(casts.len());
@@ -186,7 +189,8 @@ fn hold_votes(
             }
             let ix = log.decide(cal.turn, &c.id, DecisionKind::Vote { body: body.kind, measure: motion.measure, ballot: c.ballot }, c.factors);
             decision_ix.push(Some(ix));
-            seats.push(Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, weight: c.weight });
+            let counted = if iv.absence_as_no && c.ballot == Ballot::Absent { Ballot::No } else { c.ballot };
+            seats.push(Seat { ballot: counted, permanent: c.permanent, party: c.party, weight: c.weight });
             if let Ok(mut st) = stances.get_mut(c.entity)
                 && !c.party
             {
@@ -301,6 +305,8 @@ pub struct BallotCtx<'a> {
     pub weights: &'a Weights,
     /// Who tabled the motion: it votes for its own draft.
     pub proposer: Option<Entity>,
+    /// What a re-run that tests a cause changes (nothing in an ordinary run).
+    pub intervention: &'a Intervention,
 }
 
 /// One member's decision on a motion.
@@ -334,7 +340,7 @@ pub fn cast_ballots(body: &Body, measure: Measure, ctx: &BallotCtx, nations: &Qu
             // A state that tables a draft is committed to it: it does not vote against its own motion.
             factors.push(Factor::new(FactorId::OwnMotion, 3.0));
         }
-        let s = score(&factors);
+        let s = ctx.intervention.score(&factors);
         let wanted = if s >= w.yes_threshold {
             Ballot::Yes
         } else if s <= w.no_threshold {
@@ -350,7 +356,7 @@ pub fn cast_ballots(body: &Body, measure: Measure, ctx: &BallotCtx, nations: &Qu
             entity: e,
             id: nation.id.clone(),
             wanted,
-            ballot: if away { Ballot::Absent } else { wanted },
+            ballot: ctx.intervention.ballot(nation.ix, wanted, away),
             factors,
             permanent: body.permanent.contains(&e),
             party,
@@ -373,7 +379,7 @@ pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under:
     let body = &super::events::as_it_will_sit(bodies.iter().find(|b| b.kind == body_kind)?, &level.0, cal.turn, &index);
     let agg_cinc = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(0.0);
     let player = world_player;
-    let ctx = BallotCtx { credibility: cred.of(level.0.institution.kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights, proposer: player };
+    let ctx = BallotCtx { credibility: cred.of(level.0.institution.kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights, proposer: player, intervention: &Intervention::default() };
     let casts = cast_ballots(body, measure, &ctx, &nations, || 0.0);
     let seats: Vec<Seat> = casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, weight: c.weight }).collect();
     let t = tally(body.rule, &seats, measure == Measure::Referral, under == Procedure::Art15);
