@@ -399,7 +399,7 @@ fn simulate(level: &str, seed: u64, policy: Policy, role: Option<&str>, many: Ma
     let role_id = level.states[role_ix].id.clone();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let plan = |runs: usize| cause::Plan { level: level.clone(), role: role_ix, seed, runs, orders: cause::PlanOrders::Policy(policy), until: None };
+    let plan = |runs: usize| cause::Plan { level: level.clone(), role: role_ix, seed, runs, orders: cause::PlanOrders::Policy(policy), until: None, carried: Default::default() };
     if let Some(k) = many.runs {
         let shares = crate::sim::compare::outcome_shares(&setup, k as usize);
         let shares = shares.into_iter().map(|(o, f)| (o.id(), f)).collect();

@@ -262,6 +262,7 @@ fn shoot(
     mut exit: MessageWriter<AppExit>,
     phase: Option<ResMut<NextState<TurnPhase>>>,
     cmp: Res<super::ui::debrief::Comparison>,
+    causes: Res<super::ui::causes::Causes>,
     pipelines: Option<Res<super::still::Pipelines>>,
 ) {
     let Some(plan) = &opts.screenshot else { return };
@@ -270,6 +271,10 @@ fn shoot(
     }
     // The what-if picture waits for the comparison to finish.
     if plan.panel == Panel::Whatif && cmp.running() && cap.frames >= 30 {
+        return;
+    }
+    // The debrief waits for its measured causes and its comparison.
+    if plan.panel == Panel::Debrief && (causes.running() || cmp.running()) && cap.frames >= 30 {
         return;
     }
     cap.frames += 1;

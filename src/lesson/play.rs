@@ -31,6 +31,9 @@ pub struct Attempt {
     pub debrief: Vec<String>,
     /// What-if comparisons the student ran.
     pub comparisons: Vec<CompareRecord>,
+    /// The causes measured in each part's debrief.
+    #[serde(default)]
+    pub causes: Vec<CauseRecord>,
     /// Minutes spent, as the game's clock measured them.
     pub minutes: u32,
 }
@@ -54,6 +57,33 @@ pub struct CompareRecord {
     pub shares: BTreeMap<String, BTreeMap<String, f64>>,
     /// Strategy → the factors that most often decided the aggressor's last choice, with counts.
     pub deciding: BTreeMap<String, Vec<(String, usize)>>,
+}
+
+/// The causes measured at the end of one part: each result with the causes whose removal changed it.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct CauseRecord {
+    pub level: String,
+    /// Seeds over which each cause was removed.
+    pub runs: usize,
+    /// Result explained (an outcome or a mechanism, in words) → the measured causes' sentences and effects.
+    pub causes: Vec<(String, Vec<(String, f64)>)>,
+}
+
+impl CauseRecord {
+    /// Groups measured causes by the result they explain, in their order.
+    pub fn new(level: &str, runs: usize, causes: &[crate::sim::cause::MeasuredCause]) -> CauseRecord {
+        let mut out: Vec<(String, Vec<(String, f64)>)> = Vec::new();
+        for c in causes {
+            let title = text::mechanism_title(c.mechanism);
+            if out.last().is_none_or(|l| l.0 != title) {
+                out.push((title, vec![]));
+            }
+            if let Some(l) = out.last_mut() {
+                l.1.push((c.label.clone(), c.effect));
+            }
+        }
+        CauseRecord { level: level.to_string(), runs, causes: out }
+    }
 }
 
 /// A seed typed as a number, or as a short code (letters and digits, case ignored) hashed to a number.

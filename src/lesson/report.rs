@@ -200,8 +200,19 @@ impl LessonReport {
                 }
                 let _ = writeln!(s);
             }
-            let _ = writeln!(s, "### Why each mechanism worked or failed\n");
-            let _ = writeln!(s, "From the factors the states' own decisions recorded, with their weights.\n");
+            if let Some(c) = self.attempt.causes.iter().rev().find(|c| c.level == p.level) {
+                let _ = writeln!(s, "### Measured causes\n");
+                let _ = writeln!(s, "Each cause was removed in turn and the same {} seeds played again with the student's orders; listed where the result changed by 5 points or more.\n", c.runs);
+                for (result, found) in &c.causes {
+                    let _ = writeln!(s, "- **{result}**");
+                    for (label, effect) in found.iter().take(4) {
+                        let _ = writeln!(s, "  - {:+.0} points: {label}", 100.0 * effect);
+                    }
+                }
+                let _ = writeln!(s);
+            }
+            let _ = writeln!(s, "### What the deciding states weighed\n");
+            let _ = writeln!(s, "This run's own record: the factors of the states that decided each mechanism, with their weights. The measured causes above are what changed the result.\n");
             for e in &p.explanations {
                 let factors: Vec<String> = e.factors.iter().map(|(l, w)| format!("{l} {w:+.2}")).collect();
                 let decided = if e.decisive.is_empty() { String::new() } else { format!(" Decided by {}.", e.decisive.join(", ")) };

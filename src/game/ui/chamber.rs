@@ -42,6 +42,9 @@ pub fn chamber(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
         if !v.decisive.is_empty() {
             ui.label(format!("Decided by: {}", v.decisive.join(", ")));
         }
+        egui::CollapsingHeader::new("Why? Causes measured over the same seeds").id_salt("chamber_causes").show(ui, |ui| {
+            super::causes::list(ui, w, crate::sim::Mechanism::Vote(v.body, v.motion), actions);
+        });
         ui.separator();
         let permanent: Vec<usize> = l.body(v.body).map(|b| b.permanent.clone()).unwrap_or_default();
         egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {

@@ -114,6 +114,9 @@ pub fn whatif_window(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) 
             cmp.from_turn
         ));
         comparison_body(ui, cmp);
+        ui.separator();
+        ui.label(RichText::new("What decided the aggressor's course so far, measured on your own orders:").strong());
+        super::causes::list(ui, w, crate::sim::Mechanism::Deterrence, actions);
         if !cmp.running() && cmp.key.as_ref().is_none_or(|k| k.2 != turn) && ui.button("Compare from this turn").clicked() {
             actions.push(Action::WhatIf);
         }
@@ -146,6 +149,9 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
     if !in_lesson && cmp.task.is_none() && !from_start {
         actions.push(Action::Compare);
     }
+    if !w.resource::<super::causes::Causes>().current(w) {
+        actions.push(Action::Causes);
+    }
     egui::CentralPanel::default().show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             // Keep the text clear of the scroll bar.
@@ -157,16 +163,22 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             }
             ui.columns(2, |cols| {
                 let ui = &mut cols[0];
+                ui.heading("Why it ended this way");
+                ui.label(RichText::new(format!("Causes measured by removing each over the same {} seeds, with your orders replayed.", super::causes::CAUSE_RUNS)).weak());
+                super::causes::list(ui, w, crate::sim::Mechanism::Outcome, actions);
+                ui.separator();
                 ui.heading("Why each mechanism worked or failed");
-                ui.label(RichText::new("From the factors the states' own decisions recorded, ranked by weight.").weak());
                 for (i, e) in log.explanation.iter().enumerate() {
                     let (mark, color) = if e.succeeded { ("✔ worked", theme::BLUE) } else { ("✖ failed", theme::VERMILLION) };
                     egui::CollapsingHeader::new(RichText::new(format!("{} — {mark}", mechanism_title(e.mechanism))).color(color)).id_salt(i).default_open(i < 3).show(ui, |ui| {
+                        super::causes::list(ui, w, e.mechanism, actions);
                         if !e.decisive.is_empty() {
                             let names: Vec<String> = e.decisive.iter().map(|id| l.state_ix(id).map(|ix| l.states[ix].name.clone()).unwrap_or(id.clone())).collect();
                             ui.label(format!("Decided by: {}", names.join(", ")));
                         }
-                        widgets::factor_bars(ui, &e.factors);
+                        egui::CollapsingHeader::new("What the deciding states weighed (this run's record)").id_salt(("weights", i)).show(ui, |ui| {
+                            widgets::factor_bars(ui, &e.factors);
+                        });
                         if let Some(vi) = log.votes.iter().position(|v| crate::sim::Mechanism::Vote(v.body, v.motion) == e.mechanism)
                             && ui.small_button("Open the chamber").clicked()
                         {
@@ -246,8 +258,6 @@ fn strategy_chart(ui: &mut egui::Ui, results: &[StrategyResult]) {
                 x += wdt;
             }
         }
-        let deciding: Vec<String> = r.deciding.iter().map(|(f, n)| format!("{} ({n})", f.label())).collect();
-        ui.label(RichText::new(format!("most often decisive for the aggressor: {}", deciding.join("; "))).weak());
     }
     ui.horizontal_wrapped(|ui| {
         for (o, c) in colors {

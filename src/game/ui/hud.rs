@@ -328,6 +328,9 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
                     ui.separator();
                     channels_table(ui, c, played.checked_sub(1).and_then(|t| log.channels.get(t)));
                 }
+                egui::CollapsingHeader::new("What decided the aggressor's course so far (measured)").id_salt("turn_causes").show(ui, |ui| {
+                    super::causes::list(ui, w, crate::sim::Mechanism::Deterrence, actions);
+                });
                 let label = if cal.finished { "To the debrief (Enter)" } else { "Next turn (Enter)" };
                 if ui.button(label).clicked() {
                     actions.push(next_after_report(w));

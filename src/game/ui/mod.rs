@@ -2,6 +2,7 @@
 //! the player's actions, which are applied afterwards as messages and state changes.
 
 pub mod chamber;
+pub mod causes;
 pub mod debrief;
 pub mod glossary;
 pub mod hud;
@@ -29,6 +30,7 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<UiState>()
         .init_resource::<MapArea>()
         .add_plugins(debrief::plugin)
+        .add_plugins(causes::plugin)
         .add_systems(EguiPrimaryContextPass, draw_ui)
         .add_systems(Update, shortcuts);
 }
@@ -91,6 +93,8 @@ pub enum Action {
     Load,
     Message(Option<String>),
     Compare,
+    /// Measure the causes of what has happened so far, in the background.
+    Causes,
     MenuLevel(usize),
     MenuRole(usize),
     MenuSeed(String),
@@ -277,6 +281,7 @@ pub fn apply(world: &mut World, actions: Vec<Action>) {
             Action::MenuSeed(seed) => world.resource_mut::<UiState>().menu_seed = seed,
             Action::Message(m) => world.resource_mut::<UiState>().message = m,
             Action::Compare => debrief::start_comparison(world, false),
+            Action::Causes => causes::start(world),
             Action::WhatIf => {
                 world.resource_mut::<debrief::Comparison>().window = true;
                 debrief::start_comparison(world, true);

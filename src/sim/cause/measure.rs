@@ -36,6 +36,8 @@ pub struct Plan {
     pub orders: PlanOrders,
     /// Stop after this turn: the causes of what has happened so far in a crisis still under way.
     pub until: Option<usize>,
+    /// Credibility and lessons carried in from earlier crises of a campaign.
+    pub carried: (Option<crate::sim::core::Credibility>, crate::sim::runner::Lessons),
 }
 
 /// The result with a cause removed: the outcome shares, or the mechanism's success share.
@@ -52,6 +54,9 @@ pub struct MeasuredCause {
     pub mechanism: Mechanism,
     pub cause: String,
     pub label: String,
+    /// The sentence without the result's name, for a panel that already shows it.
+    #[serde(skip)]
+    pub short: String,
     pub without: Without,
     /// The share of the explained result with the cause, and without it.
     pub was: f64,
@@ -102,7 +107,7 @@ fn play(sim: &mut Simulation, plan: &Plan, job: &Job, k: usize) -> RunResult {
         PlanOrders::Policy(p) => Some(*p),
         PlanOrders::Replay(_) => None,
     };
-    sim.start(&RunSetup { level: job.level.clone(), seed: plan.seed.wrapping_add(k as u64), role: Some(plan.role), policy, credibility: None, lessons: default() });
+    sim.start(&RunSetup { level: job.level.clone(), seed: plan.seed.wrapping_add(k as u64), role: Some(plan.role), policy, credibility: plan.carried.0, lessons: plan.carried.1 });
     let last = plan.until.unwrap_or(usize::MAX - 1);
     for t in 0..=job.level.turns.len().min(last) {
         if let PlanOrders::Replay(orders) = &plan.orders {
@@ -313,8 +318,10 @@ fn named(plan: &Plan, cause: Cause, r: &Explained, was: f64, now: f64, without: 
         (Without::Success(s), _) => (*s, if r.succeeded { was } else { 1.0 - was }),
         _ => (now, was),
     };
-    let label = format!("{}: {} in {} of runs (was {})", cause.label(&plan.level), result_phrase(r), pct(shown_now), pct(shown_was));
-    MeasuredCause { mechanism: r.mechanism, cause: cause.id(&plan.level), label, without, was: round(was), now: round(now), effect: round(now - was) }
+    let what = cause.label(&plan.level);
+    let label = format!("{what}: {} in {} of runs (was {})", result_phrase(r), pct(shown_now), pct(shown_was));
+    let short = format!("{what}: {} of runs (was {})", pct(shown_now), pct(shown_was));
+    MeasuredCause { mechanism: r.mechanism, cause: cause.id(&plan.level), label, short, without, was: round(was), now: round(now), effect: round(now - was) }
 }
 
 fn round(x: f64) -> f64 {
