@@ -89,3 +89,21 @@ fn lesson_writes_a_report_a_teacher_can_preview() {
     assert!(report.parts.iter().all(|p| p.turns.iter().flat_map(|t| &t.strategies).all(|s| *s == collective_security::lesson::Strategy::Appeasement)));
     assert!(std::fs::read_to_string(dir.join("why_the_league_failed-preview-league31.md")).unwrap().contains("Class seed: **LEAGUE31**"));
 }
+
+#[test]
+fn simulate_explain_json_adds_causes_with_mechanism_cause_label_without_and_effect() {
+    let out = cli(&["simulate", "korea_1950", "--runs", "20", "--explain", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let causes = v["causes"].as_array().expect("a top-level causes array");
+    assert!(!causes.is_empty());
+    for c in causes {
+        for field in ["mechanism", "cause", "label"] {
+            assert!(c[field].is_string(), "{field} in {c}");
+        }
+        assert!(c["without"].is_object() || c["without"].is_number(), "{c}");
+        let e = c["effect"].as_f64().unwrap();
+        assert!((-1.0..=1.0).contains(&e) && e.abs() >= 0.05, "{c}");
+    }
+    assert!(causes.iter().any(|c| c["mechanism"] == "outcome" && c["without"].is_object()), "the outcome is explained with its shares");
+}

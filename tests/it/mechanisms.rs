@@ -14,7 +14,7 @@ fn with_the_ussr_present_in_june_1950_it_vetoes_the_korean_resolutions() {
     let first = &r.votes[0];
     assert!(!first.adopted);
     assert_eq!(first.vetoed_by, vec!["SUN".to_string()]);
-    let ex = r.explanation.iter().find(|e| e.mechanism == "collective_action:security_council:condemn").unwrap();
+    let ex = r.explanation.iter().find(|e| e.mechanism.id() == "collective_action:security_council:condemn").unwrap();
     assert!(!ex.succeeded);
     assert_eq!(ex.decisive, vec!["SUN".to_string()]);
     assert!(ex.factors.iter().any(|f| f.id == collective_security::sim::FactorId::Veto));
@@ -93,7 +93,7 @@ fn peacekeepers_deploy_only_with_the_consent_of_both_parties() {
     let us = raw.playable.iter_mut().find(|p| p.state == "USA").unwrap();
     us.historical = vec![collective_security::level::RawChoice { turn: 1, orders: vec![Order::Propose { body: collective_security::level::BodyKind::SecurityCouncil, measure: Measure::Peacekeeping, under: Default::default() }] }];
     let r = play(typed(&raw), 2, Policy::Historical, None);
-    let pk = r.explanation.iter().find(|e| e.mechanism == "peacekeeping").expect("consent was asked");
+    let pk = r.explanation.iter().find(|e| e.mechanism.id() == "peacekeeping").expect("consent was asked");
     // A North Korea winning on the ground refuses a force that would stop it.
     assert!(!pk.succeeded);
     assert!(pk.decisive.contains(&"PRK".to_string()));

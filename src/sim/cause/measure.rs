@@ -233,8 +233,8 @@ fn shares(runs: &[RunResult], r: &Explained) -> (f64, Without) {
     let n = runs.len().max(1) as f64;
     let result = runs.iter().filter(|x| x.shows(r)).count() as f64 / n;
     let without = match r.mechanism {
-        Mechanism::Outcome => Without::Outcomes(OutcomeKind::ALL.into_iter().map(|o| (o, runs.iter().filter(|x| x.outcome == Some(o)).count() as f64 / n)).collect()),
-        m => Without::Success(runs.iter().filter(|x| x.succeeded(m)).count() as f64 / n),
+        Mechanism::Outcome => Without::Outcomes(OutcomeKind::ALL.into_iter().map(|o| (o, round(runs.iter().filter(|x| x.outcome == Some(o)).count() as f64 / n))).collect()),
+        m => Without::Success(round(runs.iter().filter(|x| x.succeeded(m)).count() as f64 / n)),
     };
     (result, without)
 }
@@ -320,7 +320,12 @@ fn named(plan: &Plan, cause: Cause, r: &Explained, was: f64, now: f64, without: 
     };
     let what = cause.label(&plan.level);
     let label = format!("{what}: {} in {} of runs (was {})", result_phrase(r), pct(shown_now), pct(shown_was));
-    let short = format!("{what}: {} of runs (was {})", pct(shown_now), pct(shown_was));
+    let verb = match r.mechanism {
+        Mechanism::Outcome => result_phrase(r),
+        Mechanism::Vote(..) => "adopted".into(),
+        _ => "worked".into(),
+    };
+    let short = format!("{what}: {verb} in {} of runs (was {})", pct(shown_now), pct(shown_was));
     MeasuredCause { mechanism: r.mechanism, cause: cause.id(&plan.level), label, short, without, was: round(was), now: round(now), effect: round(now - was) }
 }
 
