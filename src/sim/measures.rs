@@ -378,7 +378,7 @@ fn deploy_peacekeepers(
     if consents && !mif.peacekeepers {
         mif.peacekeepers = true;
         crisis.fighting = false;
-        log.news(cal.turn, date, "Peacekeepers deploy with the consent of both parties; they may use force only in self-defence", false);
+        log.news(cal.turn, date, "Peacekeepers deploy on the host state's soil with its consent, and the aggressor stands down before them; they may use force only in self-defence", false);
     } else if !consents && mif.peacekeepers {
         mif.peacekeepers = false;
         log.news(cal.turn, date, "Consent withdrawn: the peacekeepers must leave", false);

@@ -18,7 +18,7 @@ pub fn measure_name(m: crate::level::Measure) -> &'static str {
     use crate::level::Measure::*;
     match m {
         Enquiry => "Commission of enquiry",
-        Condemn => "Condemn and demand withdrawal",
+        Condemn => "Call for a cease-fire and withdrawal",
         NonRecognition => "Refuse to recognise the conquest",
         Sanctions => "Economic sanctions (oil exempted)",
         OilSanctions => "Economic sanctions with oil",
