@@ -158,7 +158,7 @@ pub fn run(cli: Cli) -> i32 {
                 2
             }
         },
-        Some(Command::Fidelity { seeds }) => match crate::sim::fidelity::table(&shipped_levels(), seeds) {
+        Some(Command::Fidelity { seeds }) => match crate::sim::fidelity::table(&crate::files::shipped_levels(), seeds) {
             Ok(t) => {
                 print!("{t}");
                 0
@@ -233,7 +233,7 @@ fn check(paths: &[PathBuf], json: bool) -> i32 {
         let name = p.display().to_string();
         let is_campaign = p.file_stem().is_some_and(|s| s == "campaign");
         let diags = if is_campaign {
-            let known: Vec<String> = shipped_levels().iter().filter_map(|l| l.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
+            let known: Vec<String> = crate::files::shipped_levels().iter().filter_map(|l| l.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
             match std::fs::read_to_string(&p) {
                 Ok(src) => level::campaign::check_campaign(&src, &known).err().unwrap_or_default(),
                 Err(e) => vec![level::Diagnostic::error("", format!("cannot read the file: {e}"))],
@@ -279,18 +279,27 @@ fn class_report(paths: &[PathBuf], out: &Path) -> i32 {
             files.push(p.clone());
         }
     }
-    let mut reports = Vec::new();
+    let mut read = Vec::new();
+    let mut unreadable = Vec::new();
     for f in &files {
         match crate::lesson::report::LessonReport::load(f) {
-            Ok(r) => reports.push(r),
-            Err(e) => eprintln!("{e} (left out of the summary)"),
+            Ok(r) => read.push((f.display().to_string(), r)),
+            Err(e) => {
+                eprintln!("{e} (left out of the summary)");
+                unreadable.push((f.display().to_string(), e));
+            }
         }
     }
-    if reports.is_empty() {
+    if read.is_empty() {
         eprintln!("no report could be read: pass the students' .json reports or a folder of them");
         return 1;
     }
-    let summary = crate::lesson::class::summarise(&reports);
+    let (reports, flagged) = crate::lesson::class::sort_verified(read);
+    for (f, why) in &flagged {
+        eprintln!("{f}: {why} (left out of the summary)");
+    }
+    let mut summary = crate::lesson::class::summarise(&reports);
+    summary.flagged = unreadable.into_iter().chain(flagged).collect();
     let md = summary.to_markdown();
     print!("{md}");
     let written = std::fs::create_dir_all(out)
@@ -332,30 +341,6 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Where shipped levels live.
-pub fn levels_dir() -> PathBuf {
-    let local = PathBuf::from("levels");
-    if local.is_dir() { local } else { Path::new(env!("CARGO_MANIFEST_DIR")).join("levels") }
-}
-
-/// A level by path or by shipped id.
-pub fn resolve_level(name: &str) -> Result<LevelDef, String> {
-    let p = Path::new(name);
-    let path = if p.exists() { p.to_path_buf() } else { levels_dir().join(format!("{name}.ron")) };
-    if !path.exists() {
-        let shipped = shipped_levels();
-        let ids: Vec<String> = shipped.iter().filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
-        let hint = level::diagnostics::did_you_mean(name, ids.iter().map(|s| s.as_str())).unwrap_or_else(|| format!("shipped levels: {}", ids.join(", ")));
-        return Err(format!("no level `{name}`: not a file and not a shipped level ({hint})"));
-    }
-    level::load(&path)
-}
-
-/// The shipped level files (not the campaign or lessons).
-pub fn shipped_levels() -> Vec<PathBuf> {
-    crate::files::level_files(&levels_dir())
-}
-
 #[derive(Serialize)]
 struct Shares {
     level: String,
@@ -393,7 +378,7 @@ struct Many {
 const CAUSE_RUNS: usize = 200;
 
 fn simulate(level: &str, seed: u64, policy: Policy, role: Option<&str>, many: Many, json: bool) -> Result<(), String> {
-    let level = Arc::new(resolve_level(level)?);
+    let level = Arc::new(crate::level::resolve(level)?);
     let setup = setup_for(level.clone(), seed, policy, role)?;
     let role_ix = setup.role.unwrap_or_else(|| level.default_role());
     let role_id = level.states[role_ix].id.clone();
@@ -497,13 +482,13 @@ fn print_report(out: &mut impl Write, r: &RunReport) {
 }
 
 fn bench(levels: &[String], runs: u64) -> Result<(), String> {
-    let paths: Vec<String> = if levels.is_empty() { shipped_levels().iter().map(|p| p.display().to_string()).collect() } else { levels.to_vec() };
+    let paths: Vec<String> = if levels.is_empty() { crate::files::shipped_levels().iter().map(|p| p.display().to_string()).collect() } else { levels.to_vec() };
     // One core, as the Monte Carlo runs each thread: the lean log that outcome shares need.
     let mut sim = Simulation::new();
     sim.set_lean(true);
     println!("{:<20} {:>8} {:>12} {:>12}", "level", "runs", "seconds", "runs/s");
     for l in paths {
-        let level = Arc::new(resolve_level(&l)?);
+        let level = Arc::new(crate::level::resolve(&l)?);
         let policies = [Policy::Historical, Policy::Appease, Policy::Alliance, Policy::Collective];
         let t = Instant::now();
         for k in 0..runs {

@@ -41,3 +41,41 @@ pub fn level_files(dir: &Path) -> Vec<PathBuf> {
 pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(1469598103934665603u64, |h, b| (h ^ *b as u64).wrapping_mul(1099511628211))
 }
+
+/// Where shipped levels live.
+pub fn levels_dir() -> PathBuf {
+    let local = PathBuf::from("levels");
+    if local.is_dir() { local } else { Path::new(env!("CARGO_MANIFEST_DIR")).join("levels") }
+}
+
+/// The shipped level files (not the campaign or lessons).
+pub fn shipped_levels() -> Vec<PathBuf> {
+    level_files(&levels_dir())
+}
+
+/// The largest file the game reads: levels, variants, lessons, saves and reports are all far smaller.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a whole file of at most `max` bytes, refusing before reading what is not a regular file (a FIFO
+/// or a device such as `/dev/zero` behind a link) and never reading more than `max + 1` bytes.
+pub fn read_capped(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
+    }
+    if meta.len() > max {
+        return Err(Error::new(ErrorKind::InvalidData, format!("the file is {} bytes; at most {max} are read", meta.len())));
+    }
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)?.take(max + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > max {
+        return Err(Error::new(ErrorKind::InvalidData, format!("the file grew past {max} bytes while read")));
+    }
+    Ok(buf)
+}
+
+/// The same, as UTF-8 text.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    String::from_utf8(read_capped(path, MAX_FILE_BYTES)?).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "the file is not valid UTF-8 text"))
+}

@@ -187,7 +187,7 @@ fn start_part(world: &mut World, k: usize, replay: Vec<Vec<crate::level::Order>>
     let level = part.level.clone();
     let role = level.states[part.role].id.clone();
     let seed = lesson.attempt.seed;
-    let path = world.resource::<Catalog>().find(&level.id).map(|e| e.path.clone()).unwrap_or_else(|| crate::cli::levels_dir().join(format!("{}.ron", level.id)));
+    let path = world.resource::<Catalog>().find(&level.id).map(|e| e.path.clone()).unwrap_or_else(|| crate::files::levels_dir().join(format!("{}.ron", level.id)));
     let mut l = world.resource_mut::<ActiveLesson>();
     l.part = k;
     l.part_began = l.seconds;

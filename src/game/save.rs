@@ -119,7 +119,7 @@ pub fn load_autosave(world: &mut World) {
 
 pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+    let text = crate::files::read_text(path).map_err(|e| format!("{name}: {e}"))?;
     let file = from_text(&name, &text)?;
     let s = file.session;
     if let Some(p) = file.lesson {
@@ -128,6 +128,9 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
             .find(&p.lesson)
             .ok_or_else(|| format!("{name}: the lesson `{}` is no longer installed", p.lesson))?;
         let mut l = super::lesson::ActiveLesson::new(def);
+        if p.part >= l.def.parts.len() {
+            return Err(format!("{name}: the save is at part {} of a lesson with {} parts", p.part + 1, l.def.parts.len()));
+        }
         (l.attempt, l.part, l.page, l.checked, l.dismissed, l.seconds, l.part_began, l.began) = (p.attempt, p.part, p.page, p.checked, p.dismissed, p.seconds, p.part_began, true);
         world.insert_resource(l);
         if !p.in_crisis {

@@ -89,8 +89,8 @@ pub fn user_levels_dir() -> Option<PathBuf> {
 }
 
 pub fn scan_levels(mut catalog: ResMut<Catalog>, opts: Res<GameOptions>) {
-    catalog.campaign_order = std::fs::read_to_string(crate::cli::levels_dir().join("campaign.ron")).ok().and_then(|s| ron::from_str::<crate::level::campaign::RawCampaign>(&s).ok()).map(|c| c.levels);
-    let mut dirs: Vec<(PathBuf, bool)> = vec![(crate::cli::levels_dir(), false)];
+    catalog.campaign_order = std::fs::read_to_string(crate::files::levels_dir().join("campaign.ron")).ok().and_then(|s| ron::from_str::<crate::level::campaign::RawCampaign>(&s).ok()).map(|c| c.levels);
+    let mut dirs: Vec<(PathBuf, bool)> = vec![(crate::files::levels_dir(), false)];
     dirs.extend(user_levels_dir().map(|d| (d, true)));
     dirs.extend(opts.level_dirs.iter().map(|d| (d.clone(), true)));
     for (dir, is_mod) in dirs {
@@ -154,7 +154,7 @@ fn start_from_options(opts: Res<GameOptions>, catalog: Res<Catalog>, mut start: 
     let entry = catalog.find(name);
     let (level, path) = match entry {
         Some(CatalogEntry { level: Ok(l), path, .. }) => (l.clone(), path.clone()),
-        _ => match crate::cli::resolve_level(name) {
+        _ => match crate::level::resolve(name) {
             Ok(l) => (Arc::new(l), PathBuf::from(name)),
             Err(e) => {
                 error!("{e}");

@@ -27,6 +27,8 @@ pub struct ClassSummary {
     pub objectives: BTreeMap<String, (String, usize)>,
     /// Student, score, maximum, in the order given.
     pub scores: Vec<(String, u32, u32)>,
+    /// Reports left out: the file, and why (unreadable, or not what a replay of its attempt gives).
+    pub flagged: Vec<(String, String)>,
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -152,8 +154,15 @@ impl ClassSummary {
             let _ = writeln!(s, "- `{id}` {text}: {n} of {} students", self.reports);
         }
         let _ = writeln!(s, "\n## Scores\n");
+        let _ = writeln!(s, "Each report's attempt was replayed and its quiz and objectives marked again; only reports that agree are counted.\n");
         for (name, sc, max) in &self.scores {
             let _ = writeln!(s, "- {name}: {sc} of {max}");
+        }
+        if !self.flagged.is_empty() {
+            let _ = writeln!(s, "\n## Reports not counted\n");
+            for (file, why) in &self.flagged {
+                let _ = writeln!(s, "- {file}: {why}");
+            }
         }
         s
     }
@@ -191,6 +200,56 @@ impl ClassSummary {
         for (name, sc, max) in &self.scores {
             let _ = writeln!(s, "score,,{},{sc},{max}", q(name));
         }
+        for (file, _) in &self.flagged {
+            let _ = writeln!(s, "flagged,,{},0,0", q(file));
+        }
         s
     }
+}
+
+/// Whether a report says what replaying its stored attempt says: the lesson's parts played again with the
+/// student's orders and seed, the quiz and the objectives marked again. `Err` names what differs, for a
+/// report edited by hand or made by another version of the game.
+pub fn verify(r: &LessonReport) -> Result<(), String> {
+    if r.lesson.is_empty() || !r.lesson.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        return Err(format!("unknown lesson `{}`: cannot replay it", r.lesson));
+    }
+    let lesson = super::shipped(&r.lesson).map_err(|_| format!("lesson `{}` is not one of this game's lessons: cannot replay it", r.lesson))?;
+    if r.attempt.lesson != r.lesson || r.attempt.seed != r.seed {
+        return Err("its attempt is for another lesson or seed".into());
+    }
+    let replay = super::play::build_report(&lesson, &r.attempt);
+    let mut differs = Vec::new();
+    if (replay.score, replay.max_score) != (r.score, r.max_score) {
+        differs.push(format!("score {} of {} stated, {} of {} on replay", r.score, r.max_score, replay.score, replay.max_score));
+    }
+    if replay.quiz != r.quiz {
+        differs.push("quiz answers or marks".into());
+    }
+    if replay.parts.iter().map(|p| (&p.outcome, p.control)).ne(r.parts.iter().map(|p| (&p.outcome, p.control))) {
+        differs.push("outcomes".into());
+    }
+    if replay.parts != r.parts {
+        differs.push("the runs".into());
+    }
+    if replay.objectives != r.objectives {
+        differs.push("objectives".into());
+    }
+    if r.student != r.attempt.student {
+        differs.push("the student's name".into());
+    }
+    if differs.is_empty() { Ok(()) } else { Err(format!("altered, or made by another version: {}", differs.join("; "))) }
+}
+
+/// Reports that passed the replay, and those flagged with their reason.
+pub fn sort_verified(reports: Vec<(String, LessonReport)>) -> (Vec<LessonReport>, Vec<(String, String)>) {
+    let mut ok = Vec::new();
+    let mut flagged = Vec::new();
+    for (name, r) in reports {
+        match verify(&r) {
+            Ok(()) => ok.push(r),
+            Err(why) => flagged.push((name, why)),
+        }
+    }
+    (ok, flagged)
 }

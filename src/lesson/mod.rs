@@ -83,7 +83,7 @@ impl Strategy {
 
 /// Where shipped lessons live: `levels/lessons/`.
 pub fn lessons_dir() -> PathBuf {
-    crate::cli::levels_dir().join("lessons")
+    crate::files::levels_dir().join("lessons")
 }
 
 /// The lesson files in a folder, sorted.
@@ -94,13 +94,13 @@ pub fn lesson_files(dir: &Path) -> Vec<PathBuf> {
 /// A level a lesson names, looked up beside the lesson's folder (`levels/`) or among the shipped levels.
 pub fn find_level(lesson_path: &Path, id: &str) -> Option<Arc<LevelDef>> {
     let beside = lesson_path.parent().and_then(|d| d.parent()).map(|d| d.join(format!("{id}.ron")));
-    let path = beside.filter(|p| p.exists()).unwrap_or_else(|| crate::cli::levels_dir().join(format!("{id}.ron")));
+    let path = beside.filter(|p| p.exists()).unwrap_or_else(|| crate::files::levels_dir().join(format!("{id}.ron")));
     crate::level::load(&path).ok().map(Arc::new)
 }
 
 /// The ids of the levels a lesson in `lesson_path` may name.
 pub fn known_levels(lesson_path: &Path) -> Vec<String> {
-    let mut dirs = vec![crate::cli::levels_dir()];
+    let mut dirs = vec![crate::files::levels_dir()];
     if let Some(d) = lesson_path.parent().and_then(|d| d.parent()) {
         dirs.push(d.to_path_buf());
     }
@@ -122,7 +122,7 @@ pub fn is_lesson_file(path: &Path) -> bool {
 
 /// Reads and checks a lesson file, with its levels. Every diagnostic carries its line and column.
 pub fn check_file(path: &Path) -> Result<(LessonDef, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let src = std::fs::read_to_string(path).map_err(|e| vec![Diagnostic::error("", format!("cannot read the file: {e}")).at(crate::level::spans::Pos { line: 1, col: 1 })])?;
+    let src = crate::files::read_text(path).map_err(|e| vec![Diagnostic::error("", format!("cannot read the file: {e}")).at(crate::level::spans::Pos { line: 1, col: 1 })])?;
     let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let known = known_levels(path);
     validate::check_source(&id, &src, &known, &|level| find_level(path, level))

@@ -248,8 +248,9 @@ pub fn build_report(lesson: &LessonDef, attempt: &Attempt) -> LessonReport {
             ObjectiveResult { id: o.id.clone(), text: o.text.clone(), badge: o.badge.clone(), points: o.points, met: evidence.is_some(), evidence: evidence.unwrap_or_default() }
         })
         .collect();
-    let score = quiz.iter().map(|q| q.points).sum::<u32>() + objectives.iter().filter(|o| o.met).map(|o| o.points).sum::<u32>();
-    let max_score = quiz.iter().map(|q| q.max_points).sum::<u32>() + objectives.iter().map(|o| o.points).sum::<u32>();
+    let add = |a: u32, b: u32| a.saturating_add(b);
+    let score = quiz.iter().map(|q| q.points).chain(objectives.iter().filter(|o| o.met).map(|o| o.points)).fold(0, add);
+    let max_score = quiz.iter().map(|q| q.max_points).chain(objectives.iter().map(|o| o.points)).fold(0, add);
     LessonReport {
         format: REPORT_FORMAT,
         lesson: lesson.id.clone(),

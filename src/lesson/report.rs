@@ -139,7 +139,7 @@ impl LessonReport {
     }
 
     pub fn load(path: &Path) -> Result<LessonReport, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: error: cannot read: {e}", path.display()))?;
+        let text = crate::files::read_text(path).map_err(|e| format!("{}: error: cannot read: {e}", path.display()))?;
         Self::from_json(&path.display().to_string(), &text)
     }
 

@@ -68,7 +68,7 @@ pub fn validate(id: &str, raw: &RawLesson, known: &[String], find: &dyn Fn(&str)
             errs.push(Diagnostic::error(format!("parts[{i}].minutes"), "a part needs at least one minute"));
         }
     }
-    let part_minutes: u32 = raw.parts.iter().map(|p| p.minutes).sum();
+    let part_minutes: u32 = raw.parts.iter().fold(0u32, |a, p| a.saturating_add(p.minutes));
     if part_minutes > raw.minutes {
         errs.push(Diagnostic::error("minutes", format!("the parts take {part_minutes} minutes, more than the lesson's {}", raw.minutes)));
     }
@@ -84,8 +84,8 @@ pub fn validate(id: &str, raw: &RawLesson, known: &[String], find: &dyn Fn(&str)
         if !ids.insert(o.id.as_str()) {
             errs.push(Diagnostic::error(format!("objectives[{i}].id"), format!("objective `{}` is defined twice", o.id)));
         }
-        if o.points == 0 {
-            errs.push(Diagnostic::error(format!("objectives[{i}].points"), "an objective is worth at least one point"));
+        if o.points == 0 || o.points > 100 {
+            errs.push(Diagnostic::error(format!("objectives[{i}].points"), "an objective is worth 1 to 100 points"));
         }
         match &o.when {
             Condition::Ended(level, outcomes) => {

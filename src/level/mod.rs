@@ -40,7 +40,7 @@ pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Dia
     if variant::is_variant(src) {
         let opts = ron::Options::default().with_recursion_limit(64);
         let v: variant::RawVariant = opts.from_str(src).map_err(|e| vec![from_ron_error(&e)])?;
-        let raw = variant::apply(&v, src, dir, &crate::cli::levels_dir())?;
+        let raw = variant::apply(&v, src, dir, &crate::files::levels_dir())?;
         // The merged level is checked like any other; its positions are the base level's.
         return validate::validate(&raw).map(|(level, warnings)| Checked { level, warnings }).map_err(|d| {
             d.into_iter().map(|x| x.at(Pos { line: 1, col: 1 })).collect()
@@ -75,7 +75,7 @@ pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Dia
 
 /// Reads, parses and validates a level file.
 pub fn check_file(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
-    let bytes = std::fs::read(path).map_err(|e| vec![Diagnostic::error("", format!("cannot read the file: {e}")).at(Pos { line: 1, col: 1 })])?;
+    let bytes = crate::files::read_capped(path, crate::files::MAX_FILE_BYTES).map_err(|e| vec![Diagnostic::error("", format!("cannot read the file: {e}")).at(Pos { line: 1, col: 1 })])?;
     let src = String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(upto);
@@ -125,4 +125,17 @@ pub(crate) fn from_ron_error(e: &ron::error::SpannedError) -> Diagnostic {
 
 fn list(items: &[&str]) -> String {
     items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// A level by path or by shipped id.
+pub fn resolve(name: &str) -> Result<LevelDef, String> {
+    let p = std::path::Path::new(name);
+    let path = if p.exists() { p.to_path_buf() } else { crate::files::levels_dir().join(format!("{name}.ron")) };
+    if !path.exists() {
+        let shipped = crate::files::shipped_levels();
+        let ids: Vec<String> = shipped.iter().filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
+        let hint = diagnostics::did_you_mean(name, ids.iter().map(|s| s.as_str())).unwrap_or_else(|| format!("shipped levels: {}", ids.join(", ")));
+        return Err(format!("no level `{name}`: not a file and not a shipped level ({hint})"));
+    }
+    load(&path)
 }

@@ -84,6 +84,9 @@ pub const W_NO_SOURCES: &str = "W005-no-sources";
 pub const WARNINGS: [&str; 5] = [W_NOT_ISO, W_CINC_SUM, W_VETO_WITHOUT_PERMANENT, W_EVENT_NEVER_HAPPENS, W_NO_SOURCES];
 
 /// Validates a raw level. Returns the typed level and the warnings, or every diagnostic when there is an error.
+/// The most states one group may stand for: more than any assembly has ever seated, so tallies never overflow.
+pub const MAX_GROUP: u32 = 250;
+
 pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut cx = Ctx { allow: &raw.allow, ids: HashMap::new(), all_ids: raw.states.iter().map(|s| s.id.as_str()).collect(), out: Vec::new() };
 
@@ -120,6 +123,9 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         }
         if s.count == 0 {
             cx.err(format!("{p}.count"), "a group must stand for at least one state");
+        }
+        if s.count > MAX_GROUP {
+            cx.err(format!("{p}.count"), format!("a group stands for at most {MAX_GROUP} states (the UN has 193 members)"));
         }
         if s.count == 1 && !(s.id.len() == 3 && s.id.chars().all(|c| c.is_ascii_uppercase())) {
             cx.warn(W_NOT_ISO, format!("{p}.id"), format!("`{}` is not an ISO 3166 alpha-3 code (three capital letters)", s.id));

@@ -157,12 +157,16 @@ pub fn is_variant(src: &str) -> bool {
 /// Reads the base level and applies the variant. Errors point into the variant file.
 pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -> Result<RawLevel, Vec<Diagnostic>> {
     let spans = SpanIndex::build(src);
+    // A plain level id: never a path that reaches outside the level folders.
+    if v.extends.is_empty() || !v.extends.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        return Err(vec![Diagnostic::error("extends", format!("`{}` is not a level id: give the id of a level beside this file or in levels/ (letters, digits, `_` and `-`)", v.extends)).locate(&spans)]);
+    }
     let candidates = [dir.map(|d| d.join(format!("{}.ron", v.extends))), Some(levels_dir.join(format!("{}.ron", v.extends)))];
     let Some(base_path) = candidates.into_iter().flatten().find(|p| p.exists()) else {
         let known: Vec<String> = std::fs::read_dir(levels_dir).into_iter().flatten().flatten().filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
         return Err(vec![Diagnostic::error("extends", format!("no level `{}` to extend", v.extends)).suggest(did_you_mean(&v.extends, known.iter().map(|s| s.as_str()))).locate(&spans)]);
     };
-    let base_src = std::fs::read_to_string(&base_path).map_err(|e| vec![Diagnostic::error("extends", format!("cannot read {}: {e}", base_path.display())).locate(&spans)])?;
+    let base_src = crate::files::read_text(&base_path).map_err(|e| vec![Diagnostic::error("extends", format!("cannot read {}: {e}", base_path.display())).locate(&spans)])?;
     if is_variant(&base_src) {
         return Err(vec![Diagnostic::error("extends", "a variant extends a whole level, not another variant").locate(&spans)]);
     }

@@ -135,7 +135,7 @@ fn ukraine_the_veto_blocks_the_council_the_assembly_condemns_by_a_large_majority
 
 #[test]
 fn the_committed_fidelity_table_is_what_the_code_generates() {
-    let generated = collective_security::sim::fidelity::table(&collective_security::cli::shipped_levels(), 10).unwrap();
+    let generated = collective_security::sim::fidelity::table(&collective_security::files::shipped_levels(), 10).unwrap();
     let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/FIDELITY.md")).unwrap_or_default();
     assert!(generated == committed, "docs/FIDELITY.md is stale: run `collective-security fidelity > docs/FIDELITY.md`");
 }

@@ -374,3 +374,32 @@ fn a_what_if_run_during_a_lesson_is_kept_for_the_report_from_the_turn_it_was_ask
     let r = build_report(&l.def, &l.attempt);
     assert!(r.objectives.iter().zip(&l.def.objectives).any(|(o, d)| d.when == lesson::Condition::Compared && o.met), "the what-if meets the objective");
 }
+
+#[test]
+fn a_report_edited_by_hand_to_claim_full_marks_is_flagged_and_not_counted() {
+    let dir = std::env::temp_dir().join(format!("cs-class-forged-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let honest = class(1, 1, 0);
+    for r in &honest {
+        r.save(&dir).unwrap();
+    }
+    let mut forged = honest[1].clone();
+    forged.student = "forger".into();
+    forged.attempt.student = "forger".into();
+    forged.score = forged.max_score;
+    for q in &mut forged.quiz {
+        q.correct = true;
+    }
+    forged.save(&dir).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_collective-security"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["class-report", dir.to_str().unwrap(), "--out", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = std::fs::read_to_string(dir.join("class-summary.md")).unwrap();
+    assert!(md.contains("Reports: 2"), "only the two honest reports count:\n{md}");
+    let flagged = md.split("## Reports not counted").nth(1).expect("a section listing the flagged report");
+    assert!(flagged.contains("altered, or made by another version") && flagged.contains("score"), "{flagged}");
+    assert!(!md.split("## Scores").nth(1).unwrap().split("## Reports not counted").next().unwrap().contains("forger"), "the forged score is not listed");
+}

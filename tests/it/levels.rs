@@ -17,7 +17,7 @@ fn korea_src() -> String {
 
 #[test]
 fn every_shipped_level_passes_the_validator() {
-    for p in collective_security::cli::shipped_levels() {
+    for p in collective_security::files::shipped_levels() {
         if let Err(e) = level::check_file(&p) {
             panic!("{}: {:?}", p.display(), e);
         }

@@ -74,7 +74,7 @@ fn resident_kb() -> Option<u64> {
 /// The whole campaign, every policy, many seeds, in one long-lived simulation: no panic, flat memory.
 #[test]
 fn the_campaign_played_over_many_seeds_keeps_memory_flat() {
-    let levels: Vec<_> = collective_security::cli::shipped_levels().iter().map(|p| std::sync::Arc::new(level::load(p).unwrap())).collect();
+    let levels: Vec<_> = collective_security::files::shipped_levels().iter().map(|p| std::sync::Arc::new(level::load(p).unwrap())).collect();
     let mut sim = Simulation::new();
     let policies = [Policy::Historical, Policy::Appease, Policy::Alliance, Policy::Collective];
     let mut play = |rounds: u64| {
@@ -92,5 +92,40 @@ fn the_campaign_played_over_many_seeds_keeps_memory_flat() {
     let after = resident_kb();
     if let (Some(b), Some(a)) = (before, after) {
         assert!(a < b + 16 * 1024, "memory grew from {b} kB to {a} kB over 320 more runs");
+    }
+}
+
+#[test]
+fn a_variant_that_extends_a_path_outside_the_level_folders_is_refused_with_its_line() {
+    let src = "// What if\nVariant(\n    extends: \"../../etc/secret\",\n    name: \"x\",\n)\n";
+    let errs = level::check_source(src).err().expect("refused");
+    let e = errs.iter().find(|d| d.message.contains("is not a level id")).unwrap_or_else(|| panic!("{errs:?}"));
+    assert_eq!(e.line, 3, "{e:?}");
+}
+
+#[test]
+fn a_group_that_claims_more_states_than_any_assembly_seats_is_an_error_not_an_overflow() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/ukraine_2022.ron")).unwrap();
+    let forged = src.replacen("count: 34)", "count: 4000000000)", 1);
+    assert_ne!(src, forged);
+    let errs = level::check_source(&forged).err().expect("refused");
+    assert!(errs.iter().any(|d| d.message.contains("at most 250")), "{errs:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_an_endless_device_or_a_fifo_in_the_levels_folder_is_refused_before_reading() {
+    let dir = std::env::temp_dir().join(format!("cs-hostile-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let zero = dir.join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let e = level::load(&zero).unwrap_err();
+    assert!(e.contains("not a regular file"), "{e}");
+    let fifo = dir.join("fifo.ron");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().map(|s| s.success()).unwrap_or(false);
+    if made {
+        let e = level::load(&fifo).unwrap_err();
+        assert!(e.contains("not a regular file"), "{e}");
     }
 }
