@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Builds and runs every test with the no-optimisation `ci` profile (one build, reused by all tests).
+# Checks formatting and lints, then builds and runs every test with the no-optimisation `ci` profile (one
+# build, reused by all tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
+# The gates first: formatting (instant) and every clippy lint as an error, on the library, binary and tests.
+cargo fmt --check
+cargo clippy --profile ci --locked --all-targets -- -D warnings
 # The screenshot tests need a display: without one, run everything under a virtual X server.
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
     exec xvfb-run -a -s "-screen 0 1280x720x24" cargo test --profile ci --locked "$@"

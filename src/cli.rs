@@ -151,13 +151,15 @@ pub enum Command {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Some(Command::Check { paths, json }) => check(&paths, json),
-        Some(Command::Simulate { level, seed, policy, role, runs, explain, json }) => match simulate(&level, seed, policy, role.as_deref(), Many { runs, explain }, json) {
-            Ok(()) => 0,
-            Err(e) => {
-                eprintln!("{e}");
-                2
+        Some(Command::Simulate { level, seed, policy, role, runs, explain, json }) => {
+            match simulate(&level, seed, policy, role.as_deref(), Many { runs, explain }, json) {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("{e}");
+                    2
+                }
             }
-        },
+        }
         Some(Command::Fidelity { seeds }) => match crate::sim::fidelity::table(&crate::files::shipped_levels(), seeds) {
             Ok(t) => {
                 print!("{t}");
@@ -180,13 +182,15 @@ pub fn run(cli: Cli) -> i32 {
             }
         },
         Some(Command::ClassReport { reports, out }) => class_report(&reports, &out),
-        Some(Command::Lesson { lesson, seed, policy, student, out }) => match lesson_preview(&lesson, seed.as_deref(), policy, &student, &out) {
-            Ok(()) => 0,
-            Err(e) => {
-                eprintln!("{e}");
-                2
+        Some(Command::Lesson { lesson, seed, policy, student, out }) => {
+            match lesson_preview(&lesson, seed.as_deref(), policy, &student, &out) {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("{e}");
+                    2
+                }
             }
-        },
+        }
         None => run_game(cli.game),
     }
 }
@@ -198,7 +202,8 @@ fn run_game(g: GameArgs) -> i32 {
         return 2;
     };
     let mode = crate::game::map::MapMode::ALL.get(g.mode.saturating_sub(1)).copied().unwrap_or_default();
-    let needs_level = g.bench_frames.is_some() || g.screenshot.as_ref().is_some_and(|_| g.panel != crate::game::capture::Panel::Menu && !g.panel.is_lesson_page());
+    let needs_level = g.bench_frames.is_some()
+        || g.screenshot.as_ref().is_some_and(|_| g.panel != crate::game::capture::Panel::Menu && !g.panel.is_lesson_page());
     let level = g.level.or_else(|| needs_level.then(|| "korea_1950".to_string()));
     let opts = crate::game::GameOptions {
         level,
@@ -233,7 +238,8 @@ fn check(paths: &[PathBuf], json: bool) -> i32 {
         let name = p.display().to_string();
         let is_campaign = p.file_stem().is_some_and(|s| s == "campaign");
         let diags = if is_campaign {
-            let known: Vec<String> = crate::files::shipped_levels().iter().filter_map(|l| l.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
+            let known: Vec<String> =
+                crate::files::shipped_levels().iter().filter_map(|l| l.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
             match std::fs::read_to_string(&p) {
                 Ok(src) => level::campaign::check_campaign(&src, &known).err().unwrap_or_default(),
                 Err(e) => vec![level::Diagnostic::error("", format!("cannot read the file: {e}"))],
@@ -270,7 +276,13 @@ fn class_report(paths: &[PathBuf], out: &Path) -> i32 {
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
             v.sort();
             files.extend(v);
         } else if p.extension().is_some_and(|x| x == "md") {
@@ -307,7 +319,13 @@ fn class_report(paths: &[PathBuf], out: &Path) -> i32 {
         .and_then(|_| crate::files::write_atomic(&out.join("class-summary.csv"), &summary.to_csv()));
     match written {
         Ok(()) => {
-            eprintln!("{} report(s) of {} summarised: {} and {}", reports.len(), files.len(), out.join("class-summary.md").display(), out.join("class-summary.csv").display());
+            eprintln!(
+                "{} report(s) of {} summarised: {} and {}",
+                reports.len(),
+                files.len(),
+                out.join("class-summary.md").display(),
+                out.join("class-summary.csv").display()
+            );
             0
         }
         Err(e) => {
@@ -384,12 +402,21 @@ fn simulate(level: &str, seed: u64, policy: Policy, role: Option<&str>, many: Ma
     let role_id = level.states[role_ix].id.clone();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let plan = |runs: usize| cause::Plan { level: level.clone(), role: role_ix, seed, runs, orders: cause::PlanOrders::Policy(policy), until: None, carried: Default::default() };
+    let plan = |runs: usize| cause::Plan {
+        level: level.clone(),
+        role: role_ix,
+        seed,
+        runs,
+        orders: cause::PlanOrders::Policy(policy),
+        until: None,
+        carried: Default::default(),
+    };
     if let Some(k) = many.runs {
         let shares = crate::sim::compare::outcome_shares(&setup, k as usize);
         let shares = shares.into_iter().map(|(o, f)| (o.id(), f)).collect();
         let causes = many.explain.then(|| cause::explain_plan(&plan(k as usize), &AtomicUsize::new(0)));
-        let s = Shares { level: level.id.clone(), seed, policy: policy.name().into(), role: role_id, runs: k, outcome_shares: shares, causes };
+        let s =
+            Shares { level: level.id.clone(), seed, policy: policy.name().into(), role: role_id, runs: k, outcome_shares: shares, causes };
         if json {
             writeln!(out, "{}", serde_json::to_string(&s).map_err(|e| e.to_string())?).ok();
         } else {
@@ -467,14 +494,32 @@ fn print_report(out: &mut impl Write, r: &RunReport) {
             v.abstain,
             v.absent,
             if v.adopted { "adopted" } else { "not adopted" },
-            if v.vetoed_by.is_empty() { if against.is_empty() { String::new() } else { format!("; against: {}", against.join(", ")) } } else { format!("; veto: {}", v.vetoed_by.join(", ")) }
+            if v.vetoed_by.is_empty() {
+                if against.is_empty() { String::new() } else { format!("; against: {}", against.join(", ")) }
+            } else {
+                format!("; veto: {}", v.vetoed_by.join(", "))
+            }
         )
         .ok();
     }
-    writeln!(out, "\nOutcome: {} after {} turns (aggressor holds {:.0}% of the contested ground)", r.outcome.result, r.outcome.turns, r.outcome.control * 100.0).ok();
+    writeln!(
+        out,
+        "\nOutcome: {} after {} turns (aggressor holds {:.0}% of the contested ground)",
+        r.outcome.result,
+        r.outcome.turns,
+        r.outcome.control * 100.0
+    )
+    .ok();
     writeln!(out, "\nWhy").ok();
     for e in &r.explanation {
-        writeln!(out, "  {} — {}{}", e.mechanism.id(), if e.succeeded { "worked" } else { "failed" }, if e.decisive.is_empty() { String::new() } else { format!("; decided by {}", e.decisive.join(", ")) }).ok();
+        writeln!(
+            out,
+            "  {} — {}{}",
+            e.mechanism.id(),
+            if e.succeeded { "worked" } else { "failed" },
+            if e.decisive.is_empty() { String::new() } else { format!("; decided by {}", e.decisive.join(", ")) }
+        )
+        .ok();
         for f in e.factors.iter().take(4) {
             writeln!(out, "      {:+.2}  {}", f.weight, f.label).ok();
         }
@@ -482,7 +527,8 @@ fn print_report(out: &mut impl Write, r: &RunReport) {
 }
 
 fn bench(levels: &[String], runs: u64) -> Result<(), String> {
-    let paths: Vec<String> = if levels.is_empty() { crate::files::shipped_levels().iter().map(|p| p.display().to_string()).collect() } else { levels.to_vec() };
+    let paths: Vec<String> =
+        if levels.is_empty() { crate::files::shipped_levels().iter().map(|p| p.display().to_string()).collect() } else { levels.to_vec() };
     // One core, as the Monte Carlo runs each thread: the lean log that outcome shares need.
     let mut sim = Simulation::new();
     sim.set_lean(true);
@@ -492,7 +538,14 @@ fn bench(levels: &[String], runs: u64) -> Result<(), String> {
         let policies = [Policy::Historical, Policy::Appease, Policy::Alliance, Policy::Collective];
         let t = Instant::now();
         for k in 0..runs {
-            let setup = RunSetup { level: level.clone(), seed: k, role: None, policy: Some(policies[(k % 4) as usize]), credibility: None, lessons: Default::default() };
+            let setup = RunSetup {
+                level: level.clone(),
+                seed: k,
+                role: None,
+                policy: Some(policies[(k % 4) as usize]),
+                credibility: None,
+                lessons: Default::default(),
+            };
             sim.start(&setup);
             sim.run_to_end();
         }

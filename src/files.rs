@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 /// The player's data folder: `$XDG_DATA_HOME/collective-security`, else `~/.local/share/collective-security`.
 pub fn data_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
     Some(base.join("collective-security"))
 }
 
@@ -27,7 +29,13 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// The `.ron` files directly in `dir`, sorted; none when it cannot be read.
 pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron")).collect();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
     v.sort();
     v
 }
@@ -77,5 +85,6 @@ pub fn read_capped(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
 
 /// The same, as UTF-8 text.
 pub fn read_text(path: &Path) -> std::io::Result<String> {
-    String::from_utf8(read_capped(path, MAX_FILE_BYTES)?).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "the file is not valid UTF-8 text"))
+    String::from_utf8(read_capped(path, MAX_FILE_BYTES)?)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "the file is not valid UTF-8 text"))
 }

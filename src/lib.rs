@@ -9,7 +9,7 @@
 
 pub mod cli;
 pub mod files;
+pub mod game;
 pub mod lesson;
 pub mod level;
 pub mod sim;
-pub mod game;

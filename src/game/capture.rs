@@ -111,7 +111,8 @@ fn taken(slot: &Arc<std::sync::Mutex<Option<Image>>>) -> Option<Image> {
 
 /// How many distinct colours a picture has (a blank one has one or two).
 fn distinct(img: &Image) -> usize {
-    let mut v: Vec<[u8; 3]> = img.data.as_deref().unwrap_or_default().chunks(4).step_by(7).map(|p| [p[0] & 0xF0, p[1] & 0xF0, p[2] & 0xF0]).collect();
+    let mut v: Vec<[u8; 3]> =
+        img.data.as_deref().unwrap_or_default().chunks(4).step_by(7).map(|p| [p[0] & 0xF0, p[1] & 0xF0, p[2] & 0xF0]).collect();
     v.sort_unstable();
     v.dedup();
     v.len()
@@ -243,7 +244,11 @@ fn prepare_lesson(world: &mut World, panel: Panel) {
     }
     let finish = panel == Panel::Finish;
     if finish {
-        l.attempt.debrief = def.debrief.iter().map(|_| "Unanimity let one member stop the League; the great powers put their own interests first.".to_string()).collect();
+        l.attempt.debrief = def
+            .debrief
+            .iter()
+            .map(|_| "Unanimity let one member stop the League; the great powers put their own interests first.".to_string())
+            .collect();
     }
     world.insert_resource(l);
     if finish {
@@ -254,7 +259,6 @@ fn prepare_lesson(world: &mut World, panel: Panel) {
     cap.frames = 0;
 }
 
-#[allow(clippy::too_many_arguments)]
 fn shoot(
     mut commands: Commands,
     opts: Res<GameOptions>,
@@ -294,9 +298,11 @@ fn shoot(
     if cap.frames >= 40 && !cap.shot && (!compiling || cap.frames >= 300) {
         cap.shot = true;
         let saved = cap.saved.clone();
-        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(plan.path.clone())).observe(move |_: On<bevy::render::view::screenshot::ScreenshotCaptured>| {
-            saved.store(true, Ordering::SeqCst);
-        });
+        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(plan.path.clone())).observe(
+            move |_: On<bevy::render::view::screenshot::ScreenshotCaptured>| {
+                saved.store(true, Ordering::SeqCst);
+            },
+        );
     }
     if cap.shot && cap.saved.load(Ordering::SeqCst) && (plan.path.exists() || cap.frames > 400) {
         if plan.path.exists() {
@@ -313,7 +319,6 @@ fn shoot(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn bench(
     opts: Res<GameOptions>,
     time: Res<Time<Real>>,
@@ -387,10 +392,23 @@ fn bench(
             cap.first_frame.unwrap_or(0.0)
         );
         if !opts.baseline {
-            println!("  of which building the egui panels on the CPU: {:.2} ms per frame", super::ui::UI_NANOS.load(Ordering::Relaxed) as f64 / 1e6 / (cap.frames as f64));
+            println!(
+                "  of which building the egui panels on the CPU: {:.2} ms per frame",
+                super::ui::UI_NANOS.load(Ordering::Relaxed) as f64 / 1e6 / (cap.frames as f64)
+            );
             if let Some(s) = still.as_deref() {
-                let share = if s.partial > 0 { s.partial_pixels as f64 / s.partial as f64 / window.single().map(|w| w.physical_width() as f64 * w.physical_height() as f64).unwrap_or(1.0).max(1.0) * 100.0 } else { 0.0 };
-                println!("  frames drawn in full: {}; in part (where they changed, {share:.0}% of the window on average): {}; kept as they were: {}", s.drawn, s.partial, s.kept);
+                let share = if s.partial > 0 {
+                    s.partial_pixels as f64
+                        / s.partial as f64
+                        / window.single().map(|w| w.physical_width() as f64 * w.physical_height() as f64).unwrap_or(1.0).max(1.0)
+                        * 100.0
+                } else {
+                    0.0
+                };
+                println!(
+                    "  frames drawn in full: {}; in part (where they changed, {share:.0}% of the window on average): {}; kept as they were: {}",
+                    s.drawn, s.partial, s.kept
+                );
             }
         }
         if still.is_some() {
@@ -426,33 +444,32 @@ fn verify(cap: &mut Capture, commands: &mut Commands, still: Option<&mut super::
             None => cap.verify = Verify::Partial(slot),
         },
         Verify::Full(img, waited) => {
-            cap.verify = if still.quiet() >= 3 || waited > 30 { Verify::Redrawn(img, picture(commands)) } else { Verify::Full(img, waited + 1) };
+            cap.verify =
+                if still.quiet() >= 3 || waited > 30 { Verify::Redrawn(img, picture(commands)) } else { Verify::Full(img, waited + 1) };
         }
         Verify::Redrawn(partial, slot) => match taken(&slot) {
-            Some(full) => {
-                match differences(&partial, &full) {
-                    _ if distinct(&partial) < 20 => {
-                        println!("  the picture is blank: drawing not checked");
-                        exit.write(AppExit::error());
-                    }
-                    (0, _) => {
-                        println!("  drawing in part checked: the picture is the one a full redraw gives, pixel for pixel");
-                        exit.write(AppExit::Success);
-                    }
-                    (n, first) => {
-                        println!("  drawing in part left {n} pixels unlike a full redraw (first at {first:?})");
-                        for (name, img) in [("partial", partial), ("full", full)] {
-                            if let Ok(rgb) = img.try_into_dynamic() {
-                                let path = std::env::temp_dir().join(format!("collective-security-{name}.png"));
-                                if rgb.to_rgb8().save(&path).is_ok() {
-                                    println!("  saved {}", path.display());
-                                }
+            Some(full) => match differences(&partial, &full) {
+                _ if distinct(&partial) < 20 => {
+                    println!("  the picture is blank: drawing not checked");
+                    exit.write(AppExit::error());
+                }
+                (0, _) => {
+                    println!("  drawing in part checked: the picture is the one a full redraw gives, pixel for pixel");
+                    exit.write(AppExit::Success);
+                }
+                (n, first) => {
+                    println!("  drawing in part left {n} pixels unlike a full redraw (first at {first:?})");
+                    for (name, img) in [("partial", partial), ("full", full)] {
+                        if let Ok(rgb) = img.try_into_dynamic() {
+                            let path = std::env::temp_dir().join(format!("collective-security-{name}.png"));
+                            if rgb.to_rgb8().save(&path).is_ok() {
+                                println!("  saved {}", path.display());
                             }
                         }
-                        exit.write(AppExit::error());
                     }
+                    exit.write(AppExit::error());
                 }
-            }
+            },
             None => cap.verify = Verify::Redrawn(partial, slot),
         },
     }

@@ -26,7 +26,11 @@ fn open_from_options(world: &mut World) {
     if let Some(path) = &opts.report {
         open_report(world, path);
     } else if let Some(id) = &opts.lesson {
-        let i = world.resource::<LessonCatalog>().entries.iter().position(|(p, l)| l.as_ref().is_ok_and(|l| &l.id == id) || p.to_string_lossy() == id.as_str());
+        let i = world
+            .resource::<LessonCatalog>()
+            .entries
+            .iter()
+            .position(|(p, l)| l.as_ref().is_ok_and(|l| &l.id == id) || p.to_string_lossy() == id.as_str());
         match i {
             Some(i) => open(world, i),
             None => error!("no lesson `{id}` in {}", crate::lesson::lessons_dir().display()),
@@ -89,7 +93,21 @@ impl ActiveLesson {
     pub fn new(def: Arc<LessonDef>) -> Self {
         let seed_code = def.seed.clone().unwrap_or_else(|| "1".into());
         let attempt = Attempt { lesson: def.id.clone(), seed: parse_seed(&seed_code), seed_code, ..Default::default() };
-        ActiveLesson { def, attempt, part: 0, page: LessonPage::Start, seconds: 0.0, part_began: 0.0, began: false, drafts: default(), checked: default(), dismissed: default(), report: None, saved: None, review: false }
+        ActiveLesson {
+            def,
+            attempt,
+            part: 0,
+            page: LessonPage::Start,
+            seconds: 0.0,
+            part_began: 0.0,
+            began: false,
+            drafts: default(),
+            checked: default(),
+            dismissed: default(),
+            report: None,
+            saved: None,
+            review: false,
+        }
     }
 
     /// A lesson reviewed from a saved report.
@@ -187,11 +205,25 @@ fn start_part(world: &mut World, k: usize, replay: Vec<Vec<crate::level::Order>>
     let level = part.level.clone();
     let role = level.states[part.role].id.clone();
     let seed = lesson.attempt.seed;
-    let path = world.resource::<Catalog>().find(&level.id).map(|e| e.path.clone()).unwrap_or_else(|| crate::files::levels_dir().join(format!("{}.ron", level.id)));
+    let path = world
+        .resource::<Catalog>()
+        .find(&level.id)
+        .map(|e| e.path.clone())
+        .unwrap_or_else(|| crate::files::levels_dir().join(format!("{}.ron", level.id)));
     let mut l = world.resource_mut::<ActiveLesson>();
     l.part = k;
     l.part_began = l.seconds;
-    world.write_message(StartLevel { level, path, seed, role: Some(role), replay, screen, campaign: false, credibility: None, lessons: Default::default() });
+    world.write_message(StartLevel {
+        level,
+        path,
+        seed,
+        role: Some(role),
+        replay,
+        screen,
+        campaign: false,
+        credibility: None,
+        lessons: Default::default(),
+    });
 }
 
 pub fn begin(world: &mut World) {

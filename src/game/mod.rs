@@ -62,7 +62,10 @@ pub fn run(opts: GameOptions) -> AppExit {
     if opts.screenshot.is_none() && opts.bench_frames.is_none() {
         use bevy::winit::{UpdateMode, WinitSettings};
         use std::time::Duration;
-        app.insert_resource(WinitSettings { focused_mode: UpdateMode::reactive(Duration::from_millis(100)), unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(1)) });
+        app.insert_resource(WinitSettings {
+            focused_mode: UpdateMode::reactive(Duration::from_millis(100)),
+            unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(1)),
+        });
     }
     if opts.baseline {
         app.insert_resource(opts).add_plugins(capture::baseline_plugin);
@@ -70,8 +73,15 @@ pub fn run(opts: GameOptions) -> AppExit {
     }
     // The game puts egui on the screen's camera itself (the map's camera draws into an image).
     app.world_mut().resource_mut::<bevy_egui::EguiGlobalSettings>().auto_create_primary_context = false;
-    app.insert_resource(opts)
-        .add_plugins(crate::sim::plugin)
-        .add_plugins((state::plugin, lesson::plugin, map::plugin, still::plugin, ui::plugin, save::plugin, capture::plugin, reload::plugin));
+    app.insert_resource(opts).add_plugins(crate::sim::plugin).add_plugins((
+        state::plugin,
+        lesson::plugin,
+        map::plugin,
+        still::plugin,
+        ui::plugin,
+        save::plugin,
+        capture::plugin,
+        reload::plugin,
+    ));
     app.run()
 }

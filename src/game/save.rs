@@ -69,7 +69,8 @@ pub fn to_text_with(session: &Session, lesson: Option<LessonProgress>) -> Result
 
 /// Parses a save; a corrupt, truncated or older file gives a clear error naming line and column.
 pub fn from_text(name: &str, text: &str) -> Result<SaveFile, String> {
-    let file: SaveFile = ron::from_str(text).map_err(|e| format!("{name}:{}:{}: the save is damaged: {}", e.span.start.line, e.span.start.col, e.code))?;
+    let file: SaveFile =
+        ron::from_str(text).map_err(|e| format!("{name}:{}:{}: the save is damaged: {}", e.span.start.line, e.span.start.col, e.code))?;
     if file.format != SAVE_FORMAT {
         return Err(format!("{name}: this save has format {} and this game reads format {SAVE_FORMAT}; it cannot be loaded", file.format));
     }
@@ -131,7 +132,8 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
         if p.part >= l.def.parts.len() {
             return Err(format!("{name}: the save is at part {} of a lesson with {} parts", p.part + 1, l.def.parts.len()));
         }
-        (l.attempt, l.part, l.page, l.checked, l.dismissed, l.seconds, l.part_began, l.began) = (p.attempt, p.part, p.page, p.checked, p.dismissed, p.seconds, p.part_began, true);
+        (l.attempt, l.part, l.page, l.checked, l.dismissed, l.seconds, l.part_began, l.began) =
+            (p.attempt, p.part, p.page, p.checked, p.dismissed, p.seconds, p.part_began, true);
         world.insert_resource(l);
         if !p.in_crisis {
             // On the quiz or the finish page: the crises are in the attempt already.
@@ -143,12 +145,27 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
         world.remove_resource::<super::lesson::ActiveLesson>();
     }
     let catalog = world.resource::<Catalog>();
-    let entry = catalog.entries.iter().find(|e| e.path == s.level_path).or_else(|| catalog.find(&s.level_id)).ok_or_else(|| format!("{name}: the level `{}` is no longer available", s.level_id))?;
+    let entry = catalog
+        .entries
+        .iter()
+        .find(|e| e.path == s.level_path)
+        .or_else(|| catalog.find(&s.level_id))
+        .ok_or_else(|| format!("{name}: the level `{}` is no longer available", s.level_id))?;
     let level = entry.level.clone().map_err(|e| format!("{name}: its level does not load:\n{e}"))?;
     let now = std::fs::read_to_string(&entry.path).map(|t| hash_text(&t)).unwrap_or(0);
     if file.level_hash != 0 && now != file.level_hash {
         return Err(format!("{name}: the level `{}` has changed since this game was saved, so it cannot be replayed exactly", s.level_id));
     }
-    world.write_message(StartLevel { level, path: entry.path.clone(), seed: s.seed, role: Some(s.role), replay: s.orders, screen: Screen::Playing, campaign: s.campaign, credibility: s.credibility, lessons: s.lessons });
+    world.write_message(StartLevel {
+        level,
+        path: entry.path.clone(),
+        seed: s.seed,
+        role: Some(s.role),
+        replay: s.orders,
+        screen: Screen::Playing,
+        campaign: s.campaign,
+        credibility: s.credibility,
+        lessons: s.lessons,
+    });
     Ok(())
 }

@@ -89,7 +89,10 @@ pub fn user_levels_dir() -> Option<PathBuf> {
 }
 
 pub fn scan_levels(mut catalog: ResMut<Catalog>, opts: Res<GameOptions>) {
-    catalog.campaign_order = std::fs::read_to_string(crate::files::levels_dir().join("campaign.ron")).ok().and_then(|s| ron::from_str::<crate::level::campaign::RawCampaign>(&s).ok()).map(|c| c.levels);
+    catalog.campaign_order = std::fs::read_to_string(crate::files::levels_dir().join("campaign.ron"))
+        .ok()
+        .and_then(|s| ron::from_str::<crate::level::campaign::RawCampaign>(&s).ok())
+        .map(|c| c.levels);
     let mut dirs: Vec<(PathBuf, bool)> = vec![(crate::files::levels_dir(), false)];
     dirs.extend(user_levels_dir().map(|d| (d, true)));
     dirs.extend(opts.level_dirs.iter().map(|d| (d.clone(), true)));
@@ -162,7 +165,17 @@ fn start_from_options(opts: Res<GameOptions>, catalog: Res<Catalog>, mut start: 
             }
         },
     };
-    start.write(StartLevel { level, path, seed: opts.seed, role: opts.role.clone(), replay: vec![], screen: if opts.screenshot.is_some() { Screen::Playing } else { Screen::Briefing }, campaign: false, credibility: None, lessons: Default::default() });
+    start.write(StartLevel {
+        level,
+        path,
+        seed: opts.seed,
+        role: opts.role.clone(),
+        replay: vec![],
+        screen: if opts.screenshot.is_some() { Screen::Playing } else { Screen::Briefing },
+        campaign: false,
+        credibility: None,
+        lessons: Default::default(),
+    });
 }
 
 /// Spawns the level's world, replays any saved orders, and moves to the asked screen.

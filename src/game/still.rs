@@ -21,13 +21,18 @@ pub fn plugin(app: &mut App) {
     // what uses them is missing from the picture, so the map and the screen keep being drawn.
     let pipelines = Pipelines::default();
     if let Some(render_app) = app.get_sub_app_mut(bevy::render::RenderApp) {
-        render_app.insert_resource(pipelines.clone()).add_systems(bevy::render::Render, count_pipelines.in_set(bevy::render::RenderSystems::Cleanup));
+        render_app
+            .insert_resource(pipelines.clone())
+            .add_systems(bevy::render::Render, count_pipelines.in_set(bevy::render::RenderSystems::Cleanup));
     }
     app.insert_resource(pipelines);
     app.init_resource::<Still>().add_systems(Startup, spawn_background).add_systems(
         PostUpdate,
         // Before visibility is worked out, so that hiding the map's quad takes effect this frame.
-        keep_still.after(EguiPostUpdateSet::ProcessOutput).after(super::map::MapSystems).before(bevy::camera::visibility::VisibilitySystems::VisibilityPropagate),
+        keep_still
+            .after(EguiPostUpdateSet::ProcessOutput)
+            .after(super::map::MapSystems)
+            .before(bevy::camera::visibility::VisibilitySystems::VisibilityPropagate),
     );
     app.configure_sets(PostUpdate, super::map::MapSystems.before(bevy::camera::visibility::VisibilitySystems::VisibilityPropagate));
     app.add_systems(Last, show_for_screenshots);
@@ -218,7 +223,6 @@ fn place(tf: &mut Transform, gt: &mut GlobalTransform, sprite: &mut Sprite, r: R
 
 type SpriteParts<'a> = (&'a mut Sprite, &'a mut Transform, &'a mut GlobalTransform, &'a mut Visibility);
 
-#[allow(clippy::too_many_arguments)]
 fn keep_still(
     mut still: ResMut<Still>,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -256,7 +260,9 @@ fn keep_still(
     let map_now = map.shown.then_some((map.screen, map.image));
     if map_now != still.map {
         damage = union(damage, union(still.map.map(|m| m.0), map_now.map(|m| m.0)));
-    } else if map.drawing && let Some((r, _)) = map_now {
+    } else if map.drawing
+        && let Some((r, _)) = map_now
+    {
         damage = union(damage, Some(r));
     }
     still.map = map_now;
@@ -348,7 +354,10 @@ fn keep_still(
 
 /// A screenshot needs the window's picture even when the frame is kept. Running in `Last`, this sees every
 /// screenshot asked for this frame (systems that take one in `Last` run before it).
-pub fn show_for_screenshots(screenshots: Query<(), With<bevy::render::view::screenshot::Screenshot>>, mut screen: Single<&mut Camera, With<ScreenCamera>>) {
+pub fn show_for_screenshots(
+    screenshots: Query<(), With<bevy::render::view::screenshot::Screenshot>>,
+    mut screen: Single<&mut Camera, With<ScreenCamera>>,
+) {
     if !screenshots.is_empty() && matches!(screen.output_mode, CameraOutputMode::Skip) {
         screen.output_mode = CameraOutputMode::default();
     }

@@ -68,13 +68,22 @@ pub fn summarise(reports: &[LessonReport]) -> ClassSummary {
             for st in Strategy::ALL {
                 *e.entry(st.id().into()).or_default() += used.contains(&st) as usize;
             }
-            *s.outcomes.entry(p.level.clone()).or_default().entry(p.outcome.clone().unwrap_or_else(|| "not_finished".into())).or_default() += 1;
+            *s.outcomes
+                .entry(p.level.clone())
+                .or_default()
+                .entry(p.outcome.clone().unwrap_or_else(|| "not_finished".into()))
+                .or_default() += 1;
         }
         for q in &r.quiz {
             let stat = match s.questions.iter_mut().position(|x| x.id == q.id) {
                 Some(i) => &mut s.questions[i],
                 None => {
-                    s.questions.push(QuestionStat { id: q.id.clone(), concept: q.concept.clone(), question: q.question.clone(), ..Default::default() });
+                    s.questions.push(QuestionStat {
+                        id: q.id.clone(),
+                        concept: q.concept.clone(),
+                        question: q.question.clone(),
+                        ..Default::default()
+                    });
                     s.questions.last_mut().expect("just pushed")
                 }
             };
@@ -108,9 +117,15 @@ impl ClassSummary {
         let _ = writeln!(s, "# Class summary\n");
         let _ = writeln!(s, "- Reports: {}", self.reports);
         let _ = writeln!(s, "- Lessons: {}", self.lessons.iter().cloned().collect::<Vec<_>>().join(", "));
-        let _ = writeln!(s, "- Seeds: {}{}\n", self.seeds.iter().cloned().collect::<Vec<_>>().join(", "), if self.seeds.len() > 1 { " (more than one: students did not all play the same world)" } else { "" });
+        let _ = writeln!(
+            s,
+            "- Seeds: {}{}\n",
+            self.seeds.iter().cloned().collect::<Vec<_>>().join(", "),
+            if self.seeds.len() > 1 { " (more than one: students did not all play the same world)" } else { "" }
+        );
         let _ = writeln!(s, "## Strategies chosen\n");
-        let _ = writeln!(s, "Students by the strategy most of their orders followed, and (in brackets) students who used it at least once.\n");
+        let _ =
+            writeln!(s, "Students by the strategy most of their orders followed, and (in brackets) students who used it at least once.\n");
         let cols = ["appeasement", "alliance", "collective", "mixed", "none"];
         let _ = writeln!(s, "| crisis | {} |", cols.join(" | "));
         let _ = writeln!(s, "|---|{}", "---|".repeat(cols.len()));
@@ -141,7 +156,17 @@ impl ClassSummary {
         let _ = writeln!(s, "|---|---|---|---|---|---|");
         for q in &self.questions {
             let given: Vec<String> = q.answers.iter().map(|(a, n)| format!("{a}: {n}")).collect();
-            let _ = writeln!(s, "| {} {} | {} | {} | {} | {} | {} |", q.id, q.question.replace('|', "/"), q.concept, q.answered, q.correct, pct(q.correct, q.answered), given.join("; ").replace('|', "/"));
+            let _ = writeln!(
+                s,
+                "| {} {} | {} | {} | {} | {} | {} |",
+                q.id,
+                q.question.replace('|', "/"),
+                q.concept,
+                q.answered,
+                q.correct,
+                pct(q.correct, q.answered),
+                given.join("; ").replace('|', "/")
+            );
         }
         let _ = writeln!(s, "\n## Quiz, per concept\n");
         let _ = writeln!(s, "| concept | answers | right | share right |");
@@ -154,7 +179,10 @@ impl ClassSummary {
             let _ = writeln!(s, "- `{id}` {text}: {n} of {} students", self.reports);
         }
         let _ = writeln!(s, "\n## Scores\n");
-        let _ = writeln!(s, "Each report's attempt was replayed and its quiz and objectives marked again; only reports that agree are counted.\n");
+        let _ = writeln!(
+            s,
+            "Each report's attempt was replayed and its quiz and objectives marked again; only reports that agree are counted.\n"
+        );
         for (name, sc, max) in &self.scores {
             let _ = writeln!(s, "- {name}: {sc} of {max}");
         }
@@ -214,7 +242,8 @@ pub fn verify(r: &LessonReport) -> Result<(), String> {
     if r.lesson.is_empty() || !r.lesson.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
         return Err(format!("unknown lesson `{}`: cannot replay it", r.lesson));
     }
-    let lesson = super::shipped(&r.lesson).map_err(|_| format!("lesson `{}` is not one of this game's lessons: cannot replay it", r.lesson))?;
+    let lesson =
+        super::shipped(&r.lesson).map_err(|_| format!("lesson `{}` is not one of this game's lessons: cannot replay it", r.lesson))?;
     if r.attempt.lesson != r.lesson || r.attempt.seed != r.seed {
         return Err("its attempt is for another lesson or seed".into());
     }

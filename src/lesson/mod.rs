@@ -117,12 +117,15 @@ pub fn known_levels(lesson_path: &Path) -> Vec<String> {
 /// Whether a file is a lesson: it sits in a `lessons` folder or begins with `Lesson(`.
 pub fn is_lesson_file(path: &Path) -> bool {
     path.parent().and_then(|d| d.file_name()).is_some_and(|n| n == "lessons")
-        || std::fs::read_to_string(path).is_ok_and(|s| s.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("//")).is_some_and(|l| l.starts_with("Lesson(")))
+        || std::fs::read_to_string(path).is_ok_and(|s| {
+            s.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("//")).is_some_and(|l| l.starts_with("Lesson("))
+        })
 }
 
 /// Reads and checks a lesson file, with its levels. Every diagnostic carries its line and column.
 pub fn check_file(path: &Path) -> Result<(LessonDef, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let src = crate::files::read_text(path).map_err(|e| vec![Diagnostic::error("", format!("cannot read the file: {e}")).at(crate::level::spans::Pos { line: 1, col: 1 })])?;
+    let src = crate::files::read_text(path)
+        .map_err(|e| vec![Diagnostic::error("", format!("cannot read the file: {e}")).at(crate::level::spans::Pos { line: 1, col: 1 })])?;
     let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let known = known_levels(path);
     validate::check_source(&id, &src, &known, &|level| find_level(path, level))

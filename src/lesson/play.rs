@@ -127,7 +127,14 @@ pub fn attempt_by_policy(lesson: &LessonDef, student: &str, seed_code: &str, pol
         .parts
         .iter()
         .map(|p| {
-            sim.start(&RunSetup { level: p.level.clone(), seed, role: Some(p.role), policy: Some(policy), credibility: None, lessons: Default::default() });
+            sim.start(&RunSetup {
+                level: p.level.clone(),
+                seed,
+                role: Some(p.role),
+                policy: Some(policy),
+                credibility: None,
+                lessons: Default::default(),
+            });
             sim.run_to_end();
             sim.log().player_orders.clone()
         })
@@ -209,7 +216,13 @@ fn play_part(sim: &mut Simulation, lesson: &LessonDef, k: usize, orders: &[Vec<O
 /// The report of an attempt: every part replayed, the quiz marked, the objectives checked against the runs.
 pub fn build_report(lesson: &LessonDef, attempt: &Attempt) -> LessonReport {
     let mut sim = Simulation::new();
-    let parts: Vec<PartReport> = attempt.parts.iter().enumerate().take(lesson.parts.len()).map(|(k, orders)| play_part(&mut sim, lesson, k, orders, attempt.seed)).collect();
+    let parts: Vec<PartReport> = attempt
+        .parts
+        .iter()
+        .enumerate()
+        .take(lesson.parts.len())
+        .map(|(k, orders)| play_part(&mut sim, lesson, k, orders, attempt.seed))
+        .collect();
     let quiz: Vec<QuizResult> = lesson
         .quiz
         .iter()
@@ -245,7 +258,14 @@ pub fn build_report(lesson: &LessonDef, attempt: &Attempt) -> LessonReport {
         .iter()
         .map(|o| {
             let evidence = evidence(lesson, attempt, &parts, &quiz, &o.when);
-            ObjectiveResult { id: o.id.clone(), text: o.text.clone(), badge: o.badge.clone(), points: o.points, met: evidence.is_some(), evidence: evidence.unwrap_or_default() }
+            ObjectiveResult {
+                id: o.id.clone(),
+                text: o.text.clone(),
+                badge: o.badge.clone(),
+                points: o.points,
+                met: evidence.is_some(),
+                evidence: evidence.unwrap_or_default(),
+            }
         })
         .collect();
     let add = |a: u32, b: u32| a.saturating_add(b);
@@ -265,8 +285,18 @@ pub fn build_report(lesson: &LessonDef, attempt: &Attempt) -> LessonReport {
         objectives,
         score,
         max_score,
-        notes: lesson.guiding.iter().enumerate().filter_map(|(i, g)| attempt.notes.get(&i).map(|a| Note { question: g.text.clone(), answer: a.clone() })).collect(),
-        debrief: lesson.debrief.iter().enumerate().map(|(i, q)| Note { question: q.clone(), answer: attempt.debrief.get(i).cloned().unwrap_or_default() }).collect(),
+        notes: lesson
+            .guiding
+            .iter()
+            .enumerate()
+            .filter_map(|(i, g)| attempt.notes.get(&i).map(|a| Note { question: g.text.clone(), answer: a.clone() }))
+            .collect(),
+        debrief: lesson
+            .debrief
+            .iter()
+            .enumerate()
+            .map(|(i, q)| Note { question: q.clone(), answer: attempt.debrief.get(i).cloned().unwrap_or_default() })
+            .collect(),
         comparisons: attempt.comparisons.clone(),
         attempt: attempt.clone(),
     }
@@ -275,18 +305,38 @@ pub fn build_report(lesson: &LessonDef, attempt: &Attempt) -> LessonReport {
 /// Why an objective counts as met, from the runs and answers; `None` when it is not.
 fn evidence(lesson: &LessonDef, attempt: &Attempt, parts: &[PartReport], quiz: &[QuizResult], when: &Condition) -> Option<String> {
     match when {
-        Condition::Used(s) => parts.iter().find_map(|p| p.turns.iter().find(|t| t.strategies.contains(s)).map(|t| format!("{}, turn {}: {}", p.name, t.turn, t.orders.join("; ")))),
+        Condition::Used(s) => parts.iter().find_map(|p| {
+            p.turns.iter().find(|t| t.strategies.contains(s)).map(|t| format!("{}, turn {}: {}", p.name, t.turn, t.orders.join("; ")))
+        }),
         Condition::Tabled(m) => {
             let name = text::measure_name(*m);
-            parts.iter().find_map(|p| p.votes.iter().find(|v| v.motion == name && v.proposer == p.role_name).map(|v| format!("{}: {} in the {} on {}", p.name, v.motion, v.body, v.date)))
+            parts.iter().find_map(|p| {
+                p.votes
+                    .iter()
+                    .find(|v| v.motion == name && v.proposer == p.role_name)
+                    .map(|v| format!("{}: {} in the {} on {}", p.name, v.motion, v.body, v.date))
+            })
         }
-        Condition::SawVeto => parts.iter().find_map(|p| p.votes.iter().find(|v| !v.vetoed_by.is_empty()).map(|v| format!("{}: {} vetoed by {} on {}", p.name, v.motion, v.vetoed_by.join(", "), v.date))),
-        Condition::SawUnanimityBlock => {
-            parts.iter().find_map(|p| p.votes.iter().find(|v| v.blocked_by_unanimity).map(|v| format!("{}: {} failed {}–{}–{} under unanimity on {}", p.name, v.motion, v.yes, v.no, v.abstain, v.date)))
-        }
+        Condition::SawVeto => parts.iter().find_map(|p| {
+            p.votes
+                .iter()
+                .find(|v| !v.vetoed_by.is_empty())
+                .map(|v| format!("{}: {} vetoed by {} on {}", p.name, v.motion, v.vetoed_by.join(", "), v.date))
+        }),
+        Condition::SawUnanimityBlock => parts.iter().find_map(|p| {
+            p.votes
+                .iter()
+                .find(|v| v.blocked_by_unanimity)
+                .map(|v| format!("{}: {} failed {}–{}–{} under unanimity on {}", p.name, v.motion, v.yes, v.no, v.abstain, v.date))
+        }),
         Condition::SawAdopted(b) => {
             let body = text::body_name(*b);
-            parts.iter().find_map(|p| p.votes.iter().find(|v| v.adopted && v.body == body).map(|v| format!("{}: {} adopted {}–{}–{} on {}", p.name, v.motion, v.yes, v.no, v.abstain, v.date)))
+            parts.iter().find_map(|p| {
+                p.votes
+                    .iter()
+                    .find(|v| v.adopted && v.body == body)
+                    .map(|v| format!("{}: {} adopted {}–{}–{} on {}", p.name, v.motion, v.yes, v.no, v.abstain, v.date))
+            })
         }
         Condition::Ended(level, outcomes) => {
             let p = parts.iter().find(|p| &p.level == level)?;
@@ -297,9 +347,14 @@ fn evidence(lesson: &LessonDef, attempt: &Attempt, parts: &[PartReport], quiz: &
             let qs: Vec<&QuizResult> = quiz.iter().filter(|q| &q.concept == c).collect();
             (!qs.is_empty() && qs.iter().all(|q| q.correct)).then(|| format!("{} of {} questions on {c} right", qs.len(), qs.len()))
         }
-        Condition::Compared => attempt.comparisons.first().map(|c| format!("compared the three strategies over {} runs each in {}", c.runs, c.level)),
-        Condition::Reflected => (!lesson.debrief.is_empty() && lesson.debrief.iter().enumerate().all(|(i, _)| attempt.debrief.get(i).is_some_and(|a| !a.trim().is_empty()))).then(|| format!("answered all {} debrief questions", lesson.debrief.len())),
-        Condition::Finished => (parts.len() == lesson.parts.len() && parts.iter().all(|p| p.finished)).then(|| format!("played all {} crises to the end", parts.len())),
+        Condition::Compared => {
+            attempt.comparisons.first().map(|c| format!("compared the three strategies over {} runs each in {}", c.runs, c.level))
+        }
+        Condition::Reflected => (!lesson.debrief.is_empty()
+            && lesson.debrief.iter().enumerate().all(|(i, _)| attempt.debrief.get(i).is_some_and(|a| !a.trim().is_empty())))
+        .then(|| format!("answered all {} debrief questions", lesson.debrief.len())),
+        Condition::Finished => (parts.len() == lesson.parts.len() && parts.iter().all(|p| p.finished))
+            .then(|| format!("played all {} crises to the end", parts.len())),
     }
 }
 

@@ -129,7 +129,8 @@ impl LessonReport {
 
     /// Reads a report; errors name the line and column.
     pub fn from_json(name: &str, text: &str) -> Result<LessonReport, String> {
-        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("{name}:{}:{}: error: not a report: {e}", e.line(), e.column()))?;
+        let v: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("{name}:{}:{}: error: not a report: {e}", e.line(), e.column()))?;
         match v.get("format").and_then(|f| f.as_u64()) {
             Some(f) if f == REPORT_FORMAT as u64 => {}
             Some(f) => return Err(format!("{name}:1:1: error: report format {f}; this game reads format {REPORT_FORMAT}")),
@@ -145,7 +146,13 @@ impl LessonReport {
 
     /// The file name both versions share: `lesson-student-seed`.
     pub fn file_stem(&self) -> String {
-        let clean = |s: &str| s.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect::<String>().trim_matches('-').to_string();
+        let clean = |s: &str| {
+            s.chars()
+                .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+                .collect::<String>()
+                .trim_matches('-')
+                .to_string()
+        };
         let student = clean(&self.student);
         format!("{}-{}-{}", self.lesson, if student.is_empty() { "student".into() } else { student }, clean(&self.seed_code))
     }
@@ -172,13 +179,25 @@ impl LessonReport {
         let _ = writeln!(s, "- Badges: {}\n", if badges.is_empty() { "none".to_string() } else { badges.join(", ") });
         for p in &self.parts {
             let _ = writeln!(s, "## {} — as {}\n", p.name, p.role_name);
-            let _ = writeln!(s, "**Outcome (simulation):** {}. The aggressor held {:.0}% of the contested ground at the end.\n", p.outcome_text, p.control * 100.0);
+            let _ = writeln!(
+                s,
+                "**Outcome (simulation):** {}. The aggressor held {:.0}% of the contested ground at the end.\n",
+                p.outcome_text,
+                p.control * 100.0
+            );
             let _ = writeln!(s, "### Choices, turn by turn\n");
             let _ = writeln!(s, "| turn | date | orders | strategy |");
             let _ = writeln!(s, "|---|---|---|---|");
             for t in &p.turns {
                 let strat: Vec<&str> = t.strategies.iter().map(|x| x.id()).collect();
-                let _ = writeln!(s, "| {} | {} | {} | {} |", t.turn, t.date, if t.orders.is_empty() { "none".into() } else { t.orders.join("; ") }, strat.join(", "));
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} |",
+                    t.turn,
+                    t.date,
+                    if t.orders.is_empty() { "none".into() } else { t.orders.join("; ") },
+                    strat.join(", ")
+                );
             }
             let _ = writeln!(s, "\n### Votes\n");
             if p.votes.is_empty() {
@@ -196,13 +215,21 @@ impl LessonReport {
                     } else {
                         "not adopted".into()
                     };
-                    let _ = writeln!(s, "| {} | {} | {} | {} | {}–{}–{} ({}) | {} |", v.date, v.body, v.motion, v.proposer, v.yes, v.no, v.abstain, v.absent, result);
+                    let _ = writeln!(
+                        s,
+                        "| {} | {} | {} | {} | {}–{}–{} ({}) | {} |",
+                        v.date, v.body, v.motion, v.proposer, v.yes, v.no, v.abstain, v.absent, result
+                    );
                 }
                 let _ = writeln!(s);
             }
             if let Some(c) = self.attempt.causes.iter().rev().find(|c| c.level == p.level) {
                 let _ = writeln!(s, "### Measured causes\n");
-                let _ = writeln!(s, "Each cause was removed in turn and the same {} seeds played again with the student's orders; listed where the result changed by 5 points or more.\n", c.runs);
+                let _ = writeln!(
+                    s,
+                    "Each cause was removed in turn and the same {} seeds played again with the student's orders; listed where the result changed by 5 points or more.\n",
+                    c.runs
+                );
                 for (result, found) in &c.causes {
                     let _ = writeln!(s, "- **{result}**");
                     for (label, effect) in found.iter().take(4) {
@@ -212,11 +239,21 @@ impl LessonReport {
                 let _ = writeln!(s);
             }
             let _ = writeln!(s, "### What the deciding states weighed\n");
-            let _ = writeln!(s, "This run's own record: the factors of the states that decided each mechanism, with their weights. The measured causes above are what changed the result.\n");
+            let _ = writeln!(
+                s,
+                "This run's own record: the factors of the states that decided each mechanism, with their weights. The measured causes above are what changed the result.\n"
+            );
             for e in &p.explanations {
                 let factors: Vec<String> = e.factors.iter().map(|(l, w)| format!("{l} {w:+.2}")).collect();
                 let decided = if e.decisive.is_empty() { String::new() } else { format!(" Decided by {}.", e.decisive.join(", ")) };
-                let _ = writeln!(s, "- **{}** — {}.{} {}", e.mechanism, if e.succeeded { "worked" } else { "failed" }, decided, factors.join("; "));
+                let _ = writeln!(
+                    s,
+                    "- **{}** — {}.{} {}",
+                    e.mechanism,
+                    if e.succeeded { "worked" } else { "failed" },
+                    decided,
+                    factors.join("; ")
+                );
             }
             let _ = writeln!(s, "\n**History (not the simulation):** {}\n", p.history);
         }
@@ -227,7 +264,9 @@ impl LessonReport {
                 let _ = writeln!(s, "| strategy | {} |", crate::level::OutcomeKind::ids().collect::<Vec<_>>().join(" | "));
                 let _ = writeln!(s, "|---|{}", "---|".repeat(5));
                 for (strategy, shares) in &c.shares {
-                    let cells: Vec<String> = crate::level::OutcomeKind::ids().map(|o| format!("{:.0}%", shares.get(o).copied().unwrap_or(0.0) * 100.0)).collect();
+                    let cells: Vec<String> = crate::level::OutcomeKind::ids()
+                        .map(|o| format!("{:.0}%", shares.get(o).copied().unwrap_or(0.0) * 100.0))
+                        .collect();
                     let _ = writeln!(s, "| {strategy} | {} |", cells.join(" | "));
                 }
                 let _ = writeln!(s);
@@ -235,15 +274,37 @@ impl LessonReport {
         }
         let _ = writeln!(s, "## Quiz\n");
         for (i, q) in self.quiz.iter().enumerate() {
-            let mark = if !q.answered { "not answered" } else if q.correct { "right" } else { "wrong" };
+            let mark = if !q.answered {
+                "not answered"
+            } else if q.correct {
+                "right"
+            } else {
+                "wrong"
+            };
             let _ = writeln!(s, "{}. {} *({})*", i + 1, q.question, q.concept);
-            let _ = writeln!(s, "   - Answer: {} — **{mark}**, {} of {} point(s){}", if q.answer.is_empty() { "—" } else { &q.answer }, q.points, q.max_points, if q.short { " (marked by keywords; for the teacher to review)" } else { "" });
+            let _ = writeln!(
+                s,
+                "   - Answer: {} — **{mark}**, {} of {} point(s){}",
+                if q.answer.is_empty() { "—" } else { &q.answer },
+                q.points,
+                q.max_points,
+                if q.short { " (marked by keywords; for the teacher to review)" } else { "" }
+            );
             let _ = writeln!(s, "   - Right answer: {}", q.right_answer);
             let _ = writeln!(s, "   - Why: {}", q.explanation);
         }
         let _ = writeln!(s, "\n## Objectives\n");
         for o in &self.objectives {
-            let _ = writeln!(s, "- [{}] {} ({} point{}, badge “{}”){}", if o.met { "x" } else { " " }, o.text, o.points, if o.points == 1 { "" } else { "s" }, o.badge, if o.met { format!(": {}", o.evidence) } else { String::new() });
+            let _ = writeln!(
+                s,
+                "- [{}] {} ({} point{}, badge “{}”){}",
+                if o.met { "x" } else { " " },
+                o.text,
+                o.points,
+                if o.points == 1 { "" } else { "s" },
+                o.badge,
+                if o.met { format!(": {}", o.evidence) } else { String::new() }
+            );
         }
         if !self.notes.is_empty() {
             let _ = writeln!(s, "\n## Notes during play\n");

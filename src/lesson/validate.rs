@@ -13,7 +13,12 @@ use super::{Answer, Condition, LessonDef, Part, RawLesson};
 pub const CLASS_PERIOD: (u32, u32) = (30, 45);
 
 /// Parses and checks a lesson. `known` are the level ids that exist; `find` loads one.
-pub fn check_source(id: &str, src: &str, known: &[String], find: &dyn Fn(&str) -> Option<Arc<LevelDef>>) -> Result<(LessonDef, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn check_source(
+    id: &str,
+    src: &str,
+    known: &[String],
+    find: &dyn Fn(&str) -> Option<Arc<LevelDef>>,
+) -> Result<(LessonDef, Vec<Diagnostic>), Vec<Diagnostic>> {
     if src.trim().is_empty() {
         return Err(vec![Diagnostic::error("", "the file is empty: expected `Lesson(...)`").at(Pos { line: 1, col: 1 })]);
     }
@@ -41,27 +46,44 @@ pub fn check_source(id: &str, src: &str, known: &[String], find: &dyn Fn(&str) -
 }
 
 /// The checks on a parsed lesson; every problem is reported, not only the first.
-pub fn validate(id: &str, raw: &RawLesson, known: &[String], find: &dyn Fn(&str) -> Option<Arc<LevelDef>>) -> Result<(LessonDef, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn validate(
+    id: &str,
+    raw: &RawLesson,
+    known: &[String],
+    find: &dyn Fn(&str) -> Option<Arc<LevelDef>>,
+) -> Result<(LessonDef, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut errs = Vec::new();
     let mut parts = Vec::new();
     if raw.parts.is_empty() {
-        errs.push(Diagnostic::error("parts", "a lesson needs at least one part: `parts: [Part(level: \"korea_1950\", role: \"usa\", minutes: 20)]`"));
+        errs.push(Diagnostic::error(
+            "parts",
+            "a lesson needs at least one part: `parts: [Part(level: \"korea_1950\", role: \"usa\", minutes: 20)]`",
+        ));
     }
     for (i, p) in raw.parts.iter().enumerate() {
         if !known.contains(&p.level) {
-            errs.push(Diagnostic::error(format!("parts[{i}].level"), format!("no level `{}`", p.level)).suggest(did_you_mean(&p.level, known.iter().map(|s| s.as_str()))));
+            errs.push(
+                Diagnostic::error(format!("parts[{i}].level"), format!("no level `{}`", p.level))
+                    .suggest(did_you_mean(&p.level, known.iter().map(|s| s.as_str()))),
+            );
             continue;
         }
         let Some(level) = find(&p.level) else {
-            errs.push(Diagnostic::error(format!("parts[{i}].level"), format!("the level `{}` does not load: run `collective-security check levels/{}.ron`", p.level, p.level)));
+            errs.push(Diagnostic::error(
+                format!("parts[{i}].level"),
+                format!("the level `{}` does not load: run `collective-security check levels/{}.ron`", p.level, p.level),
+            ));
             continue;
         };
         let playable: Vec<&str> = level.playable.iter().map(|x| level.states[x.state].id.as_str()).collect();
         match level.state_ix(&p.role) {
             Some(ix) if level.playable(ix).is_some() => parts.push(Part { level: level.clone(), role: ix, minutes: p.minutes }),
             _ => errs.push(
-                Diagnostic::error(format!("parts[{i}].role"), format!("`{}` is not a playable state of `{}`: playable are {}", p.role, p.level, playable.join(", ")))
-                    .suggest(did_you_mean(&p.role, playable.iter().copied())),
+                Diagnostic::error(
+                    format!("parts[{i}].role"),
+                    format!("`{}` is not a playable state of `{}`: playable are {}", p.role, p.level, playable.join(", ")),
+                )
+                .suggest(did_you_mean(&p.role, playable.iter().copied())),
             ),
         }
         if p.minutes == 0 {
@@ -74,7 +96,10 @@ pub fn validate(id: &str, raw: &RawLesson, known: &[String], find: &dyn Fn(&str)
     }
     let mut warnings = Vec::new();
     if raw.minutes < CLASS_PERIOD.0 || raw.minutes > CLASS_PERIOD.1 {
-        warnings.push(Diagnostic::warning("minutes", format!("{} minutes does not fit a class period ({} to {})", raw.minutes, CLASS_PERIOD.0, CLASS_PERIOD.1)));
+        warnings.push(Diagnostic::warning(
+            "minutes",
+            format!("{} minutes does not fit a class period ({} to {})", raw.minutes, CLASS_PERIOD.0, CLASS_PERIOD.1),
+        ));
     }
     let levels: Vec<&str> = raw.parts.iter().map(|p| p.level.as_str()).collect();
     let concepts: BTreeSet<&str> = raw.quiz.iter().map(|q| q.concept.as_str()).collect();
@@ -90,17 +115,26 @@ pub fn validate(id: &str, raw: &RawLesson, known: &[String], find: &dyn Fn(&str)
         match &o.when {
             Condition::Ended(level, outcomes) => {
                 if !levels.contains(&level.as_str()) {
-                    errs.push(Diagnostic::error(format!("objectives[{i}].when"), format!("`{level}` is not a part of this lesson")).suggest(did_you_mean(level, levels.iter().copied())));
+                    errs.push(
+                        Diagnostic::error(format!("objectives[{i}].when"), format!("`{level}` is not a part of this lesson"))
+                            .suggest(did_you_mean(level, levels.iter().copied())),
+                    );
                 }
                 if outcomes.is_empty() {
                     errs.push(Diagnostic::error(format!("objectives[{i}].when"), "name at least one outcome"));
                 }
             }
             Condition::Mastered(c) if !concepts.contains(c.as_str()) => {
-                errs.push(Diagnostic::error(format!("objectives[{i}].when"), format!("no quiz question tests the concept `{c}`")).suggest(did_you_mean(c, concepts.iter().copied())));
+                errs.push(
+                    Diagnostic::error(format!("objectives[{i}].when"), format!("no quiz question tests the concept `{c}`"))
+                        .suggest(did_you_mean(c, concepts.iter().copied())),
+                );
             }
             Condition::Tabled(m) if !parts.is_empty() && !kinds.iter().any(|k| tableable(*k, *m)) => {
-                errs.push(Diagnostic::error(format!("objectives[{i}].when"), format!("no institution of this lesson's crises can vote on `{m:?}`")));
+                errs.push(Diagnostic::error(
+                    format!("objectives[{i}].when"),
+                    format!("no institution of this lesson's crises can vote on `{m:?}`"),
+                ));
             }
             Condition::Reflected if raw.debrief.is_empty() => {
                 errs.push(Diagnostic::error(format!("objectives[{i}].when"), "`Reflected` needs debrief questions"));
@@ -110,12 +144,18 @@ pub fn validate(id: &str, raw: &RawLesson, known: &[String], find: &dyn Fn(&str)
     }
     for (i, g) in raw.guiding.iter().enumerate() {
         match raw.parts.iter().position(|p| p.level == g.level) {
-            None => errs.push(Diagnostic::error(format!("guiding[{i}].level"), format!("`{}` is not a part of this lesson", g.level)).suggest(did_you_mean(&g.level, levels.iter().copied()))),
+            None => errs.push(
+                Diagnostic::error(format!("guiding[{i}].level"), format!("`{}` is not a part of this lesson", g.level))
+                    .suggest(did_you_mean(&g.level, levels.iter().copied())),
+            ),
             Some(k) => {
                 if let (super::Moment::Turn(n), Some(part)) = (g.at, parts.iter().find(|p| p.level.id == raw.parts[k].level))
                     && (n == 0 || n as usize > part.level.turns.len())
                 {
-                    errs.push(Diagnostic::error(format!("guiding[{i}].at"), format!("`{}` has turns 1 to {}", g.level, part.level.turns.len())));
+                    errs.push(Diagnostic::error(
+                        format!("guiding[{i}].at"),
+                        format!("`{}` has turns 1 to {}", g.level, part.level.turns.len()),
+                    ));
                 }
             }
         }
@@ -131,12 +171,18 @@ pub fn validate(id: &str, raw: &RawLesson, known: &[String], find: &dyn Fn(&str)
                     errs.push(Diagnostic::error(format!("quiz[{i}].answer"), "a multiple-choice question needs at least two options"));
                 }
                 if *correct >= options.len() {
-                    errs.push(Diagnostic::error(format!("quiz[{i}].answer"), format!("the right option is {correct}, but options are numbered 0 to {}", options.len().saturating_sub(1))));
+                    errs.push(Diagnostic::error(
+                        format!("quiz[{i}].answer"),
+                        format!("the right option is {correct}, but options are numbered 0 to {}", options.len().saturating_sub(1)),
+                    ));
                 }
             }
             Answer::Short(groups, model) => {
                 if groups.is_empty() || groups.iter().any(|g| g.is_empty() || g.iter().any(|w| w.trim().is_empty())) {
-                    errs.push(Diagnostic::error(format!("quiz[{i}].answer"), "a short answer needs keyword groups, each with at least one word"));
+                    errs.push(Diagnostic::error(
+                        format!("quiz[{i}].answer"),
+                        "a short answer needs keyword groups, each with at least one word",
+                    ));
                 }
                 if model.trim().is_empty() {
                     errs.push(Diagnostic::error(format!("quiz[{i}].answer"), "give a model answer, shown after answering"));
@@ -150,18 +196,21 @@ pub fn validate(id: &str, raw: &RawLesson, known: &[String], find: &dyn Fn(&str)
     if !errs.is_empty() {
         return Err(errs);
     }
-    Ok((LessonDef {
-        id: id.to_string(),
-        title: raw.title.clone(),
-        summary: raw.summary.clone(),
-        minutes: raw.minutes,
-        seed: raw.seed.clone(),
-        objectives: raw.objectives.clone(),
-        parts,
-        guiding: raw.guiding.clone(),
-        quiz: raw.quiz.clone(),
-        debrief: raw.debrief.clone(),
-    }, warnings))
+    Ok((
+        LessonDef {
+            id: id.to_string(),
+            title: raw.title.clone(),
+            summary: raw.summary.clone(),
+            minutes: raw.minutes,
+            seed: raw.seed.clone(),
+            objectives: raw.objectives.clone(),
+            parts,
+            guiding: raw.guiding.clone(),
+            quiz: raw.quiz.clone(),
+            debrief: raw.debrief.clone(),
+        },
+        warnings,
+    ))
 }
 
 /// Whether an institution of this kind votes on this measure.

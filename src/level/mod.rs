@@ -42,12 +42,15 @@ pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Dia
         let v: variant::RawVariant = opts.from_str(src).map_err(|e| vec![from_ron_error(&e)])?;
         let raw = variant::apply(&v, src, dir, &crate::files::levels_dir())?;
         // The merged level is checked like any other; its positions are the base level's.
-        return validate::validate(&raw).map(|(level, warnings)| Checked { level, warnings }).map_err(|d| {
-            d.into_iter().map(|x| x.at(Pos { line: 1, col: 1 })).collect()
-        });
+        return validate::validate(&raw)
+            .map(|(level, warnings)| Checked { level, warnings })
+            .map_err(|d| d.into_iter().map(|x| x.at(Pos { line: 1, col: 1 })).collect());
     }
     if src.len() > MAX_LEVEL_BYTES {
-        return Err(vec![Diagnostic::error("", format!("the file is {} bytes; a level may be at most {MAX_LEVEL_BYTES}", src.len())).at(Pos { line: 1, col: 1 })]);
+        return Err(vec![
+            Diagnostic::error("", format!("the file is {} bytes; a level may be at most {MAX_LEVEL_BYTES}", src.len()))
+                .at(Pos { line: 1, col: 1 }),
+        ]);
     }
     if src.trim().is_empty() {
         return Err(vec![Diagnostic::error("", "the file is empty: expected `Level(...)`").at(Pos { line: 1, col: 1 })]);
@@ -75,7 +78,8 @@ pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Dia
 
 /// Reads, parses and validates a level file.
 pub fn check_file(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
-    let bytes = crate::files::read_capped(path, crate::files::MAX_FILE_BYTES).map_err(|e| vec![Diagnostic::error("", format!("cannot read the file: {e}")).at(Pos { line: 1, col: 1 })])?;
+    let bytes = crate::files::read_capped(path, crate::files::MAX_FILE_BYTES)
+        .map_err(|e| vec![Diagnostic::error("", format!("cannot read the file: {e}")).at(Pos { line: 1, col: 1 })])?;
     let src = String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(upto);
@@ -134,7 +138,8 @@ pub fn resolve(name: &str) -> Result<LevelDef, String> {
     if !path.exists() {
         let shipped = crate::files::shipped_levels();
         let ids: Vec<String> = shipped.iter().filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
-        let hint = diagnostics::did_you_mean(name, ids.iter().map(|s| s.as_str())).unwrap_or_else(|| format!("shipped levels: {}", ids.join(", ")));
+        let hint = diagnostics::did_you_mean(name, ids.iter().map(|s| s.as_str()))
+            .unwrap_or_else(|| format!("shipped levels: {}", ids.join(", ")));
         return Err(format!("no level `{name}`: not a file and not a shipped level ({hint})"));
     }
     load(&path)

@@ -317,7 +317,13 @@ fn arrival_range() -> f32 {
 
 impl Default for Uncertainty {
     fn default() -> Self {
-        Uncertainty { resolve: resolve_range(), politics: politics_range(), fortune: fortune_range(), leakage: leakage_range(), arrival: arrival_range() }
+        Uncertainty {
+            resolve: resolve_range(),
+            politics: politics_range(),
+            fortune: fortune_range(),
+            leakage: leakage_range(),
+            arrival: arrival_range(),
+        }
     }
 }
 
@@ -495,7 +501,8 @@ pub struct RecordedVote {
 }
 
 impl OutcomeKind {
-    pub const ALL: [OutcomeKind; 5] = [OutcomeKind::Deterred, OutcomeKind::Halted, OutcomeKind::Reversed, OutcomeKind::AggressorPrevails, OutcomeKind::Frozen];
+    pub const ALL: [OutcomeKind; 5] =
+        [OutcomeKind::Deterred, OutcomeKind::Halted, OutcomeKind::Reversed, OutcomeKind::AggressorPrevails, OutcomeKind::Frozen];
     /// The name used in JSON output and on screen.
     pub fn id(self) -> &'static str {
         match self {

@@ -55,15 +55,26 @@ pub fn check(src: &str, root: &str) -> Vec<Diagnostic> {
         for (name, npos) in names {
             if !known.contains(&name.as_str()) {
                 out.push(
-                    Diagnostic::error(format!("{path}.{name}"), format!("unknown field `{name}` in `{}`: expected one of {}", item.name, known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")))
-                        .suggest(did_you_mean(name, known.iter().copied()))
-                        .at(*npos),
+                    Diagnostic::error(
+                        format!("{path}.{name}"),
+                        format!(
+                            "unknown field `{name}` in `{}`: expected one of {}",
+                            item.name,
+                            known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                        ),
+                    )
+                    .suggest(did_you_mean(name, known.iter().copied()))
+                    .at(*npos),
                 );
             }
         }
         for f in item.fields.iter().filter(|f| f.default.is_none() && !f.ty.starts_with("Option<")) {
             if !names.iter().any(|(n, _)| *n == f.name) {
-                out.push(Diagnostic::error(path.clone(), format!("missing required field `{}` in `{}`", f.name, item.name)).suggest(Some(format!("add `{}: ...`", f.name))).at(*pos));
+                out.push(
+                    Diagnostic::error(path.clone(), format!("missing required field `{}` in `{}`", f.name, item.name))
+                        .suggest(Some(format!("add `{}: ...`", f.name)))
+                        .at(*pos),
+                );
             }
         }
     }
@@ -73,9 +84,16 @@ pub fn check(src: &str, root: &str) -> Vec<Diagnostic> {
         let variants: Vec<&str> = item.fields.iter().map(|f| f.name.as_str()).collect();
         if !variants.contains(&ident.as_str()) {
             out.push(
-                Diagnostic::error(path.clone(), format!("unknown variant `{ident}` of `{}`: expected one of {}", item.name, variants.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")))
-                    .suggest(did_you_mean(ident, variants.iter().copied()))
-                    .at(*pos),
+                Diagnostic::error(
+                    path.clone(),
+                    format!(
+                        "unknown variant `{ident}` of `{}`: expected one of {}",
+                        item.name,
+                        variants.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .suggest(did_you_mean(ident, variants.iter().copied()))
+                .at(*pos),
             );
         }
     }

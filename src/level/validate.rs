@@ -57,7 +57,10 @@ impl<'a> Ctx<'a> {
 fn bloc_area(cx: &mut Ctx, p: &str, b: &RawBloc) -> Vec<StateIx> {
     let Some(area) = &b.area else { return Vec::new() };
     if area.is_empty() {
-        cx.err(format!("{p}.area"), format!("bloc `{}` has an empty treaty area: list the states it covers, or leave `area` out to cover every member", b.id));
+        cx.err(
+            format!("{p}.area"),
+            format!("bloc `{}` has an empty treaty area: list the states it covers, or leave `area` out to cover every member", b.id),
+        );
     }
     area.iter().enumerate().filter_map(|(j, id)| cx.state(format!("{p}.area[{j}]"), id)).collect()
 }
@@ -70,7 +73,9 @@ fn theatre_area(map: &MapDef) -> f32 {
 
 /// Each range of the run's seeded draws is a half-width from 0 to 1.
 fn check_uncertainty(cx: &mut Ctx, u: &Uncertainty) {
-    for (name, v) in [("resolve", u.resolve), ("politics", u.politics), ("fortune", u.fortune), ("leakage", u.leakage), ("arrival", u.arrival)] {
+    for (name, v) in
+        [("resolve", u.resolve), ("politics", u.politics), ("fortune", u.fortune), ("leakage", u.leakage), ("arrival", u.arrival)]
+    {
         cx.range(format!("crisis.uncertainty.{name}"), v, 0.0, 1.0);
     }
 }
@@ -88,7 +93,8 @@ pub const WARNINGS: [&str; 5] = [W_NOT_ISO, W_CINC_SUM, W_VETO_WITHOUT_PERMANENT
 pub const MAX_GROUP: u32 = 250;
 
 pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut cx = Ctx { allow: &raw.allow, ids: HashMap::new(), all_ids: raw.states.iter().map(|s| s.id.as_str()).collect(), out: Vec::new() };
+    let mut cx =
+        Ctx { allow: &raw.allow, ids: HashMap::new(), all_ids: raw.states.iter().map(|s| s.id.as_str()).collect(), out: Vec::new() };
 
     if raw.id.trim().is_empty() {
         cx.err("id", "the level id is empty: expected the file stem, for example \"korea_1950\"");
@@ -188,7 +194,17 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         cx.range(format!("{p}.cohesion"), b.cohesion, 0.0, 1.0);
         let area = bloc_area(&mut cx, &p, b);
         let after = b.after.as_deref().and_then(|id| cx.state(format!("{p}.after"), id));
-        blocs.push(BlocDef { id: b.id.clone(), name: b.name.clone(), kind: b.kind, members, protects, against, cohesion: b.cohesion, area, after });
+        blocs.push(BlocDef {
+            id: b.id.clone(),
+            name: b.name.clone(),
+            kind: b.kind,
+            members,
+            protects,
+            against,
+            cohesion: b.cohesion,
+            area,
+            after,
+        });
     }
 
     // Institution and bodies.
@@ -218,7 +234,10 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
                 if members.contains(&ix) {
                     cx.err(format!("{p}.members[{j}]"), format!("`{m}` is seated twice in {}", b.kind.id()));
                 } else if !inst_members.contains(&ix) {
-                    cx.err(format!("{p}.members[{j}]"), format!("`{m}` holds a seat in {} but is not a member of the {}", b.kind.id(), inst.name));
+                    cx.err(
+                        format!("{p}.members[{j}]"),
+                        format!("`{m}` holds a seat in {} but is not a member of the {}", b.kind.id(), inst.name),
+                    );
                 }
                 members.push(ix);
             }
@@ -240,7 +259,11 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
                 if votes == 0 || votes as usize > members.len() {
                     cx.err(
                         format!("{p}.rule"),
-                        format!("{votes} votes can never be reached by a body of {} seats: expected from 1 to {}", members.len(), members.len()),
+                        format!(
+                            "{votes} votes can never be reached by a body of {} seats: expected from 1 to {}",
+                            members.len(),
+                            members.len()
+                        ),
                     );
                 }
                 if veto && permanent.is_empty() {
@@ -262,7 +285,10 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         if !b.kind.is_assembly() && !raw.institution.bodies[i].members.is_empty() {
             for (j, m) in b.members.iter().enumerate() {
                 if is_group(*m) {
-                    cx.err(format!("institution.bodies[{i}].members[{j}]"), format!("`{}` is a group of {} states and cannot hold a council seat", raw.states[*m].id, raw.states[*m].count));
+                    cx.err(
+                        format!("institution.bodies[{i}].members[{j}]"),
+                        format!("`{}` is a group of {} states and cannot hold a council seat", raw.states[*m].id, raw.states[*m].count),
+                    );
                 }
             }
         }
@@ -280,12 +306,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             cx.err(format!("crisis.{field}"), "a party to the crisis must be a single state, not a group");
         }
     }
-    for (name, v) in [
-        ("self_defence", c.self_defence),
-        ("appetite", c.appetite),
-        ("control", c.control),
-        ("concession", c.concession),
-    ] {
+    for (name, v) in [("self_defence", c.self_defence), ("appetite", c.appetite), ("control", c.control), ("concession", c.concession)] {
         cx.range(format!("crisis.{name}"), v, 0.0, 1.0);
     }
     cx.range("crisis.aggressor_readiness".into(), c.aggressor_readiness, 0.0, 10.0);

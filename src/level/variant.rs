@@ -159,23 +159,48 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
     let spans = SpanIndex::build(src);
     // A plain level id: never a path that reaches outside the level folders.
     if v.extends.is_empty() || !v.extends.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-        return Err(vec![Diagnostic::error("extends", format!("`{}` is not a level id: give the id of a level beside this file or in levels/ (letters, digits, `_` and `-`)", v.extends)).locate(&spans)]);
+        return Err(vec![
+            Diagnostic::error(
+                "extends",
+                format!(
+                    "`{}` is not a level id: give the id of a level beside this file or in levels/ (letters, digits, `_` and `-`)",
+                    v.extends
+                ),
+            )
+            .locate(&spans),
+        ]);
     }
     let candidates = [dir.map(|d| d.join(format!("{}.ron", v.extends))), Some(levels_dir.join(format!("{}.ron", v.extends)))];
     let Some(base_path) = candidates.into_iter().flatten().find(|p| p.exists()) else {
-        let known: Vec<String> = std::fs::read_dir(levels_dir).into_iter().flatten().flatten().filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
-        return Err(vec![Diagnostic::error("extends", format!("no level `{}` to extend", v.extends)).suggest(did_you_mean(&v.extends, known.iter().map(|s| s.as_str()))).locate(&spans)]);
+        let known: Vec<String> = std::fs::read_dir(levels_dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect();
+        return Err(vec![
+            Diagnostic::error("extends", format!("no level `{}` to extend", v.extends))
+                .suggest(did_you_mean(&v.extends, known.iter().map(|s| s.as_str())))
+                .locate(&spans),
+        ]);
     };
-    let base_src = crate::files::read_text(&base_path).map_err(|e| vec![Diagnostic::error("extends", format!("cannot read {}: {e}", base_path.display())).locate(&spans)])?;
+    let base_src = crate::files::read_text(&base_path)
+        .map_err(|e| vec![Diagnostic::error("extends", format!("cannot read {}: {e}", base_path.display())).locate(&spans)])?;
     if is_variant(&base_src) {
         return Err(vec![Diagnostic::error("extends", "a variant extends a whole level, not another variant").locate(&spans)]);
     }
-    let mut base: RawLevel = ron::from_str(&base_src).map_err(|e| vec![Diagnostic::error("extends", format!("the base level {} does not parse: {}", base_path.display(), e.code)).locate(&spans)])?;
+    let mut base: RawLevel = ron::from_str(&base_src).map_err(|e| {
+        vec![Diagnostic::error("extends", format!("the base level {} does not parse: {}", base_path.display(), e.code)).locate(&spans)]
+    })?;
     let ids: Vec<String> = base.states.iter().map(|s| s.id.clone()).collect();
     let mut errs = Vec::new();
     let check = |path: String, id: &str, errs: &mut Vec<Diagnostic>| {
         if !ids.iter().any(|i| i == id) {
-            errs.push(Diagnostic::error(path, format!("unknown state `{id}` in the base level `{}`", v.extends)).suggest(did_you_mean(id, ids.iter().map(|s| s.as_str()))).locate(&spans));
+            errs.push(
+                Diagnostic::error(path, format!("unknown state `{id}` in the base level `{}`", v.extends))
+                    .suggest(did_you_mean(id, ids.iter().map(|s| s.as_str())))
+                    .locate(&spans),
+            );
         }
     };
     for (i, id) in v.join.iter().enumerate() {
@@ -189,7 +214,10 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
     }
     for (i, a) in v.add_orders.iter().enumerate() {
         if !base.playable.iter().any(|p| p.state == a.state) {
-            errs.push(Diagnostic::error(format!("add_orders[{i}].state"), format!("`{}` is not playable in `{}`", a.state, v.extends)).locate(&spans));
+            errs.push(
+                Diagnostic::error(format!("add_orders[{i}].state"), format!("`{}` is not playable in `{}`", a.state, v.extends))
+                    .locate(&spans),
+            );
         }
     }
     for (i, r) in v.rules.iter().enumerate() {
@@ -200,7 +228,11 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
     for (i, b) in v.bloc_changes.iter().enumerate() {
         if !base.blocs.iter().any(|x| x.id == b.id) {
             let known: Vec<&str> = base.blocs.iter().map(|x| x.id.as_str()).collect();
-            errs.push(Diagnostic::error(format!("bloc_changes[{i}].id"), format!("no bloc `{}` in `{}`", b.id, v.extends)).suggest(did_you_mean(&b.id, known)).locate(&spans));
+            errs.push(
+                Diagnostic::error(format!("bloc_changes[{i}].id"), format!("no bloc `{}` in `{}`", b.id, v.extends))
+                    .suggest(did_you_mean(&b.id, known))
+                    .locate(&spans),
+            );
         }
         for (j, id) in b.join.iter().enumerate() {
             check(format!("bloc_changes[{i}].join[{j}]"), id, &mut errs);
@@ -217,13 +249,20 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
     }
     for (i, d) in v.drop_orders.iter().enumerate() {
         if !base.playable.iter().any(|p| p.state == d.state) {
-            errs.push(Diagnostic::error(format!("drop_orders[{i}].state"), format!("`{}` is not playable in `{}`", d.state, v.extends)).locate(&spans));
+            errs.push(
+                Diagnostic::error(format!("drop_orders[{i}].state"), format!("`{}` is not playable in `{}`", d.state, v.extends))
+                    .locate(&spans),
+            );
         }
     }
     const KINDS: [&str; 6] = ["Boycott", "Return", "NoInstructions", "Join", "UnitingForPeace", "News"];
     for (i, k) in v.drop_events.iter().enumerate() {
         if !KINDS.contains(&k.as_str()) {
-            errs.push(Diagnostic::error(format!("drop_events[{i}]"), format!("unknown event kind `{k}`: expected one of {}", KINDS.join(", "))).suggest(did_you_mean(k, KINDS)).locate(&spans));
+            errs.push(
+                Diagnostic::error(format!("drop_events[{i}]"), format!("unknown event kind `{k}`: expected one of {}", KINDS.join(", ")))
+                    .suggest(did_you_mean(k, KINDS))
+                    .locate(&spans),
+            );
         }
     }
     if !errs.is_empty() {

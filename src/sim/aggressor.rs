@@ -5,8 +5,8 @@ use bevy::prelude::*;
 
 use crate::level::Measure;
 
-use super::core::*;
 use super::cause::Intervention;
+use super::core::*;
 use super::trace::{DecisionKind, Factor, FactorId as F, RunLog};
 
 pub fn plugin(app: &mut App) {
@@ -36,7 +36,8 @@ pub const ON_THE_WAY: f32 = 0.25;
 /// Power each side has in the theatre by `day`: the aggressor's (cut by sanctions and blockade) with its
 /// friends', and the victim's with the arms it was sent (the coalition's is added by callers).
 pub fn theatre_strength(crisis: &Crisis, mif: &MeasuresInForce, draws: &Draws, day: i32, nations: &Query<NationQuery>) -> (f32, f32) {
-    let side = |e: Entity, readiness: f32| nations.get(e).map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc) * readiness).unwrap_or(0.0);
+    let side =
+        |e: Entity, readiness: f32| nations.get(e).map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc) * readiness).unwrap_or(0.0);
     let allies: f32 = mif.aggressor_allies.iter().map(|(_, c)| c).sum();
     let a = side(crisis.aggressor, crisis.aggressor_readiness * draws.fortune_aggressor) * logistics(mif) + allies;
     let d = side(crisis.victim, crisis.victim_readiness * draws.fortune_victim) + mif.arms_arrived(day);
@@ -83,8 +84,17 @@ pub fn pact_threat(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>,
 }
 
 /// The aggressor's reckoning this turn, factor by factor: what it wants, what it faces, what it has won.
-#[allow(clippy::too_many_arguments)]
-fn aggressor_factors(crisis: &Crisis, mif: &MeasuresInForce, draws: &Draws, day: i32, politics: f32, tension: &WorldTension, log: &RunLog, nations: &Query<NationQuery>, blocs: &Query<&Bloc>) -> Vec<Factor> {
+fn aggressor_factors(
+    crisis: &Crisis,
+    mif: &MeasuresInForce,
+    draws: &Draws,
+    day: i32,
+    politics: f32,
+    tension: &WorldTension,
+    log: &RunLog,
+    nations: &Query<NationQuery>,
+    blocs: &Query<&Bloc>,
+) -> Vec<Factor> {
     let (a, d) = theatre_strength(crisis, mif, draws, day, nations);
     let coalition = mif.coalition_in_theatre(day);
     let on_way = mif.coalition_on_way(day) * ON_THE_WAY;
@@ -133,7 +143,6 @@ fn aggressor_factors(crisis: &Crisis, mif: &MeasuresInForce, draws: &Draws, day:
     f
 }
 
-#[allow(clippy::too_many_arguments)]
 fn aggressor_decides(
     level: Res<Level>,
     cal: Res<Calendar>,
@@ -238,7 +247,6 @@ fn aggressor_decides(
 }
 
 /// An aggressor condemned by its own institution weighs leaving it (Japan, March 1933).
-#[allow(clippy::too_many_arguments)]
 fn leave_institution(
     mut commands: Commands,
     level: Res<Level>,

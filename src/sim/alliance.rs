@@ -20,7 +20,6 @@ pub const MOBILISE_CAP: f32 = 3.0;
 /// Share of a supplier's power that its arms, money and intelligence add to the victim's forces.
 pub const ARMS_SHARE: f32 = 0.1;
 
-#[allow(clippy::too_many_arguments)]
 fn apply_alliance_orders(
     mut orders: MessageReader<OrderIssued>,
     mut commands: Commands,
@@ -107,7 +106,9 @@ pub const GUARANTEE_BASE: f32 = 0.3;
 /// How far a guarantee is believed, 0.1 to 0.9: ties to the victim and a stake in the theatre back it;
 /// friendship with the aggressor, domestic constraints and earlier concessions undermine it.
 pub fn guarantee_credibility(i: &Interests, concessions: u32) -> f32 {
-    let c = GUARANTEE_BASE + 0.5 * i.ties_victim - 0.5 * i.ties_aggressor.max(0.0) + 0.3 * i.interest - 0.2 * i.domestic - 0.1 * concessions as f32;
+    let c = GUARANTEE_BASE + 0.5 * i.ties_victim - 0.5 * i.ties_aggressor.max(0.0) + 0.3 * i.interest
+        - 0.2 * i.domestic
+        - 0.1 * concessions as f32;
     c.clamp(0.1, 0.9)
 }
 

@@ -25,7 +25,6 @@ pub fn leverage(i: &Interests) -> f32 {
     (i.ties_victim.max(0.0) + i.interest).clamp(0.0, 1.0)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn apply_concessions(
     mut orders: MessageReader<OrderIssued>,
     level: Res<Level>,

@@ -51,7 +51,6 @@ pub struct Channels {
     pub choice: Option<AggressorChoice>,
 }
 
-#[allow(clippy::too_many_arguments)]
 fn record_channels(
     level: Res<Level>,
     cal: Res<Calendar>,

@@ -82,14 +82,28 @@ pub fn outcome_shares(setup: &RunSetup, runs: usize) -> BTreeMap<OutcomeKind, f6
 
 /// Plays the level under each strategy over many seeds. The player's orders in `prefix` are replayed first,
 /// turn by turn, so the comparison starts from that point of the crisis.
-pub fn compare(level: Arc<LevelDef>, role: usize, seed: u64, prefix: &[Vec<Order>], runs: usize, progress: Arc<AtomicUsize>) -> Vec<StrategyResult> {
+pub fn compare(
+    level: Arc<LevelDef>,
+    role: usize,
+    seed: u64,
+    prefix: &[Vec<Order>],
+    runs: usize,
+    progress: Arc<AtomicUsize>,
+) -> Vec<StrategyResult> {
     [Policy::Appease, Policy::Alliance, Policy::Collective]
         .into_iter()
         .map(|policy| {
             let counts = spread(runs, |sim, k, c| {
                 sim.set_lean(true);
                 let first = if prefix.is_empty() { Some(policy) } else { None };
-                sim.start(&RunSetup { level: level.clone(), seed: seed.wrapping_add(k as u64), role: Some(role), policy: first, credibility: None, lessons: Default::default() });
+                sim.start(&RunSetup {
+                    level: level.clone(),
+                    seed: seed.wrapping_add(k as u64),
+                    role: Some(role),
+                    policy: first,
+                    credibility: None,
+                    lessons: Default::default(),
+                });
                 for orders in prefix {
                     for o in orders {
                         sim.order(o.clone());
@@ -104,7 +118,9 @@ pub fn compare(level: Arc<LevelDef>, role: usize, seed: u64, prefix: &[Vec<Order
                 if let Some((o, _)) = log.outcome {
                     *c.outcomes.entry(o).or_default() += 1;
                 }
-                if let Some(top) = log.explanation.iter().find(|e| e.mechanism == super::trace::Mechanism::Deterrence).and_then(|e| e.factors.first()) {
+                if let Some(top) =
+                    log.explanation.iter().find(|e| e.mechanism == super::trace::Mechanism::Deterrence).and_then(|e| e.factors.first())
+                {
                     *c.deciding.entry(top.id).or_default() += 1;
                 }
                 progress.fetch_add(1, Ordering::Relaxed);

@@ -6,8 +6,8 @@ use bevy::prelude::*;
 use crate::level::{Measure, OutcomeKind};
 
 use super::aggressor::{logistics, theatre_strength};
-use super::core::*;
 use super::cause::Intervention;
+use super::core::*;
 use super::trace::{DecisionKind, Factor, FactorId as F, RunLog};
 
 pub fn plugin(app: &mut App) {
@@ -32,7 +32,6 @@ pub const SIZE_MIN: f32 = 0.5;
 pub const SIZE_MAX: f32 = 1.0;
 
 /// A friend of the aggressor steps in when a coalition pushes towards its border (China, October 1950).
-#[allow(clippy::too_many_arguments)]
 fn aggressor_allies_intervene(
     level: Res<Level>,
     cal: Res<Calendar>,
@@ -76,8 +75,15 @@ fn aggressor_allies_intervene(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn fight(level: Res<Level>, cal: Res<Calendar>, draws: Res<Draws>, mut rng: ResMut<SimRng>, mif: Res<MeasuresInForce>, mut crisis: Single<&mut Crisis>, nations: Query<NationQuery>) {
+fn fight(
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    draws: Res<Draws>,
+    mut rng: ResMut<SimRng>,
+    mif: Res<MeasuresInForce>,
+    mut crisis: Single<&mut Crisis>,
+    nations: Query<NationQuery>,
+) {
     // Drawn every turn, fighting or not, so that the draws that follow keep their order.
     let luck = FRONT_NOISE * rng.dynamic();
     if !crisis.fighting || mif.peacekeepers {
@@ -110,7 +116,6 @@ fn fight(level: Res<Level>, cal: Res<Calendar>, draws: Res<Draws>, mut rng: ResM
 }
 
 /// Ends the turn: records the front, moves the calendar, and on the last turn decides the outcome.
-#[allow(clippy::too_many_arguments)]
 pub fn advance(
     level: Res<Level>,
     mut cal: ResMut<Calendar>,

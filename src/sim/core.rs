@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::level::{BlocKind, BodyKind, InstitutionKind, LevelDef, Measure, Order, OutcomeKind, Procedure, StateIx, VotingRule};
 
-
 /// One run of the `Turn` schedule plays one turn.
 #[derive(bevy::ecs::schedule::ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Turn;
@@ -35,7 +34,6 @@ pub enum TurnSystems {
     /// The calendar advances; the crisis may end.
     Outcome,
 }
-
 
 // ---------- entities ----------
 

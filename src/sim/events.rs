@@ -11,7 +11,15 @@ pub fn plugin(app: &mut App) {
     app.add_systems(Turn, apply_events.in_set(TurnSystems::Events));
 }
 
-fn apply_events(mut commands: Commands, level: Res<Level>, cal: Res<Calendar>, nations: Res<Nations>, mut bodies: Query<&mut Body>, mut mif: ResMut<MeasuresInForce>, mut log: ResMut<RunLog>) {
+fn apply_events(
+    mut commands: Commands,
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    nations: Res<Nations>,
+    mut bodies: Query<&mut Body>,
+    mut mif: ResMut<MeasuresInForce>,
+    mut log: ResMut<RunLog>,
+) {
     for mut b in &mut bodies {
         b.uninstructed.clear();
     }
@@ -53,7 +61,9 @@ pub fn as_it_will_sit(body: &Body, level: &crate::level::LevelDef, turn: usize, 
     b.uninstructed.clear();
     for ev in level.events.iter().filter(|e| e.turn == turn) {
         match ev.effect {
-            EventEffect::Boycott { state, body } if body == b.kind && !b.boycotting.contains(&nations.0[state]) => b.boycotting.push(nations.0[state]),
+            EventEffect::Boycott { state, body } if body == b.kind && !b.boycotting.contains(&nations.0[state]) => {
+                b.boycotting.push(nations.0[state])
+            }
             EventEffect::Return { state, body } if body == b.kind => b.boycotting.retain(|e| *e != nations.0[state]),
             EventEffect::NoInstructions { state, body } if body == b.kind => b.uninstructed.push(nations.0[state]),
             _ => {}

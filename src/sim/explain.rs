@@ -26,7 +26,11 @@ fn rank_scaled<'a>(factors: impl IntoIterator<Item = &'a Factor>, scale: f32) ->
     for f in factors {
         *sum.entry(f.id).or_default() += f.weight * scale;
     }
-    let mut v: Vec<ExplainedFactor> = sum.into_iter().filter(|(_, w)| w.abs() > 1e-4).map(|(id, weight)| ExplainedFactor { id, label: id.label(), weight: round(weight) }).collect();
+    let mut v: Vec<ExplainedFactor> = sum
+        .into_iter()
+        .filter(|(_, w)| w.abs() > 1e-4)
+        .map(|(id, weight)| ExplainedFactor { id, label: id.label(), weight: round(weight) })
+        .collect();
     v.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()).then(a.id.cmp(&b.id)));
     v.truncate(TOP);
     v
@@ -54,7 +58,14 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
         let decision = |i: usize| v.decision_ix[i].and_then(|d| log.decisions.get(d));
         let mut deciders = v.decisive.len();
         let (factors, decisive): (Vec<&Factor>, Vec<String>) = if v.adopted {
-            let yes: Vec<&Factor> = v.ballots.iter().enumerate().filter(|(_, b)| b.1 == Ballot::Yes).filter_map(|(i, _)| decision(i)).flat_map(|d| d.factors.iter()).collect();
+            let yes: Vec<&Factor> = v
+                .ballots
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.1 == Ballot::Yes)
+                .filter_map(|(i, _)| decision(i))
+                .flat_map(|d| d.factors.iter())
+                .collect();
             deciders = v.yes as usize;
             let mut dec = v.decisive.clone();
             if dec.is_empty() {
@@ -62,11 +73,19 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
             }
             (yes, dec)
         } else if !v.decisive.is_empty() {
-            let blockers: Vec<&Factor> = v.ballots.iter().enumerate().filter(|(_, b)| v.decisive.contains(&b.0)).filter_map(|(i, _)| decision(i)).flat_map(|d| d.factors.iter()).collect();
+            let blockers: Vec<&Factor> = v
+                .ballots
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| v.decisive.contains(&b.0))
+                .filter_map(|(i, _)| decision(i))
+                .flat_map(|d| d.factors.iter())
+                .collect();
             (blockers, v.decisive.clone())
         } else {
             // Not enough votes: why the others held back.
-            let held: Vec<usize> = v.ballots.iter().enumerate().filter(|(_, b)| matches!(b.1, Ballot::No | Ballot::Abstain)).map(|(i, _)| i).collect();
+            let held: Vec<usize> =
+                v.ballots.iter().enumerate().filter(|(_, b)| matches!(b.1, Ballot::No | Ballot::Abstain)).map(|(i, _)| i).collect();
             deciders = held.len();
             let f = held.iter().filter_map(|&i| decision(i)).flat_map(|d| d.factors.iter()).collect();
             (f, held.iter().map(|&i| v.ballots[i].0.clone()).collect())
@@ -79,12 +98,7 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
             F::Unanimity | F::Majority => !v.adopted && f.weight < 0.0,
             _ => false,
         }));
-        out.push(Explanation {
-            mechanism: Mechanism::Vote(v.body, v.motion),
-            succeeded: v.adopted,
-            factors: rank(&all),
-            decisive,
-        });
+        out.push(Explanation { mechanism: Mechanism::Vote(v.body, v.motion), succeeded: v.adopted, factors: rank(&all), decisive });
     }
 
     // Sanctions: coverage against leakage, exemptions and delay.
@@ -99,7 +113,12 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
         ];
         let mut decisive: Vec<String> = t.leakers.iter().filter(|l| l.1 > 0.05).map(|l| l.0.clone()).collect();
         decisive.extend(t.defectors.iter().map(|d| d.0.clone()));
-        out.push(Explanation { mechanism: Mechanism::Sanctions, succeeded: sanctions_worked(good, aggressor_felt), factors: rank(&factors), decisive });
+        out.push(Explanation {
+            mechanism: Mechanism::Sanctions,
+            succeeded: sanctions_worked(good, aggressor_felt),
+            factors: rank(&factors),
+            decisive,
+        });
     }
 
     // Coalition in the field: who came, who stayed home.
@@ -107,7 +126,8 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
     if !contributions.is_empty() || !mif.coalition.is_empty() {
         // Why states came or stayed home, for the average decider, and how the two sides' forces compared.
         let n = contributions.len().max(1) as f32;
-        let mut f: Vec<Factor> = contributions.iter().flat_map(|d| d.factors.iter().map(move |x| Factor::new(x.id, x.weight / n))).collect();
+        let mut f: Vec<Factor> =
+            contributions.iter().flat_map(|d| d.factors.iter().map(move |x| Factor::new(x.id, x.weight / n))).collect();
         let allies: f32 = mif.aggressor_allies.iter().map(|a| a.1).sum();
         let coalition: f32 = mif.coalition.iter().map(|c| c.cinc).sum();
         let total = (coalition + allies).max(1e-6);
@@ -115,14 +135,22 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
         if allies > 0.0 {
             f.push(Factor::new(F::ThreatAtBorder, -allies / total));
         }
-        let mut decisive: Vec<(String, f32)> = contributions.iter().map(|d| (d.actor.clone(), if let DecisionKind::Contribute { cinc } = d.decision { cinc } else { 0.0 })).collect();
+        let mut decisive: Vec<(String, f32)> = contributions
+            .iter()
+            .map(|d| (d.actor.clone(), if let DecisionKind::Contribute { cinc } = d.decision { cinc } else { 0.0 }))
+            .collect();
         decisive.sort_by(|a, b| b.1.total_cmp(&a.1));
         let mut names: Vec<String> = decisive.iter().filter(|d| d.1 > 0.0).take(3).map(|d| d.0.clone()).collect();
         // A free rider would have come had others not carried the burden; the strongest decide first.
         if let Some(fr) = contributions.iter().find(|d| d.score <= 0.0 && d.score + free_ride(d) > 0.0) {
             names.push(fr.actor.clone());
         }
-        out.push(Explanation { mechanism: Mechanism::Enforcement, succeeded: enforcement_worked(log, mif, crisis), factors: rank(&f), decisive: names });
+        out.push(Explanation {
+            mechanism: Mechanism::Enforcement,
+            succeeded: enforcement_worked(log, mif, crisis),
+            factors: rank(&f),
+            decisive: names,
+        });
     }
 
     // Appeasement: did concessions buy peace or feed the appetite?
@@ -132,13 +160,19 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
             Factor::new(F::Appetite, crisis.appetite),
             Factor::new(F::PrizeHeld, crisis.control),
         ];
-        out.push(Explanation { mechanism: Mechanism::Appeasement, succeeded: appeasement_worked(crisis), factors: rank(&f), decisive: vec![] });
+        out.push(Explanation {
+            mechanism: Mechanism::Appeasement,
+            succeeded: appeasement_worked(crisis),
+            factors: rank(&f),
+            decisive: vec![],
+        });
     }
 
     // Peacekeeping: consent decides.
     let consents: Vec<&Decision> = log.decisions.iter().filter(|d| matches!(d.decision, DecisionKind::Consent { .. })).collect();
     if !consents.is_empty() {
-        let refused: Vec<String> = consents.iter().filter(|d| matches!(d.decision, DecisionKind::Consent { given: false })).map(|d| d.actor.clone()).collect();
+        let refused: Vec<String> =
+            consents.iter().filter(|d| matches!(d.decision, DecisionKind::Consent { given: false })).map(|d| d.actor.clone()).collect();
         out.push(Explanation {
             mechanism: Mechanism::Peacekeeping,
             succeeded: mif.peacekeepers,
@@ -149,7 +183,12 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
 
     // Deterrence: the aggressor's own last decision, factor by factor.
     if let Some(d) = last_aggressor(log) {
-        out.push(Explanation { mechanism: Mechanism::Deterrence, succeeded: deterred(d), factors: rank(&d.factors), decisive: vec![d.actor.clone()] });
+        out.push(Explanation {
+            mechanism: Mechanism::Deterrence,
+            succeeded: deterred(d),
+            factors: rank(&d.factors),
+            decisive: vec![d.actor.clone()],
+        });
     }
     out
 }
@@ -180,7 +219,10 @@ fn appeasement_worked(crisis: &Crisis) -> bool {
 }
 
 fn deterred(d: &Decision) -> bool {
-    matches!(d.decision, DecisionKind::Aggressor { choice: AggressorChoice::Hold | AggressorChoice::AcceptTerms | AggressorChoice::Withdraw })
+    matches!(
+        d.decision,
+        DecisionKind::Aggressor { choice: AggressorChoice::Hold | AggressorChoice::AcceptTerms | AggressorChoice::Withdraw }
+    )
 }
 
 /// Whether each mechanism tried in a run worked, from what even a lean log keeps (votes, the aggressor's

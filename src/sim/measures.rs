@@ -8,15 +8,18 @@ use crate::level::{InstitutionKind, Measure, Order};
 
 use super::aggressor::{DETERRENCE, NUCLEAR_RISK, SUPPLY_KM};
 use super::alliance::ARMS_SHARE;
+use super::cause::Intervention;
 use super::core::*;
 use super::interest::{self, View};
-use super::cause::Intervention;
 use super::trace::{DecisionKind, Factor, FactorId, RunLog};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(
         Turn,
-        (national_sanctions.in_set(TurnSystems::Orders), (apply_sanctions, form_coalition, send_arms, enforce_blockade, deploy_peacekeepers).chain().in_set(TurnSystems::Measures)),
+        (
+            national_sanctions.in_set(TurnSystems::Orders),
+            (apply_sanctions, form_coalition, send_arms, enforce_blockade, deploy_peacekeepers).chain().in_set(TurnSystems::Measures),
+        ),
     );
 }
 
@@ -27,7 +30,12 @@ pub const SANCTIONS_DELAY: f32 = 2.0;
 /// Share of pressure left when oil, the essential import, is exempted.
 pub const WITHOUT_OIL: f32 = 0.55;
 
-fn national_sanctions(mut orders: MessageReader<OrderIssued>, cal: Res<Calendar>, mut mif: ResMut<MeasuresInForce>, mut commands: Commands) {
+fn national_sanctions(
+    mut orders: MessageReader<OrderIssued>,
+    cal: Res<Calendar>,
+    mut mif: ResMut<MeasuresInForce>,
+    mut commands: Commands,
+) {
     for o in orders.read() {
         if let Order::Sanction { oil } = o.order {
             commands.entity(o.state).insert(Sanctioning(1.0));
@@ -39,7 +47,6 @@ fn national_sanctions(mut orders: MessageReader<OrderIssued>, cal: Res<Calendar>
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn apply_sanctions(
     mut commands: Commands,
     level: Res<Level>,
@@ -77,7 +84,8 @@ fn apply_sanctions(
         } else if (member && !mif.national_sanctions) || (mif.national_sanctions && int.ties_victim > 0.3) {
             // Sanctions voted by the institution are for members to apply; sanctions begun by one state
             // are joined by the victim's friends who choose to.
-            let view = View { own_cinc: cap.cinc, aggressor_cinc: agg_cinc, credibility: cred.of(kind), self_defence: crisis.self_defence, noise };
+            let view =
+                View { own_cinc: cap.cinc, aggressor_cinc: agg_cinc, credibility: cred.of(kind), self_defence: crisis.self_defence, noise };
             let factors = interest::compliance_factors(int, &view, oil, binding, &weights);
             let c = (0.5 + iv.score(&factors)).clamp(0.0, 1.0);
             log.decide(cal.turn, &nation.id, DecisionKind::Sanctions { compliance: c }, factors);
@@ -134,11 +142,9 @@ pub fn order_share(int: &Interests) -> f32 {
     INTERVENE_SHARE * (0.4 + 0.6 * int.interest.max(int.ties_victim).clamp(0.0, 1.0))
 }
 
-
 /// States decide whether to send forces: under the institution's authority, under a bloc's obligation,
 /// or behind governments that ordered forces (an ad hoc coalition). The strongest decide first; the rest
 /// can pass the buck. What they send arrives over the days its distance takes.
-#[allow(clippy::too_many_arguments)]
 fn form_coalition(
     level: Res<Level>,
     cal: Res<Calendar>,
@@ -159,7 +165,8 @@ fn form_coalition(
     if !crisis.fighting && (crisis.attacked || mif.intervening.is_empty()) {
         return;
     }
-    let covering: Vec<&Bloc> = if crisis.fighting { blocs.iter().filter(|b| b.covers(crisis.victim, crisis.aggressor)).collect() } else { vec![] };
+    let covering: Vec<&Bloc> =
+        if crisis.fighting { blocs.iter().filter(|b| b.covers(crisis.victim, crisis.aggressor)).collect() } else { vec![] };
     if !mif.force_authorised && covering.is_empty() && mif.intervening.is_empty() {
         return;
     }
@@ -167,13 +174,19 @@ fn form_coalition(
     let (start, _) = turn_days(&level.0, cal.turn);
     let needed = agg.2.cinc * projection(agg.3.km_theatre, agg.2.cinc) * crisis.aggressor_readiness * 1.5;
     let lead: f32 = mif.intervening.iter().filter_map(|e| nations.get(*e).ok()).map(|n| n.2.cinc * n.3.ties_victim.max(0.0)).sum();
-    let ctx = CoalitionCtx { authorised: mif.force_authorised, nuclear: agg.3.nuclear, lead: lead / agg.2.cinc.max(1e-6), credibility: cred.of(level.0.institution.kind) };
+    let ctx = CoalitionCtx {
+        authorised: mif.force_authorised,
+        nuclear: agg.3.nuclear,
+        lead: lead / agg.2.cinc.max(1e-6),
+        credibility: cred.of(level.0.institution.kind),
+    };
     let mut committed: f32 = mif.coalition.iter().map(|c| c.cinc).sum();
     let mut order: Vec<_> = nations.iter().filter(|n| n.0 != crisis.aggressor && n.0 != crisis.victim && !mif.in_coalition(n.0)).collect();
     order.sort_by(|a, b| b.2.cinc.total_cmp(&a.2.cinc).then(a.1.ix.cmp(&b.1.ix)));
     for (e, nation, cap, int, member) in order {
         let noise = rng.dynamic();
-        let view = View { own_cinc: cap.cinc, aggressor_cinc: agg.2.cinc, credibility: ctx.credibility, self_defence: crisis.self_defence, noise };
+        let view =
+            View { own_cinc: cap.cinc, aggressor_cinc: agg.2.cinc, credibility: ctx.credibility, self_defence: crisis.self_defence, noise };
         // A state the aggressor threatens at home fights with more of its strength: it fights for itself.
         let for_itself = EXPOSED_SHARE * interest::exposure(int, &view);
         let c = if mif.intervening.contains(&e) {
@@ -218,7 +231,15 @@ struct CoalitionCtx {
 
 /// A state's reasons to send forces, with the risk of fighting a nuclear power and, for an ad hoc coalition,
 /// the weight of those who lead it.
-fn coalition_factors(int: &Interests, view: &View, ctx: &CoalitionCtx, member: bool, obligation: f32, burden: f32, w: &Weights) -> Vec<Factor> {
+fn coalition_factors(
+    int: &Interests,
+    view: &View,
+    ctx: &CoalitionCtx,
+    member: bool,
+    obligation: f32,
+    burden: f32,
+    w: &Weights,
+) -> Vec<Factor> {
     let mut f = interest::contribution_factors(int, view, ctx.authorised && member, obligation, burden, w);
     if ctx.nuclear {
         // A treaty obligation is the commitment made in advance that outweighs the fear (Schelling).
@@ -232,7 +253,6 @@ fn coalition_factors(int: &Interests, view: &View, ctx: &CoalitionCtx, member: b
 
 /// The blockade's grip on the aggressor's supply, and the aggressor's answer: accept it, or go to war with
 /// the blockaders (the risk Britain and France would not run over the Suez Canal in 1935).
-#[allow(clippy::too_many_arguments)]
 fn enforce_blockade(
     level: Res<Level>,
     cal: Res<Calendar>,
@@ -250,7 +270,8 @@ fn enforce_blockade(
     }
     let noise = draws.politics * rng.dynamic();
     let Ok(agg) = nations.get(crisis.aggressor) else { return };
-    let navies: f32 = mif.blockaders.iter().filter_map(|e| nations.get(*e).ok()).map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc)).sum();
+    let navies: f32 =
+        mif.blockaders.iter().filter_map(|e| nations.get(*e).ok()).map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc)).sum();
     let own = agg.2.cinc * projection(crisis.supply_km, agg.2.cinc);
     let contest = navies / (navies + own).max(1e-6);
     mif.blockade = contest * crisis.supply_km / (crisis.supply_km + SUPPLY_KM);
@@ -285,7 +306,6 @@ fn enforce_blockade(
 
 /// While the victim fights, its friends decide whether to send it arms: more readily the more power already
 /// stands behind it.
-#[allow(clippy::too_many_arguments)]
 fn send_arms(
     level: Res<Level>,
     cal: Res<Calendar>,
@@ -304,7 +324,8 @@ fn send_arms(
     let Ok(agg) = nations.get(crisis.aggressor) else { return };
     let (start, _) = turn_days(&level.0, cal.turn);
     // A lead is followed as far as the leader is committed to the victim.
-    let backing: f32 = mif.arms.iter().filter_map(|c| nations.get(c.state).ok()).map(|n| n.2.cinc * n.3.ties_victim.max(0.0)).sum::<f32>() / agg.2.cinc.max(1e-6);
+    let backing: f32 = mif.arms.iter().filter_map(|c| nations.get(c.state).ok()).map(|n| n.2.cinc * n.3.ties_victim.max(0.0)).sum::<f32>()
+        / agg.2.cinc.max(1e-6);
     for (e, nation, cap, int, _) in &nations {
         let noise = rng.dynamic();
         let policy_player = e == role.state && role.policy != Some(Policy::Historical);
@@ -319,7 +340,10 @@ fn send_arms(
             Factor::new(FactorId::DomesticPolitics, 0.1 * noise),
         ];
         if int.ties_aggressor != 0.0 {
-            f.push(Factor::new(if int.ties_aggressor < 0.0 { FactorId::HostilityToAggressor } else { FactorId::TiesToAggressor }, -0.5 * int.ties_aggressor));
+            f.push(Factor::new(
+                if int.ties_aggressor < 0.0 { FactorId::HostilityToAggressor } else { FactorId::TiesToAggressor },
+                -0.5 * int.ties_aggressor,
+            ));
         }
         if int.non_aligned {
             f.push(Factor::new(FactorId::NonAlignment, -0.7));
@@ -334,7 +358,6 @@ fn send_arms(
 }
 
 /// Peacekeepers deploy only if both parties consent; either can withdraw consent later.
-#[allow(clippy::too_many_arguments)]
 fn deploy_peacekeepers(
     level: Res<Level>,
     cal: Res<Calendar>,
@@ -350,7 +373,8 @@ fn deploy_peacekeepers(
     let date = level.0.turns[cal.turn].date;
     let (_, day) = turn_days(&level.0, cal.turn);
     let coalition = mif.coalition_in_theatre(day);
-    let pressure: Vec<Factor> = super::aggressor::political_pressure(&log, &crisis, &nations).into_iter().map(|x| Factor::new(x.id, -x.weight)).collect();
+    let pressure: Vec<Factor> =
+        super::aggressor::political_pressure(&log, &crisis, &nations).into_iter().map(|x| Factor::new(x.id, -x.weight)).collect();
     let mut consents = true;
     for (party, aggressor) in [(crisis.aggressor, true), (crisis.victim, false)] {
         let Ok((_, n, ..)) = nations.get(party) else { continue };

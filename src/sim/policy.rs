@@ -27,7 +27,6 @@ fn record_player_orders(mut orders: MessageReader<OrderIssued>, role: Res<Player
 /// Supply-line length (km) beyond which the alliance strategy blockades the aggressor.
 pub const BLOCKADE_WORTH_KM: f32 = 1500.0;
 
-#[allow(clippy::too_many_arguments)]
 fn plan_orders(
     level: Res<Level>,
     cal: Res<Calendar>,

@@ -116,10 +116,7 @@ impl Simulation {
 pub fn start_run(world: &mut World, setup: &RunSetup) {
     let lvl = &setup.level;
     // Clear the previous run.
-    let old: Vec<Entity> = world
-        .query_filtered::<Entity, Or<(With<Nation>, With<Bloc>, With<Body>, With<Crisis>)>>()
-        .iter(world)
-        .collect();
+    let old: Vec<Entity> = world.query_filtered::<Entity, Or<(With<Nation>, With<Bloc>, With<Body>, With<Crisis>)>>().iter(world).collect();
     for e in old {
         world.despawn(e);
     }
@@ -179,7 +176,14 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
         });
     }
     for b in &lvl.institution.bodies {
-        world.spawn(Body { kind: b.kind, rule: b.rule, members: map(&b.members), permanent: map(&b.permanent), boycotting: vec![], uninstructed: vec![] });
+        world.spawn(Body {
+            kind: b.kind,
+            rule: b.rule,
+            members: map(&b.members),
+            permanent: map(&b.permanent),
+            boycotting: vec![],
+            uninstructed: vec![],
+        });
     }
     let c = &lvl.crisis;
     // The run's uncertainties, drawn first and in a fixed order.

@@ -37,7 +37,9 @@ fn every_named_cause_moves_its_result_by_five_points_and_none_is_a_constant_of_t
         for c in &causes {
             assert!(c.effect.abs() >= cause::MIN_EFFECT, "{id}: {c:?}");
             assert!((c.now - c.was - c.effect).abs() < 2e-3, "{id}: effect is not the change: {c:?}");
-            for constant in ["own_cause", "victims_cause", "own_motion", "player_order", "factor:majority", "factor:veto", "factor:unanimity"] {
+            for constant in
+                ["own_cause", "victims_cause", "own_motion", "player_order", "factor:majority", "factor:veto", "factor:unanimity"]
+            {
                 assert!(!c.cause.ends_with(constant), "{id}: names a constant of the model: {c:?}");
             }
         }
@@ -58,7 +60,11 @@ fn a_removed_events_measured_share_is_that_of_the_level_edited_by_hand() {
     let p = plan("korea_1950", 30);
     let (log, _) = cause::sample_run(&p);
     let all = cause::candidates(&p.level, &log, &p);
-    let ev = all.iter().copied().find(|c| matches!(c, cause::Cause::Event(i) if matches!(p.level.events[*i].effect, EventEffect::Boycott { .. }))).expect("the boycott is a candidate");
+    let ev = all
+        .iter()
+        .copied()
+        .find(|c| matches!(c, cause::Cause::Event(i) if matches!(p.level.events[*i].effect, EventEffect::Boycott { .. })))
+        .expect("the boycott is a candidate");
     let force = Mechanism::Vote(BodyKind::SecurityCouncil, Measure::AuthoriseForce);
     let results = [cause::Explained { mechanism: force, outcome: None, succeeded: true }];
     let measured = cause::measure_causes(&p, &[ev], Some(&results), &AtomicUsize::new(0));
@@ -69,13 +75,22 @@ fn a_removed_events_measured_share_is_that_of_the_level_edited_by_hand() {
     let mut sim = Simulation::new();
     let adopted = (0..30u64)
         .filter(|k| {
-            sim.start(&RunSetup { level: edited.clone(), seed: 1 + k, role: Some(p.role), policy: Some(Policy::Historical), credibility: None, lessons: Default::default() });
+            sim.start(&RunSetup {
+                level: edited.clone(),
+                seed: 1 + k,
+                role: Some(p.role),
+                policy: Some(Policy::Historical),
+                credibility: None,
+                lessons: Default::default(),
+            });
             sim.run_to_end();
             sim.log().votes.iter().any(|v| v.body == BodyKind::SecurityCouncil && v.motion == Measure::AuthoriseForce && v.adopted)
         })
         .count() as f64
         / 30.0;
-    let c = measured.first().unwrap_or_else(|| panic!("removing the boycott changed nothing; by hand the Council authorised force in {adopted}"));
+    let c = measured
+        .first()
+        .unwrap_or_else(|| panic!("removing the boycott changed nothing; by hand the Council authorised force in {adopted}"));
     assert_eq!(c.without, cause::Without::Success((adopted * 1000.0).round() / 1000.0), "{c:?}");
     assert!(adopted < 0.5, "with the USSR in its seat the Council should not authorise force ({adopted})");
 }

@@ -86,7 +86,13 @@ fn lesson_writes_a_report_a_teacher_can_preview() {
     let json = dir.join("why_the_league_failed-preview-league31.json");
     let report = collective_security::lesson::report::LessonReport::load(&json).unwrap();
     assert_eq!(report.parts.len(), 2);
-    assert!(report.parts.iter().all(|p| p.turns.iter().flat_map(|t| &t.strategies).all(|s| *s == collective_security::lesson::Strategy::Appeasement)));
+    assert!(
+        report.parts.iter().all(|p| p
+            .turns
+            .iter()
+            .flat_map(|t| &t.strategies)
+            .all(|s| *s == collective_security::lesson::Strategy::Appeasement))
+    );
     assert!(std::fs::read_to_string(dir.join("why_the_league_failed-preview-league31.md")).unwrap().contains("Class seed: **LEAGUE31**"));
 }
 

@@ -91,7 +91,11 @@ fn kuwait_the_council_condemns_embargoes_and_authorises_force_with_the_recorded_
             && t(2) == ("oil_sanctions", 13, 0, 2, true)
             && (ballot(&r, 2, "security_council", "CUB"), ballot(&r, 2, "security_council", "YEM")) == ("abstain", "abstain")
             && t(4) == ("authorise_force", 12, 2, 1, true)
-            && (ballot(&r, 4, "security_council", "CUB"), ballot(&r, 4, "security_council", "YEM"), ballot(&r, 4, "security_council", "CHN")) == ("no", "no", "abstain");
+            && (
+                ballot(&r, 4, "security_council", "CUB"),
+                ballot(&r, 4, "security_council", "YEM"),
+                ballot(&r, 4, "security_council", "CHN"),
+            ) == ("no", "no", "abstain");
         exact += same as usize;
     }
     assert!(exact >= 18, "the recorded tallies and ballots of 660, 661 and 678 in {exact} of 20 runs");
@@ -99,10 +103,20 @@ fn kuwait_the_council_condemns_embargoes_and_authorises_force_with_the_recorded_
 
 #[test]
 fn played_as_history_went_each_level_most_often_ends_as_history_ended() {
-    for (id, outcome) in [("manchuria_1931", "aggressor_prevails"), ("abyssinia_1935", "aggressor_prevails"), ("munich_1938", "aggressor_prevails"), ("korea_1950", "reversed"), ("suez_1956", "reversed"), ("kuwait_1990", "reversed"), ("crimea_2014", "aggressor_prevails"), ("ukraine_2022", "frozen")] {
+    for (id, outcome) in [
+        ("manchuria_1931", "aggressor_prevails"),
+        ("abyssinia_1935", "aggressor_prevails"),
+        ("munich_1938", "aggressor_prevails"),
+        ("korea_1950", "reversed"),
+        ("suez_1956", "reversed"),
+        ("kuwait_1990", "reversed"),
+        ("crimea_2014", "aggressor_prevails"),
+        ("ukraine_2022", "frozen"),
+    ] {
         // History is the most frequent outcome, not the only one: the rest is what the dice could have done.
         let level = shipped(id);
-        let runs: Vec<String> = (0..60).map(|seed| play(level.clone(), seed, Policy::Historical, None).outcome.result.to_string()).collect();
+        let runs: Vec<String> =
+            (0..60).map(|seed| play(level.clone(), seed, Policy::Historical, None).outcome.result.to_string()).collect();
         let count = |o: &str| runs.iter().filter(|r| *r == o).count();
         let modal = ["deterred", "halted", "reversed", "aggressor_prevails", "frozen"].into_iter().max_by_key(|o| count(o)).unwrap();
         assert_eq!(modal, outcome, "{id}: {outcome} in {} of 60 runs, {modal} in {}", count(outcome), count(modal));
@@ -126,8 +140,18 @@ fn ukraine_the_veto_blocks_the_council_the_assembly_condemns_by_a_large_majority
         let no: Vec<&str> = ga.ballots.iter().filter(|b| *b.1 == collective_security::sim::Ballot::No).map(|b| b.0.as_str()).collect();
         // Cuba sits near the line between abstaining and voting against: it may tip by chance.
         exact += (no == ["BLR", "ERI", "PRK", "RUS", "SYR"]) as usize;
-        assert!(no.len() <= 6 && ["BLR", "ERI", "PRK", "RUS", "SYR"].iter().all(|s| no.contains(s)), "the five against, as recorded: {no:?}");
-        assert!((138..=144).contains(&ga.yes) && (33..=38).contains(&ga.abstain) && ga.absent == 12, "{}–{}–{} with {} absent; recorded 141–5–35 with 12 absent", ga.yes, ga.no, ga.abstain, ga.absent);
+        assert!(
+            no.len() <= 6 && ["BLR", "ERI", "PRK", "RUS", "SYR"].iter().all(|s| no.contains(s)),
+            "the five against, as recorded: {no:?}"
+        );
+        assert!(
+            (138..=144).contains(&ga.yes) && (33..=38).contains(&ga.abstain) && ga.absent == 12,
+            "{}–{}–{} with {} absent; recorded 141–5–35 with 12 absent",
+            ga.yes,
+            ga.no,
+            ga.abstain,
+            ga.absent
+        );
         assert_ne!(r.outcome.result, "aggressor_prevails", "seed {seed}: the war goes on, or Russia is pushed back");
     }
     assert!(exact >= 8, "exactly the five recorded states vote against in {exact} of 10 runs");

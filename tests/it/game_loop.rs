@@ -29,7 +29,17 @@ fn screen(app: &App) -> Screen {
 
 fn start(app: &mut App, replay: Vec<Vec<Order>>) {
     let level = shipped("korea_1950");
-    app.world_mut().write_message(StartLevel { level, path: level_path("korea_1950"), seed: 9, role: Some("IND".into()), replay, screen: Screen::Briefing, campaign: false, credibility: None, lessons: Default::default() });
+    app.world_mut().write_message(StartLevel {
+        level,
+        path: level_path("korea_1950"),
+        seed: 9,
+        role: Some("IND".into()),
+        replay,
+        screen: Screen::Briefing,
+        campaign: false,
+        credibility: None,
+        lessons: Default::default(),
+    });
     app.update();
     app.update();
 }
@@ -43,7 +53,11 @@ fn a_turn_goes_from_orders_through_votes_and_the_player_orders_reach_the_simulat
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Playing);
     app.update();
     assert_eq!(*app.world().resource::<State<TurnPhase>>().get(), TurnPhase::Orders);
-    app.world_mut().resource_mut::<Session>().pending.push(Order::Propose { body: collective_security::level::BodyKind::SecurityCouncil, measure: collective_security::level::Measure::Condemn, under: Default::default() });
+    app.world_mut().resource_mut::<Session>().pending.push(Order::Propose {
+        body: collective_security::level::BodyKind::SecurityCouncil,
+        measure: collective_security::level::Measure::Condemn,
+        under: Default::default(),
+    });
     app.world_mut().write_message(EndTurn);
     app.update();
     app.update();
@@ -82,7 +96,17 @@ fn a_broken_edit_shows_its_errors_and_keeps_the_last_good_level_and_a_fix_reload
     app.add_plugins(reload::plugin);
     app.world_mut().resource_mut::<Reload>().interval_secs = 0.0;
     let level = std::sync::Arc::new(collective_security::level::load(&path).unwrap());
-    app.world_mut().write_message(StartLevel { level, path: path.clone(), seed: 3, role: None, replay: vec![vec![Order::Mediate]], screen: Screen::Playing, campaign: false, credibility: None, lessons: Default::default() });
+    app.world_mut().write_message(StartLevel {
+        level,
+        path: path.clone(),
+        seed: 3,
+        role: None,
+        replay: vec![vec![Order::Mediate]],
+        screen: Screen::Playing,
+        campaign: false,
+        credibility: None,
+        lessons: Default::default(),
+    });
     app.update();
     app.update();
     let before = serde_json::to_string(app.world().resource::<RunLog>()).unwrap();
@@ -135,7 +159,17 @@ fn each_level_started_is_a_new_session_so_the_map_redraws_its_regions() {
     app.init_resource::<NewSessions>().add_systems(Update, count_new_sessions);
     for id in ["manchuria_1931", "abyssinia_1935"] {
         let level = shipped(id);
-        app.world_mut().write_message(StartLevel { level, path: level_path(id), seed: 1, role: None, replay: vec![], screen: Screen::Briefing, campaign: true, credibility: None, lessons: Default::default() });
+        app.world_mut().write_message(StartLevel {
+            level,
+            path: level_path(id),
+            seed: 1,
+            role: None,
+            replay: vec![],
+            screen: Screen::Briefing,
+            campaign: true,
+            credibility: None,
+            lessons: Default::default(),
+        });
         app.update();
         app.update();
     }

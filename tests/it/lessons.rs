@@ -43,7 +43,10 @@ fn every_shipped_lesson_passes_the_validator_and_fits_a_class_period() {
         assert!(warnings.is_empty(), "{id}: {warnings:?}");
         assert!((30..=45).contains(&l.minutes), "{id} takes {} minutes", l.minutes);
         assert!(l.parts.len() >= 2 && !l.quiz.is_empty() && !l.objectives.is_empty() && !l.debrief.is_empty(), "{id}");
-        assert!(l.quiz.iter().any(|q| matches!(q.answer, Answer::Short(..))) && l.quiz.iter().any(|q| matches!(q.answer, Answer::Choice(..))), "{id} has both kinds of question");
+        assert!(
+            l.quiz.iter().any(|q| matches!(q.answer, Answer::Short(..))) && l.quiz.iter().any(|q| matches!(q.answer, Answer::Choice(..))),
+            "{id} has both kinds of question"
+        );
     }
     let files = lesson::lesson_files(&lesson::lessons_dir());
     assert_eq!(files.len(), SHIPPED.len(), "a test names every shipped lesson");
@@ -51,7 +54,10 @@ fn every_shipped_lesson_passes_the_validator_and_fits_a_class_period() {
 
 #[test]
 fn a_lesson_naming_an_unknown_level_or_role_gets_line_column_and_a_suggestion() {
-    let src = std::fs::read_to_string(lesson::lessons_dir().join("why_the_league_failed.ron")).unwrap().replacen("level: \"manchuria_1931\"", "level: \"manchuria_1932\"", 1).replace("role: \"GBR\"", "role: \"GB\"");
+    let src = std::fs::read_to_string(lesson::lessons_dir().join("why_the_league_failed.ron"))
+        .unwrap()
+        .replacen("level: \"manchuria_1931\"", "level: \"manchuria_1932\"", 1)
+        .replace("role: \"GBR\"", "role: \"GB\"");
     let dir = std::env::temp_dir().join(format!("cs-lesson-{}", std::process::id())).join("lessons");
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join("broken.ron");
@@ -68,9 +74,18 @@ fn a_lesson_naming_an_unknown_level_or_role_gets_line_column_and_a_suggestion() 
 
 #[test]
 fn a_misspelt_field_in_a_lesson_is_reported_with_the_fields_it_could_be() {
-    let src = std::fs::read_to_string(lesson::lessons_dir().join("security_or_defence.ron")).unwrap().replacen("explanation:", "explaination:", 1);
+    let src = std::fs::read_to_string(lesson::lessons_dir().join("security_or_defence.ron")).unwrap().replacen(
+        "explanation:",
+        "explaination:",
+        1,
+    );
     let errs = lesson::validate::check_source("x", &src, &[], &|_| None).expect_err("refused");
-    assert!(errs.iter().any(|d| d.message.contains("unknown field `explaination`") && d.suggestion.as_deref() == Some("did you mean `explanation`?") && d.line > 1), "{errs:?}");
+    assert!(
+        errs.iter().any(|d| d.message.contains("unknown field `explaination`")
+            && d.suggestion.as_deref() == Some("did you mean `explanation`?")
+            && d.line > 1),
+        "{errs:?}"
+    );
 }
 
 #[test]
@@ -80,7 +95,10 @@ fn a_short_answer_is_right_when_it_has_a_word_from_every_group() {
     assert!(!is_correct(&a, &QuizAnswer::Text("it was vetoed".into())));
     let ga = Answer::Short(vec![vec!["ga".into(), "general assembly".into()]], "model".into());
     assert!(!is_correct(&ga, &QuizAnswer::Text("they voted against".into())), "a short keyword matches whole words only");
-    assert!(is_correct(&ga, &QuizAnswer::Text("the General  Assembly, by two-thirds".into())) && is_correct(&ga, &QuizAnswer::Text("to the GA.".into())));
+    assert!(
+        is_correct(&ga, &QuizAnswer::Text("the General  Assembly, by two-thirds".into()))
+            && is_correct(&ga, &QuizAnswer::Text("to the GA.".into()))
+    );
     assert!(!is_correct(&a, &QuizAnswer::Choice(0)));
 }
 
@@ -106,7 +124,15 @@ fn a_lesson_played_headless_from_its_file_gives_a_full_report() {
     assert_eq!(r.score, quiz_points + objective_points);
     assert!(r.objectives.iter().all(|o| !o.met || !o.evidence.is_empty()), "a met objective says what met it");
     let md = r.to_markdown();
-    for needle in ["LEAGUE31", "Ada Lovelace", "## Quiz", "Japan will vote no.", "Unanimity let one member", "History (not the simulation)", "| turn | date | orders | strategy |"] {
+    for needle in [
+        "LEAGUE31",
+        "Ada Lovelace",
+        "## Quiz",
+        "Japan will vote no.",
+        "Unanimity let one member",
+        "History (not the simulation)",
+        "| turn | date | orders | strategy |",
+    ] {
         assert!(md.contains(needle), "the Markdown report holds {needle}");
     }
     let back = LessonReport::from_json("r.json", &r.to_json()).expect("the JSON reads back");
@@ -133,7 +159,14 @@ fn replaying_a_students_orders_ends_the_crisis_as_it_ended_when_played() {
         let r = build_report(&l, &a);
         for (k, p) in l.parts.iter().enumerate() {
             let mut sim = collective_security::sim::Simulation::new();
-            sim.start(&collective_security::sim::runner::RunSetup { level: p.level.clone(), seed: a.seed, role: Some(p.role), policy: Some(policy), credibility: None, lessons: Default::default() });
+            sim.start(&collective_security::sim::runner::RunSetup {
+                level: p.level.clone(),
+                seed: a.seed,
+                role: Some(p.role),
+                policy: Some(policy),
+                credibility: None,
+                lessons: Default::default(),
+            });
             sim.run_to_end();
             let played = sim.log().outcome.map(|o| o.0.id().to_string());
             assert_eq!(r.parts[k].outcome, played, "{} under {policy:?}", p.level.id);
@@ -146,7 +179,9 @@ fn objectives_are_met_by_what_the_student_did_not_by_script() {
     let l = league();
     let appeased = build_report(&l, &attempt_by_policy(&l, "", "LEAGUE31", Policy::Appease));
     let collective = build_report(&l, &attempt_by_policy(&l, "", "LEAGUE31", Policy::Collective));
-    let met = |r: &LessonReport, cond: &str| r.objectives.iter().zip(&l.objectives).any(|(o, d)| o.met && format!("{:?}", d.when).starts_with(cond));
+    let met = |r: &LessonReport, cond: &str| {
+        r.objectives.iter().zip(&l.objectives).any(|(o, d)| o.met && format!("{:?}", d.when).starts_with(cond))
+    };
     assert!(!met(&appeased, "Used(Collective)") && met(&collective, "Used(Collective)"));
     assert!(!met(&appeased, "Mastered") && !met(&appeased, "Reflected"), "unanswered questions meet nothing");
     assert!(collective.score > appeased.score);
@@ -233,7 +268,14 @@ fn a_what_if_from_the_last_turn_leaves_every_strategy_the_same_outcomes() {
     let level = crate::support::shipped("kuwait_1990");
     let role = level.default_role();
     let mut sim = collective_security::sim::Simulation::new();
-    sim.start(&collective_security::sim::runner::RunSetup { level: level.clone(), seed: 3, role: Some(role), policy: Some(Policy::Collective), credibility: None, lessons: Default::default() });
+    sim.start(&collective_security::sim::runner::RunSetup {
+        level: level.clone(),
+        seed: 3,
+        role: Some(role),
+        policy: Some(Policy::Collective),
+        credibility: None,
+        lessons: Default::default(),
+    });
     sim.run_to_end();
     let all = sim.log().player_orders.clone();
     let progress = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
@@ -285,7 +327,11 @@ fn a_lesson_in_the_game_goes_from_its_start_page_through_both_crises_to_the_quiz
     for part in 0..2 {
         let level = app.world().resource::<Session>().level_id.clone();
         assert_eq!(level, app.world().resource::<ActiveLesson>().def.parts[part].level.id);
-        assert_eq!(app.world().resource::<Session>().seed, collective_security::lesson::play::parse_seed("CLASS7"), "every part uses the class seed");
+        assert_eq!(
+            app.world().resource::<Session>().seed,
+            collective_security::lesson::play::parse_seed("CLASS7"),
+            "every part uses the class seed"
+        );
         act(&mut app, Action::Screen(Screen::Playing));
         for _ in 0..20 {
             if app.world().resource::<Calendar>().finished {
@@ -372,7 +418,10 @@ fn a_what_if_run_during_a_lesson_is_kept_for_the_report_from_the_turn_it_was_ask
         assert!((total - 1.0).abs() < 1e-9, "{strategy}: shares sum to one");
     }
     let r = build_report(&l.def, &l.attempt);
-    assert!(r.objectives.iter().zip(&l.def.objectives).any(|(o, d)| d.when == lesson::Condition::Compared && o.met), "the what-if meets the objective");
+    assert!(
+        r.objectives.iter().zip(&l.def.objectives).any(|(o, d)| d.when == lesson::Condition::Compared && o.met),
+        "the what-if meets the objective"
+    );
 }
 
 #[test]
@@ -401,5 +450,8 @@ fn a_report_edited_by_hand_to_claim_full_marks_is_flagged_and_not_counted() {
     assert!(md.contains("Reports: 2"), "only the two honest reports count:\n{md}");
     let flagged = md.split("## Reports not counted").nth(1).expect("a section listing the flagged report");
     assert!(flagged.contains("altered, or made by another version") && flagged.contains("score"), "{flagged}");
-    assert!(!md.split("## Scores").nth(1).unwrap().split("## Reports not counted").next().unwrap().contains("forger"), "the forged score is not listed");
+    assert!(
+        !md.split("## Scores").nth(1).unwrap().split("## Reports not counted").next().unwrap().contains("forger"),
+        "the forged score is not listed"
+    );
 }

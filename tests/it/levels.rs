@@ -37,7 +37,10 @@ fn a_misspelt_state_id_names_its_line_and_the_nearest_valid_id() {
 
 #[test]
 fn all_errors_in_a_file_are_reported_not_only_the_first() {
-    let src = korea_src().replacen("victim: \"KOR\"", "victim: \"KORR\"", 1).replacen("date: \"1950-06-27\", label", "date: \"1950-06-20\", label", 1).replacen("cinc: 0.28444", "cinc: 1.5", 1);
+    let src = korea_src()
+        .replacen("victim: \"KOR\"", "victim: \"KORR\"", 1)
+        .replacen("date: \"1950-06-27\", label", "date: \"1950-06-20\", label", 1)
+        .replacen("cinc: 0.28444", "cinc: 1.5", 1);
     let e = errors(&src);
     assert_eq!(e.len(), 3, "{e:?}");
     assert!(e.iter().any(|d| d.message.contains("dates out of order")));
@@ -105,7 +108,9 @@ fn a_what_if_variant_changes_only_what_it_names() {
     assert_eq!(level.states.len(), shipped("ukraine_2022").states.len());
     let r = crate::support::play(level, 1, collective_security::sim::Policy::Historical, None);
     assert!(r.votes[0].adopted && r.votes[0].vetoed_by.is_empty(), "without the veto the Council's draft passes");
-    let oil = collective_security::level::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("levels/examples/abyssinia_1935_oil.ron")).unwrap();
+    let oil =
+        collective_security::level::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("levels/examples/abyssinia_1935_oil.ron"))
+            .unwrap();
     let usa = oil.state_ix("USA").unwrap();
     assert!(oil.institution.members.contains(&usa), "the United States joins the League");
 }

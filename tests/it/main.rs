@@ -13,5 +13,5 @@ mod properties;
 mod robustness;
 mod saves;
 mod screenshot;
-mod whatif;
 mod support;
+mod whatif;

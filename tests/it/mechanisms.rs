@@ -1,8 +1,8 @@
 //! Each mechanism behaves as a player or teacher would expect, over many seeds where chance plays a part.
 
 use collective_security::level::{BlocKind, EventKind, Measure, Order, RawBloc};
-use collective_security::sim::{Credibility, Crisis, Policy, Simulation};
 use collective_security::sim::runner::RunSetup;
+use collective_security::sim::{Credibility, Crisis, Policy, Simulation};
 
 use crate::support::*;
 
@@ -53,10 +53,30 @@ fn a_standing_defence_bloc_deters_attacks_on_its_members_and_protects_no_one_els
     raw.crisis.control = 0.0;
     let unprotected = share(typed(&raw), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
     let mut member = raw.clone();
-    member.blocs.push(RawBloc { id: "pact".into(), name: "Pacific pact".into(), kind: BlocKind::CollectiveDefence, members: vec!["USA".into(), "KOR".into(), "GBR".into()], protects: None, against: Some("PRK".into()), cohesion: 0.9, area: None, after: None });
+    member.blocs.push(RawBloc {
+        id: "pact".into(),
+        name: "Pacific pact".into(),
+        kind: BlocKind::CollectiveDefence,
+        members: vec!["USA".into(), "KOR".into(), "GBR".into()],
+        protects: None,
+        against: Some("PRK".into()),
+        cohesion: 0.9,
+        area: None,
+        after: None,
+    });
     let protected = share(typed(&member), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
     let mut other = raw.clone();
-    other.blocs.push(RawBloc { id: "pact".into(), name: "Atlantic pact".into(), kind: BlocKind::CollectiveDefence, members: vec!["USA".into(), "GBR".into(), "FRA".into()], protects: None, against: Some("SUN".into()), cohesion: 0.9, area: None, after: None });
+    other.blocs.push(RawBloc {
+        id: "pact".into(),
+        name: "Atlantic pact".into(),
+        kind: BlocKind::CollectiveDefence,
+        members: vec!["USA".into(), "GBR".into(), "FRA".into()],
+        protects: None,
+        against: Some("SUN".into()),
+        cohesion: 0.9,
+        area: None,
+        after: None,
+    });
     let elsewhere = share(typed(&other), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
     assert!(protected > unprotected + 0.5, "member {protected} vs none {unprotected}");
     assert!((elsewhere - unprotected).abs() < 1e-9, "a bloc that does not include the victim changes nothing");
@@ -67,10 +87,24 @@ fn sanctions_pressure(us_cinc: f32) -> (f32, Vec<String>) {
     let mut raw = raw("manchuria_1931");
     raw.states.iter_mut().find(|s| s.id == "USA").unwrap().cinc = us_cinc;
     let p = raw.playable.iter_mut().find(|p| p.state == "GBR").unwrap();
-    p.historical = vec![collective_security::level::RawChoice { turn: 1, orders: vec![Order::Propose { body: collective_security::level::BodyKind::LeagueAssembly, measure: Measure::Sanctions, under: collective_security::level::Procedure::Art15 }] }];
+    p.historical = vec![collective_security::level::RawChoice {
+        turn: 1,
+        orders: vec![Order::Propose {
+            body: collective_security::level::BodyKind::LeagueAssembly,
+            measure: Measure::Sanctions,
+            under: collective_security::level::Procedure::Art15,
+        }],
+    }];
     let level = typed(&raw);
     let mut sim = Simulation::new();
-    sim.start(&RunSetup { level: level.clone(), seed: 5, role: level.state_ix("GBR"), policy: Some(Policy::Historical), credibility: None, lessons: Default::default() });
+    sim.start(&RunSetup {
+        level: level.clone(),
+        seed: 5,
+        role: level.state_ix("GBR"),
+        policy: Some(Policy::Historical),
+        credibility: None,
+        lessons: Default::default(),
+    });
     sim.step();
     sim.step();
     sim.step();
@@ -91,7 +125,14 @@ fn sanctions_leak_through_great_powers_outside_the_institution() {
 fn peacekeepers_deploy_only_with_the_consent_of_both_parties() {
     let mut raw = raw("korea_1950");
     let us = raw.playable.iter_mut().find(|p| p.state == "USA").unwrap();
-    us.historical = vec![collective_security::level::RawChoice { turn: 1, orders: vec![Order::Propose { body: collective_security::level::BodyKind::SecurityCouncil, measure: Measure::Peacekeeping, under: Default::default() }] }];
+    us.historical = vec![collective_security::level::RawChoice {
+        turn: 1,
+        orders: vec![Order::Propose {
+            body: collective_security::level::BodyKind::SecurityCouncil,
+            measure: Measure::Peacekeeping,
+            under: Default::default(),
+        }],
+    }];
     let r = play(typed(&raw), 2, Policy::Historical, None);
     let pk = r.explanation.iter().find(|e| e.mechanism.id() == "peacekeeping").expect("consent was asked");
     // A North Korea winning on the ground refuses a force that would stop it.
@@ -128,7 +169,8 @@ fn a_ukraine_inside_a_collective_defence_bloc_is_attacked_less_often() {
     let raw0 = raw("ukraine_2022");
     let mut raw1 = raw0.clone();
     raw1.blocs.iter_mut().find(|b| b.id == "nato").unwrap().members.push("UKR".into());
-    let deterred = |raw: &collective_security::level::RawLevel| share(typed(raw), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
+    let deterred =
+        |raw: &collective_security::level::RawLevel| share(typed(raw), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
     let (outside, inside) = (deterred(&raw0), deterred(&raw1));
     assert!(inside > outside + 0.5, "deterred {inside} inside NATO, {outside} outside");
 }
@@ -150,7 +192,14 @@ fn an_oil_embargo_that_non_members_join_leaves_less_room_for_the_aggressor() {
     let pressure = |raw: &collective_security::level::RawLevel| {
         let level = typed(raw);
         let mut sim = Simulation::new();
-        sim.start(&RunSetup { level, seed: 3, role: None, policy: Some(Policy::Historical), credibility: None, lessons: Default::default() });
+        sim.start(&RunSetup {
+            level,
+            seed: 3,
+            role: None,
+            policy: Some(Policy::Historical),
+            credibility: None,
+            lessons: Default::default(),
+        });
         for _ in 0..4 {
             sim.step();
         }
@@ -180,11 +229,28 @@ fn in_a_campaign_an_aggressor_that_got_away_with_it_emboldens_the_next_one() {
 fn the_forecast_before_a_turn_counts_a_boycott_that_begins_that_turn() {
     use collective_security::level::{BodyKind, Measure, Procedure};
     let mut sim = collective_security::sim::Simulation::new();
-    sim.start(&collective_security::sim::runner::RunSetup { level: shipped("korea_1950"), seed: 1, role: None, policy: None, credibility: None, lessons: Default::default() });
-    let (t, casts) = collective_security::sim::institution::forecast(sim.app.world_mut(), BodyKind::SecurityCouncil, Measure::Condemn, Procedure::Ordinary).unwrap();
+    sim.start(&collective_security::sim::runner::RunSetup {
+        level: shipped("korea_1950"),
+        seed: 1,
+        role: None,
+        policy: None,
+        credibility: None,
+        lessons: Default::default(),
+    });
+    let (t, casts) = collective_security::sim::institution::forecast(
+        sim.app.world_mut(),
+        BodyKind::SecurityCouncil,
+        Measure::Condemn,
+        Procedure::Ordinary,
+    )
+    .unwrap();
     assert!(t.vetoes.is_empty(), "the Soviet seat is empty in June 1950, so no veto is forecast");
     assert!(casts.iter().any(|c| c.id == "SUN" && c.ballot == collective_security::sim::Ballot::Absent));
-    sim.order(collective_security::level::Order::Propose { body: BodyKind::SecurityCouncil, measure: Measure::Condemn, under: Procedure::Ordinary });
+    sim.order(collective_security::level::Order::Propose {
+        body: BodyKind::SecurityCouncil,
+        measure: Measure::Condemn,
+        under: Procedure::Ordinary,
+    });
     sim.step();
     assert_eq!(sim.log().votes[0].adopted, t.adopted, "the vote goes as forecast");
 }

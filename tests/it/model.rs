@@ -19,7 +19,10 @@ fn every_parameter_in_model_md_exists_in_the_code_with_the_value_it_gives() {
             continue; // the draws' table: checked below
         }
         let src = std::fs::read_to_string(root().join("src/sim").join(file)).unwrap_or_else(|_| panic!("{name}: no src/sim/{file}"));
-        let decl = src.lines().find(|l| l.trim_start().starts_with(&format!("pub const {name}:"))).unwrap_or_else(|| panic!("{name} is not a constant of src/sim/{file}"));
+        let decl = src
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("pub const {name}:")))
+            .unwrap_or_else(|| panic!("{name} is not a constant of src/sim/{file}"));
         let code = decl.split('=').nth(1).unwrap().trim().trim_end_matches(';').replace('_', "");
         let (a, b): (f64, f64) = (code.parse().unwrap(), value.parse().unwrap());
         assert!((a - b).abs() < 1e-9, "{name} is {code} in the code and {value} in MODEL.md");
@@ -32,7 +35,9 @@ fn every_parameter_in_model_md_exists_in_the_code_with_the_value_it_gives() {
 fn the_draws_model_md_lists_have_the_defaults_it_gives() {
     let doc = std::fs::read_to_string(root().join("MODEL.md")).unwrap();
     let u = collective_security::level::Uncertainty::default();
-    for (name, v) in [("resolve", u.resolve), ("politics", u.politics), ("fortune", u.fortune), ("leakage", u.leakage), ("arrival", u.arrival)] {
+    for (name, v) in
+        [("resolve", u.resolve), ("politics", u.politics), ("fortune", u.fortune), ("leakage", u.leakage), ("arrival", u.arrival)]
+    {
         assert!(doc.contains(&format!("| `{name}` | {v} |")), "MODEL.md gives the default range of `{name}` as {v}");
     }
 }
@@ -47,7 +52,14 @@ fn the_lean_log_of_many_run_comparisons_gives_the_same_outcomes_as_a_full_run() 
         lean.set_lean(true);
         for seed in 0..20 {
             for policy in [Policy::Historical, Policy::Alliance, Policy::Collective] {
-                let setup = RunSetup { level: level.clone(), seed, role: None, policy: Some(policy), credibility: None, lessons: Default::default() };
+                let setup = RunSetup {
+                    level: level.clone(),
+                    seed,
+                    role: None,
+                    policy: Some(policy),
+                    credibility: None,
+                    lessons: Default::default(),
+                };
                 full.start(&setup);
                 full.run_to_end();
                 lean.start(&setup);

@@ -6,7 +6,6 @@ use collective_security::level;
 use collective_security::sim::runner::RunSetup;
 use collective_security::sim::{Policy, Simulation};
 
-
 /// 100,000 generated and mutated inputs: byte flips, deletions, insertions of RON punctuation, splices of
 /// two places of the file, and truncations. The checker must answer every one without panicking.
 #[test]
@@ -74,13 +73,21 @@ fn resident_kb() -> Option<u64> {
 /// The whole campaign, every policy, many seeds, in one long-lived simulation: no panic, flat memory.
 #[test]
 fn the_campaign_played_over_many_seeds_keeps_memory_flat() {
-    let levels: Vec<_> = collective_security::files::shipped_levels().iter().map(|p| std::sync::Arc::new(level::load(p).unwrap())).collect();
+    let levels: Vec<_> =
+        collective_security::files::shipped_levels().iter().map(|p| std::sync::Arc::new(level::load(p).unwrap())).collect();
     let mut sim = Simulation::new();
     let policies = [Policy::Historical, Policy::Appease, Policy::Alliance, Policy::Collective];
     let mut play = |rounds: u64| {
         for seed in 0..rounds {
             for l in &levels {
-                sim.start(&RunSetup { level: l.clone(), seed, role: None, policy: Some(policies[(seed % 4) as usize]), credibility: None, lessons: Default::default() });
+                sim.start(&RunSetup {
+                    level: l.clone(),
+                    seed,
+                    role: None,
+                    policy: Some(policies[(seed % 4) as usize]),
+                    credibility: None,
+                    lessons: Default::default(),
+                });
                 sim.run_to_end();
                 assert!(sim.log().outcome.is_some());
             }

@@ -14,7 +14,11 @@ fn session() -> Session {
         level_path: level_path("korea_1950"),
         seed: 42,
         role: "IND".into(),
-        orders: vec![vec![Order::Mediate], vec![], vec![Order::Propose { body: BodyKind::SecurityCouncil, measure: Measure::Peacekeeping, under: Procedure::Ordinary }]],
+        orders: vec![
+            vec![Order::Mediate],
+            vec![],
+            vec![Order::Propose { body: BodyKind::SecurityCouncil, measure: Measure::Peacekeeping, under: Procedure::Ordinary }],
+        ],
         pending: vec![Order::Rearm],
         campaign: true,
         credibility: Some((0.4, 0.7)),
@@ -65,7 +69,14 @@ fn replaying_the_saved_orders_resumes_exactly_where_the_game_was() {
     let s = session();
     let play = |turns: usize| {
         let mut sim = Simulation::new();
-        sim.start(&RunSetup { level: level.clone(), seed: s.seed, role: level.state_ix(&s.role), policy: None, credibility: None, lessons: Default::default() });
+        sim.start(&RunSetup {
+            level: level.clone(),
+            seed: s.seed,
+            role: level.state_ix(&s.role),
+            policy: None,
+            credibility: None,
+            lessons: Default::default(),
+        });
         for orders in s.orders.iter().take(turns) {
             for o in orders {
                 sim.order(o.clone());

@@ -19,11 +19,27 @@ fn shoot(name: &str, args: &[&str]) -> Option<Image> {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     let _ = std::fs::remove_file(&path);
-    let out = Command::new(env!("CARGO_BIN_EXE_collective-security")).current_dir(env!("CARGO_MANIFEST_DIR")).arg("--screenshot").arg(&path).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_collective-security"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("--screenshot")
+        .arg(&path)
+        .args(args)
+        .output()
+        .unwrap();
     let _ = std::fs::write(path.with_extension("log"), &out.stderr);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let bytes = std::fs::read(&path).expect("the screenshot was written");
-    Some(Image::from_buffer(&bytes, ImageType::Extension("png"), CompressedImageFormats::NONE, true, ImageSampler::Default, RenderAssetUsages::default()).unwrap())
+    Some(
+        Image::from_buffer(
+            &bytes,
+            ImageType::Extension("png"),
+            CompressedImageFormats::NONE,
+            true,
+            ImageSampler::Default,
+            RenderAssetUsages::default(),
+        )
+        .unwrap(),
+    )
 }
 
 /// Share of pixels close to a colour.
@@ -74,7 +90,12 @@ fn bench(args: &[&str]) -> Option<String> {
         eprintln!("skipped: no display (scripts/test.sh runs the tests under Xvfb)");
         return None;
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_collective-security")).current_dir(env!("CARGO_MANIFEST_DIR")).args(["--level", "korea_1950", "--bench-frames", "40"]).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_collective-security"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["--level", "korea_1950", "--bench-frames", "40"])
+        .args(args)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     Some(stdout)

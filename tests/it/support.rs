@@ -40,7 +40,14 @@ pub fn share(level: Arc<LevelDef>, n: u64, policy: Policy, role: Option<&str>, p
     let mut sim = Simulation::new();
     let mut hits = 0;
     for seed in 0..n {
-        sim.start(&RunSetup { level: level.clone(), seed, role: role_ix, policy: Some(policy), credibility: None, lessons: Default::default() });
+        sim.start(&RunSetup {
+            level: level.clone(),
+            seed,
+            role: role_ix,
+            policy: Some(policy),
+            credibility: None,
+            lessons: Default::default(),
+        });
         sim.run_to_end();
         if pred(&RunReport::from_sim(&sim, policy.name())) {
             hits += 1;

@@ -30,7 +30,11 @@ fn share_of(level: &Arc<LevelDef>, policy: Policy, role: Option<&str>, outcome: 
 fn moves(base: &Arc<LevelDef>, variant: &Arc<LevelDef>, policy: Policy, role: Option<&str>, outcome: OutcomeKind, min: f64) {
     let (b, v) = (share_of(base, policy, role, outcome), share_of(variant, policy, role, outcome));
     let what = format!("{}: {outcome:?} under {policy:?} goes from {b:.2} to {v:.2}", variant.id);
-    if min > 0.0 { assert!(v - b >= min, "{what}, expected a rise of {min}") } else { assert!(v - b <= min, "{what}, expected a fall of {}", -min) }
+    if min > 0.0 {
+        assert!(v - b >= min, "{what}, expected a rise of {min}")
+    } else {
+        assert!(v - b <= min, "{what}, expected a fall of {}", -min)
+    }
 }
 
 fn with_orders(mut raw: RawLevel, state: &str, turn: u32, orders: Vec<level::Order>) -> RawLevel {
@@ -65,7 +69,14 @@ fn a_franco_british_soviet_front_in_1938_denies_germany_the_sudetenland() {
 
 #[test]
 fn france_and_the_ussr_honouring_their_pacts_in_1938_make_collective_action_succeed_more_often() {
-    moves(&shipped("munich_1938"), &whatif("munich_1938_pacts_honoured"), Policy::Collective, Some("CSK"), OutcomeKind::AggressorPrevails, -0.10);
+    moves(
+        &shipped("munich_1938"),
+        &whatif("munich_1938_pacts_honoured"),
+        Policy::Collective,
+        Some("CSK"),
+        OutcomeKind::AggressorPrevails,
+        -0.10,
+    );
 }
 
 #[test]
@@ -107,7 +118,13 @@ fn ukraine_without_western_arms_in_2022_undoes_less_of_russias_gains() {
     for s in &mut raw.states {
         s.ties_victim = s.ties_victim.min(0.3);
     }
-    raw.playable.iter_mut().find(|p| p.state == "USA").unwrap().historical.iter_mut().for_each(|c| c.orders.retain(|o| *o != level::Order::ArmVictim));
+    raw.playable
+        .iter_mut()
+        .find(|p| p.state == "USA")
+        .unwrap()
+        .historical
+        .iter_mut()
+        .for_each(|c| c.orders.retain(|o| *o != level::Order::ArmVictim));
     moves(&shipped("ukraine_2022"), &typed(&raw), Policy::Historical, None, OutcomeKind::Reversed, -0.10);
 }
 
@@ -126,7 +143,10 @@ fn china_resisting_in_manchuria_with_british_forces_beside_it_stops_japan_more_o
     // Far Eastern fleet could have stood with it had London chosen to (C. Thorne, The Limits of Foreign
     // Policy, 1972). The alliance strategy played as China, against appeasement.
     let level = shipped("manchuria_1931");
-    let (appease, alliance) = (share_of(&level, Policy::Appease, Some("CHN"), OutcomeKind::AggressorPrevails), share_of(&level, Policy::Alliance, Some("CHN"), OutcomeKind::AggressorPrevails));
+    let (appease, alliance) = (
+        share_of(&level, Policy::Appease, Some("CHN"), OutcomeKind::AggressorPrevails),
+        share_of(&level, Policy::Alliance, Some("CHN"), OutcomeKind::AggressorPrevails),
+    );
     assert!(appease - alliance >= 0.10, "aggressor prevails {appease:.2} when China gives way, {alliance:.2} when it resists");
 }
 
@@ -135,7 +155,10 @@ fn closing_the_sea_routes_to_italy_in_1935_keeps_it_from_finishing_the_conquest(
     // Britain would not close the Suez Canal for fear of a naval war (A. Marder, AHR 1970; G. Baer, Test Case,
     // 1976). The alliance strategy played as Britain blockades; against appeasement.
     let level = shipped("abyssinia_1935");
-    let (appease, alliance) = (share_of(&level, Policy::Appease, Some("GBR"), OutcomeKind::AggressorPrevails), share_of(&level, Policy::Alliance, Some("GBR"), OutcomeKind::AggressorPrevails));
+    let (appease, alliance) = (
+        share_of(&level, Policy::Appease, Some("GBR"), OutcomeKind::AggressorPrevails),
+        share_of(&level, Policy::Alliance, Some("GBR"), OutcomeKind::AggressorPrevails),
+    );
     assert!(appease - alliance >= 0.10, "aggressor prevails {appease:.2} under appeasement, {alliance:.2} with the blockade");
 }
 

@@ -134,7 +134,10 @@ mod tests {
         let pts = [Vec2::new(0., 0.), Vec2::new(4., 0.), Vec2::new(4., 4.), Vec2::new(2., 1.), Vec2::new(0., 4.)];
         let tris = ear_clip(&pts);
         assert_eq!(tris.len(), 9);
-        let area: f32 = tris.chunks(3).map(|t| (pts[t[1] as usize] - pts[t[0] as usize]).perp_dot(pts[t[2] as usize] - pts[t[0] as usize]).abs() / 2.0).sum();
+        let area: f32 = tris
+            .chunks(3)
+            .map(|t| (pts[t[1] as usize] - pts[t[0] as usize]).perp_dot(pts[t[2] as usize] - pts[t[0] as usize]).abs() / 2.0)
+            .sum();
         assert!((area - 10.0).abs() < 1e-4, "area {area}");
     }
 

@@ -202,18 +202,24 @@ fn mesh(positions: Vec<[f32; 3]>, indices: Vec<u32>) -> Mesh {
         .with_inserted_indices(Indices::U32(indices))
 }
 
-fn load_world(mut commands: Commands, mut meshes: ResMut<Assets<Mesh>>, mut materials: ResMut<Assets<ColorMaterial>>, mut view: ResMut<MapView>) {
+fn load_world(
+    mut commands: Commands,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    mut view: ResMut<MapView>,
+) {
     let path = assets_dir().join("map").join("world.json");
-    let file: WorldFile = match std::fs::read(&path).map_err(|e| e.to_string()).and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string())) {
-        Ok(f) => f,
-        Err(e) => {
-            let msg = format!("{}: {e}. The map is missing; run scripts/convert_map.sh to rebuild it.", path.display());
-            error!("{msg}");
-            view.error = Some(msg);
-            commands.insert_resource(WorldMap::default());
-            return;
-        }
-    };
+    let file: WorldFile =
+        match std::fs::read(&path).map_err(|e| e.to_string()).and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string())) {
+            Ok(f) => f,
+            Err(e) => {
+                let msg = format!("{}: {e}. The map is missing; run scripts/convert_map.sh to rebuild it.", path.display());
+                error!("{msg}");
+                view.error = Some(msg);
+                commands.insert_resource(WorldMap::default());
+                return;
+            }
+        };
     let mut world = WorldMap::default();
     let mut borders_pos: Vec<[f32; 3]> = Vec::new();
     let mut borders_idx: Vec<u32> = Vec::new();
@@ -293,14 +299,18 @@ fn spawn_camera(mut commands: Commands, mut images: ResMut<Assets<Image>>, windo
         super::still::ScreenCamera,
     ));
     // The still-screen check places this quad and cuts it to what must be drawn.
-    commands.spawn((Sprite { image: image.clone(), ..default() }, bevy::camera::visibility::RenderLayers::layer(SCREEN_LAYER), Visibility::Hidden, MapSprite));
+    commands.spawn((
+        Sprite { image: image.clone(), ..default() },
+        bevy::camera::visibility::RenderLayers::layer(SCREEN_LAYER),
+        Visibility::Hidden,
+        MapSprite,
+    ));
     commands.insert_resource(MapCache { image, size, awake: AWAKE_FRAMES, drawn: None });
 }
 
 /// Draws the map into its image when its shapes, colours, scale or place in the window change, or when
 /// panning has gone past the margin drawn around it; otherwise a pan shows another part of the image. The
 /// camera sleeps while the map is still.
-#[allow(clippy::too_many_arguments)]
 fn cache_map(
     mut cache: ResMut<MapCache>,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -326,7 +336,10 @@ fn cache_map(
     let screen = match area.0 {
         None => Some(Rect::from_corners(Vec2::ZERO, full)),
         Some(r) if r.width() <= 0.0 || r.height() <= 0.0 => None,
-        Some(r) => Some(Rect::from_corners((Vec2::new(r.min.x, r.min.y) * ppp).round().max(Vec2::ZERO), (Vec2::new(r.max.x, r.max.y) * ppp).round().min(full))),
+        Some(r) => Some(Rect::from_corners(
+            (Vec2::new(r.min.x, r.min.y) * ppp).round().max(Vec2::ZERO),
+            (Vec2::new(r.max.x, r.max.y) * ppp).round().min(full),
+        )),
     }
     .filter(|r| r.width() >= 1.0 && r.height() >= 1.0);
     let margin = margin_for(win);
@@ -364,8 +377,13 @@ fn cache_map(
     let draw = screen.is_some() && (cache.awake > 0 || shift.is_none());
     if let (true, Some(s)) = (draw, screen) {
         // The camera draws the map's part of the window and the margin around it, centred on the view.
-        let viewport = bevy::camera::Viewport { physical_position: s.min.as_uvec2(), physical_size: s.size().as_uvec2() + 2 * margin, ..default() };
-        if cam.viewport.as_ref().is_none_or(|v| v.physical_position != viewport.physical_position || v.physical_size != viewport.physical_size) {
+        let viewport =
+            bevy::camera::Viewport { physical_position: s.min.as_uvec2(), physical_size: s.size().as_uvec2() + 2 * margin, ..default() };
+        if cam
+            .viewport
+            .as_ref()
+            .is_none_or(|v| v.physical_position != viewport.physical_position || v.physical_size != viewport.physical_size)
+        {
             cam.viewport = Some(viewport);
         }
         cache.drawn = Some((at, scale, s));
@@ -374,7 +392,13 @@ fn cache_map(
         cam.is_active = draw;
     }
     let shift = if draw { Vec2::ZERO } else { shift.unwrap_or_default() };
-    *frame = MapFrame { drawing: draw, shown: screen.is_some(), screen: screen.unwrap_or_default(), image: screen.map(|s| s.min + m + shift).unwrap_or_default(), margin: m };
+    *frame = MapFrame {
+        drawing: draw,
+        shown: screen.is_some(),
+        screen: screen.unwrap_or_default(),
+        image: screen.map(|s| s.min + m + shift).unwrap_or_default(),
+        margin: m,
+    };
     // Frames awake count only while the map is drawn: a change made while a screen covers the map is drawn
     // in full when it shows again.
     if draw {
@@ -383,7 +407,6 @@ fn cache_map(
 }
 
 /// When a level starts, its regions are drawn over the modern shapes and the camera turns to the theatre.
-#[allow(clippy::too_many_arguments)]
 fn spawn_regions(
     mut commands: Commands,
     session: Option<Res<Session>>,
@@ -425,7 +448,11 @@ fn spawn_regions(
                 RegionShape { index: i, shape: Shape::new(pts, vec![n]) },
                 Holder(Some(r.held_by)),
             ))
-            .with_child((Mesh2d(meshes.add(lines(bp, bi))), MeshMaterial2d(materials.add(ColorMaterial::from(Color::srgba(0.15, 0.1, 0.1, 0.9)))), Transform::from_xyz(0.0, 0.0, 1.5)));
+            .with_child((
+                Mesh2d(meshes.add(lines(bp, bi))),
+                MeshMaterial2d(materials.add(ColorMaterial::from(Color::srgba(0.15, 0.1, 0.1, 0.9)))),
+                Transform::from_xyz(0.0, 0.0, 1.5),
+            ));
     }
 }
 
@@ -453,8 +480,16 @@ fn new_level(seen: &mut usize, level: &std::sync::Arc<LevelDef>) -> bool {
 }
 
 /// The colour of a state in the current mode.
-#[allow(clippy::too_many_arguments)]
-pub fn state_color(mode: MapMode, ix: StateIx, level: &LevelDef, nations: &[(StateIx, Entity)], q: &ColorQuery, blocs: &[Bloc], bodies: &[Body], crisis: Option<&Crisis>) -> Color32 {
+pub fn state_color(
+    mode: MapMode,
+    ix: StateIx,
+    level: &LevelDef,
+    nations: &[(StateIx, Entity)],
+    q: &ColorQuery,
+    blocs: &[Bloc],
+    bodies: &[Body],
+    crisis: Option<&Crisis>,
+) -> Color32 {
     let Some(&(_, e)) = nations.iter().find(|n| n.0 == ix) else { return theme::LAND_NONE };
     let Ok((cap, stance, member)) = q.get(e) else { return theme::LAND_NONE };
     let is_aggressor = crisis.is_some_and(|c| c.aggressor == e);
@@ -523,7 +558,6 @@ pub type ColorQuery<'w, 's> = Query<'w, 's, (&'static crate::sim::Capability, &'
 /// crises, blocs and bodies the simulation has spawned (a level's first colours may come before they do).
 type ColorKey = (MapMode, Option<StateIx>, usize, usize, [usize; 4]);
 
-#[allow(clippy::too_many_arguments)]
 fn recolor(
     view: Res<MapView>,
     level: Option<Res<Level>>,
@@ -544,7 +578,13 @@ fn recolor(
 ) {
     let Some(level) = level else { return };
     // Colours change only with the view, a new level, or a new turn's decisions: not every frame.
-    let key = (view.mode, view.selected, log.as_ref().map_or(0, |l| l.decisions.len()), log.as_ref().map_or(0, |l| l.control.len()), [nations.iter().len(), crisis.iter().len(), blocs.iter().len(), bodies.iter().len()]);
+    let key = (
+        view.mode,
+        view.selected,
+        log.as_ref().map_or(0, |l| l.decisions.len()),
+        log.as_ref().map_or(0, |l| l.control.len()),
+        [nations.iter().len(), crisis.iter().len(), blocs.iter().len(), bodies.iter().len()],
+    );
     let fresh_level = session.is_some_and(|s| s.is_added()) || level.is_changed();
     if *last == Some(key) && !fresh_level && map.countries.iter().all(|c| c.shown.is_some()) {
         return;
@@ -611,7 +651,6 @@ fn recolor(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn camera_controls(
     mut contexts: EguiContexts,
     keys: Res<ButtonInput<KeyCode>>,
@@ -625,7 +664,8 @@ fn camera_controls(
     area: Res<crate::game::ui::MapArea>,
     frame: Res<MapFrame>,
 ) {
-    let (egui_pointer, egui_keys) = contexts.ctx_mut().map(|c| (!crate::game::ui::pointer_on_map(c, &area), c.egui_wants_keyboard_input())).unwrap_or((false, false));
+    let (egui_pointer, egui_keys) =
+        contexts.ctx_mut().map(|c| (!crate::game::ui::pointer_on_map(c, &area), c.egui_wants_keyboard_input())).unwrap_or((false, false));
     let (cam, gt, mut tf, mut proj) = camera.into_inner();
     // Work on copies and write back only what moved: a still camera must not look changed, or the map's
     // image would be redrawn every frame.
@@ -692,7 +732,6 @@ fn camera_controls(
 }
 
 /// Hover and click: the state under the pointer.
-#[allow(clippy::too_many_arguments)]
 fn pick(
     mut contexts: EguiContexts,
     buttons: Res<ButtonInput<MouseButton>>,

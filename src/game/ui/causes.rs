@@ -79,7 +79,12 @@ pub fn start(world: &mut World) {
 /// The plan, candidates and results of the run in the world: the player's orders replayed to this turn.
 fn prepare(world: &mut World) -> Option<(Plan, Vec<cause::Cause>, Vec<cause::Explained>)> {
     let crisis = world.query::<&Crisis>().iter(world).next()?.clone();
-    let (level, role, session, cal) = (world.get_resource::<Level>()?, world.get_resource::<PlayerRole>()?, world.get_resource::<Session>()?, world.get_resource::<Calendar>()?);
+    let (level, role, session, cal) = (
+        world.get_resource::<Level>()?,
+        world.get_resource::<PlayerRole>()?,
+        world.get_resource::<Session>()?,
+        world.get_resource::<Calendar>()?,
+    );
     let (log, mif) = (world.get_resource::<RunLog>()?, world.get_resource::<MeasuresInForce>()?);
     let carried = (session.credibility.map(|(league, un)| crate::sim::Credibility { league, un }), session.lessons);
     let played = cal.turn;
@@ -87,7 +92,15 @@ fn prepare(world: &mut World) -> Option<(Plan, Vec<cause::Cause>, Vec<cause::Exp
     if until.is_some() && played == 0 {
         return None;
     }
-    let plan = Plan { level: level.0.clone(), role: role.ix, seed: session.seed, runs: CAUSE_RUNS, orders: PlanOrders::Replay(session.orders.clone()), until, carried };
+    let plan = Plan {
+        level: level.0.clone(),
+        role: role.ix,
+        seed: session.seed,
+        runs: CAUSE_RUNS,
+        orders: PlanOrders::Replay(session.orders.clone()),
+        until,
+        carried,
+    };
     let candidates = cause::candidates(&level.0, log, &plan);
     let results = cause::results_of(log, &crate::sim::explain::mechanism_results(log, mif, &crisis));
     Some((plan, candidates, results))
@@ -113,7 +126,11 @@ fn poll_causes(mut c: ResMut<Causes>, lesson: Option<ResMut<crate::game::lesson:
 pub fn list(ui: &mut egui::Ui, w: &World, m: Mechanism, actions: &mut Vec<Action>) {
     let c = w.resource::<Causes>();
     if !c.current(w) {
-        if ui.button("Measure the causes").on_hover_text(format!("Replays your orders over {CAUSE_RUNS} seeds with each candidate cause removed, in the background")).clicked() {
+        if ui
+            .button("Measure the causes")
+            .on_hover_text(format!("Replays your orders over {CAUSE_RUNS} seeds with each candidate cause removed, in the background"))
+            .clicked()
+        {
             actions.push(Action::Causes);
         }
         return;
@@ -143,5 +160,7 @@ fn cause_row(ui: &mut egui::Ui, mc: &MeasuredCause) {
         ui.label(&mc.short).on_hover_text(&mc.label);
     })
     .response
-    .on_hover_text("Blue: the result depended on it. Orange: the result came about despite it. Points are the change in the share of runs.");
+    .on_hover_text(
+        "Blue: the result depended on it. Orange: the result came about despite it. Points are the change in the share of runs.",
+    );
 }

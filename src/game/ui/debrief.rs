@@ -11,7 +11,7 @@ use bevy_egui::egui::{self, RichText};
 use crate::game::state::{Screen, Session};
 use crate::game::theme;
 use crate::level::OutcomeKind;
-use crate::sim::{Level, Policy, PlayerRole, RunLog};
+use crate::sim::{Level, PlayerRole, Policy, RunLog};
 
 use super::{Action, widgets};
 pub use crate::sim::text::mechanism_title;
@@ -51,8 +51,14 @@ pub fn record(level: &str, from_turn: usize, runs: usize, results: &[StrategyRes
         level: level.to_string(),
         from_turn,
         runs,
-        shares: results.iter().map(|r| (r.policy.name().to_string(), r.shares.iter().map(|(o, v)| (o.id().to_string(), *v)).collect())).collect(),
-        deciding: results.iter().map(|r| (r.policy.name().to_string(), r.deciding.iter().map(|(f, n)| (f.label().to_string(), *n)).collect())).collect(),
+        shares: results
+            .iter()
+            .map(|r| (r.policy.name().to_string(), r.shares.iter().map(|(o, v)| (o.id().to_string(), *v)).collect()))
+            .collect(),
+        deciding: results
+            .iter()
+            .map(|r| (r.policy.name().to_string(), r.deciding.iter().map(|(f, n)| (f.label().to_string(), *n)).collect()))
+            .collect(),
     }
 }
 
@@ -69,7 +75,11 @@ pub fn policy_title(p: Policy) -> &'static str {
 }
 
 pub fn start_comparison(world: &mut World, from_now: bool) {
-    let (Some(level), Some(role), Some(session)) = (world.get_resource::<Level>(), world.get_resource::<PlayerRole>(), world.get_resource::<Session>()) else { return };
+    let (Some(level), Some(role), Some(session)) =
+        (world.get_resource::<Level>(), world.get_resource::<PlayerRole>(), world.get_resource::<Session>())
+    else {
+        return;
+    };
     let prefix: Vec<Vec<crate::level::Order>> = if from_now { session.orders.clone() } else { vec![] };
     let (level, role, seed) = (level.0.clone(), role.ix, session.seed);
     let key = Some((level.id.clone(), seed, prefix.len()));
@@ -159,39 +169,63 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             ui.heading(format!("Debrief: {}", l.name));
             if let Some((o, turns)) = log.outcome {
                 ui.label(RichText::new(widgets::outcome_text(o.id())).size(18.0).strong());
-                ui.label(format!("after {turns} turns; the aggressor holds {:.0}% of the contested ground.", log.control.last().copied().unwrap_or(0.0) * 100.0));
+                ui.label(format!(
+                    "after {turns} turns; the aggressor holds {:.0}% of the contested ground.",
+                    log.control.last().copied().unwrap_or(0.0) * 100.0
+                ));
             }
             ui.columns(2, |cols| {
                 let ui = &mut cols[0];
                 ui.heading("Why it ended this way");
-                ui.label(RichText::new(format!("Causes measured by removing each over the same {} seeds, with your orders replayed.", super::causes::CAUSE_RUNS)).weak());
+                ui.label(
+                    RichText::new(format!(
+                        "Causes measured by removing each over the same {} seeds, with your orders replayed.",
+                        super::causes::CAUSE_RUNS
+                    ))
+                    .weak(),
+                );
                 super::causes::list(ui, w, crate::sim::Mechanism::Outcome, actions);
                 ui.separator();
                 ui.heading("Why each mechanism worked or failed");
                 for (i, e) in log.explanation.iter().enumerate() {
                     let (mark, color) = if e.succeeded { ("✔ worked", theme::BLUE) } else { ("✖ failed", theme::VERMILLION) };
-                    egui::CollapsingHeader::new(RichText::new(format!("{} — {mark}", mechanism_title(e.mechanism))).color(color)).id_salt(i).default_open(i < 3).show(ui, |ui| {
-                        super::causes::list(ui, w, e.mechanism, actions);
-                        if !e.decisive.is_empty() {
-                            let names: Vec<String> = e.decisive.iter().map(|id| l.state_ix(id).map(|ix| l.states[ix].name.clone()).unwrap_or(id.clone())).collect();
-                            ui.label(format!("Decided by: {}", names.join(", ")));
-                        }
-                        egui::CollapsingHeader::new("What the deciding states weighed (this run's record)").id_salt(("weights", i)).show(ui, |ui| {
-                            widgets::factor_bars(ui, &e.factors);
+                    egui::CollapsingHeader::new(RichText::new(format!("{} — {mark}", mechanism_title(e.mechanism))).color(color))
+                        .id_salt(i)
+                        .default_open(i < 3)
+                        .show(ui, |ui| {
+                            super::causes::list(ui, w, e.mechanism, actions);
+                            if !e.decisive.is_empty() {
+                                let names: Vec<String> = e
+                                    .decisive
+                                    .iter()
+                                    .map(|id| l.state_ix(id).map(|ix| l.states[ix].name.clone()).unwrap_or(id.clone()))
+                                    .collect();
+                                ui.label(format!("Decided by: {}", names.join(", ")));
+                            }
+                            egui::CollapsingHeader::new("What the deciding states weighed (this run's record)")
+                                .id_salt(("weights", i))
+                                .show(ui, |ui| {
+                                    widgets::factor_bars(ui, &e.factors);
+                                });
+                            if let Some(vi) = log.votes.iter().position(|v| crate::sim::Mechanism::Vote(v.body, v.motion) == e.mechanism)
+                                && ui.small_button("Open the chamber").clicked()
+                            {
+                                actions.push(Action::Chamber(Some(vi)));
+                            }
                         });
-                        if let Some(vi) = log.votes.iter().position(|v| crate::sim::Mechanism::Vote(v.body, v.motion) == e.mechanism)
-                            && ui.small_button("Open the chamber").clicked()
-                        {
-                            actions.push(Action::Chamber(Some(vi)));
-                        }
-                    });
                 }
                 let ui = &mut cols[1];
                 ui.heading("The three strategies, over many seeds");
-                ui.label(RichText::new("From the same start, the player's state following each strategy; other states decide as always.").weak());
+                ui.label(
+                    RichText::new("From the same start, the player's state following each strategy; other states decide as always.").weak(),
+                );
                 if from_start || cmp.running() {
                     comparison_body(ui, cmp);
-                } else if ui.button("Compare the three strategies (C)").on_hover_text(format!("{COMPARE_RUNS} runs per strategy, in the background")).clicked() {
+                } else if ui
+                    .button("Compare the three strategies (C)")
+                    .on_hover_text(format!("{COMPARE_RUNS} runs per strategy, in the background"))
+                    .clicked()
+                {
                     actions.push(Action::Compare);
                 }
                 ui.separator();
@@ -200,7 +234,14 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 ui.label(widgets::outcome_text(l.history.outcome.id()));
                 ui.label(&l.history.summary);
                 for v in &l.history.votes {
-                    ui.label(format!("• {} ({}): {} — {}", v.document, widgets::body_name(v.body), if v.adopted { "adopted" } else { "not adopted" }, v.tally)).on_hover_text(&v.source);
+                    ui.label(format!(
+                        "• {} ({}): {} — {}",
+                        v.document,
+                        widgets::body_name(v.body),
+                        if v.adopted { "adopted" } else { "not adopted" },
+                        v.tally
+                    ))
+                    .on_hover_text(&v.source);
                 }
                 egui::CollapsingHeader::new("Sources").show(ui, |ui| {
                     for s in &l.sources {
@@ -253,7 +294,13 @@ fn strategy_chart(ui: &mut egui::Ui, results: &[StrategyResult]) {
                 let seg = egui::Rect::from_min_size(egui::pos2(x, rect.top()), egui::vec2(wdt, rect.height()));
                 ui.painter().rect_filled(seg, 0.0, c);
                 if wdt > 28.0 {
-                    ui.painter().text(seg.center(), egui::Align2::CENTER_CENTER, format!("{:.0}%", share * 100.0), egui::FontId::proportional(11.0), egui::Color32::BLACK);
+                    ui.painter().text(
+                        seg.center(),
+                        egui::Align2::CENTER_CENTER,
+                        format!("{:.0}%", share * 100.0),
+                        egui::FontId::proportional(11.0),
+                        egui::Color32::BLACK,
+                    );
                 }
                 x += wdt;
             }
@@ -267,7 +314,6 @@ fn strategy_chart(ui: &mut egui::Ui, results: &[StrategyResult]) {
         }
     });
 }
-
 
 /// The next crisis of the campaign, with the credibility of institutions already met carried forward.
 fn next_in_campaign(w: &World) -> Option<crate::game::state::StartLevel> {

@@ -17,19 +17,30 @@ pub fn top_bar(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
         const BUTTONS: f32 = 450.0;
         ui.horizontal(|ui| {
             let width = (ui.available_width() - BUTTONS).max(200.0);
-            ui.allocate_ui_with_layout(egui::vec2(width, 0.0), egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true), |ui| {
-                ui.set_min_width(width);
-                top_labels(ui, w);
-            });
+            ui.allocate_ui_with_layout(
+                egui::vec2(width, 0.0),
+                egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
+                |ui| {
+                    ui.set_min_width(width);
+                    top_labels(ui, w);
+                },
+            );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Glossary (F1)").clicked() {
                     actions.push(Action::Glossary(None));
                 }
                 let screen = *w.resource::<State<Screen>>().get();
-                if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing) && ui.button("States (F7)").on_hover_text("The map's information as a sortable table").clicked() {
+                if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing)
+                    && ui.button("States (F7)").on_hover_text("The map's information as a sortable table").clicked()
+                {
                     actions.push(Action::Table);
                 }
-                if screen == Screen::Playing && ui.button("What if? (F6)").on_hover_text("Replay this crisis from here under each strategy, over many seeds").clicked() {
+                if screen == Screen::Playing
+                    && ui
+                        .button("What if? (F6)")
+                        .on_hover_text("Replay this crisis from here under each strategy, over many seeds")
+                        .clicked()
+                {
                     actions.push(Action::WhatIf);
                 }
                 let scale = w.resource::<UiState>().scale;
@@ -63,7 +74,8 @@ fn top_labels(ui: &mut egui::Ui, w: &World) {
         ui.label(RichText::new(&l.name).strong()).on_hover_text(&l.summary);
         ui.label(RichText::new("|").weak());
         ui.label(format!("{}", l.turns[turn].date)).on_hover_text(&l.turns[turn].label);
-        ui.label(format!("turn {}/{}", (turn + 1).min(l.turns.len()), l.turns.len())).on_hover_text("Each turn is one dated round of orders, votes, measures and fighting");
+        ui.label(format!("turn {}/{}", (turn + 1).min(l.turns.len()), l.turns.len()))
+            .on_hover_text("Each turn is one dated round of orders, votes, measures and fighting");
         if let Some(role) = w.get_resource::<PlayerRole>() {
             ui.label(RichText::new("|").weak());
             ui.label(format!("You lead {}", l.states[role.ix].name));
@@ -75,15 +87,20 @@ fn top_labels(ui: &mut egui::Ui, w: &World) {
                 .on_hover_text("Trust that the institution's decisions will be carried out. It weighs on every member's faith in it, and carries from era to era.");
         }
         if let Some(t) = w.get_resource::<WorldTension>() {
-            ui.label(format!("tension {:.0}%", t.tension * 100.0)).on_hover_text("World tension: rises with fighting and rearmament, falls with concessions");
+            ui.label(format!("tension {:.0}%", t.tension * 100.0))
+                .on_hover_text("World tension: rises with fighting and rearmament, falls with concessions");
             if t.arms_race > 0.0 {
                 ui.label(format!("arms race {:.0}%", t.arms_race * 100.0)).on_hover_text("Rearmament feeds the aggressor's own");
             }
         }
         if let Some(session) = w.get_resource::<Session>() {
             ui.label(RichText::new("|").weak());
-            let code = w.get_resource::<crate::game::lesson::ActiveLesson>().map(|l| l.attempt.seed_code.clone()).unwrap_or_else(|| session.seed.to_string());
-            ui.label(format!("seed {code}")).on_hover_text("The class seed: the same seed and the same choices give the same world and the same draws");
+            let code = w
+                .get_resource::<crate::game::lesson::ActiveLesson>()
+                .map(|l| l.attempt.seed_code.clone())
+                .unwrap_or_else(|| session.seed.to_string());
+            ui.label(format!("seed {code}"))
+                .on_hover_text("The class seed: the same seed and the same choices give the same world and the same draws");
         }
         ui.label(RichText::new("|").weak());
         ui.label(format!("score {}", score(w))).on_hover_text("Score: +10 per turn the aggressor holds less than half the contested ground, +5 per measure adopted, −20 if the aggressor prevails");
@@ -97,11 +114,20 @@ fn top_labels(ui: &mut egui::Ui, w: &World) {
         let budget = l.def.parts.get(l.part).map_or(0, |p| p.minutes);
         let over = l.minutes() > l.def.minutes || (in_part && l.part_minutes() > budget);
         let t = if in_part {
-            RichText::new(format!("part {} of {}: {} min of {} · lesson {} of {}", l.part + 1, l.def.parts.len(), l.part_minutes(), budget, l.minutes(), l.def.minutes))
+            RichText::new(format!(
+                "part {} of {}: {} min of {} · lesson {} of {}",
+                l.part + 1,
+                l.def.parts.len(),
+                l.part_minutes(),
+                budget,
+                l.minutes(),
+                l.def.minutes
+            ))
         } else {
             RichText::new(format!("lesson {} min of {}", l.minutes(), l.def.minutes))
         };
-        ui.label(if over { t.color(theme::VERMILLION) } else { t }).on_hover_text(format!("{}: the time each part and the whole lesson are meant to take; red when over", l.def.title));
+        ui.label(if over { t.color(theme::VERMILLION) } else { t })
+            .on_hover_text(format!("{}: the time each part and the whole lesson are meant to take; red when over", l.def.title));
     }
 }
 
@@ -149,12 +175,22 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
     let font = egui::FontId::proportional(12.0);
     let crisis = w.try_query::<&Crisis>().and_then(|mut q| q.iter(w).next().cloned());
     let role = w.get_resource::<PlayerRole>().map(|r| r.ix);
-    let stances: Vec<(usize, Stance)> = w.try_query::<(&Nation, &Stance)>().map(|mut q| q.iter(w).map(|(n, s)| (n.ix, *s)).collect()).unwrap_or_default();
+    let stances: Vec<(usize, Stance)> =
+        w.try_query::<(&Nation, &Stance)>().map(|mut q| q.iter(w).map(|(n, s)| (n.ix, *s)).collect()).unwrap_or_default();
     let max = l.states.iter().map(|s| s.cinc).fold(0.0f32, f32::max);
     let Some(frame) = w.get_resource::<crate::game::map::MapFrame>().copied() else { return };
-    let Some(cam) = w.try_query_filtered::<(&Camera, &GlobalTransform), With<crate::game::map::MapCamera>>().and_then(|mut q| q.iter(w).next().map(|(c, g)| (c.clone(), *g, frame, ctx.pixels_per_point()))) else { return };
+    let Some(cam) = w
+        .try_query_filtered::<(&Camera, &GlobalTransform), With<crate::game::map::MapCamera>>()
+        .and_then(|mut q| q.iter(w).next().map(|(c, g)| (c.clone(), *g, frame, ctx.pixels_per_point())))
+    else {
+        return;
+    };
     for (ix, s) in l.states.iter().enumerate() {
-        let key = ix == l.crisis.aggressor || ix == l.crisis.victim || Some(ix) == role || s.cinc > max * 0.12 || l.institution.bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&ix));
+        let key = ix == l.crisis.aggressor
+            || ix == l.crisis.victim
+            || Some(ix) == role
+            || s.cinc > max * 0.12
+            || l.institution.bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&ix));
         let stance_mark = view.mode == MapMode::Stance && stances.iter().any(|x| x.0 == ix && x.1 != Stance::Neutral);
         if !key && !stance_mark {
             continue;
@@ -196,10 +232,15 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
     // The front: where the fighting is, and who holds how much of it.
     if let (Some(c), Some(p)) = (&crisis, to_screen(&cam, project(l.crisis.location.0, l.crisis.location.1))) {
         painter.circle_stroke(p, 11.0, (2.5, theme::VERMILLION));
-        let label = format!("Front, {}: aggressor holds {:.0}%{}", c.theatre, c.control * 100.0, if c.fighting { ", fighting" } else { "" });
+        let label =
+            format!("Front, {}: aggressor holds {:.0}%{}", c.theatre, c.control * 100.0, if c.fighting { ", fighting" } else { "" });
         let galley = painter.layout_no_wrap(label, egui::FontId::proportional(13.0), Color32::BLACK);
         let pos = p + egui::vec2(14.0, 6.0);
-        painter.rect_filled(egui::Rect::from_min_size(pos, galley.size()).expand(2.0), 3.0, Color32::from_rgba_unmultiplied(255, 240, 230, 220));
+        painter.rect_filled(
+            egui::Rect::from_min_size(pos, galley.size()).expand(2.0),
+            3.0,
+            Color32::from_rgba_unmultiplied(255, 240, 230, 220),
+        );
         painter.galley(pos, galley, Color32::BLACK);
     }
     // No tooltip in screenshots: the virtual display's pointer rests in the middle of the map.
@@ -208,25 +249,27 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
         && !capturing
         && super::pointer_on_map(ctx, w.resource::<super::MapArea>())
     {
-        egui::Tooltip::always_open(ctx.clone(), egui::LayerId::background(), egui::Id::new("map_tip"), egui::PopupAnchor::Pointer).show(|ui| {
-            ui.strong(name);
-            match holder {
-                Some(ix) => {
-                    let s = &l.states[*ix];
-                    if s.name != *name {
-                        ui.label(format!("held by {}", s.name));
+        egui::Tooltip::always_open(ctx.clone(), egui::LayerId::background(), egui::Id::new("map_tip"), egui::PopupAnchor::Pointer).show(
+            |ui| {
+                ui.strong(name);
+                match holder {
+                    Some(ix) => {
+                        let s = &l.states[*ix];
+                        if s.name != *name {
+                            ui.label(format!("held by {}", s.name));
+                        }
+                        ui.label(format!("power (CINC) {:.4}", s.cinc));
+                        if let Some(st) = stances.iter().find(|x| x.0 == *ix) {
+                            ui.label(format!("stance: {}", stance_text(st.1)));
+                        }
+                        ui.label(RichText::new("click to inspect").weak());
                     }
-                    ui.label(format!("power (CINC) {:.4}", s.cinc));
-                    if let Some(st) = stances.iter().find(|x| x.0 == *ix) {
-                        ui.label(format!("stance: {}", stance_text(st.1)));
+                    None => {
+                        ui.label(RichText::new("not a party to this crisis").weak());
                     }
-                    ui.label(RichText::new("click to inspect").weak());
                 }
-                None => {
-                    ui.label(RichText::new("not a party to this crisis").weak());
-                }
-            }
-        });
+            },
+        );
     }
 }
 
@@ -241,41 +284,80 @@ pub fn stance_text(s: Stance) -> &'static str {
 
 pub fn legend(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
     let Some(view) = w.get_resource::<MapView>() else { return };
-    egui::Window::new("Map").anchor(egui::Align2::RIGHT_BOTTOM, [-8.0, -135.0]).resizable(false).collapsible(true).default_width(190.0).show(ctx, |ui| {
-        for (i, m) in MapMode::ALL.iter().enumerate() {
-            if ui.selectable_label(view.mode == *m, format!("{} {}", i + 1, m.label())).on_hover_text(format!("Key {}", i + 1)).clicked() {
-                actions.push(Action::Mode(*m));
+    egui::Window::new("Map")
+        .anchor(egui::Align2::RIGHT_BOTTOM, [-8.0, -135.0])
+        .resizable(false)
+        .collapsible(true)
+        .default_width(190.0)
+        .show(ctx, |ui| {
+            for (i, m) in MapMode::ALL.iter().enumerate() {
+                if ui
+                    .selectable_label(view.mode == *m, format!("{} {}", i + 1, m.label()))
+                    .on_hover_text(format!("Key {}", i + 1))
+                    .clicked()
+                {
+                    actions.push(Action::Mode(*m));
+                }
             }
-        }
-        ui.separator();
-        let items: Vec<(Color32, &str)> = match view.mode {
-            MapMode::Political => vec![(theme::VERMILLION, "aggressor"), (theme::SKY, "victim"), (theme::political(0), "other states (own colour)"), (theme::LAND_NONE, "not in this crisis")],
-            MapMode::Blocs => vec![(theme::BLOCS[0], "first bloc"), (theme::BLOCS[1], "second bloc"), (theme::mix(theme::BLOCS[0], Color32::WHITE, 0.45), "guaranteed state"), (theme::LAND_NONE, "in no bloc")],
-            MapMode::Membership => vec![(theme::BLUE, "permanent member"), (theme::GREEN, "elected council seat"), (theme::SKY, "member"), (theme::GREY, "not a member")],
-            MapMode::Stance => vec![(theme::BLUE, "✔ supports action"), (theme::ORANGE, "✖ opposes"), (theme::YELLOW, "– abstains"), (theme::GREY, "○ neutral"), (theme::VERMILLION, "aggressor"), (theme::SKY, "victim")],
-            MapMode::Power => vec![(theme::power(1.0), "strongest"), (theme::power(0.5), "1% of the strongest"), (theme::power(0.0), "weakest")],
-        };
-        for (c, t) in items {
-            ui.horizontal(|ui| {
-                let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-                ui.painter().rect_filled(r, 2.0, c);
-                ui.label(t);
-            });
-        }
-        if let Some(e) = &view.error {
-            ui.colored_label(theme::VERMILLION, e);
-        }
-        ui.label(RichText::new("drag or arrows: pan · wheel or +/−: zoom").weak());
-    });
+            ui.separator();
+            let items: Vec<(Color32, &str)> = match view.mode {
+                MapMode::Political => vec![
+                    (theme::VERMILLION, "aggressor"),
+                    (theme::SKY, "victim"),
+                    (theme::political(0), "other states (own colour)"),
+                    (theme::LAND_NONE, "not in this crisis"),
+                ],
+                MapMode::Blocs => vec![
+                    (theme::BLOCS[0], "first bloc"),
+                    (theme::BLOCS[1], "second bloc"),
+                    (theme::mix(theme::BLOCS[0], Color32::WHITE, 0.45), "guaranteed state"),
+                    (theme::LAND_NONE, "in no bloc"),
+                ],
+                MapMode::Membership => vec![
+                    (theme::BLUE, "permanent member"),
+                    (theme::GREEN, "elected council seat"),
+                    (theme::SKY, "member"),
+                    (theme::GREY, "not a member"),
+                ],
+                MapMode::Stance => vec![
+                    (theme::BLUE, "✔ supports action"),
+                    (theme::ORANGE, "✖ opposes"),
+                    (theme::YELLOW, "– abstains"),
+                    (theme::GREY, "○ neutral"),
+                    (theme::VERMILLION, "aggressor"),
+                    (theme::SKY, "victim"),
+                ],
+                MapMode::Power => {
+                    vec![(theme::power(1.0), "strongest"), (theme::power(0.5), "1% of the strongest"), (theme::power(0.0), "weakest")]
+                }
+            };
+            for (c, t) in items {
+                ui.horizontal(|ui| {
+                    let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                    ui.painter().rect_filled(r, 2.0, c);
+                    ui.label(t);
+                });
+            }
+            if let Some(e) = &view.error {
+                ui.colored_label(theme::VERMILLION, e);
+            }
+            ui.label(RichText::new("drag or arrows: pan · wheel or +/−: zoom").weak());
+        });
 }
 
 pub fn next_after_report(w: &World) -> Action {
-    if w.get_resource::<Calendar>().is_some_and(|c| c.finished) { Action::Screen(Screen::Debrief) } else { Action::Phase(TurnPhase::Orders) }
+    if w.get_resource::<Calendar>().is_some_and(|c| c.finished) {
+        Action::Screen(Screen::Debrief)
+    } else {
+        Action::Phase(TurnPhase::Orders)
+    }
 }
 
 /// The window that walks the player through a turn's votes, results and report.
 pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &mut Vec<Action>) {
-    let (Some(log), Some(cal), Some(level)) = (w.get_resource::<RunLog>(), w.get_resource::<Calendar>(), w.get_resource::<Level>()) else { return };
+    let (Some(log), Some(cal), Some(level)) = (w.get_resource::<RunLog>(), w.get_resource::<Calendar>(), w.get_resource::<Level>()) else {
+        return;
+    };
     let played = if cal.finished { cal.turn } else { cal.turn.saturating_sub(1) };
     match phase {
         TurnPhase::Orders => {}
@@ -288,8 +370,19 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
                 for i in votes {
                     let v = &log.votes[i];
                     ui.horizontal(|ui| {
-                        ui.label(format!("{}: {} — {}–{}–{}", widgets::body_name(v.body), widgets::measure_name(v.motion), v.yes, v.no, v.abstain));
-                        let verdict = if v.adopted { RichText::new("adopted").color(theme::BLUE) } else { RichText::new("not adopted").color(theme::VERMILLION) };
+                        ui.label(format!(
+                            "{}: {} — {}–{}–{}",
+                            widgets::body_name(v.body),
+                            widgets::measure_name(v.motion),
+                            v.yes,
+                            v.no,
+                            v.abstain
+                        ));
+                        let verdict = if v.adopted {
+                            RichText::new("adopted").color(theme::BLUE)
+                        } else {
+                            RichText::new("not adopted").color(theme::VERMILLION)
+                        };
                         ui.label(verdict.strong());
                         if ui.button("Chamber").clicked() {
                             actions.push(Action::Chamber(Some(i)));
@@ -317,7 +410,9 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
         TurnPhase::Report => {
             egui::Window::new("Turn report").anchor(egui::Align2::CENTER_TOP, [0.0, 50.0]).collapsible(false).show(ctx, |ui| {
                 let agg = &level.0.states[level.0.crisis.aggressor].name;
-                if let Some(d) = log.decisions.iter().rev().find(|d| d.turn == played && matches!(d.decision, DecisionKind::Aggressor { .. })) {
+                if let Some(d) =
+                    log.decisions.iter().rev().find(|d| d.turn == played && matches!(d.decision, DecisionKind::Aggressor { .. }))
+                {
                     if let DecisionKind::Aggressor { choice } = &d.decision {
                         ui.label(RichText::new(format!("{agg} chose to {}", choice_text(*choice))).strong());
                     }
@@ -328,9 +423,12 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
                     ui.separator();
                     channels_table(ui, c, played.checked_sub(1).and_then(|t| log.channels.get(t)));
                 }
-                egui::CollapsingHeader::new("What decided the aggressor's course so far (measured)").id_salt("turn_causes").show(ui, |ui| {
-                    super::causes::list(ui, w, crate::sim::Mechanism::Deterrence, actions);
-                });
+                egui::CollapsingHeader::new("What decided the aggressor's course so far (measured)").id_salt("turn_causes").show(
+                    ui,
+                    |ui| {
+                        super::causes::list(ui, w, crate::sim::Mechanism::Deterrence, actions);
+                    },
+                );
                 let label = if cal.finished { "To the debrief (Enter)" } else { "Next turn (Enter)" };
                 if ui.button(label).clicked() {
                     actions.push(next_after_report(w));
@@ -339,7 +437,6 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
         }
     }
 }
-
 
 /// How a channel's value reads: thousandths of world power, or a share.
 #[derive(Clone, Copy)]
@@ -363,11 +460,21 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::channels::Channels, bef
     ui.label(RichText::new("What the aggressor faced").strong());
     type Get = fn(&Channels) -> f32;
     let rows: [(&str, Get, Unit, &str); 11] = [
-        ("Its forces in the theatre", |c| c.aggressor_forces, Unit::Power, "after sanctions and blockade, with its friends' (thousandths of world power)"),
+        (
+            "Its forces in the theatre",
+            |c| c.aggressor_forces,
+            Unit::Power,
+            "after sanctions and blockade, with its friends' (thousandths of world power)",
+        ),
         ("The victim's forces", |c| c.victim_forces, Unit::Power, "with the arms that reached it"),
         ("Others' forces arrived", |c| c.coalition_in_theatre, Unit::Power, "forces sent to fight for the victim, in the theatre"),
         ("Forces on their way", |c| c.coalition_on_the_way, Unit::Power, "sent, not yet arrived: distance takes time"),
-        ("Pacts it must fear", |c| c.pact_threat, Unit::Power, "what pacts and guarantees of the victim could bring, weighed by how firmly they are held"),
+        (
+            "Pacts it must fear",
+            |c| c.pact_threat,
+            Unit::Power,
+            "what pacts and guarantees of the victim could bring, weighed by how firmly they are held",
+        ),
         ("Arms sent to the victim", |c| c.arms_arrived, Unit::Power, "arms, money and intelligence that have arrived"),
         ("Sanctions pressure", |c| c.sanctions_pressure, Unit::Share, "how hard the sanctions bite"),
         ("Sanctions leaking", |c| c.sanctions_leakage, Unit::Share, "share of the cut made up through those who do not sanction"),
@@ -381,7 +488,11 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::channels::Channels, bef
             ui.label(name).on_hover_text(hover);
             ui.label(unit.show(now));
             // The change since the turn before, in the same unit.
-            let change = if (now - was).abs() > 1e-4 { format!("{}{}", if now > was { "+" } else { "−" }, unit.show((now - was).abs())) } else { String::new() };
+            let change = if (now - was).abs() > 1e-4 {
+                format!("{}{}", if now > was { "+" } else { "−" }, unit.show((now - was).abs()))
+            } else {
+                String::new()
+            };
             ui.label(RichText::new(change).weak());
             ui.end_row();
         }

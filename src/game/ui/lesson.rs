@@ -31,11 +31,16 @@ fn start(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
     ui.heading(RichText::new(&d.title).size(26.0));
     ui.label(&d.summary);
     ui.add_space(6.0);
-    ui.label(RichText::new(format!("Time: {} minutes", d.minutes)).strong()).on_hover_text("The crises, the quiz and the debrief together fit one class period");
+    ui.label(RichText::new(format!("Time: {} minutes", d.minutes)).strong())
+        .on_hover_text("The crises, the quiz and the debrief together fit one class period");
     for (k, p) in d.parts.iter().enumerate() {
         ui.label(format!("{}. {} — you lead {} ({} min)", k + 1, p.level.name, p.level.states[p.role].name, p.minutes));
     }
-    ui.label(format!("Then a quiz of {} questions ({} min left for it and the debrief).", d.quiz.len(), d.minutes.saturating_sub(d.parts.iter().map(|p| p.minutes).sum())));
+    ui.label(format!(
+        "Then a quiz of {} questions ({} min left for it and the debrief).",
+        d.quiz.len(),
+        d.minutes.saturating_sub(d.parts.iter().map(|p| p.minutes).sum())
+    ));
     ui.add_space(6.0);
     ui.heading("Objectives");
     for o in &d.objectives {
@@ -56,7 +61,9 @@ fn start(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
             actions.push(Action::LessonStudent(name));
         }
         ui.end_row();
-        ui.label("Class seed").on_hover_text("The teacher gives the whole class one seed: everyone plays the same world, and the same choices give the same draws.");
+        ui.label("Class seed").on_hover_text(
+            "The teacher gives the whole class one seed: everyone plays the same world, and the same choices give the same draws.",
+        );
         let mut seed = l.attempt.seed_code.clone();
         if ui.add(egui::TextEdit::singleline(&mut seed).hint_text("a number or a short code")).changed() {
             actions.push(Action::LessonSeed(seed));
@@ -85,7 +92,8 @@ fn quiz(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(format!("{}. {}", n + 1, q.text)).strong());
-                ui.label(RichText::new(format!("[{}]", q.concept.replace('_', " "))).weak()).on_hover_text("The concept this question tests");
+                ui.label(RichText::new(format!("[{}]", q.concept.replace('_', " "))).weak())
+                    .on_hover_text("The concept this question tests");
             });
             let checked = l.checked.contains(&q.id);
             let draft = l.attempt.quiz.get(&q.id).or_else(|| l.drafts.get(&q.id));
@@ -107,7 +115,10 @@ fn quiz(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
                         Some(QuizAnswer::Text(t)) => t.clone(),
                         _ => String::new(),
                     };
-                    let resp = ui.add_enabled(!checked, egui::TextEdit::multiline(&mut t).desired_rows(2).desired_width(f32::INFINITY).hint_text("a sentence or two"));
+                    let resp = ui.add_enabled(
+                        !checked,
+                        egui::TextEdit::multiline(&mut t).desired_rows(2).desired_width(f32::INFINITY).hint_text("a sentence or two"),
+                    );
                     focus_once(ui, &resp, &l.def.id);
                     if resp.changed() {
                         actions.push(Action::QuizDraft(q.id.clone(), QuizAnswer::Text(t)));
@@ -163,7 +174,8 @@ fn finish(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
         ui.heading(format!("{}: the end of the lesson", d.title));
     }
     ui.label(format!("Class seed {} · {} of {} minutes", r.seed_code, r.minutes, r.time_budget));
-    ui.label(RichText::new(format!("Score: {} of {}", r.score, r.max_score)).size(20.0).strong()).on_hover_text("Quiz points for right answers, plus the points of every objective met");
+    ui.label(RichText::new(format!("Score: {} of {}", r.score, r.max_score)).size(20.0).strong())
+        .on_hover_text("Quiz points for right answers, plus the points of every objective met");
     ui.horizontal_wrapped(|ui| {
         for o in r.objectives.iter().filter(|o| o.met) {
             ui.label(RichText::new(format!("★ {}", o.badge)).color(theme::BLUE).strong()).on_hover_text(&o.evidence);
@@ -238,7 +250,8 @@ pub fn guiding(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
         return;
     }
     let Some(moment) = ActiveLesson::moment(w) else { return };
-    let open: Vec<(usize, &crate::lesson::RawGuiding)> = l.def.guiding_at(l.part, moment).filter(|(i, _)| !l.dismissed.contains(i)).collect();
+    let open: Vec<(usize, &crate::lesson::RawGuiding)> =
+        l.def.guiding_at(l.part, moment).filter(|(i, _)| !l.dismissed.contains(i)).collect();
     if open.is_empty() {
         return;
     }

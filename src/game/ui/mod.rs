@@ -1,8 +1,8 @@
 //! The egui panels. One exclusive system draws them all from a read-only view of the world and collects
 //! the player's actions, which are applied afterwards as messages and state changes.
 
-pub mod chamber;
 pub mod causes;
+pub mod chamber;
 pub mod debrief;
 pub mod glossary;
 pub mod hud;
@@ -58,7 +58,20 @@ pub struct UiState {
 
 impl Default for UiState {
     fn default() -> Self {
-        UiState { glossary: false, glossary_topic: 0, chamber: None, scale: 1.0, applied_scale: 0.0, menu_level: 0, menu_role: 0, menu_seed: "1931".into(), message: None, table: false, table_sort: (table::Column::Power, true), confirm_leave: false }
+        UiState {
+            glossary: false,
+            glossary_topic: 0,
+            chamber: None,
+            scale: 1.0,
+            applied_scale: 0.0,
+            menu_level: 0,
+            menu_role: 0,
+            menu_seed: "1931".into(),
+            message: None,
+            table: false,
+            table_sort: (table::Column::Power, true),
+            confirm_leave: false,
+        }
     }
 }
 
@@ -131,7 +144,11 @@ fn draw_ui(world: &mut World) {
 }
 
 fn draw_ui_inner(world: &mut World) {
-    let Some(ctx) = world.query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>().iter_mut(world).next().map(|mut c| c.get_mut().clone()) else { return };
+    let Some(ctx) =
+        world.query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>().iter_mut(world).next().map(|mut c| c.get_mut().clone())
+    else {
+        return;
+    };
     {
         let mut ui_state = world.resource_mut::<UiState>();
         if ui_state.scale != ui_state.applied_scale {
@@ -145,7 +162,11 @@ fn draw_ui_inner(world: &mut World) {
     let mut map_area = Some(egui::Rect::NOTHING);
     {
         let w: &World = world;
-        let mut root = egui::Ui::new(ctx.clone(), "root".into(), egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()));
+        let mut root = egui::Ui::new(
+            ctx.clone(),
+            "root".into(),
+            egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
+        );
         match screen {
             Screen::Menu => menu::menu(&mut root, w, &mut actions),
             Screen::Briefing => {
@@ -186,12 +207,15 @@ fn draw_ui_inner(world: &mut World) {
         if let Some(r) = w.get_resource::<crate::game::reload::Reload>()
             && !r.errors.is_empty()
         {
-            egui::Window::new("The level file has errors").anchor(egui::Align2::RIGHT_TOP, [-8.0, 40.0]).collapsible(true).show(&ctx, |ui| {
-                ui.label("The last good version keeps running. Fix the file and it reloads by itself.");
-                for e in &r.errors {
-                    ui.label(egui::RichText::new(e).monospace().color(crate::game::theme::VERMILLION));
-                }
-            });
+            egui::Window::new("The level file has errors").anchor(egui::Align2::RIGHT_TOP, [-8.0, 40.0]).collapsible(true).show(
+                &ctx,
+                |ui| {
+                    ui.label("The last good version keeps running. Fix the file and it reloads by itself.");
+                    for e in &r.errors {
+                        ui.label(egui::RichText::new(e).monospace().color(crate::game::theme::VERMILLION));
+                    }
+                },
+            );
         }
         if w.resource::<UiState>().confirm_leave {
             egui::Window::new("Leave the lesson?").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(&ctx, |ui| {
@@ -351,9 +375,17 @@ fn shortcuts(world: &mut World) {
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
     let pressed: Vec<KeyCode> = keys.get_just_pressed().copied().collect();
     let ctx = world.query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>().iter_mut(world).next().map(|mut c| c.get_mut().clone());
-    let (typing, focused) = ctx.as_ref().map(|ctx| (ctx.egui_wants_keyboard_input(), ctx.memory(|m| m.focused().is_some()))).unwrap_or_default();
+    let (typing, focused) =
+        ctx.as_ref().map(|ctx| (ctx.egui_wants_keyboard_input(), ctx.memory(|m| m.focused().is_some()))).unwrap_or_default();
     // While a text field or widget has the keyboard, only the function keys, which type nothing, act.
-    let pressed: Vec<KeyCode> = if typing { pressed.into_iter().filter(|k| matches!(k, KeyCode::F1 | KeyCode::F5 | KeyCode::F6 | KeyCode::F7 | KeyCode::F9 | KeyCode::F12)).collect() } else { pressed };
+    let pressed: Vec<KeyCode> = if typing {
+        pressed
+            .into_iter()
+            .filter(|k| matches!(k, KeyCode::F1 | KeyCode::F5 | KeyCode::F6 | KeyCode::F7 | KeyCode::F9 | KeyCode::F12))
+            .collect()
+    } else {
+        pressed
+    };
     let screen = *world.resource::<State<Screen>>().get();
     let phase = world.get_resource::<State<TurnPhase>>().map(|s| *s.get());
     let mut actions = Vec::new();
@@ -373,11 +405,12 @@ fn shortcuts(world: &mut World) {
                 let path = dir.join(format!("screen-{stamp}.png"));
                 // The notice comes once the picture is taken, so that it is not in the picture.
                 let notice = format!("Screenshot saved to {}", path.display());
-                world.spawn(bevy::render::view::screenshot::Screenshot::primary_window()).observe(bevy::render::view::screenshot::save_to_disk(path)).observe(
-                    move |_: On<bevy::render::view::screenshot::ScreenshotCaptured>, mut ui: ResMut<UiState>| {
+                world
+                    .spawn(bevy::render::view::screenshot::Screenshot::primary_window())
+                    .observe(bevy::render::view::screenshot::save_to_disk(path))
+                    .observe(move |_: On<bevy::render::view::screenshot::ScreenshotCaptured>, mut ui: ResMut<UiState>| {
                         ui.message = Some(notice.clone());
-                    },
-                );
+                    });
             }
             KeyCode::F5 => actions.push(Action::Save),
             KeyCode::F9 => actions.push(Action::Load),
@@ -398,7 +431,12 @@ fn shortcuts(world: &mut World) {
             KeyCode::F6 if screen == Screen::Playing => actions.push(Action::WhatIf),
             KeyCode::F7 if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing) => actions.push(Action::Table),
             KeyCode::KeyC if screen == Screen::Debrief => actions.push(Action::Compare),
-            KeyCode::Enter if screen == Screen::Lesson && world.get_resource::<crate::game::lesson::ActiveLesson>().is_some_and(|l| l.page == crate::game::lesson::LessonPage::Start) => {
+            KeyCode::Enter
+                if screen == Screen::Lesson
+                    && world
+                        .get_resource::<crate::game::lesson::ActiveLesson>()
+                        .is_some_and(|l| l.page == crate::game::lesson::LessonPage::Start) =>
+            {
                 actions.push(Action::LessonBegin)
             }
             KeyCode::Enter if screen == Screen::Playing => actions.push(match phase {
@@ -408,7 +446,9 @@ fn shortcuts(world: &mut World) {
                 _ => hud::next_after_report(world),
             }),
             KeyCode::Enter if screen == Screen::Briefing => actions.push(Action::Screen(Screen::Playing)),
-            KeyCode::Enter if screen == Screen::Debrief && world.contains_resource::<crate::game::lesson::ActiveLesson>() => actions.push(Action::LessonNext),
+            KeyCode::Enter if screen == Screen::Debrief && world.contains_resource::<crate::game::lesson::ActiveLesson>() => {
+                actions.push(Action::LessonNext)
+            }
             _ => {}
         }
     }

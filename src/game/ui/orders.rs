@@ -41,7 +41,19 @@ fn summarise(body: BodyKind, measure: Measure, under: Procedure, t: crate::sim::
         })
         .collect();
     holdouts.sort_by(|a, b| a.1.cmp(&b.1).reverse().then(a.3.total_cmp(&b.3)));
-    Forecast { body, measure, under, yes: t.yes, no: t.no, abstain: t.abstain, absent: t.absent, adopted: t.adopted, vetoes, holdouts, out_of_order: None }
+    Forecast {
+        body,
+        measure,
+        under,
+        yes: t.yes,
+        no: t.no,
+        abstain: t.abstain,
+        absent: t.absent,
+        adopted: t.adopted,
+        vetoes,
+        holdouts,
+        out_of_order: None,
+    }
 }
 
 /// Forecasts of the current turn, computed once per turn: the world they read changes only when a turn is played.
@@ -57,7 +69,12 @@ pub fn forecasts(world: &mut World) -> std::sync::Arc<Vec<Forecast>> {
     if world.get_resource::<State<TurnPhase>>().is_none_or(|p| *p.get() != TurnPhase::Orders) {
         return Default::default();
     }
-    let key = Some((level.id.clone(), world.resource::<crate::sim::SimRng>().seed, world.resource::<crate::sim::Calendar>().turn, world.resource::<crate::sim::RunLog>().decisions.len()));
+    let key = Some((
+        level.id.clone(),
+        world.resource::<crate::sim::SimRng>().seed,
+        world.resource::<crate::sim::Calendar>().turn,
+        world.resource::<crate::sim::RunLog>().decisions.len(),
+    ));
     if let Some(c) = world.get_resource::<ForecastCache>()
         && c.key == key
     {
@@ -76,7 +93,9 @@ fn compute(world: &mut World, level: &crate::level::LevelDef) -> Vec<Forecast> {
         }
         if let Some((t, casts)) = forecast(world, body, measure, under) {
             let mut f = summarise(body, measure, under, t, casts);
-            f.out_of_order = world.get_resource::<crate::sim::MeasuresInForce>().and_then(|m| crate::sim::institution::admissible(body, measure, m).err());
+            f.out_of_order = world
+                .get_resource::<crate::sim::MeasuresInForce>()
+                .and_then(|m| crate::sim::institution::admissible(body, measure, m).err());
             out.push(f);
         }
     }
@@ -84,7 +103,10 @@ fn compute(world: &mut World, level: &crate::level::LevelDef) -> Vec<Forecast> {
 }
 
 pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], actions: &mut Vec<Action>) {
-    let (Some(level), Some(role), Some(session)) = (w.get_resource::<Level>(), w.get_resource::<PlayerRole>(), w.get_resource::<Session>()) else { return };
+    let (Some(level), Some(role), Some(session)) = (w.get_resource::<Level>(), w.get_resource::<PlayerRole>(), w.get_resource::<Session>())
+    else {
+        return;
+    };
     let l = &level.0;
     let phase = w.get_resource::<State<TurnPhase>>().map(|s| *s.get());
     let can_order = phase == Some(TurnPhase::Orders);
@@ -215,4 +237,3 @@ fn order_button(ui: &mut egui::Ui, actions: &mut Vec<Action>, order: Order, labe
         actions.push(Action::AddOrder(order));
     }
 }
-

@@ -47,7 +47,11 @@ pub struct Row {
 }
 
 pub fn rows(w: &World) -> Vec<Row> {
-    let Some(mut q) = w.try_query::<(Entity, &Nation, &Capability, &Interests, &Stance, Has<Member>, Has<Aggressor>, Has<Victim>, Has<Player>)>() else { return vec![] };
+    let Some(mut q) =
+        w.try_query::<(Entity, &Nation, &Capability, &Interests, &Stance, Has<Member>, Has<Aggressor>, Has<Victim>, Has<Player>)>()
+    else {
+        return vec![];
+    };
     let bodies: Vec<&Body> = w.try_query::<&Body>().map(|mut q| q.iter(w).collect()).unwrap_or_default();
     let blocs: Vec<&Bloc> = w.try_query::<&Bloc>().map(|mut q| q.iter(w).collect()).unwrap_or_default();
     q.iter(w)

@@ -49,6 +49,3 @@ pub fn ballot_mark(b: Ballot) -> (&'static str, Color32) {
         Ballot::Absent => ("○ absent", theme::GREY),
     }
 }
-
-
-

@@ -107,7 +107,14 @@ fn play(sim: &mut Simulation, plan: &Plan, job: &Job, k: usize) -> RunResult {
         PlanOrders::Policy(p) => Some(*p),
         PlanOrders::Replay(_) => None,
     };
-    sim.start(&RunSetup { level: job.level.clone(), seed: plan.seed.wrapping_add(k as u64), role: Some(plan.role), policy, credibility: plan.carried.0, lessons: plan.carried.1 });
+    sim.start(&RunSetup {
+        level: job.level.clone(),
+        seed: plan.seed.wrapping_add(k as u64),
+        role: Some(plan.role),
+        policy,
+        credibility: plan.carried.0,
+        lessons: plan.carried.1,
+    });
     let last = plan.until.unwrap_or(usize::MAX - 1);
     for t in 0..=job.level.turns.len().min(last) {
         if let PlanOrders::Replay(orders) = &plan.orders {
@@ -167,7 +174,8 @@ fn run_jobs(plan: &Plan, jobs: &[Job], progress: &AtomicUsize) -> Vec<Vec<RunRes
 /// player's state (and, under the historical strategy, by every playable state).
 pub fn candidates(level: &LevelDef, log: &RunLog, plan: &Plan) -> Vec<Cause> {
     let mut out: Vec<Cause> = Vec::new();
-    let mut factors: Vec<_> = log.decisions.iter().flat_map(|d| d.factors.iter()).filter(|f| f.weight.abs() > 1e-4 && can_be_cause(f.id)).map(|f| f.id).collect();
+    let mut factors: Vec<_> =
+        log.decisions.iter().flat_map(|d| d.factors.iter()).filter(|f| f.weight.abs() > 1e-4 && can_be_cause(f.id)).map(|f| f.id).collect();
     factors.sort();
     factors.dedup();
     out.extend(factors.into_iter().map(Cause::Factor));
@@ -182,7 +190,14 @@ pub fn candidates(level: &LevelDef, log: &RunLog, plan: &Plan) -> Vec<Cause> {
         out.push(Cause::Rule(RuleChange::AbsenceAsNo));
     }
     let played = log.control.len().max(1);
-    out.extend(level.events.iter().enumerate().filter(|(_, e)| e.turn < played && e.effect != crate::level::EventEffect::News).map(|(i, _)| Cause::Event(i)));
+    out.extend(
+        level
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.turn < played && e.effect != crate::level::EventEffect::News)
+            .map(|(i, _)| Cause::Event(i)),
+    );
     let mut deciders: Vec<StateIx> = log.votes.iter().flat_map(|v| v.decisive.iter()).filter_map(|id| level.state_ix(id)).collect();
     deciders.sort();
     deciders.dedup();
@@ -233,7 +248,9 @@ fn shares(runs: &[RunResult], r: &Explained) -> (f64, Without) {
     let n = runs.len().max(1) as f64;
     let result = runs.iter().filter(|x| x.shows(r)).count() as f64 / n;
     let without = match r.mechanism {
-        Mechanism::Outcome => Without::Outcomes(OutcomeKind::ALL.into_iter().map(|o| (o, round(runs.iter().filter(|x| x.outcome == Some(o)).count() as f64 / n))).collect()),
+        Mechanism::Outcome => Without::Outcomes(
+            OutcomeKind::ALL.into_iter().map(|o| (o, round(runs.iter().filter(|x| x.outcome == Some(o)).count() as f64 / n))).collect(),
+        ),
         m => Without::Success(round(runs.iter().filter(|x| x.succeeded(m)).count() as f64 / n)),
     };
     (result, without)
@@ -273,7 +290,11 @@ fn typical_results(runs: &[RunResult]) -> Vec<Explained> {
         e.0 += 1;
         e.1 += usize::from(*ok);
     }
-    out.extend(tried.into_iter().filter(|(_, (t, _))| *t * 10 >= n).map(|(m, (t, ok))| Explained { mechanism: m, outcome: None, succeeded: 2 * ok >= t }));
+    out.extend(tried.into_iter().filter(|(_, (t, _))| *t * 10 >= n).map(|(m, (t, ok))| Explained {
+        mechanism: m,
+        outcome: None,
+        succeeded: 2 * ok >= t,
+    }));
     out
 }
 
@@ -283,7 +304,11 @@ fn typical_results(runs: &[RunResult]) -> Vec<Explained> {
 /// out of [`runs_needed`].
 pub fn measure_causes(plan: &Plan, candidates: &[Cause], results: Option<&[Explained]>, progress: &AtomicUsize) -> Vec<MeasuredCause> {
     let mut jobs = vec![Job { cause: None, level: plan.level.clone(), intervention: Intervention::default() }];
-    jobs.extend(candidates.iter().map(|&c| Job { cause: Some(c), level: c.edit_level(&plan.level).map_or_else(|| plan.level.clone(), Arc::new), intervention: c.intervention() }));
+    jobs.extend(candidates.iter().map(|&c| Job {
+        cause: Some(c),
+        level: c.edit_level(&plan.level).map_or_else(|| plan.level.clone(), Arc::new),
+        intervention: c.intervention(),
+    }));
     let runs = run_jobs(plan, &jobs, progress);
     let typical;
     let results = match results {
@@ -326,7 +351,16 @@ fn named(plan: &Plan, cause: Cause, r: &Explained, was: f64, now: f64, without: 
         _ => "worked".into(),
     };
     let short = format!("{what}: {verb} in {} of runs (was {})", pct(shown_now), pct(shown_was));
-    MeasuredCause { mechanism: r.mechanism, cause: cause.id(&plan.level), label, short, without, was: round(was), now: round(now), effect: round(now - was) }
+    MeasuredCause {
+        mechanism: r.mechanism,
+        cause: cause.id(&plan.level),
+        label,
+        short,
+        without,
+        was: round(was),
+        now: round(now),
+        effect: round(now - was),
+    }
 }
 
 fn round(x: f64) -> f64 {

@@ -14,7 +14,9 @@ use super::text::body_name;
 use super::trace::FactorId;
 
 pub use intervention::{Intervention, OrderKind};
-pub use measure::{Explained, MeasuredCause, Plan, PlanOrders, Without, candidates, explain_plan, measure_causes, results_of, runs_needed, sample_run};
+pub use measure::{
+    Explained, MeasuredCause, Plan, PlanOrders, Without, candidates, explain_plan, measure_causes, results_of, runs_needed, sample_run,
+};
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<Intervention>();
@@ -80,7 +82,9 @@ impl Cause {
             Cause::Rule(RuleChange::NoVeto) => "rule:no_veto".into(),
             Cause::Rule(RuleChange::MajorityForUnanimity) => "rule:majority_for_unanimity".into(),
             Cause::Rule(RuleChange::AbsenceAsNo) => "rule:absence_as_no".into(),
-            Cause::Event(i) => level.events.get(i).map_or_else(|| format!("event:{i}"), |e| format!("event:{}:{}", e.date, event_kind(&e.effect))),
+            Cause::Event(i) => {
+                level.events.get(i).map_or_else(|| format!("event:{i}"), |e| format!("event:{}:{}", e.date, event_kind(&e.effect)))
+            }
             Cause::Ballots(s) => format!("ballots:{}", level.states[s].id),
             Cause::Orders(s, k) => format!("orders:{}:{}", level.states[s].id, k.id()),
         }
@@ -94,7 +98,9 @@ impl Cause {
             Cause::Rule(RuleChange::NoVeto) => "Without the veto".into(),
             Cause::Rule(RuleChange::MajorityForUnanimity) => "Had a majority sufficed where unanimity was the rule".into(),
             Cause::Rule(RuleChange::AbsenceAsNo) => "Had an absence counted as a vote against".into(),
-            Cause::Event(i) => level.events.get(i).map_or_else(|| "Without a dated event".into(), |e| event_label(level, &e.effect, &e.date.to_string())),
+            Cause::Event(i) => {
+                level.events.get(i).map_or_else(|| "Without a dated event".into(), |e| event_label(level, &e.effect, &e.date.to_string()))
+            }
             Cause::Ballots(s) => format!("Had {} voted the other way", name(s)),
             Cause::Orders(s, k) => order_label(&name(s), k),
         }
@@ -158,7 +164,9 @@ fn event_label(level: &LevelDef, e: &EventEffect, date: &str) -> String {
     match *e {
         EventEffect::Boycott { state, body } => format!("Without {}'s boycott of the {} ({date})", name(state), body_name(body)),
         EventEffect::Return { state, body } => format!("Without {}'s return to the {} ({date})", name(state), body_name(body)),
-        EventEffect::NoInstructions { state, body } => format!("Had {}'s delegate in the {} had instructions ({date})", name(state), body_name(body)),
+        EventEffect::NoInstructions { state, body } => {
+            format!("Had {}'s delegate in the {} had instructions ({date})", name(state), body_name(body))
+        }
         EventEffect::Join { state } => format!("Had {} not joined the {} ({date})", name(state), level.institution.name),
         EventEffect::UnitingForPeace => format!("Without the Uniting for Peace resolution ({date})"),
         EventEffect::News => format!("Without the news of {date}"),

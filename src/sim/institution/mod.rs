@@ -5,9 +5,9 @@ pub mod rules;
 use bevy::prelude::*;
 
 use crate::level::{BodyKind, InstitutionKind, Measure, Procedure, VotingRule};
+use crate::sim::cause::Intervention;
 use crate::sim::core::*;
 use crate::sim::interest::{self, ATTEND, View};
-use crate::sim::cause::Intervention;
 use crate::sim::trace::{Ballot, DecisionKind, Factor, FactorId, RunLog, VoteRecord};
 use rules::{Seat, tally};
 
@@ -28,7 +28,8 @@ pub fn plugin(app: &mut App) {
 pub fn next_motion(kind: InstitutionKind, mif: &MeasuresInForce, log: &RunLog, crisis: &Crisis) -> Option<(BodyKind, Measure, Procedure)> {
     let fighting = crisis.fighting;
     // A cease-fire holds with the aggressor still on the victim's ground: the moment for peacekeepers.
-    let ceasefire = crisis.attacked && !fighting && crisis.control > crisis.start_control + 0.01 && crisis.settled != Some(AggressorChoice::Withdraw);
+    let ceasefire =
+        crisis.attacked && !fighting && crisis.control > crisis.start_control + 0.01 && crisis.settled != Some(AggressorChoice::Withdraw);
     let tried = |b: BodyKind, m: Measure| log.votes.iter().any(|v| v.body == b && v.motion == m);
     let adopted = |m: Measure| mif.has(m);
     let ladder: &[(BodyKind, Measure, Procedure)] = match kind {
@@ -86,7 +87,6 @@ fn table_player_motions(mut orders: MessageReader<OrderIssued>, mut motions: Mes
 }
 
 /// When the player tables nothing, the state most eager for the next step may table it.
-#[allow(clippy::too_many_arguments)]
 fn sponsor_motions(
     mut orders: MessageReader<OrderIssued>,
     mut motions: MessageWriter<MotionTabled>,
@@ -124,7 +124,13 @@ fn sponsor_motions(
         let factors = if e == crisis.victim {
             vec![Factor::new(FactorId::VictimsCause, 1.0)]
         } else {
-            let view = View { own_cinc: cap.cinc, aggressor_cinc: agg_cap.cinc, credibility: cred.of(kind), self_defence: crisis.self_defence, noise: 0.0 };
+            let view = View {
+                own_cinc: cap.cinc,
+                aggressor_cinc: agg_cap.cinc,
+                credibility: cred.of(kind),
+                self_defence: crisis.self_defence,
+                noise: 0.0,
+            };
             let mut f = interest::ballot_factors(int, &view, measure, &weights);
             // Leading costs more than following: only the keenest table a motion.
             f.push(Factor::new(FactorId::StakeInTheatre, -0.45));
@@ -143,7 +149,6 @@ fn sponsor_motions(
 }
 
 /// Every motion tabled this turn is put to its body; each member decides by national interest.
-#[allow(clippy::too_many_arguments)]
 fn hold_votes(
     mut motions: MessageReader<MotionTabled>,
     level: Res<Level>,
@@ -177,7 +182,16 @@ fn hold_votes(
         let procedural = motion.measure == Measure::Referral;
         let parties_excluded = motion.under == Procedure::Art15;
         let agg_cinc = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(0.0);
-        let ctx = BallotCtx { credibility: cred.of(kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights, proposer: Some(motion.proposer), intervention: &iv };
+        let ctx = BallotCtx {
+            credibility: cred.of(kind),
+            self_defence: crisis.self_defence,
+            aggressor: crisis.aggressor,
+            victim: crisis.victim,
+            aggressor_cinc: agg_cinc,
+            weights: &weights,
+            proposer: Some(motion.proposer),
+            intervention: &iv,
+        };
         let casts = cast_ballots(body, motion.measure, &ctx, &nations, || rng.signed());
         let mut seats = Vec::with_capacity(casts.len());
         let mut ballots = Vec::with_capacity(casts.len());
@@ -187,7 +201,8 @@ fn hold_votes(
             if c.away && c.member && c.permanent && c.wanted == Ballot::No && !procedural {
                 would_block.push(c.id.clone());
             }
-            let ix = log.decide(cal.turn, &c.id, DecisionKind::Vote { body: body.kind, measure: motion.measure, ballot: c.ballot }, c.factors);
+            let ix =
+                log.decide(cal.turn, &c.id, DecisionKind::Vote { body: body.kind, measure: motion.measure, ballot: c.ballot }, c.factors);
             decision_ix.push(Some(ix));
             let counted = if iv.absence_as_no && c.ballot == Ballot::Absent { Ballot::No } else { c.ballot };
             seats.push(Seat { ballot: counted, permanent: c.permanent, party: c.party, weight: c.weight });
@@ -208,7 +223,8 @@ fn hold_votes(
         let rule = if kind == InstitutionKind::League && interest::is_economic(motion.measure) { VotingRule::Majority } else { body.rule };
         let mut t = tally(rule, &seats, procedural, parties_excluded);
         let vetoed_by: Vec<String> = t.vetoes.iter().map(|&i| ballots[i].0.clone()).collect();
-        let mut decisive: Vec<String> = if !t.vetoes.is_empty() { vetoed_by.clone() } else { t.blockers.iter().map(|&i| ballots[i].0.clone()).collect() };
+        let mut decisive: Vec<String> =
+            if !t.vetoes.is_empty() { vetoed_by.clone() } else { t.blockers.iter().map(|&i| ballots[i].0.clone()).collect() };
         if t.adopted && !would_block.is_empty() {
             // Adopted only because a member with a veto stayed away.
             t.factors.push(Factor::new(FactorId::Absence, would_block.len() as f32));
@@ -273,7 +289,13 @@ fn vote_news(rec: &VoteRecord) -> String {
 }
 
 /// A commission of enquiry reports after some turns; its findings weaken the aggressor's claim of self-defence.
-fn enquiry_reports(level: Res<Level>, cal: Res<Calendar>, mif: Res<MeasuresInForce>, mut crisis: Single<&mut Crisis>, mut log: ResMut<RunLog>) {
+fn enquiry_reports(
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    mif: Res<MeasuresInForce>,
+    mut crisis: Single<&mut Crisis>,
+    mut log: ResMut<RunLog>,
+) {
     if let Some(t) = mif.enquiry
         && cal.turn == t + level.0.institution.enquiry_turns as usize
     {
@@ -328,14 +350,30 @@ pub struct Cast {
 
 /// Every seat's ballot on a motion, each a weighted sum of the member's factors. Used for the vote itself
 /// (with seeded noise) and for the forecast the player sees before proposing (without).
-pub fn cast_ballots(body: &Body, measure: Measure, ctx: &BallotCtx, nations: &Query<NationQuery>, mut noise: impl FnMut() -> f32) -> Vec<Cast> {
+pub fn cast_ballots(
+    body: &Body,
+    measure: Measure,
+    ctx: &BallotCtx,
+    nations: &Query<NationQuery>,
+    mut noise: impl FnMut() -> f32,
+) -> Vec<Cast> {
     let w = ctx.weights;
     let mut out = Vec::with_capacity(body.members.len());
     for &m in &body.members {
         let Ok((e, nation, cap, int, member)) = nations.get(m) else { continue };
         let party = e == ctx.aggressor || e == ctx.victim;
-        let view = View { own_cinc: cap.cinc, aggressor_cinc: ctx.aggressor_cinc, credibility: ctx.credibility, self_defence: ctx.self_defence, noise: noise() };
-        let mut factors = if party { interest::party_ballot_factors(e == ctx.aggressor, measure) } else { interest::ballot_factors(int, &view, measure, w) };
+        let view = View {
+            own_cinc: cap.cinc,
+            aggressor_cinc: ctx.aggressor_cinc,
+            credibility: ctx.credibility,
+            self_defence: ctx.self_defence,
+            noise: noise(),
+        };
+        let mut factors = if party {
+            interest::party_ballot_factors(e == ctx.aggressor, measure)
+        } else {
+            interest::ballot_factors(int, &view, measure, w)
+        };
         if ctx.proposer == Some(e) && !party {
             // A state that tables a draft is committed to it: it does not vote against its own motion.
             factors.push(Factor::new(FactorId::OwnMotion, 3.0));
@@ -372,16 +410,35 @@ pub fn cast_ballots(body: &Body, measure: Measure, ctx: &BallotCtx, nations: &Qu
 pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under: Procedure) -> Option<(rules::Tally, Vec<Cast>)> {
     // The player would table it.
     let world_player = world.get_resource::<PlayerRole>().map(|r| r.state);
-    let mut sys = bevy::ecs::system::SystemState::<(Res<Level>, Res<Credibility>, Res<Weights>, Query<&Crisis>, Query<&Body>, Query<NationQuery>, Res<Calendar>, Res<Nations>)>::new(world);
+    let mut sys = bevy::ecs::system::SystemState::<(
+        Res<Level>,
+        Res<Credibility>,
+        Res<Weights>,
+        Query<&Crisis>,
+        Query<&Body>,
+        Query<NationQuery>,
+        Res<Calendar>,
+        Res<Nations>,
+    )>::new(world);
     let (level, cred, weights, crisis, bodies, nations, cal, index) = sys.get(world).ok()?;
     let crisis = crisis.single().ok()?;
     // Counted as the body will sit this turn, after its dated events (a boycott, a return).
     let body = &super::events::as_it_will_sit(bodies.iter().find(|b| b.kind == body_kind)?, &level.0, cal.turn, &index);
     let agg_cinc = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(0.0);
     let player = world_player;
-    let ctx = BallotCtx { credibility: cred.of(level.0.institution.kind), self_defence: crisis.self_defence, aggressor: crisis.aggressor, victim: crisis.victim, aggressor_cinc: agg_cinc, weights: &weights, proposer: player, intervention: &Intervention::default() };
+    let ctx = BallotCtx {
+        credibility: cred.of(level.0.institution.kind),
+        self_defence: crisis.self_defence,
+        aggressor: crisis.aggressor,
+        victim: crisis.victim,
+        aggressor_cinc: agg_cinc,
+        weights: &weights,
+        proposer: player,
+        intervention: &Intervention::default(),
+    };
     let casts = cast_ballots(body, measure, &ctx, &nations, || 0.0);
-    let seats: Vec<Seat> = casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, weight: c.weight }).collect();
+    let seats: Vec<Seat> =
+        casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, weight: c.weight }).collect();
     let t = tally(body.rule, &seats, measure == Measure::Referral, under == Procedure::Art15);
     Some((t, casts))
 }

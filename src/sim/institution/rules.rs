@@ -167,7 +167,10 @@ mod tests {
 
     #[test]
     fn a_regional_group_casts_as_many_ballots_as_it_has_members() {
-        let s = vec![Seat { ballot: Yes, permanent: false, party: false, weight: 28 }, Seat { ballot: No, permanent: false, party: false, weight: 15 }];
+        let s = vec![
+            Seat { ballot: Yes, permanent: false, party: false, weight: 28 },
+            Seat { ballot: No, permanent: false, party: false, weight: 15 },
+        ];
         let t = tally(VotingRule::TwoThirds, &s, false, false);
         assert_eq!((t.yes, t.no), (28, 15));
         assert!(!t.adopted, "28 of 43 is short of two thirds");
