@@ -498,6 +498,10 @@ pub struct RecordedVote {
     #[serde(default)]
     pub vetoed_by: Vec<String>,
     pub source: String,
+    /// `true` for a vote never used to set any number of the model or of a level: the fidelity table reports
+    /// such votes apart, as prediction rather than fit.
+    #[serde(default)]
+    pub held_out: bool,
 }
 
 impl OutcomeKind {

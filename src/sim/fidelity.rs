@@ -18,8 +18,17 @@ pub struct Row {
     pub fact: String,
     pub recorded: String,
     pub simulated: String,
+    /// Seeds whose verdict (or outcome) was the recorded one.
     pub matched: u64,
+    /// Seeds in which every checked ballot also agreed with the record (votes only).
+    pub strict: u64,
+    /// Checked ballots reproduced, and checked, over all seeds (votes only).
+    pub ballots: (u64, u64),
+    /// Seed 0's tally against the recorded one: the sum of the differences in yes, no and abstentions.
+    pub tally_diff: Option<u32>,
     pub seeds: u64,
+    /// A vote never used to set any number (`held_out` in the level), or the outcome (`None`).
+    pub held_out: Option<bool>,
 }
 
 fn runs(level: &Arc<LevelDef>, seeds: u64) -> Vec<RunReport> {
@@ -57,91 +66,160 @@ pub fn vote_matches(rec: &RecordedVote, v: &VoteReport) -> bool {
         && rec.vetoed_by.iter().all(|id| v.vetoed_by.contains(id))
 }
 
+/// The ballots a record lets us check, with the ballot it gives each: in a council every member (those it
+/// does not name voted yes), in an assembly only the states it names.
+pub fn checked_ballots(level: &LevelDef, rec: &RecordedVote) -> Vec<(String, Ballot)> {
+    let named = |id: &str| {
+        if rec.no.iter().any(|x| x == id) {
+            Some(Ballot::No)
+        } else if rec.abstain.iter().any(|x| x == id) {
+            Some(Ballot::Abstain)
+        } else if rec.absent.iter().any(|x| x == id) {
+            Some(Ballot::Absent)
+        } else {
+            None
+        }
+    };
+    match level.body(rec.body) {
+        Some(b) if !rec.body.is_assembly() => b.members.iter().map(|&m| (level.states[m].id.clone(), named(&level.states[m].id).unwrap_or(Ballot::Yes))).collect(),
+        _ => rec.no.iter().chain(&rec.abstain).chain(&rec.absent).filter_map(|id| named(id).map(|b| (id.clone(), b))).collect(),
+    }
+}
+
+/// Yes, no and abstentions from a recorded tally such as `"7–2–2"` or `"13–1"`; `None` when it gives no numbers.
+pub fn parse_tally(t: &str) -> Option<(u32, u32, u32)> {
+    let head = t.split([',', '(', ';']).next()?;
+    let nums: Vec<u32> = head.split(['–', '-', '—']).map(str::trim).map(|x| x.parse::<u32>()).collect::<Result<_, _>>().ok()?;
+    match nums[..] {
+        [y, n] => Some((y, n, 0)),
+        [y, n, a] => Some((y, n, a)),
+        _ => None,
+    }
+}
+
+fn vote_row(level: &LevelDef, rec: &RecordedVote, reports: &[RunReport], seeds: u64) -> Row {
+    let found: Vec<Option<&VoteReport>> =
+        reports.iter().map(|r| r.votes.iter().find(|v| v.turn == rec.turn as usize && v.body == rec.body.id() && v.motion == measure_id(rec.measure))).collect();
+    let checked = checked_ballots(level, rec);
+    let agree = |v: &VoteReport| checked.iter().filter(|(id, b)| v.ballots.get(id) == Some(b)).count() as u64;
+    let matched = found.iter().filter(|v| v.is_some_and(|v| v.adopted == rec.adopted)).count() as u64;
+    // A record of no votes against (or no abstentions) rules out any simulated one, named or not.
+    let none_where_none = |v: &VoteReport| parse_tally(&rec.tally).is_none_or(|(_, n, a)| (n > 0 || v.no == 0) && (a > 0 || v.abstain == 0));
+    let strict =
+        found.iter().filter(|v| v.is_some_and(|v| vote_matches(rec, v) && agree(v) == checked.len() as u64 && none_where_none(v))).count() as u64;
+    let ballots = (found.iter().map(|v| v.map_or(0, agree)).sum(), checked.len() as u64 * seeds);
+    let first = found.first().copied().flatten();
+    let tally_diff = parse_tally(&rec.tally).zip(first).map(|((y, n, a), v)| y.abs_diff(v.yes) + n.abs_diff(v.no) + a.abs_diff(v.abstain));
+    let simulated = match first {
+        Some(v) => {
+            let mut s = format!("{}–{}–{}, {}", v.yes, v.no, v.abstain, if v.adopted { "adopted" } else { "not adopted" });
+            for (label, b) in [("no", Ballot::No), ("abstain", Ballot::Abstain), ("absent", Ballot::Absent)] {
+                let ids = who(v, b);
+                if !ids.is_empty() && ids.len() <= 6 {
+                    let _ = write!(s, "; {label}: {}", ids.join(", "));
+                }
+            }
+            s
+        }
+        None => "no such vote".into(),
+    };
+    let mut recorded = format!("{}, {}", rec.tally, if rec.adopted { "adopted" } else { "not adopted" });
+    for (label, ids) in [("no", &rec.no), ("abstain", &rec.abstain), ("absent", &rec.absent)] {
+        if !ids.is_empty() {
+            let _ = write!(recorded, "; {label}: {}", ids.join(", "));
+        }
+    }
+    let fact = format!("{} ({})", rec.document, rec.body.id());
+    Row { level: level.id.clone(), fact, recorded, simulated, matched, strict, ballots, tally_diff, seeds, held_out: Some(rec.held_out) }
+}
+
 pub fn rows(level: &Arc<LevelDef>, seeds: u64) -> Vec<Row> {
     let reports = runs(level, seeds);
-    let mut out = Vec::new();
-    for rec in &level.history.votes {
-        let found: Vec<Option<&VoteReport>> = reports
-            .iter()
-            .map(|r| r.votes.iter().find(|v| v.turn == rec.turn as usize && v.body == rec.body.id() && v.motion == measure_id(rec.measure)))
-            .collect();
-        let matched = found.iter().filter(|v| v.is_some_and(|v| vote_matches(rec, v))).count() as u64;
-        let simulated = match found.first().copied().flatten() {
-            Some(v) => {
-                let mut s = format!("{}–{}–{}, {}", v.yes, v.no, v.abstain, if v.adopted { "adopted" } else { "not adopted" });
-                for (label, b) in [("no", Ballot::No), ("abstain", Ballot::Abstain), ("absent", Ballot::Absent)] {
-                    let ids = who(v, b);
-                    if !ids.is_empty() && ids.len() <= 6 {
-                        let _ = write!(s, "; {label}: {}", ids.join(", "));
-                    }
-                }
-                s
-            }
-            None => "no such vote".into(),
-        };
-        let mut recorded = format!("{}, {}", rec.tally, if rec.adopted { "adopted" } else { "not adopted" });
-        for (label, ids) in [("no", &rec.no), ("abstain", &rec.abstain), ("absent", &rec.absent)] {
-            if !ids.is_empty() {
-                let _ = write!(recorded, "; {label}: {}", ids.join(", "));
-            }
-        }
-        out.push(Row {
-            level: level.id.clone(),
-            fact: format!("{} ({})", rec.document, rec.body.id()),
-            recorded,
-            simulated,
-            matched,
-            seeds,
-        });
-    }
+    let mut out: Vec<Row> = level.history.votes.iter().map(|rec| vote_row(level, rec, &reports, seeds)).collect();
     let outcome = level.history.outcome.id();
     let hits = reports.iter().filter(|r| r.outcome.result == outcome).count() as u64;
-    let common = {
-        let mut v: Vec<&str> = reports.iter().map(|r| r.outcome.result).collect();
-        v.sort();
-        let mut best = ("", 0);
-        for o in level::OutcomeKind::ALL {
-            let n = v.iter().filter(|x| **x == o.id()).count();
-            if n > best.1 {
-                best = (o.id(), n);
-            }
-        }
-        best.0
-    };
+    let common = level::OutcomeKind::ALL
+        .into_iter()
+        .map(|o| (reports.iter().filter(|r| r.outcome.result == o.id()).count(), o.id()))
+        .fold((0, ""), |best, x| if x.0 > best.0 { x } else { best })
+        .1;
     out.push(Row {
         level: level.id.clone(),
         fact: "outcome".into(),
         recorded: outcome.into(),
         simulated: format!("{common} (most often)"),
         matched: hits,
+        strict: hits,
+        ballots: (0, 0),
+        tally_diff: None,
         seeds,
+        held_out: None,
     });
     out
 }
 
+fn share(r: &Row, n: u64) -> String {
+    if n == r.seeds {
+        "yes".into()
+    } else if n == 0 {
+        "no".into()
+    } else {
+        format!("{n} of {}", r.seeds)
+    }
+}
+
+/// The summary of one group of votes: verdicts and strict matches in every seed, and the ballots reproduced.
+fn summary(label: &str, rows: &[&Row]) -> String {
+    let n = rows.len();
+    let verdicts = rows.iter().filter(|r| r.matched == r.seeds).count();
+    let strict = rows.iter().filter(|r| r.strict == r.seeds).count();
+    let (hit, of) = rows.iter().fold((0, 0), |a, r| (a.0 + r.ballots.0, a.1 + r.ballots.1));
+    let acc = if of == 0 { "—".into() } else { format!("{:.0}%", 100.0 * hit as f64 / of as f64) };
+    format!("| {label} | {n} | {verdicts} | {strict} | {acc} |")
+}
+
 /// The Markdown table for every level.
 pub fn table(paths: &[PathBuf], seeds: u64) -> Result<String, String> {
+    let mut all = Vec::new();
+    for p in paths {
+        all.extend(rows(&Arc::new(level::load(p)?), seeds));
+    }
     let mut s = String::new();
     let _ = writeln!(s, "# Fidelity\n");
     let _ = writeln!(
         s,
-        "Generated by `collective-security fidelity --seeds {seeds}`; do not edit. Each level is played with `--policy historical` (every playable state gives the orders it gave in history; all other decisions are the model's own) over seeds 0 to {}. A vote matches when its verdict is right and every state the record names as voting no, abstaining, absent or vetoing did so.\n",
+        "Generated by `collective-security fidelity --seeds {seeds}`; do not edit. Each level is played with `--policy historical` (every playable state gives the orders it gave in history; all other decisions are the model's own) over seeds 0 to {}.\n",
         seeds - 1
     );
-    let _ = writeln!(s, "| level | recorded fact | record | simulated (seed 0) | match |");
+    let _ = writeln!(
+        s,
+        "A vote's **verdict** matches when it is adopted or not as recorded. It matches **strictly** when, besides, every ballot the record lets us check agrees: in a council every member (a member the record does not name voted yes), in an assembly every state the record names as voting no, abstaining or absent; and where the recorded tally has no votes against (or no abstentions), the simulated one has none either. **Ballots** is the share of those checked ballots reproduced, over all seeds. **Tally** is seed 0's difference from the recorded yes, no and abstentions, summed. An assembly's record names few states: its ballots say little about the others.\n"
+    );
+    let _ = writeln!(
+        s,
+        "**Held-out** votes (`held_out: true` in the level) were never used to set any number of the model or of a level; every other vote was available when the model and the levels' numbers were set (calibration). The held-out rows are the model's prediction, the calibration rows its fit.\n"
+    );
+    let _ = writeln!(s, "| votes | count | verdict right in every seed | strict in every seed | ballots reproduced |");
     let _ = writeln!(s, "|---|---|---|---|---|");
-    for p in paths {
-        let level = Arc::new(level::load(p)?);
-        for r in rows(&level, seeds) {
-            let mark = if r.matched == r.seeds {
-                "yes".to_string()
-            } else if r.matched == 0 {
-                "no".to_string()
-            } else {
-                format!("{} of {}", r.matched, r.seeds)
-            };
-            let _ = writeln!(s, "| {} | {} | {} | {} | {} |", r.level, r.fact, r.recorded, r.simulated, mark);
-        }
+    let votes: Vec<&Row> = all.iter().filter(|r| r.held_out.is_some()).collect();
+    let group = |h: bool| votes.iter().copied().filter(|r| r.held_out == Some(h)).collect::<Vec<_>>();
+    let _ = writeln!(s, "{}", summary("calibration", &group(false)));
+    let _ = writeln!(s, "{}", summary("held out", &group(true)));
+    let outcomes: Vec<&Row> = all.iter().filter(|r| r.held_out.is_none()).collect();
+    let modal = outcomes.iter().filter(|r| r.simulated.starts_with(&r.recorded)).count();
+    let _ = writeln!(s, "\nOutcomes: the recorded outcome is the most frequent in {modal} of {} levels.\n", outcomes.len());
+    let _ = writeln!(s, "| level | recorded fact | set | record | simulated (seed 0) | verdict | strict | ballots | tally |");
+    let _ = writeln!(s, "|---|---|---|---|---|---|---|---|---|");
+    for r in &all {
+        let set = match r.held_out {
+            Some(true) => "held out",
+            Some(false) => "calibration",
+            None => "outcome",
+        };
+        let ballots = if r.ballots.1 == 0 { "—".to_string() } else { format!("{:.0}%", 100.0 * r.ballots.0 as f64 / r.ballots.1 as f64) };
+        let tally = r.tally_diff.map_or("—".into(), |d| d.to_string());
+        let strict = if r.held_out.is_some() { share(r, r.strict) } else { "—".into() };
+        let _ = writeln!(s, "| {} | {} | {set} | {} | {} | {} | {strict} | {ballots} | {tally} |", r.level, r.fact, r.recorded, r.simulated, share(r, r.matched));
     }
     Ok(s)
 }

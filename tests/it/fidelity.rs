@@ -162,4 +162,23 @@ fn the_committed_fidelity_table_is_what_the_code_generates() {
     let generated = collective_security::sim::fidelity::table(&collective_security::files::shipped_levels(), 10).unwrap();
     let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/FIDELITY.md")).unwrap_or_default();
     assert!(generated == committed, "docs/FIDELITY.md is stale: run `collective-security fidelity > docs/FIDELITY.md`");
+    let held_out = generated.lines().find(|l| l.starts_with("| held out |")).expect("held-out votes reported apart");
+    let count: usize = held_out.split('|').nth(2).unwrap().trim().parse().unwrap();
+    assert!(count >= 3, "{held_out}");
+}
+
+#[test]
+fn a_recorded_tally_is_read_as_yes_no_abstain_and_a_council_checks_every_member() {
+    use collective_security::sim::Ballot;
+    use collective_security::sim::fidelity::{checked_ballots, parse_tally};
+    assert_eq!(parse_tally("7–2–2"), Some((7, 2, 2)));
+    assert_eq!(parse_tally("13–1"), Some((13, 1, 0)));
+    assert_eq!(parse_tally("141–5–35, 12 absent"), Some((141, 5, 35)));
+    assert_eq!(parse_tally("unanimous"), None);
+    let korea = crate::support::shipped("korea_1950");
+    let s82 = korea.history.votes.iter().find(|v| v.document == "S/RES/82").unwrap();
+    let checked = checked_ballots(&korea, s82);
+    assert_eq!(checked.len(), 11, "every seat of the 1950 Council is checked");
+    assert!(checked.contains(&("SUN".into(), Ballot::Absent)) && checked.contains(&("YUG".into(), Ballot::Abstain)));
+    assert_eq!(checked.iter().filter(|c| c.1 == Ballot::Yes).count(), 9, "those the record does not name voted yes");
 }
