@@ -93,9 +93,10 @@ pub enum Command {
         /// The strategy of the player's state; the others decide for themselves.
         #[arg(long, value_enum, default_value_t = Policy::Historical)]
         policy: Policy,
-        /// The player's state (default: the level's first playable state).
-        #[arg(long = "as")]
-        role: Option<String>,
+        /// The player's state (default: the level's first playable state). For `simulate campaign`, one
+        /// per era in order, separated by commas; `-` or a missing one takes the era's first playable state.
+        #[arg(long = "as", value_delimiter = ',')]
+        role: Vec<String>,
         /// Play K runs with seeds seed, seed+1, … and print the share of each outcome.
         #[arg(long)]
         runs: Option<u64>,
@@ -152,7 +153,12 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Some(Command::Check { paths, json }) => check(&paths, json),
         Some(Command::Simulate { level, seed, policy, role, runs, explain, json }) => {
-            match simulate(&level, seed, policy, role.as_deref(), Many { runs, explain }, json) {
+            let done = if level == "campaign" || level.ends_with("campaign.ron") {
+                simulate_campaign(&level, seed, policy, &role, runs, json)
+            } else {
+                simulate(&level, seed, policy, role.first().map(String::as_str), Many { runs, explain }, json)
+            };
+            match done {
                 Ok(()) => 0,
                 Err(e) => {
                     eprintln!("{e}");
@@ -447,6 +453,88 @@ fn simulate(level: &str, seed: u64, policy: Policy, role: Option<&str>, many: Ma
     } else {
         print_report(&mut out, &report);
         print_causes(&mut out, causes.as_deref(), CAUSE_RUNS);
+    }
+    Ok(())
+}
+
+/// The campaign's levels, in order, with the player's state in each (`-` or none: the first playable).
+fn campaign_stages(name: &str, roles: &[String]) -> Result<(Vec<crate::sim::campaign::Stage>, bool), String> {
+    let path = if name == "campaign" { crate::files::levels_dir().join("campaign.ron") } else { PathBuf::from(name) };
+    let src = crate::files::read_text(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_else(crate::files::levels_dir);
+    let known: Vec<String> =
+        crate::files::level_files(&dir).iter().filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
+    let raw = level::campaign::check_campaign(&src, &known)
+        .map_err(|errs| errs.iter().map(|d| d.render(&path.display().to_string())).collect::<Vec<_>>().join("\n"))?;
+    if roles.len() > raw.levels.len() {
+        return Err(format!("{} roles given for a campaign of {} eras", roles.len(), raw.levels.len()));
+    }
+    let mut stages = Vec::new();
+    for (i, id) in raw.levels.iter().enumerate() {
+        let level = Arc::new(level::load(&dir.join(format!("{id}.ron")))?);
+        let role = match roles.get(i).map(String::as_str) {
+            None | Some("-") => None,
+            Some(r) => setup_for(level.clone(), 0, Policy::Historical, Some(r))?.role,
+        };
+        stages.push(crate::sim::campaign::Stage { level, role, policy: None });
+    }
+    Ok((stages, raw.carry_credibility))
+}
+
+fn simulate_campaign(name: &str, seed: u64, policy: Policy, roles: &[String], runs: Option<u64>, json: bool) -> Result<(), String> {
+    use crate::sim::campaign;
+    let (stages, carry) = campaign_stages(name, roles)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let show = |c: &campaign::Carried| {
+        let cred = |x: Option<f32>| x.map_or("—".to_string(), |v| format!("{:.0}%", 100.0 * v));
+        format!(
+            "League {} · UN {} · appetite {:+.2} · tension {:.2} · faith {:+.2}",
+            cred(c.league),
+            cred(c.un),
+            c.appetite,
+            c.tension,
+            c.faith
+        )
+    };
+    if let Some(k) = runs {
+        for e in &campaign::shares(&stages, policy, seed, k as usize, carry) {
+            if json {
+                writeln!(out, "{}", serde_json::to_string(e).map_err(|e| e.to_string())?).ok();
+            } else {
+                let shares: Vec<String> =
+                    e.outcome_shares.iter().filter(|(_, v)| **v > 0.0).map(|(o, v)| format!("{o} {:.0}%", 100.0 * v)).collect();
+                writeln!(
+                    out,
+                    "{} as {} ({}): {}\n    carried out, on average: {}",
+                    e.level,
+                    e.role,
+                    e.policy,
+                    shares.join(", "),
+                    show(&e.carried_out)
+                )
+                .ok();
+            }
+        }
+        return Ok(());
+    }
+    let mut sim = Simulation::new();
+    for e in campaign::play(&mut sim, &stages, policy, seed, carry) {
+        if json {
+            writeln!(out, "{}", serde_json::to_string(&e).map_err(|e| e.to_string())?).ok();
+        } else {
+            writeln!(
+                out,
+                "{} as {} ({}): {}\n    in:  {}\n    out: {}",
+                e.level,
+                e.role,
+                e.policy,
+                e.outcome.id(),
+                show(&e.carried_in),
+                show(&e.carried_out)
+            )
+            .ok();
+        }
     }
     Ok(())
 }

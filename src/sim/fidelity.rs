@@ -81,7 +81,9 @@ pub fn checked_ballots(level: &LevelDef, rec: &RecordedVote) -> Vec<(String, Bal
         }
     };
     match level.body(rec.body) {
-        Some(b) if !rec.body.is_assembly() => b.members.iter().map(|&m| (level.states[m].id.clone(), named(&level.states[m].id).unwrap_or(Ballot::Yes))).collect(),
+        Some(b) if !rec.body.is_assembly() => {
+            b.members.iter().map(|&m| (level.states[m].id.clone(), named(&level.states[m].id).unwrap_or(Ballot::Yes))).collect()
+        }
         _ => rec.no.iter().chain(&rec.abstain).chain(&rec.absent).filter_map(|id| named(id).map(|b| (id.clone(), b))).collect(),
     }
 }
@@ -98,15 +100,19 @@ pub fn parse_tally(t: &str) -> Option<(u32, u32, u32)> {
 }
 
 fn vote_row(level: &LevelDef, rec: &RecordedVote, reports: &[RunReport], seeds: u64) -> Row {
-    let found: Vec<Option<&VoteReport>> =
-        reports.iter().map(|r| r.votes.iter().find(|v| v.turn == rec.turn as usize && v.body == rec.body.id() && v.motion == measure_id(rec.measure))).collect();
+    let found: Vec<Option<&VoteReport>> = reports
+        .iter()
+        .map(|r| r.votes.iter().find(|v| v.turn == rec.turn as usize && v.body == rec.body.id() && v.motion == measure_id(rec.measure)))
+        .collect();
     let checked = checked_ballots(level, rec);
     let agree = |v: &VoteReport| checked.iter().filter(|(id, b)| v.ballots.get(id) == Some(b)).count() as u64;
     let matched = found.iter().filter(|v| v.is_some_and(|v| v.adopted == rec.adopted)).count() as u64;
     // A record of no votes against (or no abstentions) rules out any simulated one, named or not.
-    let none_where_none = |v: &VoteReport| parse_tally(&rec.tally).is_none_or(|(_, n, a)| (n > 0 || v.no == 0) && (a > 0 || v.abstain == 0));
+    let none_where_none =
+        |v: &VoteReport| parse_tally(&rec.tally).is_none_or(|(_, n, a)| (n > 0 || v.no == 0) && (a > 0 || v.abstain == 0));
     let strict =
-        found.iter().filter(|v| v.is_some_and(|v| vote_matches(rec, v) && agree(v) == checked.len() as u64 && none_where_none(v))).count() as u64;
+        found.iter().filter(|v| v.is_some_and(|v| vote_matches(rec, v) && agree(v) == checked.len() as u64 && none_where_none(v))).count()
+            as u64;
     let ballots = (found.iter().map(|v| v.map_or(0, agree)).sum(), checked.len() as u64 * seeds);
     let first = found.first().copied().flatten();
     let tally_diff = parse_tally(&rec.tally).zip(first).map(|((y, n, a), v)| y.abs_diff(v.yes) + n.abs_diff(v.no) + a.abs_diff(v.abstain));
@@ -219,7 +225,15 @@ pub fn table(paths: &[PathBuf], seeds: u64) -> Result<String, String> {
         let ballots = if r.ballots.1 == 0 { "—".to_string() } else { format!("{:.0}%", 100.0 * r.ballots.0 as f64 / r.ballots.1 as f64) };
         let tally = r.tally_diff.map_or("—".into(), |d| d.to_string());
         let strict = if r.held_out.is_some() { share(r, r.strict) } else { "—".into() };
-        let _ = writeln!(s, "| {} | {} | {set} | {} | {} | {} | {strict} | {ballots} | {tally} |", r.level, r.fact, r.recorded, r.simulated, share(r, r.matched));
+        let _ = writeln!(
+            s,
+            "| {} | {} | {set} | {} | {} | {} | {strict} | {ballots} | {tally} |",
+            r.level,
+            r.fact,
+            r.recorded,
+            r.simulated,
+            share(r, r.matched)
+        );
     }
     Ok(s)
 }

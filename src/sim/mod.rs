@@ -4,6 +4,7 @@
 pub mod aggressor;
 pub mod alliance;
 pub mod appeasement;
+pub mod campaign;
 pub mod cause;
 pub mod channels;
 pub mod compare;

@@ -36,18 +36,30 @@ pub struct Lessons {
     pub appetite: f32,
     /// World tension carried in.
     pub tension: f32,
+    /// Faith in collective security: every state's commitment to the institution is multiplied by
+    /// `1 + faith`. Aggression that pays erodes it, the essay's "loss of faith"; aggression undone restores it.
+    #[serde(default)]
+    pub faith: f32,
 }
+
+/// How much an aggressor's success emboldens the next (appetite) and erodes faith in collective security.
+pub const EMBOLDEN: f32 = 0.1;
+pub const FAITH_LOST: f32 = 0.1;
 
 impl Lessons {
     /// The lessons after a crisis that ended with `outcome` and `tension`, on top of earlier ones.
     pub fn after(self, outcome: crate::level::OutcomeKind, tension: f32) -> Lessons {
         use crate::level::OutcomeKind::*;
-        let delta = match outcome {
-            AggressorPrevails => 0.1,
-            Frozen | Halted => 0.03,
-            Reversed | Deterred => -0.1,
+        let (appetite, faith) = match outcome {
+            AggressorPrevails => (EMBOLDEN, -FAITH_LOST),
+            Frozen | Halted => (0.3 * EMBOLDEN, -0.3 * FAITH_LOST),
+            Reversed | Deterred => (-EMBOLDEN, 0.5 * FAITH_LOST),
         };
-        Lessons { appetite: (self.appetite + delta).clamp(-0.3, 0.3), tension: tension * 0.5 }
+        Lessons {
+            appetite: (self.appetite + appetite).clamp(-0.3, 0.3),
+            tension: tension * 0.5,
+            faith: (self.faith + faith).clamp(-0.5, 0.3),
+        }
     }
 }
 
@@ -139,7 +151,7 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
                 interest: s.interest,
                 distraction: s.distraction,
                 domestic: s.domestic,
-                commitment: s.commitment,
+                commitment: (s.commitment * (1.0 + setup.lessons.faith)).clamp(0.0, 1.0),
                 non_aligned: s.non_aligned,
                 nuclear: s.nuclear,
                 km_theatre: km_between(s.capital, theatre),

@@ -1,5 +1,6 @@
 //! Integration tests, in one binary so the crate links once.
 
+mod campaign;
 mod causes;
 mod cli;
 mod drawing;

@@ -1,0 +1,154 @@
+//! The century as one story, played headless: the crises of a campaign in order, each starting from what
+//! the last left behind — each institution's credibility, the aggressors' appetite, world tension, and
+//! faith in collective security.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::level::{InstitutionKind, LevelDef, OutcomeKind, StateIx};
+
+use super::core::{Credibility, Policy, WorldTension};
+use super::runner::{Lessons, RunSetup, Simulation};
+
+/// What one crisis hands to the next.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Carried {
+    /// Credibility of the League and of the UN; `None` for an institution no crisis has met yet.
+    pub league: Option<f32>,
+    pub un: Option<f32>,
+    pub appetite: f32,
+    pub tension: f32,
+    pub faith: f32,
+}
+
+impl Carried {
+    fn lessons(&self) -> Lessons {
+        Lessons { appetite: self.appetite, tension: self.tension, faith: self.faith }
+    }
+    /// The credibility a level starts with: what was carried for institutions already met, its own otherwise.
+    fn credibility(&self, level: &LevelDef) -> Credibility {
+        let own = level.institution.credibility;
+        let pick = |c: Option<f32>, k: InstitutionKind| c.unwrap_or(if level.institution.kind == k { own } else { 0.5 });
+        Credibility { league: pick(self.league, InstitutionKind::League), un: pick(self.un, InstitutionKind::UnitedNations) }
+    }
+}
+
+/// One era of a campaign run.
+#[derive(Clone, Debug, Serialize)]
+pub struct Era {
+    pub level: String,
+    pub role: String,
+    pub policy: &'static str,
+    pub outcome: OutcomeKind,
+    pub carried_in: Carried,
+    pub carried_out: Carried,
+}
+
+/// One era's setup: the level, the player's state (`None`: the level's first playable state) and its
+/// strategy (`None`: the campaign's).
+#[derive(Clone)]
+pub struct Stage {
+    pub level: Arc<LevelDef>,
+    pub role: Option<StateIx>,
+    pub policy: Option<Policy>,
+}
+
+/// Plays the crises in order with one seed, carrying each one's legacy into the next.
+pub fn play(sim: &mut Simulation, stages: &[Stage], policy: Policy, seed: u64, carry_credibility: bool) -> Vec<Era> {
+    let mut carried = Carried::default();
+    let mut out = Vec::with_capacity(stages.len());
+    let mut last_kind = None;
+    for st in stages {
+        let l = &st.level;
+        // Faith is faith in an institution: a new one (the UN after the League) starts without the old one's losses.
+        if last_kind.is_some_and(|k| k != l.institution.kind) {
+            carried.faith = 0.0;
+        }
+        last_kind = Some(l.institution.kind);
+        let cred = carry_credibility.then(|| carried.credibility(l));
+        let policy = st.policy.unwrap_or(policy);
+        sim.start(&RunSetup { level: l.clone(), seed, role: st.role, policy: Some(policy), credibility: cred, lessons: carried.lessons() });
+        sim.run_to_end();
+        let w = sim.world();
+        let outcome = w.resource::<super::trace::RunLog>().outcome.map_or(OutcomeKind::Frozen, |o| o.0);
+        let cred = *w.resource::<Credibility>();
+        let tension = w.resource::<WorldTension>().tension;
+        let lessons = carried.lessons().after(outcome, tension);
+        let mut next = Carried { appetite: lessons.appetite, tension: lessons.tension, faith: lessons.faith, ..carried };
+        match l.institution.kind {
+            InstitutionKind::League => next.league = Some(cred.league),
+            InstitutionKind::UnitedNations => next.un = Some(cred.un),
+        }
+        let role = st.role.unwrap_or_else(|| l.default_role());
+        out.push(Era {
+            level: l.id.clone(),
+            role: l.states[role].id.clone(),
+            policy: policy.name(),
+            outcome,
+            carried_in: carried,
+            carried_out: next,
+        });
+        carried = next;
+    }
+    out
+}
+
+/// Over many seeds: each era's outcome shares, and the mean of what it carried out.
+#[derive(Clone, Debug, Serialize)]
+pub struct EraShares {
+    pub level: String,
+    pub role: String,
+    pub policy: &'static str,
+    pub runs: usize,
+    pub outcome_shares: BTreeMap<&'static str, f64>,
+    pub carried_out: Carried,
+}
+
+/// Plays the campaign over seeds `seed..seed + runs`, split over the cores (the counts do not depend on how many).
+pub fn shares(stages: &[Stage], policy: Policy, seed: u64, runs: usize, carry_credibility: bool) -> Vec<EraShares> {
+    if runs == 0 {
+        return vec![];
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(runs.max(1));
+    let chunk = runs.div_ceil(threads.max(1));
+    let all: Vec<Vec<Era>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                s.spawn(move || {
+                    let mut sim = Simulation::new();
+                    sim.set_lean(true);
+                    ((t * chunk)..((t + 1) * chunk).min(runs))
+                        .map(|k| play(&mut sim, stages, policy, seed.wrapping_add(k as u64), carry_credibility))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("a campaign thread panicked")).collect()
+    });
+    (0..stages.len()).map(|i| era_shares(&all, i, runs)).collect()
+}
+
+fn era_shares(all: &[Vec<Era>], i: usize, runs: usize) -> EraShares {
+    let n = runs.max(1) as f64;
+    let eras: Vec<&Era> = all.iter().map(|r| &r[i]).collect();
+    let mean = |f: &dyn Fn(&Carried) -> f32| (eras.iter().map(|e| f64::from(f(&e.carried_out))).sum::<f64>() / n) as f32;
+    let some_mean =
+        |f: &dyn Fn(&Carried) -> Option<f32>| eras.first().and_then(|e| f(&e.carried_out)).map(|_| mean(&|c| f(c).unwrap_or(0.0)));
+    let first = eras[0];
+    EraShares {
+        level: first.level.clone(),
+        role: first.role.clone(),
+        policy: first.policy,
+        runs,
+        outcome_shares: OutcomeKind::ALL.into_iter().map(|o| (o.id(), eras.iter().filter(|e| e.outcome == o).count() as f64 / n)).collect(),
+        carried_out: Carried {
+            league: some_mean(&|c| c.league),
+            un: some_mean(&|c| c.un),
+            appetite: mean(&|c| c.appetite),
+            tension: mean(&|c| c.tension),
+            faith: mean(&|c| c.faith),
+        },
+    }
+}

@@ -1,0 +1,138 @@
+//! The campaign remembers: one early choice changes the later crises, in the direction historians argue.
+
+use std::collections::BTreeMap;
+
+use collective_security::level::OutcomeKind;
+use collective_security::sim::campaign::{self, Stage};
+use collective_security::sim::{Policy, Simulation};
+
+use super::support::shipped;
+
+const RUNS: u64 = 200;
+
+fn stage(id: &str, role: Option<&str>, policy: Option<Policy>) -> Stage {
+    let level = shipped(id);
+    let role = role.map(|r| level.state_ix(r).unwrap());
+    Stage { level, role, policy }
+}
+
+/// Over `RUNS` seeds: the last era's outcome shares, and the mean credibility (League, UN), appetite and faith
+/// that the next-to-last era carried into it.
+fn last_era(stages: &[Stage], policy: Policy) -> (BTreeMap<OutcomeKind, f64>, [f32; 4]) {
+    let mut sim = Simulation::new();
+    sim.set_lean(true);
+    let mut shares: BTreeMap<OutcomeKind, f64> = BTreeMap::new();
+    let mut carried = [0.0f32; 4];
+    for k in 0..RUNS {
+        let eras = campaign::play(&mut sim, stages, policy, 1 + k, true);
+        let last = eras.last().unwrap();
+        *shares.entry(last.outcome).or_default() += 1.0 / RUNS as f64;
+        let c = last.carried_in;
+        for (slot, x) in carried.iter_mut().zip([c.league.unwrap_or(0.0), c.un.unwrap_or(0.0), c.appetite, c.faith]) {
+            *slot += x / RUNS as f32;
+        }
+    }
+    (shares, carried)
+}
+
+fn good(s: &BTreeMap<OutcomeKind, f64>) -> f64 {
+    1.0 - s.get(&OutcomeKind::AggressorPrevails).copied().unwrap_or(0.0)
+}
+
+fn share(s: &BTreeMap<OutcomeKind, f64>, o: OutcomeKind) -> f64 {
+    s.get(&o).copied().unwrap_or(0.0)
+}
+
+/// The essay: the UN "was built on that lesson", and its action in Korea gave it the authority the Assembly
+/// used in 1956 (Brian Urquhart, *Hammarskjold*, 1972, ch. 7, on UNEF drawing on the Korean precedent).
+#[test]
+fn korea_undone_under_the_un_makes_its_action_at_suez_more_likely_to_succeed() {
+    let with = |p| last_era(&[stage("korea_1950", Some("USA"), Some(p)), stage("suez_1956", Some("USA"), None)], Policy::Historical);
+    let (undone, c1) = with(Policy::Historical);
+    let (appeased, c0) = with(Policy::Appease);
+    assert!(c1[1] > c0[1] + 0.3, "the UN's credibility carried into Suez: {} after Korea undone, {} after Korea appeased", c1[1], c0[1]);
+    let (a, b) = (share(&undone, OutcomeKind::Reversed), share(&appeased, OutcomeKind::Reversed));
+    assert!(a >= b + 0.2, "Suez reversed in {a} after Korea undone, {b} after Korea appeased");
+}
+
+/// The essay: each success of the institution builds the trust the next one needs; Suez (1956) was the
+/// Assembly's proof that it could act (Adam Roberts and Benedict Kingsbury, *United Nations, Divided World*,
+/// 2nd ed. 1993, introduction).
+#[test]
+fn a_un_that_settled_suez_is_trusted_enough_to_reverse_kuwaits_invasion_by_collective_action() {
+    let with = |p| last_era(&[stage("suez_1956", Some("USA"), Some(p)), stage("kuwait_1990", Some("USA"), None)], Policy::Collective);
+    let (settled, _) = with(Policy::Historical);
+    let (appeased, _) = with(Policy::Appease);
+    let (a, b) = (good(&settled), good(&appeased));
+    assert!(a >= b + 0.2, "Kuwait not lost to the aggressor in {a} after Suez settled by the UN, {b} after Suez appeased");
+}
+
+/// Lawrence Freedman, *Ukraine and the Art of Strategy* (2019), on what Moscow learned from the West's
+/// response in 2014: a softer answer to Crimea makes the answer to 2022 weaker.
+#[test]
+fn accepting_crimea_in_2014_makes_russias_invasion_of_2022_harder_to_reverse() {
+    let with = |p| last_era(&[stage("crimea_2014", Some("USA"), Some(p)), stage("ukraine_2022", Some("USA"), None)], Policy::Alliance);
+    let (sanctioned, _) = with(Policy::Historical);
+    let (accepted, _) = with(Policy::Appease);
+    let (a, b) = (share(&sanctioned, OutcomeKind::Reversed), share(&accepted, OutcomeKind::Reversed));
+    assert!(a >= b + 0.1, "Ukraine reversed in {a} after Crimea sanctioned, {b} after Crimea accepted");
+}
+
+/// The essay's thread from 1990 to 2022: an aggression undone teaches aggressors restraint, one that pays
+/// emboldens the next (Lawrence Freedman and Efraim Karsh, *The Gulf Conflict 1990–1991*, 1993, conclusion,
+/// on the precedent of 1991).
+#[test]
+fn an_invasion_of_kuwait_undone_leaves_later_aggressors_less_hungry_and_easier_to_deter() {
+    let with = |p| {
+        last_era(
+            &[
+                stage("kuwait_1990", Some("USA"), Some(p)),
+                stage("crimea_2014", Some("USA"), Some(Policy::Historical)),
+                stage("ukraine_2022", Some("USA"), None),
+            ],
+            Policy::Alliance,
+        )
+    };
+    let (undone, c1) = with(Policy::Historical);
+    let (paid, c0) = with(Policy::Appease);
+    assert!(c1[2] < c0[2], "appetite carried into 2022: {} after 1990 undone, {} after 1990 paid", c1[2], c0[2]);
+    let (a, b) = (share(&undone, OutcomeKind::Deterred), share(&paid, OutcomeKind::Deterred));
+    assert!(a >= b + 0.05, "Russia deterred in {a} after Kuwait undone, {b} after Kuwait paid");
+}
+
+#[test]
+fn simulate_campaign_plays_the_eight_crises_in_order_and_carries_their_legacy() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_collective-security"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["simulate", "campaign", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let eras: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ids: Vec<&str> = eras.iter().map(|e| e["level"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["manchuria_1931", "abyssinia_1935", "munich_1938", "korea_1950", "suez_1956", "kuwait_1990", "crimea_2014", "ukraine_2022"]
+    );
+    for w in eras.windows(2) {
+        assert_eq!(
+            w[0]["carried_out"],
+            w[1]["carried_in"]
+                .clone()
+                .as_object()
+                .map(|o| {
+                    let mut o = o.clone();
+                    // faith starts afresh with a new institution
+                    if w[0]["level"] == "munich_1938" {
+                        o.insert("faith".into(), w[0]["carried_out"]["faith"].clone());
+                    }
+                    serde_json::Value::Object(o)
+                })
+                .unwrap(),
+            "what {} hands on is what {} starts from",
+            w[0]["level"],
+            w[1]["level"]
+        );
+    }
+    assert!(eras[3]["carried_in"]["un"].is_null() && eras[3]["carried_out"]["un"].is_number(), "the UN is met first in Korea");
+}
