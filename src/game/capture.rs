@@ -43,6 +43,8 @@ pub enum Panel {
     Finish,
     /// Playing a lesson's first crisis at --turn, with its guiding question (with --lesson).
     Guiding,
+    /// The debrief of the level as the campaign's last era, the earlier eras played as history went.
+    Campaign,
 }
 
 impl Panel {
@@ -195,10 +197,13 @@ fn prepare(world: &mut World) {
         play_turn(world, &orders);
         world.resource_mut::<Session>().orders.push(orders);
     }
+    if plan.panel == Panel::Campaign {
+        earlier_eras(world, &level.id);
+    }
     let finished = world.resource::<Calendar>().finished;
     let screen = match plan.panel {
         Panel::Briefing => Screen::Briefing,
-        Panel::Debrief => Screen::Debrief,
+        Panel::Debrief | Panel::Campaign => Screen::Debrief,
         _ if finished => Screen::Debrief,
         _ => Screen::Playing,
     };
@@ -218,6 +223,38 @@ fn prepare(world: &mut World) {
     let mut cap = world.resource_mut::<Capture>();
     cap.prepared = true;
     cap.frames = 0;
+}
+
+/// Marks the session as a campaign whose earlier eras (those before `level` in the campaign) were played
+/// headless as history went, so that the debrief shows the century.
+fn earlier_eras(world: &mut World, level: &str) {
+    let catalog = world.resource::<super::state::Catalog>();
+    let campaign = catalog.campaign();
+    let before: Vec<crate::sim::campaign::Stage> = campaign
+        .iter()
+        .take_while(|e| e.id != level)
+        .filter_map(|e| e.level.clone().ok())
+        .map(|l| crate::sim::campaign::Stage { level: l, role: None, policy: None })
+        .collect();
+    let names: Vec<String> = before.iter().map(|s| s.level.name.clone()).collect();
+    let mut sim = crate::sim::Simulation::new();
+    let eras = crate::sim::campaign::play(&mut sim, &before, crate::sim::Policy::Historical, 1, true);
+    let marks = eras
+        .iter()
+        .zip(names)
+        .map(|(e, name)| super::state::EraMark {
+            level: e.level.clone(),
+            name,
+            outcome: e.outcome,
+            strategy: "as history went".into(),
+            league: (e.level_kind == crate::level::InstitutionKind::League).then_some(e.carried_out.league).flatten(),
+            un: (e.level_kind == crate::level::InstitutionKind::UnitedNations).then_some(e.carried_out.un).flatten(),
+            tension: e.tension,
+        })
+        .collect();
+    let mut session = world.resource_mut::<Session>();
+    session.campaign = true;
+    session.eras = marks;
 }
 
 /// Opens the lesson's page; for the quiz and finish pages, plays a preview with the collective strategy

@@ -223,6 +223,7 @@ fn start_part(world: &mut World, k: usize, replay: Vec<Vec<crate::level::Order>>
         campaign: false,
         credibility: None,
         lessons: Default::default(),
+        eras: vec![],
     });
 }
 

@@ -76,6 +76,7 @@ fn watch_level(world: &mut World) {
                 campaign: s.campaign,
                 credibility: s.credibility,
                 lessons: s.lessons,
+                eras: s.eras.clone(),
             });
         }
     }

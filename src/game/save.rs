@@ -166,6 +166,7 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
         campaign: s.campaign,
         credibility: s.credibility,
         lessons: s.lessons,
+        eras: s.eras.clone(),
     });
     Ok(())
 }

@@ -127,6 +127,9 @@ pub struct Session {
     /// Lessons the level started with (from earlier crises of a campaign).
     #[serde(default)]
     pub lessons: crate::sim::runner::Lessons,
+    /// The campaign's earlier eras, in order: what the campaign debrief charts.
+    #[serde(default)]
+    pub eras: Vec<EraMark>,
     #[serde(skip)]
     pub level: Option<Arc<LevelDef>>,
 }
@@ -146,6 +149,23 @@ pub struct StartLevel {
     pub credibility: Option<(f32, f32)>,
     /// What earlier crises of the campaign taught.
     pub lessons: crate::sim::runner::Lessons,
+    /// The campaign's eras played before this one.
+    pub eras: Vec<EraMark>,
+}
+
+/// One era of a campaign as it ended: what the campaign debrief shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EraMark {
+    pub level: String,
+    pub name: String,
+    pub outcome: crate::level::OutcomeKind,
+    /// The strategy most of the player's orders followed (`mixed`, or `none` without orders).
+    pub strategy: String,
+    /// Credibility of the League and of the UN (from the first era that met each), and world tension, at
+    /// the era's end.
+    pub league: Option<f32>,
+    pub un: Option<f32>,
+    pub tension: f32,
 }
 
 /// The player ends the turn with the pending orders.
@@ -175,6 +195,7 @@ fn start_from_options(opts: Res<GameOptions>, catalog: Res<Catalog>, mut start: 
         campaign: false,
         credibility: None,
         lessons: Default::default(),
+        eras: vec![],
     });
 }
 
@@ -197,6 +218,7 @@ fn start_level(world: &mut World) {
         campaign: m.campaign,
         credibility: m.credibility,
         lessons: m.lessons,
+        eras: m.eras.clone(),
         level: Some(m.level.clone()),
     };
     for orders in m.replay {

@@ -42,6 +42,11 @@ pub struct Era {
     pub role: String,
     pub policy: &'static str,
     pub outcome: OutcomeKind,
+    /// World tension when the era ended (half of it carries into the next).
+    pub tension: f32,
+    /// The institution the era met.
+    #[serde(skip)]
+    pub level_kind: InstitutionKind,
     pub carried_in: Carried,
     pub carried_out: Carried,
 }
@@ -87,6 +92,8 @@ pub fn play(sim: &mut Simulation, stages: &[Stage], policy: Policy, seed: u64, c
             role: l.states[role].id.clone(),
             policy: policy.name(),
             outcome,
+            tension,
+            level_kind: l.institution.kind,
             carried_in: carried,
             carried_out: next,
         });

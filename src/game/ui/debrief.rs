@@ -174,6 +174,16 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                     log.control.last().copied().unwrap_or(0.0) * 100.0
                 ));
             }
+            // After the campaign's last era: the century at a glance.
+            if let Some(session) = w.get_resource::<Session>()
+                && session.campaign
+                && next_in_campaign(w).is_none()
+            {
+                let mut eras = session.eras.clone();
+                eras.extend(super::campaign::era_mark(w));
+                super::campaign::century_chart(ui, &eras);
+                ui.separator();
+            }
             ui.columns(2, |cols| {
                 let ui = &mut cols[0];
                 ui.heading("Why it ended this way");
@@ -332,6 +342,13 @@ fn next_in_campaign(w: &World) -> Option<crate::game::state::StartLevel> {
     let un = if seen(crate::level::InstitutionKind::UnitedNations) { cred.un } else { level.institution.credibility };
     let outcome = w.get_resource::<crate::sim::RunLog>()?.outcome?.0;
     let tension = w.get_resource::<crate::sim::WorldTension>()?.tension;
+    let mut eras = session.eras.clone();
+    eras.extend(super::campaign::era_mark(w));
+    let mut lessons = session.lessons.after(outcome, tension);
+    // Faith is faith in an institution: a new one (the UN after the League) starts without the old one's losses.
+    if level.institution.kind != w.get_resource::<crate::sim::Level>()?.0.institution.kind {
+        lessons.faith = 0.0;
+    }
     Some(crate::game::state::StartLevel {
         level,
         path: next.path.clone(),
@@ -341,6 +358,7 @@ fn next_in_campaign(w: &World) -> Option<crate::game::state::StartLevel> {
         screen: Screen::Briefing,
         campaign: true,
         credibility: Some((league, un)),
-        lessons: session.lessons.after(outcome, tension),
+        lessons,
+        eras,
     })
 }

@@ -59,6 +59,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                         campaign: true,
                         credibility: None,
                         lessons: Default::default(),
+                        eras: vec![],
                     }));
                 }
             }
@@ -122,7 +123,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             let seed = parse_seed(&ui_state.menu_seed);
             if ui.button(RichText::new("Play this crisis").strong()).clicked() {
                 let role = level.playable.get(ui_state.menu_role).map(|p| level.states[p.state].id.clone());
-                actions.push(Action::Start(StartLevel { level: level.clone(), path: entry.path.clone(), seed, role, replay: vec![], screen: Screen::Briefing, campaign: false, credibility: None, lessons: Default::default() }));
+                actions.push(Action::Start(StartLevel { level: level.clone(), path: entry.path.clone(), seed, role, replay: vec![], screen: Screen::Briefing, campaign: false, credibility: None, lessons: Default::default(), eras: vec![] }));
             }
         });
     });

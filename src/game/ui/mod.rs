@@ -1,6 +1,7 @@
 //! The egui panels. One exclusive system draws them all from a read-only view of the world and collects
 //! the player's actions, which are applied afterwards as messages and state changes.
 
+pub mod campaign;
 pub mod causes;
 pub mod chamber;
 pub mod debrief;

@@ -1,0 +1,140 @@
+//! The campaign debrief: after the last era, each institution's credibility and world tension across the
+//! century, with the outcome of each era and the strategy the player followed in it.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, RichText};
+
+use crate::game::state::{EraMark, Session};
+use crate::game::theme;
+use crate::lesson::Strategy;
+use crate::level::{InstitutionKind, OutcomeKind};
+
+/// The era just played, as the campaign remembers it.
+pub fn era_mark(w: &World) -> Option<EraMark> {
+    let session = w.get_resource::<Session>()?;
+    let level = w.get_resource::<crate::sim::Level>()?;
+    let outcome = w.get_resource::<crate::sim::RunLog>()?.outcome?.0;
+    let cred = w.get_resource::<crate::sim::Credibility>()?;
+    let tension = w.get_resource::<crate::sim::WorldTension>()?.tension;
+    let authorised = w.get_resource::<crate::sim::MeasuresInForce>().is_some_and(|m| m.force_authorised);
+    // Each institution is charted in the eras it met: the League until 1946, the UN from 1945.
+    let kind = level.0.institution.kind;
+    let met = |k: InstitutionKind| (kind == k).then_some(cred.of(k));
+    Some(EraMark {
+        level: level.0.id.clone(),
+        name: level.0.name.clone(),
+        outcome,
+        strategy: main_strategy(&session.orders, authorised),
+        league: met(InstitutionKind::League),
+        un: met(InstitutionKind::UnitedNations),
+        tension,
+    })
+}
+
+/// The strategy most of the orders followed: `mixed` on a tie, `none` without orders.
+fn main_strategy(orders: &[Vec<crate::level::Order>], authorised: bool) -> String {
+    let mut n = [0usize; 3];
+    for s in orders.iter().flatten().filter_map(|o| Strategy::of(o, authorised)) {
+        n[Strategy::ALL.iter().position(|x| *x == s).unwrap_or(0)] += 1;
+    }
+    let max = n.iter().copied().max().unwrap_or(0);
+    let top: Vec<Strategy> = Strategy::ALL.iter().zip(n).filter(|(_, c)| *c == max && max > 0).map(|(s, _)| *s).collect();
+    match top[..] {
+        [] => "none".into(),
+        [one] => one.id().into(),
+        _ => "mixed".into(),
+    }
+}
+
+pub fn outcome_color(o: OutcomeKind) -> egui::Color32 {
+    match o {
+        OutcomeKind::Deterred => theme::GREEN,
+        OutcomeKind::Reversed => theme::BLUE,
+        OutcomeKind::Halted => theme::SKY,
+        OutcomeKind::Frozen => theme::YELLOW,
+        OutcomeKind::AggressorPrevails => theme::VERMILLION,
+    }
+}
+
+/// Credibility of the League and the UN and world tension, era by era, with the outcomes as markers.
+pub fn century_chart(ui: &mut egui::Ui, eras: &[EraMark]) {
+    ui.heading("The century");
+    ui.label(
+        RichText::new("Each institution's credibility and world tension at the end of each era; the dot is how the era ended.").weak(),
+    );
+    let width = ui.available_width().min(620.0);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 190.0), egui::Sense::hover());
+    let text = ui.visuals().text_color();
+    let p = ui.painter_at(rect);
+    let plot = egui::Rect::from_min_max(rect.min + egui::vec2(34.0, 8.0), rect.max - egui::vec2(8.0, 40.0));
+    p.rect_stroke(plot, 0.0, egui::Stroke::new(1.0, theme::GREY), egui::StrokeKind::Inside);
+    let x = |i: usize| plot.left() + plot.width() * (i as f32 + 0.5) / eras.len().max(1) as f32;
+    let y = |v: f32| plot.bottom() - plot.height() * v.clamp(0.0, 1.0);
+    for v in [0.0, 0.5, 1.0] {
+        p.text(
+            egui::pos2(plot.left() - 4.0, y(v)),
+            egui::Align2::RIGHT_CENTER,
+            format!("{:.0}%", v * 100.0),
+            egui::FontId::proportional(10.0),
+            theme::GREY,
+        );
+    }
+    series(&p, eras, &x, &y, |e| Some(e.tension), theme::ORANGE);
+    series(&p, eras, &x, &y, |e| e.league, theme::BLUE);
+    series(&p, eras, &x, &y, |e| e.un, theme::SKY);
+    for (i, e) in eras.iter().enumerate() {
+        p.circle_filled(egui::pos2(x(i), plot.bottom() + 10.0), 6.0, outcome_color(e.outcome));
+        p.text(
+            egui::pos2(x(i), plot.bottom() + 20.0),
+            egui::Align2::CENTER_TOP,
+            short_name(&e.name),
+            egui::FontId::proportional(10.0),
+            text,
+        );
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (label, c) in [("League credibility", theme::BLUE), ("UN credibility", theme::SKY), ("world tension", theme::ORANGE)] {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 4.0), egui::Sense::hover());
+            ui.painter().rect_filled(r, 0.0, c);
+            ui.label(label);
+        }
+    });
+    egui::Grid::new("eras").striped(true).show(ui, |ui| {
+        for e in eras {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().circle_filled(r.center(), 5.0, outcome_color(e.outcome));
+            ui.label(&e.name);
+            ui.label(e.outcome.id().replace('_', " "));
+            ui.label(RichText::new(format!("your strategy: {}", e.strategy)).weak());
+            ui.end_row();
+        }
+    });
+}
+
+fn short_name(name: &str) -> String {
+    name.split_whitespace().last().map_or_else(String::new, |year| {
+        let first = name.split_whitespace().next().unwrap_or("");
+        format!("{first} {year}")
+    })
+}
+
+fn series(
+    p: &egui::Painter,
+    eras: &[EraMark],
+    x: &dyn Fn(usize) -> f32,
+    y: &dyn Fn(f32) -> f32,
+    v: impl Fn(&EraMark) -> Option<f32>,
+    c: egui::Color32,
+) {
+    let mut line: Vec<egui::Pos2> = Vec::new();
+    for (i, e) in eras.iter().enumerate() {
+        if let Some(val) = v(e) {
+            let pt = egui::pos2(x(i), y(val));
+            line.push(pt);
+            p.circle_filled(pt, 3.0, c);
+        }
+    }
+    if line.len() > 1 {
+        p.add(egui::Shape::line(line, egui::Stroke::new(2.0, c)));
+    }
+}
