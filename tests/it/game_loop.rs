@@ -39,6 +39,7 @@ fn start(app: &mut App, replay: Vec<Vec<Order>>) {
         campaign: false,
         credibility: None,
         lessons: Default::default(),
+        eras: vec![],
     });
     app.update();
     app.update();
@@ -106,6 +107,7 @@ fn a_broken_edit_shows_its_errors_and_keeps_the_last_good_level_and_a_fix_reload
         campaign: false,
         credibility: None,
         lessons: Default::default(),
+        eras: vec![],
     });
     app.update();
     app.update();
@@ -169,6 +171,7 @@ fn each_level_started_is_a_new_session_so_the_map_redraws_its_regions() {
             campaign: true,
             credibility: None,
             lessons: Default::default(),
+            eras: vec![],
         });
         app.update();
         app.update();

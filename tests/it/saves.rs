@@ -23,6 +23,7 @@ fn session() -> Session {
         campaign: true,
         credibility: Some((0.4, 0.7)),
         lessons: Default::default(),
+        eras: vec![],
         level: None,
     }
 }
