@@ -2,6 +2,7 @@
 //! It only reads the simulation's components and log, and sends the player's orders as messages.
 
 pub mod capture;
+pub mod colour_vision;
 pub mod lesson;
 pub mod map;
 pub mod reload;

@@ -10,18 +10,18 @@ pub const BLUE: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
 pub const VERMILLION: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
 pub const PURPLE: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
 pub const GREY: Color32 = Color32::from_rgb(0x9A, 0x9A, 0x9A);
-pub const LAND_NONE: Color32 = Color32::from_rgb(0xD9, 0xD4, 0xC7);
+pub const LAND_NONE: Color32 = Color32::from_rgb(0xF2, 0xF0, 0xEA);
 pub const SEA: [f32; 3] = [0.80, 0.87, 0.91];
 
 /// Muted colours for the political map, so the aggressor and the victim stand out.
 const POLITICAL: [Color32; 10] = [
     Color32::from_rgb(0xB7, 0xC9, 0xA8),
     Color32::from_rgb(0xE3, 0xC5, 0x9B),
-    Color32::from_rgb(0xC4, 0xB5, 0xD6),
+    Color32::from_rgb(0xD4, 0xBC, 0x9C),
     Color32::from_rgb(0xA9, 0xC8, 0xC6),
     Color32::from_rgb(0xD9, 0xB8, 0xB8),
     Color32::from_rgb(0xC9, 0xC2, 0x95),
-    Color32::from_rgb(0xA6, 0xB9, 0xD6),
+    Color32::from_rgb(0xC8, 0xC4, 0x8E),
     Color32::from_rgb(0xD6, 0xC0, 0xD9),
     Color32::from_rgb(0xBF, 0xD4, 0x9F),
     Color32::from_rgb(0xD8, 0xCB, 0xB0),

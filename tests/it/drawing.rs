@@ -79,3 +79,46 @@ fn a_tooltip_that_appears_is_drawn_where_it_appears() {
     assert!(d.height() > rects[4].height() * 1.5, "the tooltip below the button is inside the damage {d:?}");
     assert!(!d.intersects(rects[0].shrink(2.0)), "the first button {:?} is left alone by the damage {d:?}", rects[0]);
 }
+
+/// Every map mode's categories stay apart under protanopia, deuteranopia and tritanopia (Machado et al.
+/// 2009 at full severity), by at least this CIEDE2000 difference: plainly different at a glance.
+const MIN_DELTA_E: f64 = 10.0;
+
+#[test]
+fn every_map_modes_colours_stay_distinguishable_with_each_form_of_colour_blindness() {
+    use collective_security::game::colour_vision::closest_pair;
+    use collective_security::game::map::MapMode;
+    for mode in MapMode::ALL {
+        let palette = mode.palette();
+        let (d, pair) = closest_pair(&palette);
+        assert!(d >= MIN_DELTA_E, "{}: {pair} differ by only {d:.1} (CIEDE2000)", mode.label());
+    }
+    // Every state's own colour on the political map stands apart from the aggressor, the victim and the
+    // states outside the crisis (the states' own colours need not differ among themselves).
+    let political = MapMode::Political.palette();
+    for ix in 0..10 {
+        let own = collective_security::game::theme::political(ix);
+        for fixed in political.iter().filter(|p| p.1 != "other states (own colour)") {
+            let (d, pair) = closest_pair(&[(own, "a state's own colour"), *fixed]);
+            assert!(d >= MIN_DELTA_E, "political colour {ix}: {pair} differ by only {d:.1}");
+        }
+    }
+}
+
+#[test]
+fn the_colour_difference_is_ciede2000_as_published() {
+    use bevy_egui::egui::Color32;
+    use collective_security::game::colour_vision::{Deficiency, delta_e2000, simulate};
+    assert!(delta_e2000(Color32::WHITE, Color32::WHITE).abs() < 1e-9);
+    // Black against white is 100 in CIEDE2000.
+    assert!((delta_e2000(Color32::BLACK, Color32::WHITE) - 100.0).abs() < 0.5, "{}", delta_e2000(Color32::BLACK, Color32::WHITE));
+    // Red and green, far apart to most eyes, nearly meet for a deuteranope.
+    let (red, green) = (Color32::from_rgb(0xD0, 0x30, 0x30), Color32::from_rgb(0x30, 0xA0, 0x30));
+    let seen = |c| simulate(c, Deficiency::Deuteranopia);
+    assert!(
+        delta_e2000(red, green) > 3.0 * delta_e2000(seen(red), seen(green)),
+        "{} vs {}",
+        delta_e2000(red, green),
+        delta_e2000(seen(red), seen(green))
+    );
+}

@@ -104,7 +104,7 @@ fn the_campaign_played_over_many_seeds_keeps_memory_flat() {
 
 #[test]
 fn a_variant_that_extends_a_path_outside_the_level_folders_is_refused_with_its_line() {
-    let src = "// What if\nVariant(\n    extends: \"../../etc/secret\",\n    name: \"x\",\n)\n";
+    let src = "// What if\nVariant(\n    extends: \"../../etc/secret\",\n    id: \"x\",\n    name: \"x\",\n    summary: \"x\",\n)\n";
     let errs = level::check_source(src).err().expect("refused");
     let e = errs.iter().find(|d| d.message.contains("is not a level id")).unwrap_or_else(|| panic!("{errs:?}"));
     assert_eq!(e.line, 3, "{e:?}");

@@ -116,6 +116,43 @@ impl MapMode {
             MapMode::Power => "Power (CINC)",
         }
     }
+
+    /// The categories the mode colours, in the words of its legend. The blocs mode lists the colours its
+    /// blocs take in turn (the legend names each bloc of the level).
+    pub fn palette(self) -> Vec<(Color32, &'static str)> {
+        match self {
+            MapMode::Political => vec![
+                (theme::VERMILLION, "aggressor"),
+                (theme::SKY, "victim"),
+                (theme::political(0), "other states (own colour)"),
+                (theme::LAND_NONE, "not in this crisis"),
+            ],
+            MapMode::Blocs => vec![
+                (theme::BLOCS[0], "first bloc"),
+                (theme::BLOCS[1], "second bloc"),
+                (theme::BLOCS[2], "third bloc"),
+                (theme::mix(theme::BLOCS[0], Color32::WHITE, 0.45), "guaranteed state"),
+                (theme::LAND_NONE, "in no bloc"),
+            ],
+            MapMode::Membership => vec![
+                (theme::BLUE, "permanent member"),
+                (theme::GREEN, "elected council seat"),
+                (theme::SKY, "member"),
+                (theme::GREY, "not a member"),
+            ],
+            MapMode::Stance => vec![
+                (theme::BLUE, "✔ supports action"),
+                (theme::ORANGE, "✖ opposes"),
+                (theme::YELLOW, "– abstains"),
+                (theme::GREY, "○ neutral"),
+                (theme::VERMILLION, "aggressor"),
+                (theme::SKY, "victim"),
+            ],
+            MapMode::Power => {
+                vec![(theme::power(1.0), "strongest"), (theme::power(0.5), "1% of the strongest"), (theme::power(0.0), "weakest")]
+            }
+        }
+    }
 }
 
 /// What the map shows and what the pointer is on.

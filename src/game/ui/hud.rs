@@ -282,6 +282,28 @@ pub fn stance_text(s: Stance) -> &'static str {
     }
 }
 
+/// Each bloc of the level by name and kind, in the colour the map gives its members; a guaranteed state
+/// in the lighter shade of its guarantors' colour.
+fn bloc_legend(w: &World) -> Vec<(Color32, String)> {
+    use crate::level::BlocKind;
+    let blocs: Vec<crate::sim::Bloc> = w.try_query::<&crate::sim::Bloc>().map(|mut q| q.iter(w).cloned().collect()).unwrap_or_default();
+    let mut out = Vec::new();
+    for (i, b) in blocs.iter().enumerate() {
+        let c = theme::BLOCS[i % theme::BLOCS.len()];
+        let kind = match b.kind {
+            BlocKind::CollectiveDefence => "collective defence",
+            BlocKind::Alliance => "alliance",
+            BlocKind::MutualDefence => "mutual defence",
+            BlocKind::Guarantee => "guarantee",
+        };
+        out.push((c, format!("{} ({kind})", b.name)));
+        if b.kind == BlocKind::Guarantee {
+            out.push((theme::mix(c, Color32::WHITE, 0.45), format!("guaranteed by {}", b.name)));
+        }
+    }
+    out
+}
+
 pub fn legend(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
     let Some(view) = w.get_resource::<MapView>() else { return };
     egui::Window::new("Map")
@@ -300,36 +322,14 @@ pub fn legend(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
                 }
             }
             ui.separator();
+            let bloc_names = bloc_legend(w);
             let items: Vec<(Color32, &str)> = match view.mode {
-                MapMode::Political => vec![
-                    (theme::VERMILLION, "aggressor"),
-                    (theme::SKY, "victim"),
-                    (theme::political(0), "other states (own colour)"),
-                    (theme::LAND_NONE, "not in this crisis"),
-                ],
-                MapMode::Blocs => vec![
-                    (theme::BLOCS[0], "first bloc"),
-                    (theme::BLOCS[1], "second bloc"),
-                    (theme::mix(theme::BLOCS[0], Color32::WHITE, 0.45), "guaranteed state"),
-                    (theme::LAND_NONE, "in no bloc"),
-                ],
-                MapMode::Membership => vec![
-                    (theme::BLUE, "permanent member"),
-                    (theme::GREEN, "elected council seat"),
-                    (theme::SKY, "member"),
-                    (theme::GREY, "not a member"),
-                ],
-                MapMode::Stance => vec![
-                    (theme::BLUE, "✔ supports action"),
-                    (theme::ORANGE, "✖ opposes"),
-                    (theme::YELLOW, "– abstains"),
-                    (theme::GREY, "○ neutral"),
-                    (theme::VERMILLION, "aggressor"),
-                    (theme::SKY, "victim"),
-                ],
-                MapMode::Power => {
-                    vec![(theme::power(1.0), "strongest"), (theme::power(0.5), "1% of the strongest"), (theme::power(0.0), "weakest")]
+                MapMode::Blocs => {
+                    let mut v: Vec<(Color32, &str)> = bloc_names.iter().map(|(c, n)| (*c, n.as_str())).collect();
+                    v.push((theme::LAND_NONE, "in no bloc"));
+                    v
                 }
+                m => m.palette(),
             };
             for (c, t) in items {
                 ui.horizontal(|ui| {
