@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use bevy::prelude::*;
-use rand::{SeedableRng, rngs::StdRng};
 use serde::Serialize;
 
 use crate::level::{BlocKind, BodyKind, InstitutionKind, LevelDef, Measure, Order, OutcomeKind, Procedure, StateIx, VotingRule};
@@ -206,26 +205,48 @@ pub struct Calendar {
 #[derive(Resource)]
 pub struct SimRng {
     pub seed: u64,
-    pub rng: StdRng,
-    pub dynamics: StdRng,
+    pub rng: SplitMix64,
+    pub dynamics: SplitMix64,
 }
 
-/// Mixed into the seed of the dynamics stream (the golden ratio's bits, a common choice).
-const DYNAMICS_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;
+/// SplitMix64 (Steele, Lea and Flood 2014; the generator Java's `SplittableRandom` uses): a 64-bit state
+/// advanced by a constant and mixed. Written out here, with no library behind it, so that the same seed
+/// gives the same draws on every build, platform and version of the game.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// A uniform draw in [-1, 1) from the top 24 bits: exact in `f32`, the same everywhere.
+    pub fn signed(&mut self) -> f32 {
+        (self.next_u64() >> 40) as f32 / (1u32 << 23) as f32 - 1.0
+    }
+}
+
+/// Mixed into the seed of the dynamics stream, whose starting state is then scrambled, so that the two
+/// streams of one seed never run along the same sequence.
+const DYNAMICS_STREAM: u64 = 0xD1B5_4A32_D192_ED03;
 
 impl SimRng {
     pub fn new(seed: u64) -> Self {
-        SimRng { seed, rng: StdRng::seed_from_u64(seed), dynamics: StdRng::seed_from_u64(seed ^ DYNAMICS_STREAM) }
+        SimRng { seed, rng: SplitMix64::new(seed), dynamics: SplitMix64::new(SplitMix64::new(seed ^ DYNAMICS_STREAM).next_u64()) }
     }
     /// A uniform draw in [-1, 1) from the ballots' stream.
     pub fn signed(&mut self) -> f32 {
-        use rand::RngExt;
-        self.rng.random_range(-1.0f32..1.0)
+        self.rng.signed()
     }
     /// A uniform draw in [-1, 1) from the dynamics' stream.
     pub fn dynamic(&mut self) -> f32 {
-        use rand::RngExt;
-        self.dynamics.random_range(-1.0f32..1.0)
+        self.dynamics.signed()
     }
 }
 
