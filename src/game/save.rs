@@ -68,7 +68,20 @@ pub fn to_text_with(session: &Session, lesson: Option<LessonProgress>) -> Result
 }
 
 /// Parses a save; a corrupt, truncated or older file gives a clear error naming line and column.
+/// The `format: N` a save declares, read from its text without parsing the rest.
+fn format_of(text: &str) -> Option<u32> {
+    let rest = &text[text.find("format:")? + "format:".len()..];
+    let digits: String = rest.trim_start().chars().take_while(char::is_ascii_digit).take(9).collect();
+    digits.parse().ok()
+}
+
 pub fn from_text(name: &str, text: &str) -> Result<SaveFile, String> {
+    // The format first, before the rest is parsed: a save from a newer game is not "damaged".
+    if let Some(format) = format_of(text)
+        && format != SAVE_FORMAT
+    {
+        return Err(format!("{name}: this save has format {format} and this game reads format {SAVE_FORMAT}; it cannot be loaded"));
+    }
     let file: SaveFile =
         ron::from_str(text).map_err(|e| format!("{name}:{}:{}: the save is damaged: {}", e.span.start.line, e.span.start.col, e.code))?;
     if file.format != SAVE_FORMAT {
@@ -103,16 +116,37 @@ pub fn autosave(world: &mut World) {
     }
 }
 
+/// A save the player asked for (F5): its own file, named by level, seed and turn, that the autosave of the
+/// turns that follow never overwrites.
 pub fn save_now(world: &mut World) {
-    let msg = match write(world, "autosave.ron") {
+    let name = world.get_resource::<Session>().map(|s| {
+        let turn = world.get_resource::<crate::sim::Calendar>().map_or(0, |c| c.turn + 1);
+        format!("{}-seed{}-turn{turn}.ron", s.level_id, s.seed)
+    });
+    let msg = match name.ok_or_else(|| "nothing to save".to_string()).and_then(|n| write(world, &n)) {
         Ok(p) => format!("Saved to {}", p.display()),
         Err(e) => format!("Could not save: {e}"),
     };
     world.resource_mut::<UiState>().message = Some(msg);
 }
 
+/// The saves in the saves folder, newest first.
+pub fn saved_games(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<(std::time::SystemTime, PathBuf)> = crate::files::ron_files(dir)
+        .into_iter()
+        .map(|p| (std::fs::metadata(&p).and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), p))
+        .collect();
+    v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    v.into_iter().map(|x| x.1).collect()
+}
+
+/// Loads the newest save: the autosave, or a save the player made since.
 pub fn load_autosave(world: &mut World) {
-    let path = world.get_resource::<SaveDir>().map_or_else(saves_dir, |d| d.0.clone()).join("autosave.ron");
+    let dir = world.get_resource::<SaveDir>().map_or_else(saves_dir, |d| d.0.clone());
+    let Some(path) = saved_games(&dir).into_iter().next() else {
+        world.resource_mut::<UiState>().message = Some(format!("No saved game in {}", dir.display()));
+        return;
+    };
     if let Err(e) = load(world, &path) {
         world.resource_mut::<UiState>().message = Some(e);
     }
@@ -153,7 +187,7 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
         .ok_or_else(|| format!("{name}: the level `{}` is no longer available", s.level_id))?;
     let level = entry.level.clone().map_err(|e| format!("{name}: its level does not load:\n{e}"))?;
     let now = std::fs::read_to_string(&entry.path).map(|t| hash_text(&t)).unwrap_or(0);
-    if file.level_hash != 0 && now != file.level_hash {
+    if file.level_hash == 0 || now != file.level_hash {
         return Err(format!("{name}: the level `{}` has changed since this game was saved, so it cannot be replayed exactly", s.level_id));
     }
     world.write_message(StartLevel {

@@ -89,6 +89,14 @@ pub const W_NO_SOURCES: &str = "W005-no-sources";
 pub const WARNINGS: [&str; 5] = [W_NOT_ISO, W_CINC_SUM, W_VETO_WITHOUT_PERMANENT, W_EVENT_NEVER_HAPPENS, W_NO_SOURCES];
 
 /// Validates a raw level. Returns the typed level and the warnings, or every diagnostic when there is an error.
+/// The most turns a level may have (a century in two-year steps), and playable states.
+pub const MAX_TURNS: usize = 60;
+pub const MAX_PLAYABLE: usize = 20;
+
+/// The most regions a level's map may draw, and corners per region.
+pub const MAX_REGIONS: usize = 200;
+pub const MAX_REGION_CORNERS: usize = 2000;
+
 /// The most states one group may stand for: more than any assembly has ever seated, so tallies never overflow.
 pub const MAX_GROUP: u32 = 250;
 
@@ -101,6 +109,9 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
     }
 
     // Turns: real dates, strictly in order.
+    if raw.turns.len() > MAX_TURNS {
+        cx.err("turns", format!("a level has at most {MAX_TURNS} turns"));
+    }
     if raw.turns.is_empty() {
         cx.err("turns", "a level needs at least one turn");
     }
@@ -362,21 +373,30 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
     if raw.playable.is_empty() {
         cx.err("playable", "a level needs at least one playable state");
     }
-    let mut playable = Vec::new();
-    for (i, pl) in raw.playable.iter().enumerate() {
+    if raw.playable.len() > MAX_PLAYABLE {
+        cx.err("playable", format!("a level has at most {MAX_PLAYABLE} playable states"));
+    }
+    let mut playable: Vec<PlayableDef> = Vec::new();
+    // Limits first: the orders are laid out turn by turn for each playable state.
+    let turns_n = raw.turns.len().min(MAX_TURNS);
+    for (i, pl) in raw.playable.iter().enumerate().take(MAX_PLAYABLE) {
         let p = format!("playable[{i}]");
         let Some(state) = cx.state(format!("{p}.state"), &pl.state) else { continue };
+        if playable.iter().any(|x| x.state == state) {
+            cx.err(format!("{p}.state"), format!("`{}` is playable twice", pl.state));
+            continue;
+        }
         if is_group(state) {
             cx.err(format!("{p}.state"), "a group of states is not playable");
         }
         if Some(state) == aggressor {
             cx.err(format!("{p}.state"), "the aggressor is not playable: the player leads a state that responds to the crisis");
         }
-        let mut historical = vec![Vec::new(); raw.turns.len()];
+        let mut historical = vec![Vec::new(); turns_n];
         for (j, ch) in pl.historical.iter().enumerate() {
             let cp = format!("{p}.historical[{j}]");
-            if ch.turn == 0 || ch.turn as usize > raw.turns.len() {
-                cx.err(format!("{cp}.turn"), format!("turn {} does not exist: expected 1 to {}", ch.turn, raw.turns.len()));
+            if ch.turn == 0 || ch.turn as usize > turns_n {
+                cx.err(format!("{cp}.turn"), format!("turn {} does not exist: expected 1 to {}", ch.turn, turns_n));
                 continue;
             }
             for (k, o) in ch.orders.iter().enumerate() {
@@ -418,6 +438,14 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         let p = format!("map.regions[{i}]");
         if r.polygon.len() < 3 {
             cx.err(format!("{p}.polygon"), "a region needs at least three corners");
+        }
+        // The map triangulates regions when a level starts: a bounded polygon keeps that instant.
+        if r.polygon.len() > MAX_REGION_CORNERS || i >= MAX_REGIONS {
+            cx.err(
+                format!("{p}.polygon"),
+                format!("a level may draw at most {MAX_REGIONS} regions of at most {MAX_REGION_CORNERS} corners each"),
+            );
+            continue;
         }
         for (j, (lon, lat)) in r.polygon.iter().enumerate() {
             cx.range(format!("{p}.polygon[{j}][0]"), *lon, -180.0, 180.0);

@@ -136,3 +136,23 @@ fn a_link_to_an_endless_device_or_a_fifo_in_the_levels_folder_is_refused_before_
         assert!(e.contains("not a regular file"), "{e}");
     }
 }
+
+#[test]
+fn a_level_with_thousands_of_turns_and_repeated_playable_states_is_refused_quickly() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/korea_1950.ron")).unwrap();
+    let turns: String = (0..5000).map(|k| format!("(date: \"{}-01-01\", label: \"t\"),", 2000 + k)).collect();
+    let forged = src.replacen("turns: [", &format!("turns: [{turns}"), 1);
+    let play = forged.find("playable: [").unwrap() + "playable: [".len();
+    let end = forged[play..].find("),\n        (").unwrap() + play + 2;
+    let one = forged[play..end].to_string();
+    let forged = format!("{}{}{}", &forged[..play], one.repeat(40), &forged[play..]);
+    let started = std::time::Instant::now();
+    let errs = level::check_source(&forged).err().expect("refused");
+    assert!(
+        errs.iter().any(|d| d.message.contains("at most 60 turns")),
+        "{:?}",
+        errs.iter().map(|d| &d.message).take(5).collect::<Vec<_>>()
+    );
+    assert!(errs.iter().any(|d| d.message.contains("playable twice") || d.message.contains("at most 20 playable")));
+    assert!(started.elapsed().as_secs() < 20, "validation took {:?}", started.elapsed());
+}

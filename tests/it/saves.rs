@@ -61,7 +61,9 @@ fn saves_are_written_atomically_over_the_old_file() {
     write_atomic(&p, "first").unwrap();
     write_atomic(&p, "second").unwrap();
     assert_eq!(std::fs::read_to_string(&p).unwrap(), "second");
-    assert!(!p.with_extension("tmp").exists(), "no temporary file is left behind");
+    let mut left: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    left.sort();
+    assert_eq!(left, ["autosave.ron"], "no temporary file (autosave.ron.tmp) is left behind");
 }
 
 #[test]
@@ -93,4 +95,27 @@ fn replaying_the_saved_orders_resumes_exactly_where_the_game_was() {
     a.step();
     b.step();
     assert_eq!(serde_json::to_string(a.log()).unwrap(), serde_json::to_string(b.log()).unwrap());
+}
+
+#[test]
+fn a_save_from_a_newer_game_with_fields_this_one_does_not_know_is_refused_for_its_format_not_as_damaged() {
+    let text = to_text(&session()).unwrap().replacen(&format!("format: {SAVE_FORMAT}"), "format: 7", 1).replacen(
+        "seed:",
+        "weather: Sunny, seed:",
+        1,
+    );
+    let e = from_text("new.ron", &text).err().unwrap();
+    assert!(e.contains("format 7") && !e.contains("damaged"), "{e}");
+}
+
+#[test]
+fn saved_games_are_listed_newest_first_and_the_autosave_is_one_slot_among_them() {
+    use collective_security::game::save::saved_games;
+    let dir = std::env::temp_dir().join(format!("cs-slots-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    write_atomic(&dir.join("korea_1950-seed1-turn3.ron"), "x").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    write_atomic(&dir.join("autosave.ron"), "y").unwrap();
+    let names: Vec<String> = saved_games(&dir).iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["autosave.ron", "korea_1950-seed1-turn3.ron"], "the player's own save survives the next autosave");
 }

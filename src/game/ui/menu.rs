@@ -93,6 +93,18 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             if ui.button("Load the last save (F9)").clicked() {
                 actions.push(Action::Load);
             }
+            let dir = w.get_resource::<crate::game::save::SaveDir>().map_or_else(crate::game::save::saves_dir, |d| d.0.clone());
+            let saves = crate::game::save::saved_games(&dir);
+            if !saves.is_empty() {
+                egui::CollapsingHeader::new(format!("Saved games ({})", saves.len())).show(ui, |ui| {
+                    for p in saves.iter().take(20) {
+                        let name = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                        if ui.button(name).on_hover_text(p.display().to_string()).clicked() {
+                            actions.push(Action::LoadFile(p.clone()));
+                        }
+                    }
+                });
+            }
             if ui.button("Glossary (F1)").clicked() {
                 actions.push(Action::Glossary(None));
             }

@@ -105,6 +105,8 @@ pub enum Action {
     Scale(f32),
     Save,
     Load,
+    /// Load one saved game, chosen in the menu.
+    LoadFile(std::path::PathBuf),
     Message(Option<String>),
     Compare,
     /// Measure the causes of what has happened so far, in the background.
@@ -297,6 +299,11 @@ pub fn apply(world: &mut World, actions: Vec<Action>) {
             Action::Scale(s) => world.resource_mut::<UiState>().scale = s.clamp(0.6, 2.5),
             Action::Save => super::save::save_now(world),
             Action::Load => super::save::load_autosave(world),
+            Action::LoadFile(p) => {
+                if let Err(e) = super::save::load(world, &p) {
+                    world.resource_mut::<UiState>().message = Some(e);
+                }
+            }
             Action::MenuLevel(i) => {
                 let mut u = world.resource_mut::<UiState>();
                 u.menu_level = i;
