@@ -186,18 +186,28 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
         .or_else(|| catalog.find(&s.level_id))
         .ok_or_else(|| format!("{name}: the level `{}` is no longer available", s.level_id))?;
     let level = entry.level.clone().map_err(|e| format!("{name}: its level does not load:\n{e}"))?;
+    let entry_path = entry.path.clone();
+    let in_campaign = catalog.campaign().iter().any(|e| e.id == s.level_id);
     let now = std::fs::read_to_string(&entry.path).map(|t| hash_text(&t)).unwrap_or(0);
     if file.level_hash == 0 || now != file.level_hash {
         return Err(format!("{name}: the level `{}` has changed since this game was saved, so it cannot be replayed exactly", s.level_id));
     }
+    // A campaign save whose era the campaign file no longer holds resumes as a single crisis, and says so.
+    let campaign = s.campaign && in_campaign;
+    if s.campaign && !in_campaign {
+        world.resource_mut::<UiState>().message = Some(format!(
+            "{name}: `{}` is no longer in the campaign (levels/campaign.ron has changed since this save): it resumes as a single crisis",
+            s.level_id
+        ));
+    }
     world.write_message(StartLevel {
         level,
-        path: entry.path.clone(),
+        path: entry_path,
         seed: s.seed,
         role: Some(s.role),
         replay: s.orders,
         screen: Screen::Playing,
-        campaign: s.campaign,
+        campaign,
         credibility: s.credibility,
         lessons: s.lessons,
         eras: s.eras.clone(),

@@ -61,6 +61,8 @@ pub struct Catalog {
     pub entries: Vec<CatalogEntry>,
     /// The level ids of `levels/campaign.ron`, read once with the levels.
     pub campaign_order: Option<Vec<String>>,
+    /// What is wrong with `levels/campaign.ron`, located: the menu shows it beside the campaign.
+    pub campaign_error: Option<String>,
 }
 
 impl Catalog {
@@ -89,10 +91,21 @@ pub fn user_levels_dir() -> Option<PathBuf> {
 }
 
 pub fn scan_levels(mut catalog: ResMut<Catalog>, opts: Res<GameOptions>) {
-    catalog.campaign_order = std::fs::read_to_string(crate::files::levels_dir().join("campaign.ron"))
-        .ok()
-        .and_then(|s| ron::from_str::<crate::level::campaign::RawCampaign>(&s).ok())
-        .map(|c| c.levels);
+    let path = crate::files::levels_dir().join("campaign.ron");
+    let known: Vec<String> = crate::files::level_files(&crate::files::levels_dir())
+        .iter()
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    match crate::files::read_text(&path).map_err(|e| format!("{}: {e}", path.display())).and_then(|src| {
+        crate::level::campaign::check_campaign(&src, &known)
+            .map_err(|errs| errs.iter().map(|d| d.render(&path.display().to_string())).collect::<Vec<_>>().join("\n"))
+    }) {
+        Ok(c) => catalog.campaign_order = Some(c.levels),
+        Err(e) => {
+            error!("{e}");
+            catalog.campaign_error = Some(e);
+        }
+    }
     let mut dirs: Vec<(PathBuf, bool)> = vec![(crate::files::levels_dir(), false)];
     dirs.extend(user_levels_dir().map(|d| (d, true)));
     dirs.extend(opts.level_dirs.iter().map(|d| (d.clone(), true)));

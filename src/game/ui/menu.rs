@@ -43,6 +43,9 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 ui.colored_label(theme::VERMILLION, "No levels found. Run the game from the project folder, or pass --levels DIR.");
             }
             ui.add_space(8.0);
+            if let Some(e) = &catalog.campaign_error {
+                ui.colored_label(crate::game::theme::VERMILLION, format!("The campaign file has a problem; the crises follow the order of history instead.\n{e}"));
+            }
             let campaign = catalog.campaign();
             if let Some(first) = campaign.first()
                 && let Ok(level) = &first.level
