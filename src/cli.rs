@@ -106,6 +106,10 @@ pub enum Command {
         explain: bool,
         #[arg(long)]
         json: bool,
+        /// For `simulate campaign`: write the campaign report (Markdown, SVG chart, JSON) into this folder,
+        /// with what each era's legacy did to the later ones over the `--runs` seeds (100 if not given).
+        #[arg(long)]
+        report: Option<PathBuf>,
     },
     /// Compare every shipped level played as history went with the record: a Markdown table (docs/FIDELITY.md).
     Fidelity {
@@ -152,9 +156,12 @@ pub enum Command {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Some(Command::Check { paths, json }) => check(&paths, json),
-        Some(Command::Simulate { level, seed, policy, role, runs, explain, json }) => {
+        Some(Command::Simulate { level, seed, policy, role, runs, explain, json, report }) => {
             let done = if level == "campaign" || level.ends_with("campaign.ron") {
-                simulate_campaign(&level, seed, policy, &role, runs, json)
+                match report {
+                    Some(dir) => campaign_report(&level, seed, policy, &role, runs, &dir),
+                    None => simulate_campaign(&level, seed, policy, &role, runs, json),
+                }
             } else {
                 simulate(&level, seed, policy, role.first().map(String::as_str), Many { runs, explain }, json)
             };
@@ -476,9 +483,27 @@ fn campaign_stages(name: &str, roles: &[String]) -> Result<(Vec<crate::sim::camp
             None | Some("-") => None,
             Some(r) => setup_for(level.clone(), 0, Policy::Historical, Some(r))?.role,
         };
-        stages.push(crate::sim::campaign::Stage { level, role, policy: None });
+        stages.push(crate::sim::campaign::Stage { level, role, policy: None, replay: None });
     }
     Ok((stages, raw.carry_credibility))
+}
+
+/// Plays the campaign with one seed and writes its report, with the legacies measured over `runs` seeds.
+fn campaign_report(name: &str, seed: u64, policy: Policy, roles: &[String], runs: Option<u64>, dir: &Path) -> Result<(), String> {
+    use crate::sim::campaign;
+    let (stages, carry) = campaign_stages(name, roles)?;
+    let runs = runs.unwrap_or(100) as usize;
+    let mut sim = Simulation::new();
+    let eras = campaign::play(&mut sim, &stages, policy, seed, carry);
+    let marks: Vec<campaign::EraMark> = eras.iter().zip(&stages).map(|(e, s)| e.mark(&s.level.name, policy.name())).collect();
+    let legacies = campaign::legacy::legacy_causes(&stages, policy, seed, runs, carry);
+    let title = format!("The century, played with the {} strategy (seed {seed})", policy.name());
+    let written =
+        campaign::report::save(dir, &title, &marks, &legacies, runs).map_err(|e| format!("cannot write into {}: {e}", dir.display()))?;
+    for p in written {
+        println!("{}", p.display());
+    }
+    Ok(())
 }
 
 fn simulate_campaign(name: &str, seed: u64, policy: Policy, roles: &[String], runs: Option<u64>, json: bool) -> Result<(), String> {

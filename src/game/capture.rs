@@ -234,24 +234,12 @@ fn earlier_eras(world: &mut World, level: &str) {
         .iter()
         .take_while(|e| e.id != level)
         .filter_map(|e| e.level.clone().ok())
-        .map(|l| crate::sim::campaign::Stage { level: l, role: None, policy: None })
+        .map(|l| crate::sim::campaign::Stage { level: l, role: None, policy: None, replay: None })
         .collect();
     let names: Vec<String> = before.iter().map(|s| s.level.name.clone()).collect();
     let mut sim = crate::sim::Simulation::new();
     let eras = crate::sim::campaign::play(&mut sim, &before, crate::sim::Policy::Historical, 1, true);
-    let marks = eras
-        .iter()
-        .zip(names)
-        .map(|(e, name)| super::state::EraMark {
-            level: e.level.clone(),
-            name,
-            outcome: e.outcome,
-            strategy: "as history went".into(),
-            league: (e.level_kind == crate::level::InstitutionKind::League).then_some(e.carried_out.league).flatten(),
-            un: (e.level_kind == crate::level::InstitutionKind::UnitedNations).then_some(e.carried_out.un).flatten(),
-            tension: e.tension,
-        })
-        .collect();
+    let marks = eras.iter().zip(names).map(|(e, name)| e.mark(&name, "as history went")).collect();
     let mut session = world.resource_mut::<Session>();
     session.campaign = true;
     session.eras = marks;

@@ -166,20 +166,7 @@ pub struct StartLevel {
     pub eras: Vec<EraMark>,
 }
 
-/// One era of a campaign as it ended: what the campaign debrief shows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct EraMark {
-    pub level: String,
-    pub name: String,
-    pub outcome: crate::level::OutcomeKind,
-    /// The strategy most of the player's orders followed (`mixed`, or `none` without orders).
-    pub strategy: String,
-    /// Credibility of the League and of the UN (from the first era that met each), and world tension, at
-    /// the era's end.
-    pub league: Option<f32>,
-    pub un: Option<f32>,
-    pub tension: f32,
-}
+pub use crate::sim::campaign::EraMark;
 
 /// The player ends the turn with the pending orders.
 #[derive(Message, Clone, Debug, Default)]

@@ -13,7 +13,7 @@ const RUNS: u64 = 200;
 fn stage(id: &str, role: Option<&str>, policy: Option<Policy>) -> Stage {
     let level = shipped(id);
     let role = role.map(|r| level.state_ix(r).unwrap());
-    Stage { level, role, policy }
+    Stage { level, role, policy, replay: None }
 }
 
 /// Over `RUNS` seeds: the last era's outcome shares, and the mean credibility (League, UN), appetite and faith
@@ -135,4 +135,37 @@ fn simulate_campaign_plays_the_eight_crises_in_order_and_carries_their_legacy() 
         );
     }
     assert!(eras[3]["carried_in"]["un"].is_null() && eras[3]["carried_out"]["un"].is_number(), "the UN is met first in Korea");
+}
+
+#[test]
+fn the_campaign_report_is_a_page_a_chart_and_data_that_agree() {
+    let dir = std::env::temp_dir().join(format!("cs-campaign-report-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_collective-security"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["simulate", "campaign", "--runs", "10", "--report", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = std::fs::read_to_string(dir.join("campaign-report.md")).unwrap();
+    let svg = std::fs::read_to_string(dir.join("campaign-report.svg")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("campaign-report.json")).unwrap()).unwrap();
+    let eras = json["eras"].as_array().unwrap();
+    assert_eq!(eras.len(), 8);
+    assert!(md.contains("](campaign-report.svg)") && md.contains("## What carried over"));
+    assert_eq!(svg.matches("<circle").count(), 8, "one outcome marker per era");
+    for e in eras {
+        assert!(md.contains(e["name"].as_str().unwrap()), "the page names every era");
+    }
+}
+
+#[test]
+fn without_the_legacy_of_korea_the_un_begins_suez_with_less_credibility() {
+    use collective_security::sim::campaign::legacy::legacy_causes;
+    let stages = [stage("korea_1950", Some("USA"), None), stage("suez_1956", Some("USA"), None)];
+    let found = legacy_causes(&stages, Policy::Historical, 1, 20, true);
+    let c =
+        found.iter().find(|c| c.era == "korea_1950" && c.later == "suez_1956" && c.what == "credibility").expect("Korea's legacy is named");
+    assert!(c.without < c.with - 0.05, "{c:?}");
+    assert!(c.label.starts_with("Without the legacy of Korea 1950"), "{}", c.label);
 }

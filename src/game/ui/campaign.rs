@@ -23,11 +23,13 @@ pub fn era_mark(w: &World) -> Option<EraMark> {
     Some(EraMark {
         level: level.0.id.clone(),
         name: level.0.name.clone(),
+        role: session.role.clone(),
         outcome,
         strategy: main_strategy(&session.orders, authorised),
         league: met(InstitutionKind::League),
         un: met(InstitutionKind::UnitedNations),
         tension,
+        orders: session.orders.clone(),
     })
 }
 
@@ -137,4 +139,62 @@ fn series(
     if line.len() > 1 {
         p.add(egui::Shape::line(line, egui::Stroke::new(2.0, c)));
     }
+}
+
+/// Seeds over which the campaign report measures what each era's legacy did to the later ones.
+pub const LEGACY_RUNS: usize = 100;
+
+/// The campaign report being written in the background.
+#[derive(Resource, Default)]
+pub struct ReportTask(Option<bevy::tasks::Task<Result<std::path::PathBuf, String>>>);
+
+impl ReportTask {
+    pub fn running(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<ReportTask>().add_systems(Update, poll_report);
+}
+
+fn poll_report(mut task: ResMut<ReportTask>, mut ui: ResMut<super::UiState>) {
+    if let Some(t) = &mut task.0
+        && let Some(r) = bevy::tasks::block_on(bevy::tasks::poll_once(t))
+    {
+        ui.message = Some(match r {
+            Ok(dir) => format!("Campaign report saved in {}", dir.display()),
+            Err(e) => format!("Could not save the campaign report: {e}"),
+        });
+        task.0 = None;
+    }
+}
+
+/// Starts writing the campaign report: the eras played, and what each era's legacy did to the later ones,
+/// measured by replaying the player's own orders era by era over the same seeds without it.
+pub fn start_report(world: &mut World) {
+    if world.resource::<ReportTask>().running() {
+        return;
+    }
+    let Some(session) = world.get_resource::<Session>() else { return };
+    let mut eras = session.eras.clone();
+    eras.extend(era_mark(world));
+    let catalog = world.resource::<crate::game::state::Catalog>();
+    let stages: Vec<crate::sim::campaign::Stage> = eras
+        .iter()
+        .filter_map(|e| {
+            let level = catalog.find(&e.level)?.level.clone().ok()?;
+            let role = level.state_ix(&e.role);
+            Some(crate::sim::campaign::Stage { level, role, policy: None, replay: Some(e.orders.clone()) })
+        })
+        .collect();
+    let seed = session.seed;
+    let dir = crate::files::data_dir().unwrap_or_else(std::env::temp_dir).join("reports").join(format!("campaign-seed{seed}"));
+    let task = bevy::tasks::AsyncComputeTaskPool::get().spawn(async move {
+        let legacies = crate::sim::campaign::legacy::legacy_causes(&stages, crate::sim::Policy::Historical, seed, LEGACY_RUNS, true);
+        crate::sim::campaign::report::save(&dir, "The century: a campaign", &eras, &legacies, LEGACY_RUNS)
+            .map(|_| dir)
+            .map_err(|e| e.to_string())
+    });
+    world.resource_mut::<ReportTask>().0 = Some(task);
 }

@@ -182,6 +182,10 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 let mut eras = session.eras.clone();
                 eras.extend(super::campaign::era_mark(w));
                 super::campaign::century_chart(ui, &eras);
+                let busy = w.resource::<super::campaign::ReportTask>().running();
+                if ui.add_enabled(!busy, egui::Button::new("Save the campaign report (Markdown, SVG chart, JSON)")).clicked() {
+                    actions.push(Action::CampaignReport);
+                }
                 ui.separator();
             }
             ui.columns(2, |cols| {

@@ -32,6 +32,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<MapArea>()
         .add_plugins(debrief::plugin)
         .add_plugins(causes::plugin)
+        .add_plugins(campaign::plugin)
         .add_systems(EguiPrimaryContextPass, draw_ui)
         .add_systems(Update, shortcuts);
 }
@@ -109,6 +110,8 @@ pub enum Action {
     LoadFile(std::path::PathBuf),
     Message(Option<String>),
     Compare,
+    /// Write the campaign report, in the background.
+    CampaignReport,
     /// Measure the causes of what has happened so far, in the background.
     Causes,
     MenuLevel(usize),
@@ -314,6 +317,7 @@ pub fn apply(world: &mut World, actions: Vec<Action>) {
             Action::Message(m) => world.resource_mut::<UiState>().message = m,
             Action::Compare => debrief::start_comparison(world, false),
             Action::Causes => causes::start(world),
+            Action::CampaignReport => campaign::start_report(world),
             Action::WhatIf => {
                 world.resource_mut::<debrief::Comparison>().window = true;
                 debrief::start_comparison(world, true);

@@ -5,12 +5,36 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::level::{InstitutionKind, LevelDef, OutcomeKind, StateIx};
 
 use super::core::{Credibility, Policy, WorldTension};
 use super::runner::{Lessons, RunSetup, Simulation};
+
+pub mod legacy;
+pub mod report;
+
+/// One era of a campaign as it ended: what the campaign debrief shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EraMark {
+    pub level: String,
+    pub name: String,
+    /// The player's state (its id).
+    #[serde(default)]
+    pub role: String,
+    pub outcome: OutcomeKind,
+    /// The strategy most of the player's orders followed (`mixed`, or `none` without orders).
+    pub strategy: String,
+    /// Credibility of the League and of the UN (from the first era that met each), and world tension, at
+    /// the era's end.
+    pub league: Option<f32>,
+    pub un: Option<f32>,
+    pub tension: f32,
+    /// The player's orders in the era, turn by turn: what a later measurement replays.
+    #[serde(default)]
+    pub orders: Vec<Vec<crate::level::Order>>,
+}
 
 /// What one crisis hands to the next.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -28,7 +52,7 @@ impl Carried {
         Lessons { appetite: self.appetite, tension: self.tension, faith: self.faith }
     }
     /// The credibility a level starts with: what was carried for institutions already met, its own otherwise.
-    fn credibility(&self, level: &LevelDef) -> Credibility {
+    pub fn credibility(&self, level: &LevelDef) -> Credibility {
         let own = level.institution.credibility;
         let pick = |c: Option<f32>, k: InstitutionKind| c.unwrap_or(if level.institution.kind == k { own } else { 0.5 });
         Credibility { league: pick(self.league, InstitutionKind::League), un: pick(self.un, InstitutionKind::UnitedNations) }
@@ -58,14 +82,29 @@ pub struct Stage {
     pub level: Arc<LevelDef>,
     pub role: Option<StateIx>,
     pub policy: Option<Policy>,
+    /// Orders a person gave in this era, turn by turn, replayed instead of a strategy's.
+    pub replay: Option<Vec<Vec<crate::level::Order>>>,
 }
 
 /// Plays the crises in order with one seed, carrying each one's legacy into the next.
 pub fn play(sim: &mut Simulation, stages: &[Stage], policy: Policy, seed: u64, carry_credibility: bool) -> Vec<Era> {
+    play_without(sim, stages, policy, seed, carry_credibility, None)
+}
+
+/// The same, with the legacy of era `neutral` removed: it hands on what it received, and its institution's
+/// credibility as it stood when the era began.
+pub fn play_without(
+    sim: &mut Simulation,
+    stages: &[Stage],
+    policy: Policy,
+    seed: u64,
+    carry_credibility: bool,
+    neutral: Option<usize>,
+) -> Vec<Era> {
     let mut carried = Carried::default();
     let mut out = Vec::with_capacity(stages.len());
     let mut last_kind = None;
-    for st in stages {
+    for (i, st) in stages.iter().enumerate() {
         let l = &st.level;
         // Faith is faith in an institution: a new one (the UN after the League) starts without the old one's losses.
         if last_kind.is_some_and(|k| k != l.institution.kind) {
@@ -74,7 +113,16 @@ pub fn play(sim: &mut Simulation, stages: &[Stage], policy: Policy, seed: u64, c
         last_kind = Some(l.institution.kind);
         let cred = carry_credibility.then(|| carried.credibility(l));
         let policy = st.policy.unwrap_or(policy);
-        sim.start(&RunSetup { level: l.clone(), seed, role: st.role, policy: Some(policy), credibility: cred, lessons: carried.lessons() });
+        let strategy = st.replay.is_none().then_some(policy);
+        sim.start(&RunSetup { level: l.clone(), seed, role: st.role, policy: strategy, credibility: cred, lessons: carried.lessons() });
+        for orders in st.replay.iter().flatten() {
+            for o in orders {
+                sim.order(o.clone());
+            }
+            if sim.step() {
+                break;
+            }
+        }
         sim.run_to_end();
         let w = sim.world();
         let outcome = w.resource::<super::trace::RunLog>().outcome.map_or(OutcomeKind::Frozen, |o| o.0);
@@ -82,9 +130,14 @@ pub fn play(sim: &mut Simulation, stages: &[Stage], policy: Policy, seed: u64, c
         let tension = w.resource::<WorldTension>().tension;
         let lessons = carried.lessons().after(outcome, tension);
         let mut next = Carried { appetite: lessons.appetite, tension: lessons.tension, faith: lessons.faith, ..carried };
+        // Without its legacy, an era hands on its institution's credibility as it began.
+        let cred = if neutral == Some(i) { carried.credibility(l) } else { cred };
         match l.institution.kind {
             InstitutionKind::League => next.league = Some(cred.league),
             InstitutionKind::UnitedNations => next.un = Some(cred.un),
+        }
+        if neutral == Some(i) {
+            (next.appetite, next.tension, next.faith) = (carried.appetite, carried.tension, carried.faith);
         }
         let role = st.role.unwrap_or_else(|| l.default_role());
         out.push(Era {
@@ -100,6 +153,24 @@ pub fn play(sim: &mut Simulation, stages: &[Stage], policy: Policy, seed: u64, c
         carried = next;
     }
     out
+}
+
+impl Era {
+    /// The era as the campaign debrief and report show it.
+    pub fn mark(&self, name: &str, strategy: &str) -> EraMark {
+        let own = |k: InstitutionKind, c: Option<f32>| if self.level_kind == k { c } else { None };
+        EraMark {
+            level: self.level.clone(),
+            name: name.to_string(),
+            role: self.role.clone(),
+            outcome: self.outcome,
+            strategy: strategy.to_string(),
+            league: own(InstitutionKind::League, self.carried_out.league),
+            un: own(InstitutionKind::UnitedNations, self.carried_out.un),
+            tension: self.tension,
+            orders: vec![],
+        }
+    }
 }
 
 /// Over many seeds: each era's outcome shares, and the mean of what it carried out.
