@@ -188,6 +188,8 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 }
                 ui.separator();
             }
+            super::timeline::chart(ui, w, actions);
+            ui.separator();
             ui.columns(2, |cols| {
                 let ui = &mut cols[0];
                 ui.heading("Why it ended this way");

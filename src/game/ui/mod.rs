@@ -12,6 +12,7 @@ pub mod lesson;
 pub mod menu;
 pub mod orders;
 pub mod table;
+pub mod timeline;
 pub mod widgets;
 
 use bevy::prelude::*;
