@@ -289,15 +289,7 @@ fn class_report(paths: &[PathBuf], out: &Path) -> i32 {
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .collect();
-            v.sort();
-            files.extend(v);
+            files.extend(crate::files::files_with_extension(p, "json"));
         } else if p.extension().is_some_and(|x| x == "md") {
             files.push(p.with_extension("json"));
         } else {

@@ -29,12 +29,17 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// The `.ron` files directly in `dir`, sorted; none when it cannot be read.
 pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    files_with_extension(dir, "ron")
+}
+
+/// The files with extension `ext` directly in `dir`, sorted; none when it cannot be read.
+pub fn files_with_extension(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
         .collect();
     v.sort();
     v

@@ -68,19 +68,13 @@ pub fn century_chart(ui: &mut egui::Ui, eras: &[EraMark]) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 190.0), egui::Sense::hover());
     let text = ui.visuals().text_color();
     let p = ui.painter_at(rect);
-    let plot = egui::Rect::from_min_max(rect.min + egui::vec2(34.0, 8.0), rect.max - egui::vec2(8.0, 40.0));
-    p.rect_stroke(plot, 0.0, egui::Stroke::new(1.0, theme::GREY), egui::StrokeKind::Inside);
-    let x = |i: usize| plot.left() + plot.width() * (i as f32 + 0.5) / eras.len().max(1) as f32;
-    let y = |v: f32| plot.bottom() - plot.height() * v.clamp(0.0, 1.0);
-    for v in [0.0, 0.5, 1.0] {
-        p.text(
-            egui::pos2(plot.left() - 4.0, y(v)),
-            egui::Align2::RIGHT_CENTER,
-            format!("{:.0}%", v * 100.0),
-            egui::FontId::proportional(10.0),
-            theme::GREY,
-        );
-    }
+    let frame = super::widgets::PlotFrame::new(
+        &p,
+        egui::Rect::from_min_max(rect.min + egui::vec2(34.0, 8.0), rect.max - egui::vec2(8.0, 40.0)),
+        eras.len(),
+        &[0.0, 0.5, 1.0],
+    );
+    let (plot, x, y) = (frame.plot, |i| frame.x(i), |v| frame.y(v));
     series(&p, eras, &x, &y, |e| Some(e.tension), theme::ORANGE);
     series(&p, eras, &x, &y, |e| e.league, theme::BLUE);
     series(&p, eras, &x, &y, |e| e.un, theme::SKY);

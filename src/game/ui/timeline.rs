@@ -25,20 +25,10 @@ pub fn chart(ui: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
     ui.heading("The crisis, turn by turn");
     let width = ui.available_width().min(900.0);
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 160.0), egui::Sense::hover());
-    let plot = egui::Rect::from_min_max(rect.min + egui::vec2(40.0, 6.0), egui::pos2(rect.max.x - 8.0, rect.min.y + 96.0));
-    let x = |t: usize| plot.left() + plot.width() * (t as f32 + 0.5) / turns as f32;
-    let y = |v: f32| plot.bottom() - plot.height() * v.clamp(0.0, 1.0);
     let p = ui.painter_at(rect);
-    p.rect_stroke(plot, 0.0, egui::Stroke::new(1.0, theme::GREY), egui::StrokeKind::Inside);
-    for v in [0.0, 0.75, 1.0] {
-        p.text(
-            egui::pos2(plot.left() - 4.0, y(v)),
-            egui::Align2::RIGHT_CENTER,
-            format!("{:.0}%", v * 100.0),
-            egui::FontId::proportional(10.0),
-            theme::GREY,
-        );
-    }
+    let area = egui::Rect::from_min_max(rect.min + egui::vec2(40.0, 6.0), egui::pos2(rect.max.x - 8.0, rect.min.y + 96.0));
+    let frame = super::widgets::PlotFrame::new(&p, area, turns, &[0.0, 0.75, 1.0]);
+    let (plot, x, y) = (frame.plot, |t| frame.x(t), |v| frame.y(v));
     // The line at which the aggressor prevails.
     p.line_segment(
         [egui::pos2(plot.left(), y(0.75)), egui::pos2(plot.right(), y(0.75))],

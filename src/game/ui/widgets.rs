@@ -49,3 +49,29 @@ pub fn ballot_mark(b: Ballot) -> (&'static str, Color32) {
         Ballot::Absent => ("○ absent", theme::GREY),
     }
 }
+
+/// A chart's plotting area: `n` evenly spaced columns and a 0–1 scale, framed, with the scale's ticks labelled.
+pub struct PlotFrame {
+    pub plot: egui::Rect,
+    n: usize,
+}
+
+impl PlotFrame {
+    pub fn new(p: &egui::Painter, plot: egui::Rect, n: usize, ticks: &[f32]) -> Self {
+        let f = PlotFrame { plot, n: n.max(1) };
+        p.rect_stroke(plot, 0.0, egui::Stroke::new(1.0, theme::GREY), egui::StrokeKind::Inside);
+        for &v in ticks {
+            let at = egui::pos2(plot.left() - 4.0, f.y(v));
+            p.text(at, egui::Align2::RIGHT_CENTER, format!("{:.0}%", v * 100.0), egui::FontId::proportional(10.0), theme::GREY);
+        }
+        f
+    }
+    /// The centre of column `i`.
+    pub fn x(&self, i: usize) -> f32 {
+        self.plot.left() + self.plot.width() * (i as f32 + 0.5) / self.n as f32
+    }
+    /// The height of a value on the 0–1 scale.
+    pub fn y(&self, v: f32) -> f32 {
+        self.plot.bottom() - self.plot.height() * v.clamp(0.0, 1.0)
+    }
+}
