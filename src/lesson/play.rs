@@ -86,6 +86,20 @@ impl CauseRecord {
     }
 }
 
+/// The order a student sees a question's options in: shuffled per student from the class seed, so that
+/// neighbours do not share the position of the right answer and no position is always right. Answers
+/// keep the options' own numbers, so marking never depends on the order.
+pub fn option_order(seed: u64, student: &str, question: &str, n: usize) -> Vec<usize> {
+    let key = crate::files::fnv1a(format!("{student}\u{0}{question}").as_bytes());
+    let mut g = crate::sim::SplitMix64::new(seed ^ key);
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        let j = (g.next_u64() % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    order
+}
+
 /// A seed typed as a number, or as a short code (letters and digits, case ignored) hashed to a number.
 pub fn parse_seed(s: &str) -> u64 {
     let t = s.trim();
@@ -250,6 +264,13 @@ pub fn build_report(lesson: &LessonDef, attempt: &Attempt) -> LessonReport {
                 max_points: q.points,
                 short: matches!(q.answer, Answer::Short(..)),
                 explanation: q.explanation.clone(),
+                shown: match &q.answer {
+                    Answer::Choice(opts, _) => option_order(attempt.seed, &attempt.student, &q.id, opts.len())
+                        .into_iter()
+                        .filter_map(|k| opts.get(k).cloned())
+                        .collect(),
+                    Answer::Short(..) => vec![],
+                },
             }
         })
         .collect();

@@ -103,6 +103,9 @@ pub struct QuizResult {
     /// A short answer, marked by keywords: the teacher reviews it.
     pub short: bool,
     pub explanation: String,
+    /// The options in the order this student saw them.
+    #[serde(default)]
+    pub shown: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]

@@ -193,6 +193,9 @@ pub fn validate(
     if raw.quiz.is_empty() {
         warnings.push(Diagnostic::warning("quiz", "the lesson has no quiz questions"));
     }
+    if let Some(w) = longest_is_right(&raw.quiz) {
+        warnings.push(w);
+    }
     if !errs.is_empty() {
         return Err(errs);
     }
@@ -216,4 +219,27 @@ pub fn validate(
 /// Whether an institution of this kind votes on this measure.
 fn tableable(kind: InstitutionKind, m: Measure) -> bool {
     crate::sim::institution::motions(kind).iter().any(|x| x.1 == m)
+}
+
+/// A fair quiz does not let a student score by picking the longest option: warns when the right option is
+/// the strictly longest in more than a third of the multiple-choice questions.
+pub fn longest_is_right(quiz: &[super::raw::RawQuestion]) -> Option<Diagnostic> {
+    let choice: Vec<(&Vec<String>, usize)> =
+        quiz.iter().filter_map(|q| if let Answer::Choice(o, k) = &q.answer { Some((o, *k)) } else { None }).collect();
+    let longest = choice
+        .iter()
+        .filter(|(o, k)| {
+            let len = |s: &String| s.chars().count();
+            o.get(*k).is_some_and(|right| o.iter().enumerate().all(|(j, x)| j == *k || len(x) < len(right)))
+        })
+        .count();
+    (3 * longest > choice.len() && !choice.is_empty()).then(|| {
+        Diagnostic::warning(
+            "quiz",
+            format!(
+                "the right option is the longest in {longest} of {} multiple-choice questions: a student can score by picking the longest",
+                choice.len()
+            ),
+        )
+    })
 }

@@ -455,3 +455,48 @@ fn a_report_edited_by_hand_to_claim_full_marks_is_flagged_and_not_counted() {
         "the forged score is not listed"
     );
 }
+
+#[test]
+fn each_student_sees_the_options_in_an_order_of_their_own_and_marking_does_not_depend_on_it() {
+    use collective_security::lesson::play::option_order;
+    let order = |student: &str| option_order(collective_security::lesson::play::parse_seed("LEAGUE31"), student, "q1", 4);
+    let ada = order("Ada");
+    let mut sorted = ada.clone();
+    sorted.sort();
+    assert_eq!(sorted, [0, 1, 2, 3], "a permutation of the options");
+    assert_eq!(ada, order("Ada"), "the same student sees the same order again");
+    // Over a class, the right option (number 2, say) is not always in the same place.
+    let places: std::collections::BTreeSet<usize> =
+        (0..30).map(|i| order(&format!("student {i}")).iter().position(|&k| k == 2).unwrap()).collect();
+    assert!(places.len() >= 3, "{places:?}");
+    // The report records what each student saw, and the mark is the same whatever the order.
+    let l = league();
+    let mut a = attempt_by_policy(&l, "Ada", "LEAGUE31", Policy::Collective);
+    a.quiz = right_answers(&l);
+    let r = build_report(&l, &a);
+    let choice = r.quiz.iter().find(|q| !q.short).unwrap();
+    assert!(choice.correct && choice.shown.contains(&choice.right_answer), "{choice:?}");
+}
+
+#[test]
+fn check_warns_when_the_right_option_is_the_longest_too_often() {
+    use collective_security::lesson::validate::longest_is_right;
+    use collective_security::lesson::{Answer, RawQuestion};
+    let q = |id: &str, opts: [&str; 3], right: usize| RawQuestion {
+        id: id.into(),
+        concept: "veto".into(),
+        text: "?".into(),
+        answer: Answer::Choice(opts.iter().map(|s| s.to_string()).collect(), right),
+        explanation: "because".into(),
+        points: 1,
+    };
+    let telling = [
+        q("a", ["no", "yes, and a long reason", "maybe"], 1),
+        q("b", ["x", "y", "the right one, long"], 2),
+        q("c", ["tiny", "short", "mid"], 0),
+    ];
+    let w = longest_is_right(&telling).expect("a warning");
+    assert!(w.message.contains("2 of 3"), "{}", w.message);
+    let fair = [q("a", ["no, and a long distractor", "yes", "maybe"], 1), q("b", ["x", "y", "z"], 2), q("c", ["tiny", "short", "mid"], 0)];
+    assert!(longest_is_right(&fair).is_none());
+}

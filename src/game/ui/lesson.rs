@@ -99,10 +99,12 @@ fn quiz(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
             let draft = l.attempt.quiz.get(&q.id).or_else(|| l.drafts.get(&q.id));
             match &q.answer {
                 Answer::Choice(options, _) => {
-                    for (k, o) in options.iter().enumerate() {
+                    let order = crate::lesson::play::option_order(l.attempt.seed, &l.attempt.student, &q.id, options.len());
+                    for (shown, k) in order.into_iter().enumerate() {
+                        let Some(o) = options.get(k) else { continue };
                         let selected = draft == Some(&QuizAnswer::Choice(k));
                         let resp = ui.add_enabled(!checked, egui::RadioButton::new(selected, o));
-                        if k == 0 {
+                        if shown == 0 {
                             focus_once(ui, &resp, &l.def.id);
                         }
                         if resp.clicked() {
