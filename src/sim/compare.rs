@@ -118,10 +118,8 @@ pub fn compare(
                 if let Some((o, _)) = log.outcome {
                     *c.outcomes.entry(o).or_default() += 1;
                 }
-                if let Some(top) =
-                    log.explanation.iter().find(|e| e.mechanism == super::trace::Mechanism::Deterrence).and_then(|e| e.factors.first())
-                {
-                    *c.deciding.entry(top.id).or_default() += 1;
+                if let Some(top) = super::explain::deciding_factor(log) {
+                    *c.deciding.entry(top).or_default() += 1;
                 }
                 progress.fetch_add(1, Ordering::Relaxed);
             });

@@ -41,7 +41,8 @@ fn round(x: f32) -> f32 {
 }
 
 fn explain_run(cal: Res<Calendar>, mif: Res<MeasuresInForce>, crisis: Single<&Crisis>, mut log: ResMut<RunLog>) {
-    if !cal.finished || !log.explanation.is_empty() {
+    // Many-run measurements count outcomes and mechanisms, never these per-run explanations.
+    if !cal.finished || !log.explanation.is_empty() || log.lean {
         return;
     }
     let ex = explain(&log, &mif, &crisis);
@@ -252,6 +253,11 @@ pub fn mechanism_results(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -
         out.push((Mechanism::Deterrence, deterred(d)));
     }
     out
+}
+
+/// The heaviest factor of the aggressor's last decision: what the deterrence explanation ranks first.
+pub fn deciding_factor(log: &RunLog) -> Option<F> {
+    last_aggressor(log).and_then(|d| rank(&d.factors).first().map(|f| f.id))
 }
 
 fn free_ride(d: &Decision) -> f32 {
