@@ -50,6 +50,9 @@ pub struct PartReport {
     pub outcome_text: String,
     /// Share of the contested ground the aggressor held at the end.
     pub control: f32,
+    /// The same at the end of each turn: the timeline's line.
+    #[serde(default)]
+    pub control_by_turn: Vec<f32>,
     /// Why each mechanism worked or failed, as the debrief showed it: the top factors and their weights.
     pub explanations: Vec<ExplanationLine>,
     /// What happened in history (not the simulation).
@@ -160,7 +163,13 @@ impl LessonReport {
         format!("{}-{}-{}", self.lesson, if student.is_empty() { "student".into() } else { student }, clean(&self.seed_code))
     }
 
-    /// Writes `STEM.md` and `STEM.json` into `dir`, atomically; returns the two paths.
+    /// The file of a part's timeline chart, beside the report.
+    pub fn timeline_name(&self, p: &PartReport) -> String {
+        format!("{}-{}.svg", self.file_stem(), p.level)
+    }
+
+    /// Writes `STEM.md` and `STEM.json` into `dir`, atomically, with each part's timeline as
+    /// `STEM-LEVEL.svg`; returns the two paths.
     pub fn save(&self, dir: &Path) -> std::io::Result<(std::path::PathBuf, std::path::PathBuf)> {
         std::fs::create_dir_all(dir)?;
         let stem = self.file_stem();
@@ -168,6 +177,9 @@ impl LessonReport {
         let json = dir.join(format!("{stem}.json"));
         write_atomic(&md, &self.to_markdown())?;
         write_atomic(&json, &self.to_json())?;
+        for p in &self.parts {
+            write_atomic(&dir.join(self.timeline_name(p)), &timeline_svg(p))?;
+        }
         Ok((md, json))
     }
 
@@ -188,6 +200,7 @@ impl LessonReport {
                 p.outcome_text,
                 p.control * 100.0
             );
+            let _ = writeln!(s, "![The crisis turn by turn: the aggressor's hold and the votes]({})\n", self.timeline_name(p));
             let _ = writeln!(s, "### Choices, turn by turn\n");
             let _ = writeln!(s, "| turn | date | orders | strategy |");
             let _ = writeln!(s, "|---|---|---|---|");
@@ -328,4 +341,59 @@ pub use crate::files::write_atomic;
 /// Where the game saves reports: `reports/` in the player's data folder.
 pub fn reports_dir() -> std::path::PathBuf {
     crate::files::data_dir().map_or_else(|| "reports".into(), |d| d.join("reports"))
+}
+
+/// A part's timeline as SVG: the aggressor's hold on the contested ground turn by turn, the line at which it
+/// prevails, and each vote as a marker (adopted, failed, vetoed) above its turn.
+pub fn timeline_svg(p: &PartReport) -> String {
+    let n = p.turns.len().max(p.control_by_turn.len()).max(1);
+    let (w, left, top, plot_h) = (640.0, 40.0, 24.0, 140.0);
+    let x = |t: usize| left + (w - left - 16.0) * (t as f64 + 0.5) / n as f64;
+    let y = |v: f32| top + plot_h * (1.0 - f64::from(v.clamp(0.0, 1.0)));
+    let mut s =
+        format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"210\" font-family=\"sans-serif\" font-size=\"11\">\n");
+    let _ =
+        writeln!(s, "<rect x=\"{left}\" y=\"{top}\" width=\"{}\" height=\"{plot_h}\" fill=\"white\" stroke=\"#999\"/>", w - left - 16.0);
+    let (right, prevail) = (w - 16.0, y(0.75));
+    let _ =
+        writeln!(s, "<line x1=\"{left}\" x2=\"{right}\" y1=\"{prevail}\" y2=\"{prevail}\" stroke=\"#D55E00\" stroke-dasharray=\"4 3\"/>");
+    for v in [0.0f32, 0.75, 1.0] {
+        let _ = writeln!(s, "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{:.0}%</text>", left - 4.0, y(v) + 4.0, v * 100.0);
+    }
+    let pts: Vec<String> = p.control_by_turn.iter().enumerate().map(|(t, c)| format!("{:.1},{:.1}", x(t), y(*c))).collect();
+    let _ = writeln!(s, "<polyline fill=\"none\" stroke=\"#D55E00\" stroke-width=\"2.5\" points=\"{}\"/>", pts.join(" "));
+    let mut seen = std::collections::BTreeMap::<usize, usize>::new();
+    for v in &p.votes {
+        let t = v.turn.saturating_sub(1);
+        let k = seen.entry(t).or_default();
+        let (mark, colour) = if v.adopted {
+            ("✔", "#0072B2")
+        } else if !v.vetoed_by.is_empty() {
+            ("V", "#D55E00")
+        } else {
+            ("✖", "#E69F00")
+        };
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{}\" fill=\"{colour}\" text-anchor=\"middle\">{mark}<title>{}: {}</title></text>",
+            x(t) - 6.0 + 10.0 * *k as f64,
+            top - 8.0,
+            v.body,
+            v.motion
+        );
+        *k += 1;
+    }
+    for (t, turn) in p.turns.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            x(t),
+            top + plot_h + 16.0,
+            &turn.date[..7.min(turn.date.len())]
+        );
+    }
+    let _ =
+        writeln!(s, "<text x=\"{left}\" y=\"200\">— the aggressor's hold (it prevails at 75 %) · ✔ adopted · ✖ failed · V vetoed</text>");
+    s.push_str("</svg>\n");
+    s
 }

@@ -500,3 +500,21 @@ fn check_warns_when_the_right_option_is_the_longest_too_often() {
     let fair = [q("a", ["no, and a long distractor", "yes", "maybe"], 1), q("b", ["x", "y", "z"], 2), q("c", ["tiny", "short", "mid"], 0)];
     assert!(longest_is_right(&fair).is_none());
 }
+
+#[test]
+fn a_saved_report_draws_each_crisis_turn_by_turn_beside_the_page_and_keeps_the_data() {
+    let dir = std::env::temp_dir().join(format!("cs-timeline-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let l = league();
+    let r = build_report(&l, &attempt_by_policy(&l, "Ada", "LEAGUE31", Policy::Collective));
+    let (md, _) = r.save(&dir).unwrap();
+    let page = std::fs::read_to_string(md).unwrap();
+    for p in &r.parts {
+        assert_eq!(p.control_by_turn.len(), p.turns.len(), "{}: one reading per turn played", p.level);
+        let svg_name = r.timeline_name(p);
+        assert!(page.contains(&format!("]({svg_name})")), "the page shows {svg_name}");
+        let svg = std::fs::read_to_string(dir.join(&svg_name)).unwrap();
+        assert!(svg.starts_with("<svg") && svg.contains("<polyline"), "{svg_name}");
+        assert_eq!(svg.matches("<title>").count(), p.votes.len(), "{svg_name}: a marker per vote");
+    }
+}
