@@ -122,3 +122,27 @@ fn the_colour_difference_is_ciede2000_as_published() {
         delta_e2000(seen(red), seen(green))
     );
 }
+
+#[test]
+fn map_labels_never_overlap_and_stay_inside_the_map_whatever_is_crowded() {
+    use bevy_egui::egui::{Rect, pos2, vec2};
+    use collective_security::game::ui::hud::place_label;
+    let area = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+    let mut placed = vec![Rect::from_min_size(pos2(190.0, 140.0), vec2(120.0, 16.0))]; // the front's label
+    // Forty capitals crowded into a small corner and along the edges.
+    let mut shown = 0;
+    for k in 0..40 {
+        let p = pos2(180.0 + (k % 8) as f32 * 9.0, 130.0 + (k / 8) as f32 * 7.0);
+        let edge = pos2(if k % 2 == 0 { 2.0 } else { 398.0 }, 10.0 * k as f32);
+        for at in [p, edge] {
+            shown += usize::from(place_label(at, vec2(70.0, 14.0), area, &mut placed).is_some());
+        }
+    }
+    assert!(shown > 5, "some labels find room ({shown})");
+    for (i, a) in placed.iter().enumerate() {
+        assert!(i == 0 || area.contains_rect(*a), "{a:?} leaves the map");
+        for b in &placed[i + 1..] {
+            assert!(!a.intersects(*b), "{a:?} overlaps {b:?}");
+        }
+    }
+}

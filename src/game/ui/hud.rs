@@ -167,6 +167,23 @@ fn to_screen(cam: &(Camera, GlobalTransform, crate::game::map::MapFrame, f32), p
     cam.2.to_screen(&cam.0, &cam.1, p).map(|v| egui::pos2(v.x / cam.3, v.y / cam.3))
 }
 
+/// Where a label of `size` beside the point `p` goes: right of it, else left, above or below, inside `area`
+/// and clear of every rectangle already `placed` (which it joins). `None`: no room, the label is left out.
+pub fn place_label(p: egui::Pos2, size: egui::Vec2, area: egui::Rect, placed: &mut Vec<egui::Rect>) -> Option<egui::Rect> {
+    let tries = [
+        p + egui::vec2(4.0, -size.y / 2.0),
+        p + egui::vec2(-4.0 - size.x, -size.y / 2.0),
+        p + egui::vec2(-size.x / 2.0, -4.0 - size.y),
+        p + egui::vec2(-size.x / 2.0, 4.0),
+    ];
+    let free = tries
+        .into_iter()
+        .map(|pos| egui::Rect::from_min_size(pos, size).expand(1.5))
+        .find(|r| area.contains_rect(*r) && placed.iter().all(|o| !o.intersects(*r)))?;
+    placed.push(free);
+    Some(free)
+}
+
 /// Labels of key states, the aggressor, the victim and the front, drawn over the map; and the hover tooltip.
 pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
     let (Some(level), Some(view)) = (w.get_resource::<Level>(), w.get_resource::<MapView>()) else { return };
@@ -185,12 +202,22 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
     else {
         return;
     };
+    // The front first: it is the crisis, and its label is reserved before any state's.
+    let front = match (&crisis, to_screen(&cam, project(l.crisis.location.0, l.crisis.location.1))) {
+        (Some(c), Some(p)) => {
+            let label =
+                format!("Front, {}: aggressor holds {:.0}%{}", c.theatre, c.control * 100.0, if c.fighting { ", fighting" } else { "" });
+            let galley = painter.layout_no_wrap(label, egui::FontId::proportional(13.0), Color32::BLACK);
+            let pos = p + egui::vec2(14.0, 6.0);
+            Some((p, pos, galley))
+        }
+        _ => None,
+    };
+    let mut placed: Vec<egui::Rect> = front.iter().map(|(_, pos, g)| egui::Rect::from_min_size(*pos, g.size()).expand(2.0)).collect();
+    let mut labels: Vec<(usize, u8, egui::Pos2, String, Color32)> = Vec::new();
     for (ix, s) in l.states.iter().enumerate() {
-        let key = ix == l.crisis.aggressor
-            || ix == l.crisis.victim
-            || Some(ix) == role
-            || s.cinc > max * 0.12
-            || l.institution.bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&ix));
+        let council = l.institution.bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&ix));
+        let key = ix == l.crisis.aggressor || ix == l.crisis.victim || Some(ix) == role || s.cinc > max * 0.12 || council;
         let stance_mark = view.mode == MapMode::Stance && stances.iter().any(|x| x.0 == ix && x.1 != Stance::Neutral);
         if !key && !stance_mark {
             continue;
@@ -223,19 +250,29 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
         } else {
             Color32::from_gray(30)
         };
+        // Who is labelled first when labels compete for room: the parties, the player, the council, then power.
+        let rank = if ix == l.crisis.aggressor || ix == l.crisis.victim {
+            0
+        } else if Some(ix) == role {
+            1
+        } else if council {
+            2
+        } else {
+            3
+        };
+        labels.push((ix, rank, p, text, color));
+    }
+    labels.sort_by(|a, b| a.1.cmp(&b.1).then(l.states[b.0].cinc.total_cmp(&l.states[a.0].cinc)));
+    for (_, _, p, text, color) in labels {
         painter.circle_filled(p, 2.5, color);
         let galley = painter.layout_no_wrap(text, font.clone(), color);
-        let pos = p + egui::vec2(4.0, -galley.size().y / 2.0);
-        painter.rect_filled(egui::Rect::from_min_size(pos, galley.size()).expand(1.5), 2.0, Color32::from_white_alpha(170));
-        painter.galley(pos, galley, color);
+        if let Some(r) = place_label(p, galley.size(), map_rect, &mut placed) {
+            painter.rect_filled(r, 2.0, Color32::from_white_alpha(170));
+            painter.galley(r.min + egui::vec2(1.5, 1.5), galley, color);
+        }
     }
-    // The front: where the fighting is, and who holds how much of it.
-    if let (Some(c), Some(p)) = (&crisis, to_screen(&cam, project(l.crisis.location.0, l.crisis.location.1))) {
+    if let Some((p, pos, galley)) = front {
         painter.circle_stroke(p, 11.0, (2.5, theme::VERMILLION));
-        let label =
-            format!("Front, {}: aggressor holds {:.0}%{}", c.theatre, c.control * 100.0, if c.fighting { ", fighting" } else { "" });
-        let galley = painter.layout_no_wrap(label, egui::FontId::proportional(13.0), Color32::BLACK);
-        let pos = p + egui::vec2(14.0, 6.0);
         painter.rect_filled(
             egui::Rect::from_min_size(pos, galley.size()).expand(2.0),
             3.0,
