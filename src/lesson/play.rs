@@ -220,11 +220,11 @@ fn play_part(sim: &mut Simulation, lesson: &LessonDef, k: usize, orders: &[Vec<O
         turns,
         votes,
         outcome: log.outcome.map(|(o, _)| o.id().to_string()),
-        outcome_text: log.outcome.map(|(o, _)| text::outcome_text(o.id()).to_string()).unwrap_or_else(|| "not finished".into()),
+        outcome_text: log.outcome.map(|(o, _)| text::outcome_text(o).to_string()).unwrap_or_else(|| "not finished".into()),
         control: r3(log.control.last().copied().unwrap_or(l.crisis.control)),
         control_by_turn: log.control.iter().map(|c| r3(*c)).collect(),
         explanations,
-        history: format!("{}. {}", text::outcome_text(l.history.outcome.id()), l.history.summary),
+        history: format!("{}. {}", text::outcome_text(l.history.outcome), l.history.summary),
     }
 }
 

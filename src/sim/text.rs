@@ -3,14 +3,14 @@
 
 use crate::level::Order;
 
-pub fn outcome_text(id: &str) -> &'static str {
-    match id {
-        "deterred" => "Deterred: the aggressor never attacked, or withdrew before fighting",
-        "halted" => "Halted: the fighting stopped with the aggressor short of its aims",
-        "reversed" => "Reversed: the aggressor was thrown back to where it started",
-        "aggressor_prevails" => "The aggressor prevails: it got what it wanted",
-        "frozen" => "Frozen: the lines froze with no settlement",
-        _ => "",
+pub fn outcome_text(o: crate::level::OutcomeKind) -> &'static str {
+    use crate::level::OutcomeKind::*;
+    match o {
+        Deterred => "Deterred: the aggressor never attacked, or withdrew before fighting",
+        Halted => "Halted: the fighting stopped with the aggressor short of its aims",
+        Reversed => "Reversed: the aggressor was thrown back to where it started",
+        AggressorPrevails => "The aggressor prevails: it got what it wanted",
+        Frozen => "Frozen: the lines froze with no settlement",
     }
 }
 

@@ -168,7 +168,7 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             ui.set_max_width(ui.available_width() - 16.0);
             ui.heading(format!("Debrief: {}", l.name));
             if let Some((o, turns)) = log.outcome {
-                ui.label(RichText::new(widgets::outcome_text(o.id())).size(18.0).strong());
+                ui.label(RichText::new(widgets::outcome_text(o)).size(18.0).strong());
                 ui.label(format!(
                     "after {turns} turns; the aggressor holds {:.0}% of the contested ground.",
                     log.control.last().copied().unwrap_or(0.0) * 100.0
@@ -247,7 +247,7 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 ui.separator();
                 ui.heading("What happened in history");
                 ui.label(RichText::new("History, not the simulation:").color(theme::PURPLE));
-                ui.label(widgets::outcome_text(l.history.outcome.id()));
+                ui.label(widgets::outcome_text(l.history.outcome));
                 ui.label(&l.history.summary);
                 for v in &l.history.votes {
                     ui.label(format!(
