@@ -10,7 +10,16 @@ use super::state::{Catalog, Screen, Session, StartLevel};
 use super::ui::UiState;
 
 pub fn plugin(app: &mut App) {
-    app.insert_resource(SaveDir(saves_dir()));
+    app.insert_resource(SaveDir(saves_dir())).init_resource::<SavedGames>().add_systems(OnEnter(Screen::Menu), list_saved_games);
+}
+
+/// The saved games the menu lists, newest first: read from the saves folder each time the menu opens,
+/// never per frame.
+#[derive(Resource, Default, Debug)]
+pub struct SavedGames(pub Vec<PathBuf>);
+
+fn list_saved_games(dir: Res<SaveDir>, mut saved: ResMut<SavedGames>) {
+    saved.0 = saved_games(&dir.0);
 }
 
 /// Where saves go: the platform's data folder, or another folder (tests).

@@ -96,8 +96,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             if ui.button("Load the last save (F9)").clicked() {
                 actions.push(Action::Load);
             }
-            let dir = w.get_resource::<crate::game::save::SaveDir>().map_or_else(crate::game::save::saves_dir, |d| d.0.clone());
-            let saves = crate::game::save::saved_games(&dir);
+            let saves = w.get_resource::<crate::game::save::SavedGames>().map(|s| s.0.as_slice()).unwrap_or_default();
             if !saves.is_empty() {
                 egui::CollapsingHeader::new(format!("Saved games ({})", saves.len())).show(ui, |ui| {
                     for p in saves.iter().take(20) {
