@@ -31,6 +31,18 @@ pub fn political(ix: usize) -> Color32 {
     POLITICAL[(ix * 7 + 3) % POLITICAL.len()]
 }
 
+/// The colour of each way a crisis ends, in every chart and marker.
+pub fn outcome(o: crate::level::OutcomeKind) -> Color32 {
+    use crate::level::OutcomeKind::*;
+    match o {
+        Deterred => GREEN,
+        Reversed => BLUE,
+        Halted => SKY,
+        Frozen => YELLOW,
+        AggressorPrevails => VERMILLION,
+    }
+}
+
 /// Bloc colours.
 pub const BLOCS: [Color32; 5] = [BLUE, ORANGE, GREEN, PURPLE, YELLOW];
 

@@ -7,7 +7,7 @@ use bevy_egui::egui::{self, RichText};
 use crate::game::state::{EraMark, Session};
 use crate::game::theme;
 use crate::lesson::Strategy;
-use crate::level::{InstitutionKind, OutcomeKind};
+use crate::level::InstitutionKind;
 
 /// The era just played, as the campaign remembers it.
 pub fn era_mark(w: &World) -> Option<EraMark> {
@@ -48,16 +48,6 @@ fn main_strategy(orders: &[Vec<crate::level::Order>], authorised: bool) -> Strin
     }
 }
 
-pub fn outcome_color(o: OutcomeKind) -> egui::Color32 {
-    match o {
-        OutcomeKind::Deterred => theme::GREEN,
-        OutcomeKind::Reversed => theme::BLUE,
-        OutcomeKind::Halted => theme::SKY,
-        OutcomeKind::Frozen => theme::YELLOW,
-        OutcomeKind::AggressorPrevails => theme::VERMILLION,
-    }
-}
-
 /// Credibility of the League and the UN and world tension, era by era, with the outcomes as markers.
 pub fn century_chart(ui: &mut egui::Ui, eras: &[EraMark]) {
     ui.heading("The century");
@@ -79,7 +69,7 @@ pub fn century_chart(ui: &mut egui::Ui, eras: &[EraMark]) {
     series(&p, eras, &x, &y, |e| e.league, theme::BLUE);
     series(&p, eras, &x, &y, |e| e.un, theme::SKY);
     for (i, e) in eras.iter().enumerate() {
-        p.circle_filled(egui::pos2(x(i), plot.bottom() + 10.0), 6.0, outcome_color(e.outcome));
+        p.circle_filled(egui::pos2(x(i), plot.bottom() + 10.0), 6.0, theme::outcome(e.outcome));
         p.text(
             egui::pos2(x(i), plot.bottom() + 20.0),
             egui::Align2::CENTER_TOP,
@@ -98,7 +88,7 @@ pub fn century_chart(ui: &mut egui::Ui, eras: &[EraMark]) {
     egui::Grid::new("eras").striped(true).show(ui, |ui| {
         for e in eras {
             let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().circle_filled(r.center(), 5.0, outcome_color(e.outcome));
+            ui.painter().circle_filled(r.center(), 5.0, theme::outcome(e.outcome));
             ui.label(&e.name);
             ui.label(e.outcome.id().replace('_', " "));
             ui.label(RichText::new(format!("your strategy: {}", e.strategy)).weak());

@@ -292,13 +292,8 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
 }
 
 fn strategy_chart(ui: &mut egui::Ui, results: &[StrategyResult]) {
-    let colors = [
-        (OutcomeKind::Deterred, theme::GREEN),
-        (OutcomeKind::Reversed, theme::BLUE),
-        (OutcomeKind::Halted, theme::SKY),
-        (OutcomeKind::Frozen, theme::YELLOW),
-        (OutcomeKind::AggressorPrevails, theme::VERMILLION),
-    ];
+    let colors = [OutcomeKind::Deterred, OutcomeKind::Reversed, OutcomeKind::Halted, OutcomeKind::Frozen, OutcomeKind::AggressorPrevails]
+        .map(|o| (o, theme::outcome(o)));
     for r in results {
         ui.label(RichText::new(policy_title(r.policy)).strong());
         let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width().min(360.0), 18.0), egui::Sense::hover());

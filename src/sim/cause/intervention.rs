@@ -58,23 +58,6 @@ impl OrderKind {
             Wait => "wait",
         }
     }
-    /// What the orders of this kind did, as a noun phrase after a state's name ("the United States' ...").
-    pub fn noun(self) -> &'static str {
-        use OrderKind::*;
-        match self {
-            Concede => "concessions",
-            Mediate => "mediation",
-            Guarantee => "guarantee to the victim",
-            Rearm => "rearmament",
-            JoinBloc => "joining the victim's bloc",
-            Intervene => "forces sent to the theatre",
-            ArmVictim => "arms to the victim",
-            Blockade => "blockade",
-            Sanction => "own sanctions",
-            Propose => "motions tabled",
-            Wait => "waiting",
-        }
-    }
 }
 
 /// The change a re-run makes inside the simulation. The default changes nothing: every ordinary run has it.
