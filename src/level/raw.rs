@@ -253,6 +253,9 @@ pub struct RawCrisis {
     /// How believable the aggressor's claim of self-defence is to others, 0 to 1. It makes the aggressor harder to name.
     #[serde(default)]
     pub self_defence: f32,
+    /// Share of the aggressor's oil, its armies' fuel, that it imports, 0 to 1. An oil embargo that holds stops that share of its advance.
+    #[serde(default)]
+    pub oil_imported: f32,
     /// Whether the crisis opens with an attack already under way (`true`) or a threat that can still be deterred.
     #[serde(default = "yes")]
     pub attack_under_way: bool,

@@ -111,6 +111,7 @@ pub struct CrisisDef {
     pub location: (f32, f32),
     pub claim: String,
     pub self_defence: f32,
+    pub oil_imported: f32,
     pub attack_under_way: bool,
     pub appetite: f32,
     pub aggressor_readiness: f32,

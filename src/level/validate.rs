@@ -317,7 +317,13 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             cx.err(format!("crisis.{field}"), "a party to the crisis must be a single state, not a group");
         }
     }
-    for (name, v) in [("self_defence", c.self_defence), ("appetite", c.appetite), ("control", c.control), ("concession", c.concession)] {
+    for (name, v) in [
+        ("self_defence", c.self_defence),
+        ("oil_imported", c.oil_imported),
+        ("appetite", c.appetite),
+        ("control", c.control),
+        ("concession", c.concession),
+    ] {
         cx.range(format!("crisis.{name}"), v, 0.0, 1.0);
     }
     cx.range("crisis.aggressor_readiness".into(), c.aggressor_readiness, 0.0, 10.0);
@@ -495,6 +501,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             location: c.location,
             claim: c.claim.clone(),
             self_defence: c.self_defence,
+            oil_imported: c.oil_imported,
             attack_under_way: c.attack_under_way,
             appetite: c.appetite,
             aggressor_readiness: c.aggressor_readiness,

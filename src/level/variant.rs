@@ -100,6 +100,9 @@ pub struct CrisisChange {
     /// How believable the aggressor's claim of self-defence is, 0 to 1.
     #[serde(default)]
     pub self_defence: Option<f32>,
+    /// Share of the aggressor's oil that it imports, 0 to 1.
+    #[serde(default)]
+    pub oil_imported: Option<f32>,
     /// New ranges for the run's seeded draws.
     #[serde(default)]
     pub uncertainty: Option<Uncertainty>,
@@ -363,6 +366,7 @@ fn apply_crisis(crisis: &mut RawCrisis, c: &CrisisChange) {
         (&mut crisis.aggressor_readiness, c.aggressor_readiness),
         (&mut crisis.victim_readiness, c.victim_readiness),
         (&mut crisis.self_defence, c.self_defence),
+        (&mut crisis.oil_imported, c.oil_imported),
     ] {
         if let Some(x) = from {
             *to = x;

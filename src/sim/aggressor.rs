@@ -17,8 +17,11 @@ pub fn plugin(app: &mut App) {
 pub const BLOCKADE_CUT: f32 = 0.8;
 /// Supply-line length (km) at which a blockade's grip is half what it would be on an endless line.
 pub const SUPPLY_KM: f32 = 1000.0;
-/// Share of the aggressor's forces in the theatre that full sanctions pressure takes away (fuel, spares, credit).
+/// Share of the aggressor's forces in the theatre that full sanctions pressure takes away (spares, credit).
 pub const SANCTIONS_CUT: f32 = 0.5;
+/// Share of the aggressor's forces in the theatre that denying all their fuel takes away: without fuel, lorries,
+/// aircraft and ships stop (the author's judgement, as for the blockade).
+pub const FUEL_CUT: f32 = 0.8;
 /// Score above which a threatening aggressor attacks, and above which an attacking one escalates.
 pub const ATTACK_ABOVE: f32 = 0.25;
 pub const ESCALATE_ABOVE: f32 = 1.0;
@@ -61,7 +64,7 @@ pub fn nuclear_pact(crisis: &Crisis, blocs: &Query<&Bloc>, nations: &Query<Natio
 /// The share of its forces in the theatre the aggressor can keep supplied, under sanctions and blockade.
 /// It also sets the pace of its advance: an army short of fuel and shells does not move.
 pub fn logistics(mif: &MeasuresInForce) -> f32 {
-    (1.0 - SANCTIONS_CUT * mif.pressure) * (1.0 - BLOCKADE_CUT * mif.blockade)
+    (1.0 - SANCTIONS_CUT * mif.pressure) * (1.0 - FUEL_CUT * mif.fuel_denied) * (1.0 - BLOCKADE_CUT * mif.blockade)
 }
 
 /// The power the aggressor expects pacts and guarantees of the victim to bring, from members not yet
@@ -122,8 +125,10 @@ fn aggressor_factors(
     if mif.pressure > 0.0 {
         f.push(Factor::new(F::SanctionsPressure, -DETERRENCE * mif.pressure));
     }
-    if mif.blockade > 0.0 {
-        f.push(Factor::new(F::SupplyCut, -mif.blockade));
+    // A blockade of its supply line and an embargo on its fuel both starve its armies of what they run on.
+    let starved = 1.0 - (1.0 - mif.blockade) * (1.0 - mif.fuel_denied);
+    if starved > 0.0 {
+        f.push(Factor::new(F::SupplyCut, -starved));
     }
     f.extend(political_pressure(log, crisis, nations));
     if crisis.losses.0 > 0.0 {

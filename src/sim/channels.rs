@@ -37,6 +37,8 @@ pub struct Channels {
     pub sanctions_leakage: f32,
     /// What the sanctions cost those who apply them (shares of the aggressor's trade given up).
     pub sanctions_cost: f32,
+    /// Share of the aggressor's fuel an oil embargo denies it.
+    pub fuel_denied: f32,
     /// Share of the aggressor's supply to the theatre the blockade cuts.
     pub blockade: f32,
     /// The institution's credibility.
@@ -83,6 +85,7 @@ fn record_channels(
         sanctions_pressure: r4(mif.pressure),
         sanctions_leakage: r4(trace.map_or(0.0, |t| t.leakage)),
         sanctions_cost: r4(trace.map_or(0.0, |t| t.costs.iter().map(|c| c.1).sum())),
+        fuel_denied: r4(mif.fuel_denied),
         blockade: r4(mif.blockade),
         credibility: r4(cred.of(level.0.institution.kind)),
         commitment: r4(blocs.iter().filter(|b| b.covers(crisis.victim, crisis.aggressor)).map(|b| b.cohesion).fold(0.0, f32::max)),

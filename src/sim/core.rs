@@ -348,6 +348,10 @@ pub struct MeasuresInForce {
     pub sanctions: Option<(usize, bool)>,
     /// Turns of sanctions pressure so far and its current strength, 0 to 1.
     pub pressure: f32,
+    /// Share of the aggressor's fuel that an oil embargo denies it, 0 to 1 (its imported share, less leaks).
+    pub fuel_denied: f32,
+    /// Set when the institution takes over sanctions that states had begun on their own: each decides anew.
+    pub sanctions_redecide: bool,
     /// Force authorised by the institution.
     pub force_authorised: bool,
     /// Forces sent to fight for the victim, each on its way or arrived.

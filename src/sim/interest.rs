@@ -142,11 +142,14 @@ pub fn compliance_factors(i: &Interests, v: &View, oil: bool, binding: bool, w: 
     if i.ties_aggressor != 0.0 {
         f.push(Factor::new(ties_id(i.ties_aggressor), -w.ties_aggressor * i.ties_aggressor));
     }
+    // What it gives up weighs by the aggressor's economy against its own: the American oil that was four-fifths
+    // of Japan's imports was a small part of American sales.
+    let dependence = (v.aggressor_cinc / v.own_cinc.max(1e-6)).min(1.0);
     if i.trade_aggressor > 0.0 {
-        f.push(Factor::new(F::TradeAtRisk, -w.trade_cost * i.trade_aggressor));
+        f.push(Factor::new(F::TradeAtRisk, -w.trade_cost * i.trade_aggressor * dependence));
     }
     if oil && i.oil_aggressor > 0.0 {
-        f.push(Factor::new(F::OilAtRisk, -w.oil_cost * i.oil_aggressor));
+        f.push(Factor::new(F::OilAtRisk, -w.oil_cost * i.oil_aggressor * dependence));
     }
     if i.distraction > 0.0 {
         f.push(Factor::new(F::OtherThreats, -w.distraction * i.distraction * 0.5));

@@ -29,6 +29,12 @@ pub const LEAK_PER_CINC: f32 = 3.0;
 pub const SANCTIONS_DELAY: f32 = 2.0;
 /// Share of pressure left when oil, the essential import, is exempted.
 pub const WITHOUT_OIL: f32 = 0.55;
+/// How much more oil a supplier outside an embargo can sell, as a multiple of what it sold: American oil
+/// shipments to Italy roughly tripled in the last months of 1935 (H. Feis, Seen from E.A., 1947; G. W. Baer,
+/// Test Case, 1976). Oil can be replaced only by those who sell it, not by any large economy.
+pub const OIL_SURGE: f32 = 2.0;
+/// The largest share of a cut that states outside the sanctions can make up.
+pub const MAX_LEAK: f32 = 0.9;
 
 fn national_sanctions(
     mut orders: MessageReader<OrderIssued>,
@@ -67,13 +73,14 @@ fn apply_sanctions(
     let agg_cinc = nations.get(crisis.aggressor).map(|n| n.0.2.cinc).unwrap_or(0.0);
     // The UN Council's measures bind every member; the League left each member to decide (Art. 16).
     let binding = kind == InstitutionKind::UnitedNations && !mif.national_sanctions;
-    let mut coverage = 0.0;
-    let mut outside = 0.0;
+    let mut cut = Cut::default();
     let mut trace = SanctionsTrace::default();
+    let redecide = std::mem::take(&mut mif.sanctions_redecide);
     for ((e, nation, cap, int, member), current) in &nations {
         if e == crisis.aggressor || e == crisis.victim {
             continue;
         }
+        let current = current.filter(|_| !redecide);
         // Drawn for every state, whatever it decides, so that who the player leads never shifts the draws.
         let noise = rng.dynamic();
         let compliance = if let Some(c) = current {
@@ -96,36 +103,79 @@ fn apply_sanctions(
         if current.is_none() && (member || compliance > 0.0) {
             commands.entity(e).insert(Sanctioning(compliance));
         }
+        cut.add(&mut trace, &nation.id, cap.cinc, int, member, compliance, oil, draws.leakage);
+    }
+    cut.finish(&mut trace, oil, ((cal.turn - start) as f32 / SANCTIONS_DELAY).min(1.0));
+    mif.pressure = cut.pressure(oil) * trace.bite;
+    mif.fuel_denied = cut.fuel_denied() * level.0.crisis.oil_imported * trace.bite;
+    mif.sanctions_trace = Some(trace);
+}
+
+/// What sanctions cut from the aggressor's trade and oil, and what states outside them can make up.
+#[derive(Default)]
+struct Cut {
+    /// Shares of the aggressor's trade and oil that complying states give up.
+    trade: f32,
+    oil: f32,
+    /// What states outside the sanctions can substitute: general trade by their economic weight, oil only by
+    /// those who already sell it, raising their sales.
+    trade_leak: f32,
+    oil_leak: f32,
+}
+
+impl Cut {
+    #[allow(clippy::too_many_arguments)]
+    fn add(&mut self, trace: &mut SanctionsTrace, id: &str, cinc: f32, int: &Interests, member: bool, c: f32, oil: bool, draw: f32) {
         let traded = int.trade_aggressor + if oil { int.oil_aggressor } else { 0.0 };
-        coverage += compliance * int.trade_aggressor;
+        self.trade += c * int.trade_aggressor;
         if oil {
-            coverage += compliance * int.oil_aggressor;
+            self.oil += c * int.oil_aggressor;
         }
-        if compliance > 0.0 {
-            trace.costs.push((nation.id.clone(), compliance * traded));
+        if c > 0.0 {
+            trace.costs.push((id.to_string(), c * traded));
         }
-        if compliance < 0.5 && member && traded > 0.0 {
-            trace.defectors.push((nation.id.clone(), (1.0 - compliance) * traded));
+        if c < 0.5 && member && traded > 0.0 {
+            trace.defectors.push((id.to_string(), (1.0 - c) * traded));
         }
-        if compliance < 0.1 {
-            let cap_leak = cap.cinc * LEAK_PER_CINC * (1.0 - int.ties_victim.max(0.0)) * draws.leakage;
-            outside += cap_leak;
-            trace.leakers.push((nation.id.clone(), cap_leak));
+        if c < 0.1 {
+            let trade = cinc * LEAK_PER_CINC * (1.0 - int.ties_victim.max(0.0)) * draw;
+            let oil = if oil { int.oil_aggressor * OIL_SURGE * draw } else { 0.0 };
+            self.trade_leak += trade;
+            self.oil_leak += oil;
+            trace.leakers.push((id.to_string(), trade + oil));
         }
     }
-    let denom = if oil { 2.0 } else { 1.0 };
-    trace.coverage = (coverage / denom).min(1.0);
-    trace.leakage = outside.min(0.9);
-    trace.bite = ((cal.turn - start) as f32 / SANCTIONS_DELAY).min(1.0);
-    let oil_factor = if oil { 1.0 } else { WITHOUT_OIL };
-    let full = trace.coverage * (1.0 - trace.leakage);
-    trace.oil_exempt = full * (1.0 - oil_factor);
-    mif.pressure = full * oil_factor * trace.bite;
-    trace.leakers.sort_by(|a, b| b.1.total_cmp(&a.1));
-    trace.leakers.truncate(3);
-    trace.defectors.sort_by(|a, b| b.1.total_cmp(&a.1));
-    trace.defectors.truncate(3);
-    mif.sanctions_trace = Some(trace);
+
+    /// The share of each cut that states outside make up, capped at `MAX_LEAK`.
+    fn leaks(&self) -> (f32, f32) {
+        let oil = if self.oil > 0.0 { (self.oil_leak / self.oil).min(MAX_LEAK) } else { 0.0 };
+        (self.trade_leak.min(MAX_LEAK), oil)
+    }
+
+    /// Share of the oil the aggressor bought that no longer reaches it.
+    fn fuel_denied(&self) -> f32 {
+        self.oil.min(1.0) * (1.0 - self.leaks().1)
+    }
+
+    /// Pressure at full bite: trade and oil weigh alike; without oil only `WITHOUT_OIL` of it remains.
+    fn pressure(&self, oil: bool) -> f32 {
+        let (tl, ol) = self.leaks();
+        let trade = self.trade.min(1.0) * (1.0 - tl);
+        if oil { (trade + self.oil.min(1.0) * (1.0 - ol)) / 2.0 } else { trade * WITHOUT_OIL }
+    }
+
+    fn finish(&self, trace: &mut SanctionsTrace, oil: bool, bite: f32) {
+        let coverage = if oil { (self.trade.min(1.0) + self.oil.min(1.0)) / 2.0 } else { self.trade.min(1.0) };
+        let full = self.pressure(oil) / if oil { 1.0 } else { WITHOUT_OIL };
+        trace.coverage = coverage;
+        trace.leakage = if coverage > 0.0 { 1.0 - full / coverage } else { self.leaks().0 };
+        trace.oil_exempt = if oil { 0.0 } else { full * (1.0 - WITHOUT_OIL) };
+        trace.bite = bite;
+        trace.leakers.sort_by(|a, b| b.1.total_cmp(&a.1));
+        trace.leakers.truncate(3);
+        trace.defectors.sort_by(|a, b| b.1.total_cmp(&a.1));
+        trace.defectors.truncate(3);
+    }
 }
 
 /// Extra share of its power a state sends at full exposure to the aggressor (see `interest::exposure`).

@@ -51,8 +51,10 @@ fn korea_undone_under_the_un_makes_its_action_at_suez_more_likely_to_succeed() {
     let (undone, c1) = with(Policy::Historical);
     let (appeased, c0) = with(Policy::Appease);
     assert!(c1[1] > c0[1] + 0.3, "the UN's credibility carried into Suez: {} after Korea undone, {} after Korea appeased", c1[1], c0[1]);
+    // American financial and oil pressure forced Britain out largely on its own (D. Kunz, The Economic
+    // Diplomacy of the Suez Crisis, 1991), so the trust carried from Korea adds to it rather than deciding it.
     let (a, b) = (share(&undone, OutcomeKind::Reversed), share(&appeased, OutcomeKind::Reversed));
-    assert!(a >= b + 0.2, "Suez reversed in {a} after Korea undone, {b} after Korea appeased");
+    assert!(a >= b + 0.05, "Suez reversed in {a} after Korea undone, {b} after Korea appeased");
 }
 
 /// The essay: each success of the institution builds the trust the next one needs; Suez (1956) was the

@@ -84,6 +84,30 @@ fn a_soviet_union_still_in_the_cold_war_in_1990_blocks_the_council_and_iraq_keep
     moves(&shipped("kuwait_1990"), &whatif("kuwait_1990_cold_war"), Policy::Collective, Some("USA"), OutcomeKind::AggressorPrevails, 0.10);
 }
 
+#[test]
+fn with_the_united_states_in_the_league_in_1931_collective_action_stops_japan_more_often() {
+    let usa_in = whatif("manchuria_1931_usa_in_league");
+    moves(&shipped("manchuria_1931"), &usa_in, Policy::Collective, Some("CHN"), OutcomeKind::AggressorPrevails, -0.10);
+}
+
+#[test]
+fn an_oil_embargo_that_america_respects_keeps_italy_from_holding_ethiopia() {
+    moves(
+        &shipped("abyssinia_1935"),
+        &whatif("abyssinia_1935_oil_with_usa"),
+        Policy::Historical,
+        None,
+        OutcomeKind::AggressorPrevails,
+        -0.10,
+    );
+}
+
+#[test]
+fn an_oil_embargo_leaked_by_american_oil_does_far_less_than_one_america_respects() {
+    let (leaked, respected) = (whatif("abyssinia_1935_oil_sanctions"), whatif("abyssinia_1935_oil_with_usa"));
+    moves(&leaked, &respected, Policy::Historical, None, OutcomeKind::AggressorPrevails, -0.10);
+}
+
 /// The level with the attack not yet begun, and the same with `guarantor` guaranteeing the victim first.
 fn before_the_attack(id: &str, guarantor: &str) -> (Arc<LevelDef>, Arc<LevelDef>) {
     let mut raw = raw(id);

@@ -262,6 +262,11 @@ fn hold_votes(
                     let oil = motion.measure == Measure::OilSanctions || mif.sanctions.is_some_and(|s| s.1);
                     let start = mif.sanctions.map_or(cal.turn, |s| s.0);
                     mif.sanctions = Some((start, oil));
+                    // Sanctions begun by a few states become the institution's: every member now decides.
+                    if mif.national_sanctions {
+                        mif.national_sanctions = false;
+                        mif.sanctions_redecide = true;
+                    }
                 }
                 Measure::AuthoriseForce | Measure::UnifiedCommand => mif.force_authorised = true,
                 Measure::Condemn | Measure::NonRecognition => crisis.self_defence *= 0.8,
