@@ -247,6 +247,7 @@ struct FileReport {
 
 fn check(paths: &[PathBuf], json: bool) -> i32 {
     let mut files = Vec::new();
+    let mut estimates = Vec::new();
     for p in expand(paths) {
         let name = p.display().to_string();
         let is_campaign = p.file_stem().is_some_and(|s| s == "campaign");
@@ -259,7 +260,10 @@ fn check(paths: &[PathBuf], json: bool) -> i32 {
             }
         } else if crate::lesson::is_lesson_file(&p) {
             match crate::lesson::check_file(&p) {
-                Ok((_, w)) => w,
+                Ok((def, w)) => {
+                    estimates.push(format!("{name}: {}", crate::lesson::timing::estimate(&def).line(def.minutes)));
+                    w
+                }
                 Err(d) => d,
             }
         } else {
@@ -279,6 +283,7 @@ fn check(paths: &[PathBuf], json: bool) -> i32 {
                 println!("{}", d.render(&f.path));
             }
         }
+        estimates.iter().for_each(|e| println!("{e}"));
         let bad = files.iter().filter(|f| !f.ok).count();
         eprintln!("{} file(s) checked, {} with errors", files.len(), bad);
     }

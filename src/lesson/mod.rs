@@ -8,6 +8,7 @@ pub mod class;
 pub mod play;
 pub mod raw;
 pub mod report;
+pub mod timing;
 pub mod validate;
 
 use std::path::{Path, PathBuf};

@@ -199,21 +199,20 @@ pub fn validate(
     if !errs.is_empty() {
         return Err(errs);
     }
-    Ok((
-        LessonDef {
-            id: id.to_string(),
-            title: raw.title.clone(),
-            summary: raw.summary.clone(),
-            minutes: raw.minutes,
-            seed: raw.seed.clone(),
-            objectives: raw.objectives.clone(),
-            parts,
-            guiding: raw.guiding.clone(),
-            quiz: raw.quiz.clone(),
-            debrief: raw.debrief.clone(),
-        },
-        warnings,
-    ))
+    let def = LessonDef {
+        id: id.to_string(),
+        title: raw.title.clone(),
+        summary: raw.summary.clone(),
+        minutes: raw.minutes,
+        seed: raw.seed.clone(),
+        objectives: raw.objectives.clone(),
+        parts,
+        guiding: raw.guiding.clone(),
+        quiz: raw.quiz.clone(),
+        debrief: raw.debrief.clone(),
+    };
+    warnings.extend(super::timing::over_time(&def));
+    Ok((def, warnings))
 }
 
 /// Whether an institution of this kind votes on this measure.

@@ -518,3 +518,25 @@ fn a_saved_report_draws_each_crisis_turn_by_turn_beside_the_page_and_keeps_the_d
         assert_eq!(svg.matches("<title>").count(), p.votes.len(), "{svg_name}: a marker per vote");
     }
 }
+
+#[test]
+fn every_shipped_lesson_is_estimated_to_fit_its_stated_minutes() {
+    for id in SHIPPED {
+        let l = lesson::shipped(id).unwrap();
+        let e = lesson::timing::estimate(&l);
+        assert!(e.reading > 5.0 && e.playing > 5.0 && e.quiz > 1.0 && e.debrief > 1.0, "{id}: {e:?}");
+        assert!(e.total() <= l.minutes as f32, "{id}: {}", e.line(l.minutes));
+    }
+}
+
+#[test]
+fn check_warns_when_a_lesson_is_likely_to_overrun_its_minutes() {
+    let mut l = league();
+    // Five more debrief questions take ten more minutes of writing than the lesson's estimate leaves room for.
+    let spare = l.minutes as f32 - lesson::timing::estimate(&l).total();
+    let extra = (spare / lesson::timing::MINUTES_PER_DEBRIEF).ceil() as usize + 1;
+    l.debrief.extend((0..extra).map(|i| format!("Extra question {i}?")));
+    let w = lesson::timing::over_time(&l).expect("a warning");
+    assert!(w.message.contains("likely to overrun") && w.message.contains(&format!("of {} minutes", l.minutes)), "{}", w.message);
+    assert!(lesson::timing::over_time(&league()).is_none());
+}

@@ -496,12 +496,12 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::channels::Channels, bef
     use crate::sim::channels::Channels;
     ui.label(RichText::new("What the aggressor faced").strong());
     type Get = fn(&Channels) -> f32;
-    let rows: [(&str, Get, Unit, &str); 11] = [
+    let rows: [(&str, Get, Unit, &str); 12] = [
         (
             "Its forces in the theatre",
             |c| c.aggressor_forces,
             Unit::Power,
-            "after sanctions and blockade, with its friends' (thousandths of world power)",
+            "after sanctions, fuel and blockade, with its friends' (thousandths of world power)",
         ),
         ("The victim's forces", |c| c.victim_forces, Unit::Power, "with the arms that reached it"),
         ("Others' forces arrived", |c| c.coalition_in_theatre, Unit::Power, "forces sent to fight for the victim, in the theatre"),
@@ -515,6 +515,7 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::channels::Channels, bef
         ("Arms sent to the victim", |c| c.arms_arrived, Unit::Power, "arms, money and intelligence that have arrived"),
         ("Sanctions pressure", |c| c.sanctions_pressure, Unit::Share, "how hard the sanctions bite"),
         ("Sanctions leaking", |c| c.sanctions_leakage, Unit::Share, "share of the cut made up through those who do not sanction"),
+        ("Fuel denied", |c| c.fuel_denied, Unit::Share, "share of its armies' fuel an oil embargo keeps from it"),
         ("Blockade", |c| c.blockade, Unit::Share, "share of its supply to the theatre the blockade cuts"),
         ("Trust in the institution", |c| c.credibility, Unit::Share, "credibility: how far members expect its decisions to be carried out"),
         ("Its resolve", |c| c.resolve, Unit::Share, "its appetite for the prize, with this run's draw of its leaders' resolve"),
