@@ -128,6 +128,15 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         out: PathBuf,
     },
+    /// Write a lesson's teacher materials: a teacher's guide and a student handout, as Markdown and as HTML
+    /// that prints on A4 and Letter, with each crisis's map as SVG.
+    Teacher {
+        /// A lesson file, or the id of a shipped lesson (`why_the_league_failed`).
+        lesson: String,
+        /// Folder for the files.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
     /// Play a lesson headless with one strategy in every part and write its report (a teacher's preview).
     Lesson {
         /// A lesson file, or the id of a shipped lesson (`why_the_league_failed`).
@@ -195,6 +204,13 @@ pub fn run(cli: Cli) -> i32 {
             }
         },
         Some(Command::ClassReport { reports, out }) => class_report(&reports, &out),
+        Some(Command::Teacher { lesson, out }) => match teacher(&lesson, &out) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("{e}");
+                2
+            }
+        },
         Some(Command::Lesson { lesson, seed, policy, student, out }) => {
             match lesson_preview(&lesson, seed.as_deref(), policy, &student, &out) {
                 Ok(()) => 0,
@@ -343,6 +359,15 @@ fn class_report(paths: &[PathBuf], out: &Path) -> i32 {
             1
         }
     }
+}
+
+fn teacher(name: &str, out: &Path) -> Result<(), String> {
+    let p = Path::new(name);
+    let lesson = if p.exists() { crate::lesson::load(p)? } else { crate::lesson::shipped(name)? };
+    for path in crate::lesson::teacher::write(&lesson, out, &crate::files::assets_dir())? {
+        println!("{}", path.display());
+    }
+    Ok(())
 }
 
 fn lesson_preview(name: &str, seed: Option<&str>, policy: Policy, student: &str, out: &Path) -> Result<(), String> {

@@ -93,3 +93,9 @@ pub fn read_text(path: &Path) -> std::io::Result<String> {
     String::from_utf8(read_capped(path, MAX_FILE_BYTES)?)
         .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "the file is not valid UTF-8 text"))
 }
+
+/// Where the game's assets are: next to the working directory, or the source tree.
+pub fn assets_dir() -> PathBuf {
+    let local = PathBuf::from("assets");
+    if local.join("map").is_dir() { local } else { PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets") }
+}

@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod files;
 pub mod game;
+pub mod geo;
 pub mod lesson;
 pub mod level;
 pub mod sim;

@@ -5,9 +5,11 @@
 //! Headless like the simulation: no window, renderer or egui.
 
 pub mod class;
+pub mod glossary;
 pub mod play;
 pub mod raw;
 pub mod report;
+pub mod teacher;
 pub mod timing;
 pub mod validate;
 

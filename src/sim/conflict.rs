@@ -99,9 +99,8 @@ fn fight(
     if balance < 0.0 && crisis.control <= crisis.dug_in + 0.02 {
         balance = (a * FORTIFIED - d) / (a * FORTIFIED + d).max(1e-6);
     }
-    // An advance needs supplies; a retreat does not wait for them. Fortune sets the pace of whichever side
-    // moves: weather, roads, command (De Bono's halt at Makalle in November 1935 cost Italy a month).
-    let pace = if balance > 0.0 { logistics(&mif) * draws.fortune_aggressor } else { draws.fortune_victim };
+    // An advance needs supplies; a retreat does not wait for them.
+    let pace = if balance > 0.0 { logistics(&mif) } else { 1.0 };
     let mut swing = (FRONT_SPEED * balance * pace + luck) * size * span;
     // Ground the aggressor held before the crisis is dug in: it is retaken at half the pace.
     if swing < 0.0 && crisis.control <= crisis.start_control + 0.05 {

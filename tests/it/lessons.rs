@@ -16,7 +16,7 @@ use collective_security::lesson::report::LessonReport;
 use collective_security::lesson::{self, Answer, LessonDef};
 use collective_security::sim::{Calendar, Policy};
 
-const SHIPPED: [&str; 3] = ["why_the_league_failed", "veto_and_uniting_for_peace", "security_or_defence"];
+const SHIPPED: [&str; 4] = ["why_the_league_failed", "veto_and_uniting_for_peace", "security_or_defence", "appeasement_and_the_balance"];
 
 fn league() -> LessonDef {
     lesson::shipped("why_the_league_failed").expect("the shipped lesson loads")
@@ -539,4 +539,66 @@ fn check_warns_when_a_lesson_is_likely_to_overrun_its_minutes() {
     let w = lesson::timing::over_time(&l).expect("a warning");
     assert!(w.message.contains("likely to overrun") && w.message.contains(&format!("of {} minutes", l.minutes)), "{}", w.message);
     assert!(lesson::timing::over_time(&league()).is_none());
+}
+
+/// The materials of `lesson` written into a fresh folder, and that folder.
+fn materials(lesson: &str) -> (LessonDef, std::path::PathBuf) {
+    let l = lesson::shipped(lesson).unwrap();
+    let dir = std::env::temp_dir().join(format!("cs-teacher-{lesson}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    lesson::teacher::write(&l, &dir, &collective_security::files::assets_dir()).unwrap();
+    (l, dir)
+}
+
+#[test]
+fn the_teachers_guide_plans_whole_periods_and_keys_every_answer() {
+    let (l, dir) = materials("why_the_league_failed");
+    let guide = std::fs::read_to_string(dir.join("why_the_league_failed-teacher-guide.md")).unwrap();
+    for q in &l.quiz {
+        assert!(guide.contains(&q.text), "the answer key has {}", q.id);
+        if let Answer::Choice(options, k) = &q.answer {
+            assert!(guide.contains(&format!("- {} (right)", options[*k])), "{} marks its right option", q.id);
+        }
+    }
+    let contiguous =
+        |plan: &[(u32, u32, String)]| plan.windows(2).all(|w| w[0].1 == w[1].0) && plan[0].0 == 0 && plan.last().unwrap().1 == 45;
+    assert!(contiguous(&lesson::teacher::one_period(&l)), "{:?}", lesson::teacher::one_period(&l));
+    assert!(lesson::teacher::two_periods(&l).iter().all(|p| contiguous(p)));
+    for heading in ["Learning outcomes", "Rubric for the debrief answers", "Vocabulary", "Teaching conflicts"] {
+        assert!(guide.contains(heading), "the guide has {heading}");
+    }
+    assert!(lesson::teacher::vocabulary(&l).iter().any(|(t, _)| *t == "League rules"), "the vocabulary has the League's rules");
+}
+
+#[test]
+fn the_handout_has_each_crisis_map_timeline_and_recorded_votes_and_the_primary_sources() {
+    let (l, dir) = materials("security_or_defence");
+    let handout = std::fs::read_to_string(dir.join("security_or_defence-student-handout.md")).unwrap();
+    for p in &l.parts {
+        p.level.history.votes.iter().for_each(|v| assert!(handout.contains(&v.document), "{} is in the votes table", v.document));
+        p.level.turns.iter().for_each(|t| assert!(handout.contains(&t.label), "the timeline has {}", t.label));
+        let map = std::fs::read_to_string(dir.join(lesson::teacher::map_name(&l, &p.level))).unwrap();
+        assert!(
+            map.starts_with("<svg") && map.contains(&p.level.states[p.level.crisis.aggressor].name) && map.matches("<path").count() > 20
+        );
+    }
+    assert!(handout.contains("Art. 2(4)") && handout.contains("377 A"), "the Charter and Uniting for Peace are quoted");
+    assert!(!handout.contains("Covenant of the League"), "no League source in a UN lesson");
+    let html = std::fs::read_to_string(dir.join("security_or_defence-student-handout.html")).unwrap();
+    assert!(html.contains("@page") && html.contains("break-inside: avoid") && !html.contains("size: A4"), "prints on A4 and Letter");
+    assert!(html.contains("&amp;") || !handout.contains('&'), "text is escaped in HTML");
+}
+
+#[test]
+fn the_teacher_command_writes_six_files_for_a_lesson_of_two_crises() {
+    let dir = std::env::temp_dir().join(format!("cs-teacher-cli-{}", std::process::id()));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_collective-security"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["teacher", "appeasement_and_the_balance", "--out", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(listed.lines().count(), 6, "{listed}");
+    assert!(listed.lines().all(|p| std::path::Path::new(p).is_file()));
 }

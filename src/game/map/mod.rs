@@ -3,8 +3,6 @@
 
 pub mod geometry;
 
-use std::path::PathBuf;
-
 use bevy::asset::RenderAssetUsages;
 use bevy::camera::RenderTarget;
 use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll};
@@ -223,11 +221,7 @@ struct ShapeFile {
     triangles: Vec<u32>,
 }
 
-/// Where the game's assets are: next to the working directory, or the source tree.
-pub fn assets_dir() -> PathBuf {
-    let local = PathBuf::from("assets");
-    if local.join("map").is_dir() { local } else { PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets") }
-}
+pub use crate::files::assets_dir;
 
 fn linear(c: Color32) -> [f32; 4] {
     theme::to_bevy(c).to_linear().to_f32_array()
