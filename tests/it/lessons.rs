@@ -57,7 +57,7 @@ fn a_lesson_naming_an_unknown_level_or_role_gets_line_column_and_a_suggestion() 
     let src = std::fs::read_to_string(lesson::lessons_dir().join("why_the_league_failed.ron"))
         .unwrap()
         .replacen("level: \"manchuria_1931\"", "level: \"manchuria_1932\"", 1)
-        .replace("role: \"GBR\"", "role: \"GB\"");
+        .replace("role: \"ETH\"", "role: \"ET\"");
     let dir = std::env::temp_dir().join(format!("cs-lesson-{}", std::process::id())).join("lessons");
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join("broken.ron");
@@ -68,7 +68,7 @@ fn a_lesson_naming_an_unknown_level_or_role_gets_line_column_and_a_suggestion() 
     let line = src.lines().position(|l| l.contains("manchuria_1932")).unwrap() + 1;
     assert_eq!(level.line, line);
     assert!(level.col > 1);
-    let role = errs.iter().find(|d| d.message.contains("`GB` is not a playable state")).expect("unknown role named");
+    let role = errs.iter().find(|d| d.message.contains("`ET` is not a playable state")).expect("unknown role named");
     assert!(role.line > 1, "{role:?}");
 }
 
