@@ -21,3 +21,11 @@ pub fn project(lon: f32, lat: f32) -> Vec2 {
     let y = t * (A1 + A2 * t2 + t6 * (A3 + A4 * t2));
     Vec2::new(x as f32, y as f32) * MAP_SCALE
 }
+
+/// Great-circle distance in km between two (lon, lat) points.
+pub fn km_between(a: (f32, f32), b: (f32, f32)) -> f32 {
+    let (lon1, lat1) = (a.0.to_radians() as f64, a.1.to_radians() as f64);
+    let (lon2, lat2) = (b.0.to_radians() as f64, b.1.to_radians() as f64);
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    (2.0 * 6371.0 * h.sqrt().asin()) as f32
+}

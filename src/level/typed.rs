@@ -15,6 +15,8 @@ pub struct LevelDef {
     pub turns: Vec<TurnDef>,
     pub tension: f32,
     pub states: Vec<RawState>,
+    /// What every run needs of each state, worked out once: shared names and distances.
+    pub keys: Vec<StateKeys>,
     pub blocs: Vec<BlocDef>,
     pub institution: InstitutionDef,
     pub crisis: CrisisDef,
@@ -163,5 +165,30 @@ impl LevelDef {
     /// The role a run takes when none is asked for: the first playable state.
     pub fn default_role(&self) -> StateIx {
         self.playable[0].state
+    }
+}
+
+/// What every run of a level needs of each state, worked out once when the level is loaded: its id and name
+/// to share between runs without copying, and its capital's distances to the theatre and to the aggressor.
+#[derive(Clone, Debug)]
+pub struct StateKeys {
+    pub id: std::sync::Arc<str>,
+    pub name: std::sync::Arc<str>,
+    pub km_theatre: f32,
+    pub km_aggressor: f32,
+}
+
+impl StateKeys {
+    pub fn of(states: &[RawState], theatre: (f32, f32), aggressor: StateIx) -> Vec<StateKeys> {
+        let agg = states[aggressor].capital;
+        states
+            .iter()
+            .map(|s| StateKeys {
+                id: s.id.as_str().into(),
+                name: s.name.as_str().into(),
+                km_theatre: crate::geo::km_between(s.capital, theatre),
+                km_aggressor: crate::geo::km_between(s.capital, agg),
+            })
+            .collect()
     }
 }

@@ -484,6 +484,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         turns,
         tension: raw.tension,
         states: raw.states.clone(),
+        keys: StateKeys::of(&raw.states, c.location, aggressor.expect("checked")),
         blocs,
         institution: InstitutionDef {
             kind: inst.kind,

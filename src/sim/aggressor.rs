@@ -305,16 +305,18 @@ pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQ
     let care = nations.get(crisis.aggressor).map(|n| n.3.commitment).unwrap_or(0.0);
     f.push(Factor::new(F::Condemnation, -breadth * (0.1 + care)));
     let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
-    // The states that voted for a condemnation, looked up once (assemblies have two hundred ballots).
-    let friends: std::collections::HashSet<&str> = log
-        .votes
-        .iter()
-        .filter(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition))
-        .flat_map(|v| v.ballots.iter().filter(|b| b.1 == crate::sim::trace::Ballot::Yes).map(|b| b.0.as_str()))
-        .collect();
+    // Did this state vote for a condemnation? Only the aggressor's few friends are looked up. A ballot names
+    // its state with the run's own shared id, so the pointer usually answers; the bytes settle the rest.
+    let same = |a: &std::sync::Arc<str>, b: &std::sync::Arc<str>| std::sync::Arc::ptr_eq(a, b) || a.bytes().eq(b.bytes());
+    let voted_for = |id: &std::sync::Arc<str>| {
+        log.votes
+            .iter()
+            .filter(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition))
+            .any(|v| v.ballots.iter().any(|b| b.1 == crate::sim::trace::Ballot::Yes && same(&b.0, id)))
+    };
     let weight: f32 = nations
         .iter()
-        .filter(|n| n.3.ties_aggressor >= 0.3 && friends.contains(n.1.id.as_str()))
+        .filter(|n| n.3.ties_aggressor >= 0.3 && voted_for(&n.1.id))
         .map(|n| n.3.ties_aggressor * (n.2.cinc / own).min(5.0) * 0.6)
         .sum();
     if weight > 0.0 {

@@ -40,8 +40,9 @@ pub enum TurnSystems {
 #[derive(Component, Debug, Clone)]
 pub struct Nation {
     pub ix: StateIx,
-    pub id: String,
-    pub name: String,
+    /// Shared with the level and every run of it: a run clones a pointer, not the text.
+    pub id: std::sync::Arc<str>,
+    pub name: std::sync::Arc<str>,
     /// States this entity stands for (a regional group casts this many ballots).
     pub count: u32,
 }
@@ -537,13 +538,7 @@ pub struct Outcome {
     pub turns: usize,
 }
 
-/// Great-circle distance in km between two (lon, lat) points.
-pub fn km_between(a: (f32, f32), b: (f32, f32)) -> f32 {
-    let (lon1, lat1) = (a.0.to_radians() as f64, a.1.to_radians() as f64);
-    let (lon2, lat2) = (b.0.to_radians() as f64, b.1.to_radians() as f64);
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
-    (2.0 * 6371.0 * h.sqrt().asin()) as f32
-}
+pub use crate::geo::km_between;
 
 /// Share of a state's power it can bring to bear at a distance (Boulding's loss-of-strength gradient):
 /// 1 at home, 1/2 at 2,500 km for a small state; great powers, with navies and airlift, reach further.

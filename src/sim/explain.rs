@@ -78,7 +78,7 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
                 .ballots
                 .iter()
                 .enumerate()
-                .filter(|(_, b)| v.decisive.contains(&b.0))
+                .filter(|(_, b)| v.decisive.iter().any(|d| **d == *b.0))
                 .filter_map(|(i, _)| decision(i))
                 .flat_map(|d| d.factors.iter())
                 .collect();
@@ -89,7 +89,7 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
                 v.ballots.iter().enumerate().filter(|(_, b)| matches!(b.1, Ballot::No | Ballot::Abstain)).map(|(i, _)| i).collect();
             deciders = held.len();
             let f = held.iter().filter_map(|&i| decision(i)).flat_map(|d| d.factors.iter()).collect();
-            (f, held.iter().map(|&i| v.ballots[i].0.clone()).collect())
+            (f, held.iter().map(|&i| v.ballots[i].0.to_string()).collect())
         };
         let scale = 1.0 / deciders.max(1) as f32;
         let mut all: Vec<Factor> = factors.into_iter().map(|f| Factor::new(f.id, f.weight * scale)).collect();

@@ -73,7 +73,8 @@ fn apply_sanctions(
     let agg_cinc = nations.get(crisis.aggressor).map(|n| n.0.2.cinc).unwrap_or(0.0);
     // The UN Council's measures bind every member; the League left each member to decide (Art. 16).
     let binding = kind == InstitutionKind::UnitedNations && !mif.national_sanctions;
-    let mut cut = Cut::default();
+    // Who gave up what, and who leaked, are for the panels and reports: many-run comparisons skip them.
+    let mut cut = Cut { detail: !log.lean, ..default() };
     let mut trace = SanctionsTrace::default();
     let redecide = std::mem::take(&mut mif.sanctions_redecide);
     for ((e, nation, cap, int, member), current) in &nations {
@@ -121,6 +122,8 @@ struct Cut {
     /// those who already sell it, raising their sales.
     trade_leak: f32,
     oil_leak: f32,
+    /// Whether to name each sanctioner's cost, the defectors and the leaks in the trace.
+    detail: bool,
 }
 
 impl Cut {
@@ -131,10 +134,10 @@ impl Cut {
         if oil {
             self.oil += c * int.oil_aggressor;
         }
-        if c > 0.0 {
+        if c > 0.0 && self.detail {
             trace.costs.push((id.to_string(), c * traded));
         }
-        if c < 0.5 && member && traded > 0.0 {
+        if c < 0.5 && member && traded > 0.0 && self.detail {
             trace.defectors.push((id.to_string(), (1.0 - c) * traded));
         }
         if c < 0.1 {
@@ -142,7 +145,9 @@ impl Cut {
             let oil = if oil { int.oil_aggressor * OIL_SURGE * draw } else { 0.0 };
             self.trade_leak += trade;
             self.oil_leak += oil;
-            trace.leakers.push((id.to_string(), trade + oil));
+            if self.detail {
+                trace.leakers.push((id.to_string(), trade + oil));
+            }
         }
     }
 

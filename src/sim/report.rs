@@ -116,7 +116,7 @@ impl RunReport {
                     adopted: v.adopted,
                     vetoed_by: v.vetoed_by.clone(),
                     decisive: v.decisive.clone(),
-                    ballots: v.ballots.iter().cloned().collect(),
+                    ballots: v.ballots.iter().map(|(id, b)| (id.to_string(), *b)).collect(),
                 })
                 .collect(),
             explanation: log.explanation.clone(),

@@ -135,13 +135,11 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
     world.resource_mut::<Messages<OrderIssued>>().clear();
     world.resource_mut::<Messages<MotionTabled>>().clear();
 
-    let theatre = lvl.crisis.location;
-    let agg_capital = lvl.states[lvl.crisis.aggressor].capital;
     let role_ix = setup.role.unwrap_or_else(|| lvl.default_role());
     let mut nations = Vec::with_capacity(lvl.states.len());
     for (ix, s) in lvl.states.iter().enumerate() {
-        let mut e = world.spawn((
-            Nation { ix, id: s.id.clone(), name: s.name.clone(), count: s.count },
+        let nation = (
+            Nation { ix, id: lvl.keys[ix].id.clone(), name: lvl.keys[ix].name.clone(), count: s.count },
             Capability { cinc: s.cinc },
             Interests {
                 ties_aggressor: s.ties_aggressor,
@@ -154,14 +152,13 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
                 commitment: (s.commitment * (1.0 + setup.lessons.faith)).clamp(0.0, 1.0),
                 non_aligned: s.non_aligned,
                 nuclear: s.nuclear,
-                km_theatre: km_between(s.capital, theatre),
-                km_aggressor: km_between(s.capital, agg_capital),
+                km_theatre: lvl.keys[ix].km_theatre,
+                km_aggressor: lvl.keys[ix].km_aggressor,
             },
             Stance::default(),
-        ));
-        if lvl.institution.members.contains(&ix) {
-            e.insert(Member);
-        }
+        );
+        // Spawned with its membership at once: one archetype move fewer for each member, on every run.
+        let mut e = if lvl.institution.members.contains(&ix) { world.spawn((nation, Member)) } else { world.spawn(nation) };
         if ix == lvl.crisis.aggressor {
             e.insert(Aggressor);
         }
@@ -209,7 +206,7 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
         claim: c.claim.clone(),
         self_defence: c.self_defence,
         appetite,
-        supply_km: km_between(agg_capital, theatre),
+        supply_km: lvl.keys[c.aggressor].km_theatre,
         aggressor_readiness: c.aggressor_readiness,
         victim_readiness: c.victim_readiness,
         control: c.control,

@@ -188,7 +188,7 @@ pub struct VoteRecord {
     /// Members whose ballot decided the result (blockers, or absent members who would have blocked).
     pub decisive: Vec<String>,
     /// Each member's ballot, in the body's seat order.
-    pub ballots: Vec<(String, Ballot)>,
+    pub ballots: Vec<(std::sync::Arc<str>, Ballot)>,
     /// Why the rule gave this result.
     pub rule_factors: Vec<Factor>,
     /// Index of each member's decision in `RunLog::decisions` (none for the absent).

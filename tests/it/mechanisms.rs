@@ -245,7 +245,7 @@ fn the_forecast_before_a_turn_counts_a_boycott_that_begins_that_turn() {
     )
     .unwrap();
     assert!(t.vetoes.is_empty(), "the Soviet seat is empty in June 1950, so no veto is forecast");
-    assert!(casts.iter().any(|c| c.id == "SUN" && c.ballot == collective_security::sim::Ballot::Absent));
+    assert!(casts.iter().any(|c| &*c.id == "SUN" && c.ballot == collective_security::sim::Ballot::Absent));
     sim.order(collective_security::level::Order::Propose {
         body: BodyKind::SecurityCouncil,
         measure: Measure::Condemn,

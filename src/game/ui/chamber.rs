@@ -69,11 +69,11 @@ pub fn chamber(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
                 egui::Grid::new("ballots").num_columns(4).striped(true).show(ui, |ui| {
                     for (k, (id, b)) in v.ballots.iter().enumerate() {
                         let ix = l.state_ix(id);
-                        let name = ix.map(|i| l.states[i].name.clone()).unwrap_or_else(|| id.clone());
+                        let name = ix.map(|i| l.states[i].name.clone()).unwrap_or_else(|| id.to_string());
                         let (mark, color) = widgets::ballot_mark(*b);
                         let is_perm = ix.is_some_and(|i| permanent.contains(&i));
                         ui.label(if is_perm { RichText::new(format!("★ {name}")).strong() } else { RichText::new(name) });
-                        let extra = if v.vetoed_by.contains(id) { " VETO" } else { "" };
+                        let extra = if v.vetoed_by.iter().any(|x| **x == **id) { " VETO" } else { "" };
                         let resp = ui.colored_label(color, format!("{mark}{extra}"));
                         if let Some(d) = v.decision_ix.get(k).copied().flatten().and_then(|d| log.decisions.get(d)) {
                             let resp = resp.on_hover_ui(|ui| {

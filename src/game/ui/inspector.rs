@@ -17,12 +17,12 @@ pub fn inspector(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
     egui::Panel::right("inspector").resizable(true).default_size(300.0).show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading(&n.name);
+                ui.heading(&*n.name);
                 if ui.small_button("✖").on_hover_text("Close (Esc)").clicked() {
                     actions.push(Action::Select(None));
                 }
             });
-            ui.label(RichText::new(&n.id).monospace());
+            ui.label(RichText::new(&*n.id).monospace());
             egui::Grid::new("facts").num_columns(2).striped(true).show(ui, |ui| {
                 ui.label("Power (CINC)").on_hover_text("Composite Index of National Capability: share of the world's military spending, troops, iron and steel, energy and population (COW NMC 6.0)");
                 ui.label(format!("{:.4}", cap.cinc)).on_hover_text(format!("level data: {:.5}", l.states[ix].cinc));
@@ -68,7 +68,7 @@ pub fn inspector(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             if let Some(log) = w.get_resource::<RunLog>() {
                 ui.separator();
                 ui.strong("Its decisions and why");
-                let mine: Vec<_> = log.decisions.iter().filter(|d| d.actor == n.id).collect();
+                let mine: Vec<_> = log.decisions.iter().filter(|d| *d.actor == *n.id).collect();
                 if mine.is_empty() {
                     ui.label(RichText::new("no decision yet").weak());
                 }

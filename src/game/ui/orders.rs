@@ -31,13 +31,13 @@ pub struct Forecast {
 }
 
 fn summarise(body: BodyKind, measure: Measure, under: Procedure, t: crate::sim::institution::rules::Tally, casts: Vec<Cast>) -> Forecast {
-    let vetoes = t.vetoes.iter().map(|&i| casts[i].id.clone()).collect();
+    let vetoes = t.vetoes.iter().map(|&i| casts[i].id.to_string()).collect();
     let mut holdouts: Vec<(String, Ballot, &'static str, f32)> = casts
         .iter()
         .filter(|c| matches!(c.ballot, Ballot::No | Ballot::Abstain))
         .map(|c| {
             let top = c.factors.iter().filter(|f| f.weight < 0.0).min_by(|a, b| a.weight.total_cmp(&b.weight));
-            (c.id.clone(), c.ballot, top.map_or("", |f| f.id.label()), top.map_or(0.0, |f| f.weight))
+            (c.id.to_string(), c.ballot, top.map_or("", |f| f.id.label()), top.map_or(0.0, |f| f.weight))
         })
         .collect();
     holdouts.sort_by(|a, b| a.1.cmp(&b.1).reverse().then(a.3.total_cmp(&b.3)));

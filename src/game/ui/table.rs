@@ -73,7 +73,7 @@ pub fn rows(w: &World) -> Vec<Row> {
             };
             Row {
                 ix: n.ix,
-                name: n.name.clone(),
+                name: String::from(&*n.name),
                 role,
                 power: c.cinc,
                 member,

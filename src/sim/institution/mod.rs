@@ -222,13 +222,13 @@ fn hold_votes(
         // decline (Austria, Hungary and Albania in October 1935) do not apply them: dissent does not block.
         let rule = if kind == InstitutionKind::League && interest::is_economic(motion.measure) { VotingRule::Majority } else { body.rule };
         let mut t = tally(rule, &seats, procedural, parties_excluded);
-        let vetoed_by: Vec<String> = t.vetoes.iter().map(|&i| ballots[i].0.clone()).collect();
+        let vetoed_by: Vec<String> = t.vetoes.iter().map(|&i| ballots[i].0.to_string()).collect();
         let mut decisive: Vec<String> =
-            if !t.vetoes.is_empty() { vetoed_by.clone() } else { t.blockers.iter().map(|&i| ballots[i].0.clone()).collect() };
+            if !t.vetoes.is_empty() { vetoed_by.clone() } else { t.blockers.iter().map(|&i| ballots[i].0.to_string()).collect() };
         if t.adopted && !would_block.is_empty() {
             // Adopted only because a member with a veto stayed away.
             t.factors.push(Factor::new(FactorId::Absence, would_block.len() as f32));
-            decisive.extend(would_block);
+            decisive.extend(would_block.iter().map(|x| x.to_string()));
         }
         let rec = VoteRecord {
             turn: cal.turn + 1,
@@ -236,7 +236,7 @@ fn hold_votes(
             body: body.kind,
             motion: motion.measure,
             procedural,
-            proposer: proposer.clone(),
+            proposer: String::from(&*proposer),
             yes: t.yes,
             no: t.no,
             abstain: t.abstain,
@@ -339,7 +339,7 @@ pub struct BallotCtx<'a> {
 /// One member's decision on a motion.
 pub struct Cast {
     pub entity: Entity,
-    pub id: String,
+    pub id: std::sync::Arc<str>,
     /// What it would vote if present.
     pub wanted: Ballot,
     /// What it did: `Absent` when away.
