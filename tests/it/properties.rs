@@ -100,3 +100,30 @@ fn the_simulations_random_numbers_are_splitmix64_the_same_on_every_build() {
         assert!((-1.0..1.0).contains(&x), "{x}");
     }
 }
+
+/// Golden runs: the JSON of a few runs, pinned by digest. A change to the model, the generator or a
+/// dependency that changes what a seed plays fails here on purpose: replays and saves of the old runs would
+/// no longer come out the same. Make such a change knowingly, say so in the commit, and raise the save format
+/// when saved games would replay differently. Print the new digests with
+/// `CS_GOLDEN_PRINT=1 cargo test --profile ci --test it golden -- --nocapture`.
+#[test]
+fn golden_runs_replay_to_the_same_bytes() {
+    let cases: [(&str, u64, Policy, &str, u64); 3] = [
+        ("korea_1950", 1, Policy::Historical, "USA", GOLDEN[0]),
+        ("abyssinia_1935", 7, Policy::Collective, "GBR", GOLDEN[1]),
+        ("ukraine_2022", 42, Policy::Alliance, "UKR", GOLDEN[2]),
+    ];
+    let mut got = Vec::new();
+    for (id, seed, policy, role, _) in cases {
+        let json = serde_json::to_string(&play(shipped(id), seed, policy, Some(role))).unwrap();
+        got.push(collective_security::files::fnv1a(json.as_bytes()));
+    }
+    if std::env::var("CS_GOLDEN_PRINT").is_ok() {
+        println!("const GOLDEN: [u64; 3] = {got:#x?};");
+    }
+    for ((id, seed, policy, _, want), got) in cases.iter().zip(&got) {
+        assert_eq!(got, want, "{id} seed {seed} {policy:?} no longer replays to the same bytes");
+    }
+}
+
+const GOLDEN: [u64; 3] = [0x3d793f5146374887, 0x161d1a530d073d95, 0x66d6b1061889fcb2];
