@@ -146,3 +146,64 @@ fn map_labels_never_overlap_and_stay_inside_the_map_whatever_is_crowded() {
         }
     }
 }
+
+/// Plays `level` as history went for `turns` turns and draws its crisis layer: capitals on a circle round
+/// the front at the middle of an 800 by 600 screen. Returns the marks and the screen position of each state.
+fn crisis_marks(level: &str, turns: usize) -> (Vec<collective_security::game::ui::crisis_map::Mark>, Vec<egui::Pos2>) {
+    use collective_security::game::ui::crisis_map::{Places, draw};
+    use collective_security::sim::{Policy, Simulation, runner::RunSetup};
+    let l = std::sync::Arc::new(
+        collective_security::level::load(&collective_security::files::levels_dir().join(format!("{level}.ron"))).unwrap(),
+    );
+    let mut sim = Simulation::new();
+    sim.start(&RunSetup {
+        level: l.clone(),
+        seed: 1,
+        role: None,
+        policy: Some(Policy::Historical),
+        credibility: None,
+        lessons: Default::default(),
+    });
+    (0..turns).for_each(|_| {
+        sim.step();
+    });
+    let front = egui::pos2(400.0, 300.0);
+    let n = l.states.len() as f32;
+    let places: Vec<egui::Pos2> =
+        (0..l.states.len()).map(|i| front + egui::Vec2::angled(i as f32 / n * std::f32::consts::TAU) * 250.0).collect();
+    let ctx = egui::Context::default();
+    let mut marks = Vec::new();
+    let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let capital = |ix: usize| places.get(ix).copied();
+        let at = Places { capital: &capital, front: Some(front) };
+        let day = collective_security::sim::turn_days(&l, turns.min(l.turns.len() - 1)).0;
+        marks = draw(ui.painter(), sim.world(), &l, &at, day);
+    });
+    out.textures_delta.clear();
+    (marks, places)
+}
+
+#[test]
+fn the_map_shows_forces_sent_to_kuwait_and_the_states_applying_sanctions_each_with_what_it_is() {
+    use collective_security::game::ui::crisis_map::hovered;
+    let (marks, places) = crisis_marks("kuwait_1990", 4);
+    let texts: Vec<&str> = marks.iter().map(|m| m.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.starts_with("United States: forces sent to the theatre")), "{texts:#?}");
+    assert!(texts.iter().any(|t| t.contains("applies the sanctions")), "{texts:#?}");
+    assert!(texts.iter().any(|t| t.starts_with("The aggressor holds")));
+    // The pointer halfway along the American arrow reads it.
+    let usa = collective_security::level::load(&collective_security::files::levels_dir().join("kuwait_1990.ron"))
+        .unwrap()
+        .state_ix("USA")
+        .unwrap();
+    let mid = places[usa] + (egui::pos2(400.0, 300.0) - places[usa]) * 0.5;
+    assert!(hovered(&marks, mid).is_some_and(|t| t.starts_with("United States: forces")), "{:?}", hovered(&marks, mid));
+}
+
+#[test]
+fn the_map_shows_arms_reaching_ukraine_and_no_forces_of_states_that_sent_none() {
+    let (marks, _) = crisis_marks("ukraine_2022", 3);
+    let texts: Vec<&str> = marks.iter().map(|m| m.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.contains("arms and aid for the victim")), "{texts:#?}");
+    assert!(!texts.iter().any(|t| t.starts_with("United States: forces sent")), "the United States sent no forces: {texts:#?}");
+}

@@ -213,6 +213,11 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
         }
         _ => None,
     };
+    // The crisis itself under the labels: forces, arms, sanctions, the front's gauge, peacekeepers.
+    let day = w.get_resource::<crate::sim::Calendar>().map_or(0, |c| crate::sim::turn_days(l, c.turn.min(l.turns.len() - 1)).0);
+    let capital = |ix: usize| to_screen(&cam, project(l.states[ix].capital.0, l.states[ix].capital.1));
+    let places = super::crisis_map::Places { capital: &capital, front: front.as_ref().map(|f| f.0) };
+    let marks = super::crisis_map::draw(&painter, w, l, &places, day);
     let mut placed: Vec<egui::Rect> = front.iter().map(|(_, pos, g)| egui::Rect::from_min_size(*pos, g.size()).expand(2.0)).collect();
     let mut labels: Vec<(usize, u8, egui::Pos2, String, Color32)> = Vec::new();
     for (ix, s) in l.states.iter().enumerate() {
@@ -271,8 +276,7 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
             painter.galley(r.min + egui::vec2(1.5, 1.5), galley, color);
         }
     }
-    if let Some((p, pos, galley)) = front {
-        painter.circle_stroke(p, 11.0, (2.5, theme::VERMILLION));
+    if let Some((_, pos, galley)) = front {
         painter.rect_filled(
             egui::Rect::from_min_size(pos, galley.size()).expand(2.0),
             3.0,
@@ -282,6 +286,13 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
     }
     // No tooltip in screenshots: the virtual display's pointer rests in the middle of the map.
     let capturing = w.get_resource::<crate::game::GameOptions>().is_some_and(|o| o.screenshot.is_some());
+    let on_map = super::pointer_on_map(ctx, w.resource::<super::MapArea>());
+    let pointer = ctx.pointer_hover_pos().filter(|_| on_map && !capturing);
+    if let Some(text) = pointer.and_then(|p| super::crisis_map::hovered(&marks, p)) {
+        egui::Tooltip::always_open(ctx.clone(), egui::LayerId::background(), egui::Id::new("crisis_tip"), egui::PopupAnchor::Pointer)
+            .show(|ui| ui.label(text));
+        return;
+    }
     if let Some((holder, name)) = &view.hovered
         && !capturing
         && super::pointer_on_map(ctx, w.resource::<super::MapArea>())
@@ -375,6 +386,7 @@ pub fn legend(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
                     ui.label(t);
                 });
             }
+            egui::CollapsingHeader::new("Arrows and rings").default_open(false).show(ui, super::crisis_map::legend);
             if let Some(e) = &view.error {
                 ui.colored_label(theme::VERMILLION, e);
             }

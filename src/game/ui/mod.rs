@@ -4,6 +4,7 @@
 pub mod campaign;
 pub mod causes;
 pub mod chamber;
+pub mod crisis_map;
 pub mod debrief;
 pub mod glossary;
 pub mod hud;

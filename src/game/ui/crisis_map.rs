@@ -1,0 +1,197 @@
+//! The crisis drawn on the map, from the simulation's own state: arrows from the states that send forces to
+//! the theatre, sized by force (solid once arrived, faint while on their way), thinner arrows for arms, the
+//! aggressor's friends in its colour; rings round the states that apply sanctions, dashed round those that
+//! leak; a gauge of the aggressor's hold round the front; and the peacekeepers' badge where they deploy.
+//! Each element says what it is when the pointer rests on it.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, Color32, Pos2, Stroke};
+
+use crate::game::theme;
+use crate::level::LevelDef;
+use crate::sim::{Crisis, MeasuresInForce, Nation, Sanctioning};
+
+/// Something drawn on the map that answers the pointer: where it is, and what it says.
+pub struct Mark {
+    pub hit: Hit,
+    pub text: String,
+}
+
+pub enum Hit {
+    Segment(Pos2, Pos2),
+    Ring(Pos2, f32),
+}
+
+impl Hit {
+    /// Distance from the pointer to the drawn element, in points.
+    fn distance(&self, p: Pos2) -> f32 {
+        match *self {
+            Hit::Segment(a, b) => {
+                let ab = b - a;
+                let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
+                (a + ab * t - p).length()
+            }
+            Hit::Ring(c, r) => ((p - c).length() - r).abs(),
+        }
+    }
+}
+
+/// The text of the mark under the pointer, if any is within a few points.
+pub fn hovered(marks: &[Mark], pointer: Pos2) -> Option<&str> {
+    marks
+        .iter()
+        .map(|m| (m.hit.distance(pointer), m))
+        .filter(|(d, _)| *d < 6.0)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, m)| m.text.as_str())
+}
+
+/// Where a state's capital and the theatre are on screen.
+pub struct Places<'a> {
+    pub capital: &'a dyn Fn(usize) -> Option<Pos2>,
+    pub front: Option<Pos2>,
+}
+
+/// Draws the crisis layer and returns its marks, for the tooltip.
+pub fn draw(painter: &egui::Painter, w: &World, l: &LevelDef, at: &Places, day: i32) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let Some(mif) = w.get_resource::<MeasuresInForce>() else { return marks };
+    let ix_of = |e: Entity| w.get::<Nation>(e).map(|n| n.ix);
+    sanctions(painter, w, l, at, mif, &mut marks);
+    if let Some(front) = at.front {
+        let biggest = mif.coalition.iter().chain(&mif.arms).map(|c| c.cinc).fold(1e-6, f32::max);
+        for (c, arms) in mif.coalition.iter().map(|c| (c, false)).chain(mif.arms.iter().map(|c| (c, true))) {
+            let Some(from) = ix_of(c.state).and_then(|i| (at.capital)(i)) else { continue };
+            let arrived = if c.cinc > 0.0 { c.arrived(day) / c.cinc } else { 1.0 };
+            let width = if arms { 1.5 } else { 2.0 + 6.0 * (c.cinc / biggest).sqrt() };
+            let colour = if arms { theme::GREEN } else { theme::BLUE };
+            arrow(painter, from, front, width, colour.gamma_multiply(0.35 + 0.65 * arrived));
+            let name = &l.states[ix_of(c.state).unwrap_or(0)].name;
+            let what = if arms { "arms and aid for the victim" } else { "forces sent to the theatre" };
+            marks.push(Mark {
+                hit: Hit::Segment(from, front),
+                text: format!("{name}: {what}, {:.1} thousandths of world power, {:.0}% arrived", c.cinc * 1000.0, arrived * 100.0),
+            });
+        }
+        for (e, cinc) in &mif.aggressor_allies {
+            let Some(from) = ix_of(*e).and_then(|i| (at.capital)(i)) else { continue };
+            arrow(painter, from, front, 2.0 + 6.0 * (cinc / biggest).sqrt().min(1.0), theme::VERMILLION);
+            let name = &l.states[ix_of(*e).unwrap_or(0)].name;
+            marks.push(Mark { hit: Hit::Segment(from, front), text: format!("{name}: forces sent to fight on the aggressor's side") });
+        }
+        front_gauge(painter, w, front, mif, &mut marks);
+    }
+    marks
+}
+
+/// An arrow from `from` to just short of `to`.
+fn arrow(painter: &egui::Painter, from: Pos2, to: Pos2, width: f32, colour: Color32) {
+    let v = to - from;
+    let len = v.length();
+    if len < 20.0 {
+        return;
+    }
+    let dir = v / len;
+    let tip = to - dir * 14.0;
+    let head = (4.0 + width * 1.5).min(len / 3.0);
+    let side = egui::vec2(-dir.y, dir.x) * head * 0.6;
+    painter.line_segment([from, tip - dir * head * 0.8], Stroke::new(width, colour));
+    painter.add(egui::Shape::convex_polygon(vec![tip, tip - dir * head + side, tip - dir * head - side], colour, Stroke::NONE));
+}
+
+/// Rings round those applying sanctions (thicker the more they comply) and dashed rings round the leaks.
+fn sanctions(painter: &egui::Painter, w: &World, l: &LevelDef, at: &Places, mif: &MeasuresInForce, marks: &mut Vec<Mark>) {
+    if mif.sanctions.is_none() {
+        return;
+    }
+    let Some(mut q) = w.try_query::<(&Nation, &Sanctioning)>() else { return };
+    for (n, s) in q.iter(w).filter(|(_, s)| s.0 > 0.05) {
+        let Some(p) = (at.capital)(n.ix) else { continue };
+        painter.circle_stroke(p, 7.0, Stroke::new(1.0 + 2.5 * s.0, theme::GREEN));
+        marks.push(Mark { hit: Hit::Ring(p, 7.0), text: format!("{}: applies the sanctions ({:.0}% compliance)", n.name, s.0 * 100.0) });
+    }
+    let leakers = mif.sanctions_trace.as_ref().map(|t| t.leakers.clone()).unwrap_or_default();
+    for (id, _) in leakers {
+        let Some(ix) = l.state_ix(&id) else { continue };
+        let Some(p) = (at.capital)(ix) else { continue };
+        let ring: Vec<Pos2> = (0..=24)
+            .map(|k| p + egui::vec2((k as f32 / 24.0 * std::f32::consts::TAU).cos(), (k as f32 / 24.0 * std::f32::consts::TAU).sin()) * 8.0)
+            .collect();
+        painter.extend(egui::Shape::dashed_line(&ring, Stroke::new(2.0, theme::ORANGE), 3.0, 3.0));
+        marks.push(Mark { hit: Hit::Ring(p, 8.0), text: format!("{}: outside the sanctions, trades around them", l.states[ix].name) });
+    }
+}
+
+/// The aggressor's hold as an arc round the front, and the peacekeepers' badge when they are there.
+fn front_gauge(painter: &egui::Painter, w: &World, front: Pos2, mif: &MeasuresInForce, marks: &mut Vec<Mark>) {
+    let Some(c) = w.try_query::<&Crisis>().and_then(|mut q| q.iter(w).next().cloned()) else { return };
+    let r = 11.0;
+    painter.circle_stroke(front, r, Stroke::new(4.0, Color32::from_white_alpha(200)));
+    let n = (48.0 * c.control).ceil() as usize;
+    if n > 0 {
+        let arc: Vec<Pos2> = (0..=n)
+            .map(|k| {
+                let a = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * c.control * k as f32 / n as f32;
+                front + egui::vec2(a.cos(), a.sin()) * r
+            })
+            .collect();
+        painter.add(egui::Shape::line(arc, Stroke::new(4.0, theme::VERMILLION)));
+    }
+    marks.push(Mark { hit: Hit::Ring(front, r), text: format!("The aggressor holds {:.0}% of {}", c.control * 100.0, c.theatre) });
+    if mif.peacekeepers {
+        let badge = egui::Rect::from_center_size(front + egui::vec2(0.0, -24.0), egui::vec2(26.0, 15.0));
+        painter.rect_filled(badge, 3.0, theme::SKY);
+        painter.text(badge.center(), egui::Align2::CENTER_CENTER, "UN", egui::FontId::proportional(11.0), Color32::WHITE);
+        marks.push(Mark {
+            hit: Hit::Ring(badge.center(), 8.0),
+            text: "A UN peacekeeping force, deployed with the host state's consent, stands between the armies".into(),
+        });
+    }
+}
+
+/// What the arrows and rings mean, each beside its symbol.
+pub fn legend(ui: &mut egui::Ui) {
+    let rows: [(u8, Color32, &str); 6] = [
+        (0, theme::BLUE, "forces sent to the theatre (faint: on their way)"),
+        (0, theme::GREEN, "arms and aid sent to the victim"),
+        (0, theme::VERMILLION, "forces fighting on the aggressor's side"),
+        (1, theme::GREEN, "applies the sanctions (thicker: complies more)"),
+        (2, theme::ORANGE, "outside the sanctions, trades around them"),
+        (3, theme::VERMILLION, "the aggressor's hold on the contested ground"),
+    ];
+    for (kind, colour, text) in rows {
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(18.0, 14.0), egui::Sense::hover());
+            let p = ui.painter();
+            match kind {
+                0 => arrow(p, r.left_center(), r.right_center() + egui::vec2(14.0, 0.0), 2.0, colour),
+                1 => {
+                    p.circle_stroke(r.center(), 5.0, Stroke::new(2.0, colour));
+                }
+                2 => {
+                    let ring: Vec<Pos2> = (0..=12)
+                        .map(|k| {
+                            r.center()
+                                + egui::vec2(
+                                    (k as f32 / 12.0 * std::f32::consts::TAU).cos(),
+                                    (k as f32 / 12.0 * std::f32::consts::TAU).sin(),
+                                ) * 5.0
+                        })
+                        .collect();
+                    p.extend(egui::Shape::dashed_line(&ring, Stroke::new(2.0, colour), 2.0, 2.0));
+                }
+                _ => {
+                    p.circle_stroke(r.center(), 5.0, Stroke::new(2.5, Color32::from_white_alpha(200)));
+                    let arc: Vec<Pos2> = (0..=8)
+                        .map(|k| {
+                            let a = -std::f32::consts::FRAC_PI_2 + std::f32::consts::PI * k as f32 / 8.0;
+                            r.center() + egui::vec2(a.cos(), a.sin()) * 5.0
+                        })
+                        .collect();
+                    p.add(egui::Shape::line(arc, Stroke::new(2.5, colour)));
+                }
+            }
+            ui.label(text);
+        });
+    }
+}
