@@ -41,10 +41,13 @@ pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Dia
         let opts = ron::Options::default().with_recursion_limit(64);
         let v: variant::RawVariant = opts.from_str(src).map_err(|e| vec![from_ron_error(&e)])?;
         let raw = variant::apply(&v, src, dir, &crate::files::levels_dir())?;
-        // The merged level is checked like any other; its positions are the base level's.
+        // The merged level is checked like any other. A problem in what the variant added is placed in the
+        // variant's own text; the rest come from the base level.
+        let added = variant::Added { events: raw.events.len() - v.add_events.len(), blocs: raw.blocs.len() - v.add_blocs.len() };
+        let spans = SpanIndex::build(src);
         return validate::validate(&raw)
             .map(|(level, warnings)| Checked { level, warnings })
-            .map_err(|d| d.into_iter().map(|x| x.at(Pos { line: 1, col: 1 })).collect());
+            .map_err(|d| d.into_iter().map(|x| added.locate(x, &spans)).collect());
     }
     if src.len() > MAX_LEVEL_BYTES {
         return Err(vec![

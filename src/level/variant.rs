@@ -41,6 +41,14 @@ pub struct RawVariant {
     /// Changes to blocs: how firmly they are held, who is in them, the area they cover.
     #[serde(default)]
     pub bloc_changes: Vec<BlocChange>,
+    /// Blocs added, written as in a level (`Bloc(id: ..., name: ..., kind: CollectiveDefence, members: [...])`):
+    /// a pact that was never signed.
+    #[serde(default)]
+    pub add_blocs: Vec<RawBloc>,
+    /// Dated events added, written as in a level (`(date: "1950-06-20", kind: Return(state: "SUN", body:
+    /// SecurityCouncil), text: "...")`): a delegate who came back sooner, a state that joined earlier.
+    #[serde(default)]
+    pub add_events: Vec<RawEvent>,
     /// Changes to the crisis: the aggressor's appetite, each side's readiness, the claim's credibility.
     #[serde(default)]
     pub crisis_changes: Option<CrisisChange>,
@@ -335,6 +343,8 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
         };
         !v.drop_events.iter().any(|d| d == kind)
     });
+    base.events.extend(v.add_events.iter().cloned());
+    base.blocs.extend(v.add_blocs.iter().cloned());
     // A what-if is not history: the record stays, but the fidelity table does not judge variants.
     Ok(base)
 }
@@ -374,5 +384,28 @@ fn apply_crisis(crisis: &mut RawCrisis, c: &CrisisChange) {
     }
     if let Some(u) = c.uncertainty {
         crisis.uncertainty = u;
+    }
+}
+
+/// Where the entries a variant added begin in the merged level's lists.
+pub struct Added {
+    pub events: usize,
+    pub blocs: usize,
+}
+
+impl Added {
+    /// A diagnostic of the merged level: one about an added event or bloc is renamed to the variant's own
+    /// field and placed at its line; the others are placed at the variant's first line.
+    pub fn locate(&self, d: Diagnostic, spans: &SpanIndex) -> Diagnostic {
+        for (list, field, first) in [("events", "add_events", self.events), ("blocs", "add_blocs", self.blocs)] {
+            let Some(rest) = d.path.strip_prefix(list).and_then(|r| r.strip_prefix('[')) else { continue };
+            let Some((ix, tail)) = rest.split_once(']') else { continue };
+            if let Some(k) = ix.parse::<usize>().ok().and_then(|i| i.checked_sub(first)) {
+                let mut d = d.clone();
+                d.path = format!("{field}[{k}]{tail}");
+                return d.locate(spans);
+            }
+        }
+        d.at(crate::level::spans::Pos { line: 1, col: 1 })
     }
 }

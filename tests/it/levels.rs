@@ -156,3 +156,16 @@ fn several_misspelt_fields_variants_and_a_missing_field_are_all_reported_at_once
     }
     assert!(e.windows(2).all(|w| (w[0].line, w[0].col) <= (w[1].line, w[1].col)), "in file order");
 }
+
+#[test]
+fn a_variant_can_add_an_event_and_a_bloc_and_a_bad_one_is_placed_at_its_own_line() {
+    // The Soviet delegate back in his seat before the invasion: the Council cannot act in June 1950.
+    let src = "Variant(\n    extends: \"korea_1950\",\n    id: \"k\",\n    name: \"k\",\n    summary: \"s\",\n    add_events: [\n        (date: \"1950-06-20\", kind: Return(state: \"SUN\", body: SecurityCouncil), text: \"The Soviet delegate returns\"),\n    ],\n    add_blocs: [\n        Bloc(id: \"pact\", name: \"A Pacific pact\", kind: CollectiveDefence, members: [\"USA\", \"KOR\"], cohesion: 0.8),\n    ],\n)";
+    let level = std::sync::Arc::new(level::check_source(src).unwrap_or_else(|e| panic!("{e:?}")).level);
+    assert!(level.blocs.iter().any(|b| b.id == "pact"), "the pact is in the level");
+    let r = crate::support::play(level, 1, collective_security::sim::Policy::Historical, None);
+    assert!(r.votes.iter().any(|v| !v.vetoed_by.is_empty()), "the returned delegate vetoes");
+    let bad = src.replace("Return(state: \"SUN\"", "Return(state: \"SUNN\"");
+    let e = level::check_source(&bad).err().unwrap();
+    assert!(e.iter().any(|d| d.line == 7 && d.path.starts_with("add_events[0]")), "{e:?}");
+}
