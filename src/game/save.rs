@@ -125,6 +125,19 @@ pub fn autosave(world: &mut World) {
     }
 }
 
+/// How many turns back the autosaves reach: a ring of files, `autosave-1.ron` to `autosave-3.ron`.
+pub const AUTOSAVE_RING: usize = 3;
+
+/// After each turn: the autosave, and the same game in its slot of the ring of the last turns, so that a
+/// player who regrets two turns can go back to them from the menu's saved games.
+pub fn autosave_turn(world: &mut World) {
+    autosave(world);
+    let turn = world.get_resource::<crate::sim::Calendar>().map_or(0, |c| c.turn);
+    if let Err(e) = write(world, &format!("autosave-{}.ron", turn % AUTOSAVE_RING + 1)) {
+        warn!("autosave failed: {e}");
+    }
+}
+
 /// A save the player asked for (F5): its own file, named by level, seed and turn, that the autosave of the
 /// turns that follow never overwrites.
 pub fn save_now(world: &mut World) {

@@ -254,5 +254,5 @@ fn end_turn(world: &mut World) {
     play_turn(world, &orders);
     world.resource_mut::<Session>().orders.push(orders);
     world.resource_mut::<NextState<TurnPhase>>().set(TurnPhase::Votes);
-    super::save::autosave(world);
+    super::save::autosave_turn(world);
 }

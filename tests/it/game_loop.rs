@@ -178,3 +178,31 @@ fn each_level_started_is_a_new_session_so_the_map_redraws_its_regions() {
     }
     assert_eq!(app.world().resource::<NewSessions>().0, 2, "the second crisis is seen as new, not as a change to the first");
 }
+
+#[test]
+fn the_autosaves_keep_the_last_three_turns_each_in_its_own_file() {
+    let dir = std::env::temp_dir().join(format!("cs-ring-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = app(&dir);
+    start(&mut app, vec![]);
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Playing);
+    app.update();
+    for _ in 0..5 {
+        app.world_mut().resource_mut::<NextState<TurnPhase>>().set(TurnPhase::Orders);
+        app.update();
+        app.world_mut().write_message(EndTurn);
+        app.update();
+        app.update();
+    }
+    assert_eq!(app.world().resource::<Calendar>().turn, 5);
+    let mut turns: Vec<usize> = (1..=3)
+        .map(|k| {
+            let p = dir.join(format!("autosave-{k}.ron"));
+            let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            collective_security::game::save::from_text("ring", &text).unwrap().session.orders.len()
+        })
+        .collect();
+    turns.sort();
+    assert_eq!(turns, [3, 4, 5], "the ring holds the last three turns");
+    assert!(dir.join("autosave.ron").exists());
+}
