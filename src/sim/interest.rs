@@ -3,7 +3,7 @@
 use crate::level::Measure;
 
 use super::core::{Interests, Weights, projection};
-use super::trace::{Factor, FactorId as F};
+use super::trace::{Factor, FactorId as F, Factors};
 
 /// How far a measure goes, 0 (talk) to 1 (war).
 pub fn severity(m: Measure) -> f32 {
@@ -62,9 +62,9 @@ pub const REPRISAL_KM: f32 = 1500.0;
 pub const SHELTER: f32 = 0.01;
 
 /// The factors of a ballot on a measure, for a state that is neither party.
-pub fn ballot_factors(i: &Interests, v: &View, m: Measure, w: &Weights) -> Vec<Factor> {
+pub fn ballot_factors(i: &Interests, v: &View, m: Measure, w: &Weights) -> Factors {
     let sev = severity(m);
-    let mut f = Vec::with_capacity(10);
+    let mut f = Factors::new();
     f.push(Factor::new(F::FaithInInstitution, w.commitment * i.commitment * v.credibility * (0.6 + sev * 0.4)));
     if i.ties_victim != 0.0 {
         f.push(Factor::new(F::TiesToVictim, w.ties_victim * i.ties_victim * (0.5 + sev)));
@@ -114,12 +114,12 @@ pub fn ballot_factors(i: &Interests, v: &View, m: Measure, w: &Weights) -> Vec<F
 }
 
 /// The factors of a party's ballot: the aggressor against, the victim for (both like an enquiry).
-pub fn party_ballot_factors(aggressor: bool, m: Measure) -> Vec<Factor> {
+pub fn party_ballot_factors(aggressor: bool, m: Measure) -> Factors {
     match (aggressor, m) {
-        (true, Measure::Enquiry) => vec![Factor::new(F::EnquiryBuysTime, 0.6)],
-        (true, Measure::Peacekeeping) => vec![Factor::new(F::OwnCause, -0.3)],
-        (true, _) => vec![Factor::new(F::OwnCause, -3.0)],
-        (false, _) => vec![Factor::new(F::VictimsCause, 3.0)],
+        (true, Measure::Enquiry) => smallvec::smallvec![Factor::new(F::EnquiryBuysTime, 0.6)],
+        (true, Measure::Peacekeeping) => smallvec::smallvec![Factor::new(F::OwnCause, -0.3)],
+        (true, _) => smallvec::smallvec![Factor::new(F::OwnCause, -3.0)],
+        (false, _) => smallvec::smallvec![Factor::new(F::VictimsCause, 3.0)],
     }
 }
 
@@ -132,8 +132,8 @@ pub fn attendance(i: &Interests, v: &View) -> f32 {
 pub const ATTEND: f32 = 0.3;
 
 /// The factors of a member's compliance with sanctions (each member decides its own, League Art. 16).
-pub fn compliance_factors(i: &Interests, v: &View, oil: bool, binding: bool, w: &Weights) -> Vec<Factor> {
-    let mut f = Vec::with_capacity(8);
+pub fn compliance_factors(i: &Interests, v: &View, oil: bool, binding: bool, w: &Weights) -> Factors {
+    let mut f = Factors::new();
     let duty = if binding { 1.0 } else { 0.7 };
     f.push(Factor::new(F::FaithInInstitution, w.commitment * i.commitment * v.credibility * duty));
     if i.ties_victim != 0.0 {
@@ -164,8 +164,8 @@ pub fn compliance_factors(i: &Interests, v: &View, oil: bool, binding: bool, w: 
 
 /// The factors of a decision to send forces to the theatre against the aggressor.
 /// `burden` is the share of the needed force already committed by others (buck-passing).
-pub fn contribution_factors(i: &Interests, v: &View, authorised: bool, bloc_obligation: f32, burden: f32, w: &Weights) -> Vec<Factor> {
-    let mut f = Vec::with_capacity(10);
+pub fn contribution_factors(i: &Interests, v: &View, authorised: bool, bloc_obligation: f32, burden: f32, w: &Weights) -> Factors {
+    let mut f = Factors::new();
     if authorised {
         f.push(Factor::new(F::Legitimacy, w.commitment * i.commitment * v.credibility * 0.6));
     }

@@ -11,7 +11,7 @@ use super::alliance::ARMS_SHARE;
 use super::cause::Intervention;
 use super::core::*;
 use super::interest::{self, View};
-use super::trace::{DecisionKind, Factor, FactorId, RunLog};
+use super::trace::{DecisionKind, Factor, FactorId, Factors, RunLog};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(
@@ -286,15 +286,7 @@ struct CoalitionCtx {
 
 /// A state's reasons to send forces, with the risk of fighting a nuclear power and, for an ad hoc coalition,
 /// the weight of those who lead it.
-fn coalition_factors(
-    int: &Interests,
-    view: &View,
-    ctx: &CoalitionCtx,
-    member: bool,
-    obligation: f32,
-    burden: f32,
-    w: &Weights,
-) -> Vec<Factor> {
+fn coalition_factors(int: &Interests, view: &View, ctx: &CoalitionCtx, member: bool, obligation: f32, burden: f32, w: &Weights) -> Factors {
     let mut f = interest::contribution_factors(int, view, ctx.authorised && member, obligation, burden, w);
     if ctx.nuclear {
         // A treaty obligation is the commitment made in advance that outweighs the fear (Schelling).

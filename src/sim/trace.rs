@@ -130,6 +130,27 @@ impl Factor {
 }
 
 /// Sum of factor weights: the score a decision compares with its thresholds.
+/// A decision's factors kept inline: most decisions weigh fewer than a dozen, and in many-run comparisons
+/// they are read once and dropped.
+pub type Factors = smallvec::SmallVec<[Factor; 12]>;
+
+/// A decision's factors, as a `Vec` or inline: only a decision the log keeps turns them into a `Vec`.
+pub trait IntoFactors: AsRef<[Factor]> {
+    fn into_factors(self) -> Vec<Factor>;
+}
+
+impl IntoFactors for Vec<Factor> {
+    fn into_factors(self) -> Vec<Factor> {
+        self
+    }
+}
+
+impl IntoFactors for Factors {
+    fn into_factors(self) -> Vec<Factor> {
+        self.into_vec()
+    }
+}
+
 pub fn score(factors: &[Factor]) -> f32 {
     factors.iter().map(|f| f.weight).sum()
 }
@@ -281,10 +302,11 @@ pub struct RunLog {
 }
 
 impl RunLog {
-    pub fn decide(&mut self, turn: usize, actor: &str, decision: DecisionKind, factors: Vec<Factor>) -> usize {
+    pub fn decide(&mut self, turn: usize, actor: &str, decision: DecisionKind, factors: impl IntoFactors) -> usize {
         if self.lean && !matches!(decision, DecisionKind::Aggressor { .. }) {
             return usize::MAX;
         }
+        let factors = factors.into_factors();
         let s = score(&factors);
         self.decisions.push(Decision { turn, actor: actor.to_string(), decision, score: s, factors });
         self.decisions.len() - 1

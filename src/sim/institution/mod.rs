@@ -8,7 +8,7 @@ use crate::level::{BodyKind, InstitutionKind, Measure, Procedure, VotingRule};
 use crate::sim::cause::Intervention;
 use crate::sim::core::*;
 use crate::sim::interest::{self, ATTEND, View};
-use crate::sim::trace::{Ballot, DecisionKind, Factor, FactorId, RunLog, VoteRecord};
+use crate::sim::trace::{Ballot, DecisionKind, Factor, FactorId, Factors, RunLog, VoteRecord};
 use rules::{Seat, tally};
 
 pub fn plugin(app: &mut App) {
@@ -116,13 +116,13 @@ fn sponsor_motions(
     let Some((body_kind, measure, under)) = next_motion(kind, &mif, &log, &crisis) else { return };
     let Some(body) = bodies.iter().find(|b| b.kind == body_kind) else { return };
     let Ok(agg_cap) = caps.get(crisis.aggressor) else { return };
-    let mut best: Option<(f32, Entity, Vec<Factor>)> = None;
+    let mut best: Option<(f32, Entity, Factors)> = None;
     for (e, _, cap, int, member) in &nations {
         if !member || !body.members.contains(&e) || e == crisis.aggressor || body.boycotting.contains(&e) {
             continue;
         }
         let factors = if e == crisis.victim {
-            vec![Factor::new(FactorId::VictimsCause, 1.0)]
+            smallvec::smallvec![Factor::new(FactorId::VictimsCause, 1.0)]
         } else {
             let view = View {
                 own_cinc: cap.cinc,
@@ -344,7 +344,7 @@ pub struct Cast {
     pub wanted: Ballot,
     /// What it did: `Absent` when away.
     pub ballot: Ballot,
-    pub factors: Vec<Factor>,
+    pub factors: Factors,
     pub permanent: bool,
     pub party: bool,
     pub member: bool,
