@@ -187,6 +187,7 @@ fn draw_ui_inner(world: &mut World) {
                 orders::crisis_panel(&mut root, w, forecasts.as_slice(), &mut actions);
                 inspector::inspector(&mut root, w, &mut actions);
                 hud::newswire(&mut root, w);
+                timeline::strip(&mut root, w, &mut actions);
                 hud::map_overlay(&ctx, w, root.available_rect_before_wrap());
                 hud::legend(&ctx, w, &mut actions);
                 let phase = w.get_resource::<State<TurnPhase>>().map(|s| *s.get());

@@ -117,3 +117,38 @@ fn votes(ui: &mut egui::Ui, log: &RunLog, plot: egui::Rect, x: &dyn Fn(usize) ->
         }
     }
 }
+
+/// The same crisis as a strip along the bottom of the map while it is played: the aggressor's hold turn by
+/// turn, each vote as a marker that opens it in the chamber, the measures in force as bands, and the turn
+/// now being played.
+pub fn strip(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
+    let (Some(level), Some(log)) = (w.get_resource::<Level>(), w.get_resource::<RunLog>()) else { return };
+    let turns = level.0.turns.len().max(1);
+    let now = w.get_resource::<crate::sim::Calendar>().map_or(0, |c| c.turn);
+    egui::Panel::bottom("timeline").resizable(false).exact_size(74.0).show(root, |ui| {
+        let width = ui.available_width();
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 68.0), egui::Sense::hover());
+        let p = ui.painter_at(rect);
+        let area = egui::Rect::from_min_max(rect.min + egui::vec2(40.0, 4.0), egui::pos2(rect.max.x - 8.0, rect.min.y + 30.0));
+        let frame = super::widgets::PlotFrame::new(&p, area, turns, &[0.75]);
+        let (plot, x, y) = (frame.plot, |t| frame.x(t), |v| frame.y(v));
+        let played = egui::Rect::from_min_max(egui::pos2(x(now) - plot.width() / turns as f32 / 2.0, plot.top()), egui::pos2(x(now) + plot.width() / turns as f32 / 2.0, plot.bottom()));
+        p.rect_filled(played, 0.0, theme::GREY.gamma_multiply(0.25));
+        let line: Vec<egui::Pos2> = log.control.iter().enumerate().map(|(t, c)| egui::pos2(x(t), y(*c))).collect();
+        if line.len() > 1 {
+            p.add(egui::Shape::line(line.clone(), egui::Stroke::new(2.0, theme::VERMILLION)));
+        }
+        line.iter().for_each(|pt| {
+            p.circle_filled(*pt, 2.5, theme::VERMILLION);
+        });
+        bands(&p, w, plot, &x);
+        for t in 0..turns {
+            let label = level.0.turns[t].date.to_string();
+            // Under the bands of the measures in force.
+            p.text(egui::pos2(x(t), plot.bottom() + 4.0 + 7.0 * BANDS.len() as f32), egui::Align2::CENTER_TOP, &label[..7.min(label.len())], egui::FontId::proportional(10.0), ui.visuals().weak_text_color());
+        }
+        votes(ui, log, plot, &x, actions);
+        ui.interact(plot, ui.id().with("strip"), egui::Sense::hover())
+            .on_hover_text("The aggressor's hold turn by turn (it prevails at 75 %), the votes (click one to open it), and the measures in force: sanctions, force authorised, peacekeepers.");
+    });
+}
