@@ -26,8 +26,9 @@ fn list_saved_games(dir: Res<SaveDir>, mut saved: ResMut<SavedGames>) {
 #[derive(Resource, Clone, Debug)]
 pub struct SaveDir(pub PathBuf);
 
-/// Bumped whenever the save format changes; older saves are refused with a message, never half-loaded.
-pub const SAVE_FORMAT: u32 = 1;
+/// Bumped whenever the save format changes, or a saved game's orders would replay differently (2: the model's
+/// draws follow the states' order); older saves are refused with a message, never half-loaded.
+pub const SAVE_FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 pub struct SaveFile {
@@ -100,6 +101,12 @@ pub fn from_text(name: &str, text: &str) -> Result<SaveFile, String> {
 }
 
 fn write(world: &mut World, file: &str) -> Result<PathBuf, String> {
+    let text = save_text(world)?;
+    put(world, file, &text)
+}
+
+/// The save's text for the game as it stands.
+fn save_text(world: &World) -> Result<String, String> {
     let session = world.get_resource::<Session>().ok_or("nothing to save")?;
     let lesson = world.get_resource::<super::lesson::ActiveLesson>().filter(|l| l.began && !l.review).map(|l| LessonProgress {
         lesson: l.def.id.clone(),
@@ -113,9 +120,13 @@ fn write(world: &mut World, file: &str) -> Result<PathBuf, String> {
         seconds: l.seconds,
         part_began: l.part_began,
     });
-    let text = to_text_with(session, lesson)?;
+    to_text_with(session, lesson)
+}
+
+/// Writes a save's text into `file` in the saves folder.
+fn put(world: &World, file: &str, text: &str) -> Result<PathBuf, String> {
     let path = world.get_resource::<SaveDir>().map_or_else(saves_dir, |d| d.0.clone()).join(file);
-    write_atomic(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+    write_atomic(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(path)
 }
 
@@ -131,9 +142,10 @@ pub const AUTOSAVE_RING: usize = 3;
 /// After each turn: the autosave, and the same game in its slot of the ring of the last turns, so that a
 /// player who regrets two turns can go back to them from the menu's saved games.
 pub fn autosave_turn(world: &mut World) {
-    autosave(world);
     let turn = world.get_resource::<crate::sim::Calendar>().map_or(0, |c| c.turn);
-    if let Err(e) = write(world, &format!("autosave-{}.ron", turn % AUTOSAVE_RING + 1)) {
+    let ring = format!("autosave-{}.ron", turn % AUTOSAVE_RING + 1);
+    let written = save_text(world).and_then(|text| put(world, "autosave.ron", &text).and_then(|_| put(world, &ring, &text)));
+    if let Err(e) = written {
         warn!("autosave failed: {e}");
     }
 }

@@ -46,7 +46,7 @@ pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Dia
         let added = variant::Added { events: raw.events.len() - v.add_events.len(), blocs: raw.blocs.len() - v.add_blocs.len() };
         let spans = SpanIndex::build(src);
         return validate::validate(&raw)
-            .map(|(level, warnings)| Checked { level, warnings })
+            .map(|(level, warnings)| Checked { level, warnings: warnings.into_iter().map(|x| added.locate(x, &spans)).collect() })
             .map_err(|d| d.into_iter().map(|x| added.locate(x, &spans)).collect());
     }
     if src.len() > MAX_LEVEL_BYTES {

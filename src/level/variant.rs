@@ -401,8 +401,9 @@ impl Added {
             let Some(rest) = d.path.strip_prefix(list).and_then(|r| r.strip_prefix('[')) else { continue };
             let Some((ix, tail)) = rest.split_once(']') else { continue };
             if let Some(k) = ix.parse::<usize>().ok().and_then(|i| i.checked_sub(first)) {
-                let mut d = d.clone();
-                d.path = format!("{field}[{k}]{tail}");
+                let path = format!("{field}[{k}]{tail}");
+                let mut d = d;
+                d.path = path;
                 return d.locate(spans);
             }
         }

@@ -306,7 +306,8 @@ pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQ
     f.push(Factor::new(F::Condemnation, -breadth * (0.1 + care)));
     let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
     // Did this state vote for a condemnation? Only the aggressor's few friends are looked up. A ballot names
-    // its state with the run's own shared id, so the pointer usually answers; the bytes settle the rest.
+    // its state with the run's own shared id, so the pointer usually answers; the bytes settle the rest
+    // (compared inline: ids are three letters, and a call to memcmp costs more than the comparison).
     let same = |a: &std::sync::Arc<str>, b: &std::sync::Arc<str>| std::sync::Arc::ptr_eq(a, b) || a.bytes().eq(b.bytes());
     let voted_for = |id: &std::sync::Arc<str>| {
         log.votes

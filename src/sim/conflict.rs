@@ -42,6 +42,7 @@ fn aggressor_allies_intervene(
     iv: Res<Intervention>,
     crisis: Single<&Crisis>,
     nations: Query<NationQuery>,
+    order: Res<Nations>,
 ) {
     let (_, day) = turn_days(&level.0, cal.turn);
     let coalition = mif.coalition_in_theatre(day);
@@ -52,7 +53,8 @@ fn aggressor_allies_intervene(
     let (a, _) = theatre_strength(&crisis, &mif, &draws, day, &nations);
     let pressing = coalition / (coalition + a).max(1e-6);
     let date = level.0.turns[cal.turn].date;
-    for (e, n, cap, int, _) in &nations {
+    // In the states' own order: the draws do not follow the ECS's storage.
+    for (e, n, cap, int, _) in order.0.iter().filter_map(|e| nations.get(*e).ok()) {
         if e == crisis.aggressor || e == crisis.victim || int.ties_aggressor < 0.5 || mif.aggressor_allies.iter().any(|(a, _)| *a == e) {
             continue;
         }

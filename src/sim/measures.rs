@@ -66,6 +66,7 @@ fn apply_sanctions(
     mut log: ResMut<RunLog>,
     crisis: Single<&Crisis>,
     nations: Query<(NationQuery, Option<&Sanctioning>)>,
+    order: Res<Nations>,
     iv: Res<Intervention>,
 ) {
     let Some((start, oil)) = mif.sanctions else { return };
@@ -77,11 +78,13 @@ fn apply_sanctions(
     let mut cut = Cut { detail: !log.lean, ..default() };
     let mut trace = SanctionsTrace::default();
     let redecide = std::mem::take(&mut mif.sanctions_redecide);
-    for ((e, nation, cap, int, member), current) in &nations {
+    // In the states' own order, so that each draws the same noise whatever the world ran before.
+    for ((e, nation, cap, int, member), current) in order.0.iter().filter_map(|e| nations.get(*e).ok()) {
         if e == crisis.aggressor || e == crisis.victim {
             continue;
         }
-        let current = current.filter(|_| !redecide);
+        // Members decide anew when the institution takes sanctions over; an outsider keeps its own choice.
+        let current = current.filter(|_| !(redecide && member));
         // Drawn for every state, whatever it decides, so that who the player leads never shifts the draws.
         let noise = rng.dynamic();
         let compliance = if let Some(c) = current {
@@ -363,6 +366,7 @@ fn send_arms(
     mut log: ResMut<RunLog>,
     crisis: Single<&Crisis>,
     nations: Query<NationQuery>,
+    order: Res<Nations>,
     iv: Res<Intervention>,
 ) {
     if !crisis.fighting {
@@ -373,7 +377,7 @@ fn send_arms(
     // A lead is followed as far as the leader is committed to the victim.
     let backing: f32 = mif.arms.iter().filter_map(|c| nations.get(c.state).ok()).map(|n| n.2.cinc * n.3.ties_victim.max(0.0)).sum::<f32>()
         / agg.2.cinc.max(1e-6);
-    for (e, nation, cap, int, _) in &nations {
+    for (e, nation, cap, int, _) in order.0.iter().filter_map(|e| nations.get(*e).ok()) {
         let noise = rng.dynamic();
         let policy_player = e == role.state && role.policy != Some(Policy::Historical);
         if e == crisis.aggressor || e == crisis.victim || policy_player || int.ties_victim <= 0.3 || mif.arms.iter().any(|c| c.state == e) {

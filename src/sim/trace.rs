@@ -129,13 +129,12 @@ impl Factor {
     }
 }
 
-/// Sum of factor weights: the score a decision compares with its thresholds.
 /// A decision's factors kept inline: most decisions weigh fewer than a dozen, and in many-run comparisons
 /// they are read once and dropped.
 pub type Factors = smallvec::SmallVec<[Factor; 12]>;
 
 /// A decision's factors, as a `Vec` or inline: only a decision the log keeps turns them into a `Vec`.
-pub trait IntoFactors: AsRef<[Factor]> {
+pub trait IntoFactors {
     fn into_factors(self) -> Vec<Factor>;
 }
 
@@ -151,6 +150,7 @@ impl IntoFactors for Factors {
     }
 }
 
+/// Sum of factor weights: the score a decision compares with its thresholds.
 pub fn score(factors: &[Factor]) -> f32 {
     factors.iter().map(|f| f.weight).sum()
 }

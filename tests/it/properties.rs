@@ -126,4 +126,5 @@ fn golden_runs_replay_to_the_same_bytes() {
     }
 }
 
-const GOLDEN: [u64; 3] = [0x3d793f5146374887, 0x161d1a530d073d95, 0x66d6b1061889fcb2];
+// Save format 2: the draws of sanctions, arms and the aggressor's friends follow the states' order.
+const GOLDEN: [u64; 3] = [0xdb7562a78061b177, 0x59a39023b785ea8d, 0xdd1e3b5f77e30751];

@@ -29,7 +29,7 @@ pub fn one_period(lesson: &LessonDef) -> Vec<(u32, u32, String)> {
     let est = timing::estimate(lesson);
     let (intro, quiz) = (5, (est.quiz.ceil() as u32 + 2).max(5));
     let debrief = (est.debrief.ceil() as u32).clamp(5, 10);
-    let room = PERIOD - intro - quiz - debrief;
+    let room = PERIOD.saturating_sub(intro + quiz + debrief);
     let want: u32 = lesson.parts.iter().map(|p| p.minutes).sum();
     let mut plan = vec![(
         0,
@@ -64,8 +64,10 @@ pub fn two_periods(lesson: &LessonDef) -> [Vec<(u32, u32, String)>; 2] {
     one.push((t, PERIOD, "Discuss: which choice mattered most, and why? Students note their answer for next time.".into()));
     let mut two = vec![(0, 5, "Recap: what happened in the first crisis, and why.".to_string())];
     let mut t = 5;
+    // What the recap, the quiz and at least five minutes of debrief leave, shared by the remaining crises.
+    let share = (PERIOD - 5 - 8 - 5) / rest.len().max(1) as u32;
     for p in rest {
-        let m = (p.minutes + 5).min(20);
+        let m = (p.minutes + 5).min(share);
         two.push((t, t + m, format!("Play {}; compare the strategies in the what-if panel.", part_title(&p.level, p.role))));
         t += m;
     }
@@ -152,8 +154,8 @@ fn lesson_text(lesson: &LessonDef) -> String {
     t.to_lowercase()
 }
 
-/// The glossary entries the lesson's text uses (the first word of four letters or more of the title that
-/// appears), primary sources apart.
+/// The glossary entries the lesson's text uses (its title, or a word of five letters or more of it, found in
+/// the lesson's text), primary sources apart.
 pub fn vocabulary(lesson: &LessonDef) -> Vec<(&'static str, &'static str)> {
     let text = lesson_text(lesson);
     super::glossary::TOPICS
