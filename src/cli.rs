@@ -362,8 +362,7 @@ fn class_report(paths: &[PathBuf], out: &Path) -> i32 {
 }
 
 fn teacher(name: &str, out: &Path) -> Result<(), String> {
-    let p = Path::new(name);
-    let lesson = if p.exists() { crate::lesson::load(p)? } else { crate::lesson::shipped(name)? };
+    let lesson = crate::lesson::by_name(name)?;
     for path in crate::lesson::teacher::write(&lesson, out, &crate::files::assets_dir())? {
         println!("{}", path.display());
     }
@@ -371,8 +370,7 @@ fn teacher(name: &str, out: &Path) -> Result<(), String> {
 }
 
 fn lesson_preview(name: &str, seed: Option<&str>, policy: Policy, student: &str, out: &Path) -> Result<(), String> {
-    let p = Path::new(name);
-    let lesson = if p.exists() { crate::lesson::load(p)? } else { crate::lesson::shipped(name)? };
+    let lesson = crate::lesson::by_name(name)?;
     let seed = seed.map(str::to_string).or_else(|| lesson.seed.clone()).unwrap_or_else(|| "1".into());
     let attempt = crate::lesson::play::attempt_by_policy(&lesson, student, &seed, policy);
     let report = crate::lesson::play::build_report(&lesson, &attempt);

@@ -142,6 +142,12 @@ pub fn load(path: &Path) -> Result<LessonDef, String> {
     })
 }
 
+/// A lesson from a file path, or else the shipped lesson of that id.
+pub fn by_name(name: &str) -> Result<LessonDef, String> {
+    let p = Path::new(name);
+    if p.exists() { load(p) } else { shipped(name) }
+}
+
 /// A shipped lesson by id.
 pub fn shipped(id: &str) -> Result<LessonDef, String> {
     load(&lessons_dir().join(format!("{id}.ron")))

@@ -61,12 +61,13 @@ pub fn draw(painter: &egui::Painter, w: &World, l: &LevelDef, at: &Places, day: 
     if let Some(front) = at.front {
         let biggest = mif.coalition.iter().chain(&mif.arms).map(|c| c.cinc).fold(1e-6, f32::max);
         for (c, arms) in mif.coalition.iter().map(|c| (c, false)).chain(mif.arms.iter().map(|c| (c, true))) {
-            let Some(from) = ix_of(c.state).and_then(|i| (at.capital)(i)) else { continue };
+            let Some(ix) = ix_of(c.state) else { continue };
+            let Some(from) = (at.capital)(ix) else { continue };
             let arrived = if c.cinc > 0.0 { c.arrived(day) / c.cinc } else { 1.0 };
             let width = if arms { 1.5 } else { 2.0 + 6.0 * (c.cinc / biggest).sqrt() };
             let colour = if arms { theme::GREEN } else { theme::BLUE };
             arrow(painter, from, front, width, colour.gamma_multiply(0.35 + 0.65 * arrived));
-            let name = &l.states[ix_of(c.state).unwrap_or(0)].name;
+            let name = &l.states[ix].name;
             let what = if arms { "arms and aid for the victim" } else { "forces sent to the theatre" };
             marks.push(Mark {
                 hit: Hit::Segment(from, front),
@@ -74,14 +75,25 @@ pub fn draw(painter: &egui::Painter, w: &World, l: &LevelDef, at: &Places, day: 
             });
         }
         for (e, cinc) in &mif.aggressor_allies {
-            let Some(from) = ix_of(*e).and_then(|i| (at.capital)(i)) else { continue };
+            let Some(ix) = ix_of(*e) else { continue };
+            let Some(from) = (at.capital)(ix) else { continue };
             arrow(painter, from, front, 2.0 + 6.0 * (cinc / biggest).sqrt().min(1.0), theme::VERMILLION);
-            let name = &l.states[ix_of(*e).unwrap_or(0)].name;
+            let name = &l.states[ix].name;
             marks.push(Mark { hit: Hit::Segment(from, front), text: format!("{name}: forces sent to fight on the aggressor's side") });
         }
         front_gauge(painter, w, front, mif, &mut marks);
     }
     marks
+}
+
+/// Points on an arc round `c` of radius `r`, from the top clockwise over `share` of the circle.
+fn arc(c: Pos2, r: f32, share: f32, steps: usize) -> Vec<Pos2> {
+    (0..=steps)
+        .map(|k| {
+            let a = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * share * k as f32 / steps as f32;
+            c + egui::vec2(a.cos(), a.sin()) * r
+        })
+        .collect()
 }
 
 /// An arrow from `from` to just short of `to`.
@@ -110,14 +122,10 @@ fn sanctions(painter: &egui::Painter, w: &World, l: &LevelDef, at: &Places, mif:
         painter.circle_stroke(p, 7.0, Stroke::new(1.0 + 2.5 * s.0, theme::GREEN));
         marks.push(Mark { hit: Hit::Ring(p, 7.0), text: format!("{}: applies the sanctions ({:.0}% compliance)", n.name, s.0 * 100.0) });
     }
-    let leakers = mif.sanctions_trace.as_ref().map(|t| t.leakers.clone()).unwrap_or_default();
-    for (id, _) in leakers {
-        let Some(ix) = l.state_ix(&id) else { continue };
+    for (id, _) in mif.sanctions_trace.iter().flat_map(|t| &t.leakers) {
+        let Some(ix) = l.state_ix(id) else { continue };
         let Some(p) = (at.capital)(ix) else { continue };
-        let ring: Vec<Pos2> = (0..=24)
-            .map(|k| p + egui::vec2((k as f32 / 24.0 * std::f32::consts::TAU).cos(), (k as f32 / 24.0 * std::f32::consts::TAU).sin()) * 8.0)
-            .collect();
-        painter.extend(egui::Shape::dashed_line(&ring, Stroke::new(2.0, theme::ORANGE), 3.0, 3.0));
+        painter.extend(egui::Shape::dashed_line(&arc(p, 8.0, 1.0, 24), Stroke::new(2.0, theme::ORANGE), 3.0, 3.0));
         marks.push(Mark { hit: Hit::Ring(p, 8.0), text: format!("{}: outside the sanctions, trades around them", l.states[ix].name) });
     }
 }
@@ -129,13 +137,7 @@ fn front_gauge(painter: &egui::Painter, w: &World, front: Pos2, mif: &MeasuresIn
     painter.circle_stroke(front, r, Stroke::new(4.0, Color32::from_white_alpha(200)));
     let n = (48.0 * c.control).ceil() as usize;
     if n > 0 {
-        let arc: Vec<Pos2> = (0..=n)
-            .map(|k| {
-                let a = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * c.control * k as f32 / n as f32;
-                front + egui::vec2(a.cos(), a.sin()) * r
-            })
-            .collect();
-        painter.add(egui::Shape::line(arc, Stroke::new(4.0, theme::VERMILLION)));
+        painter.add(egui::Shape::line(arc(front, r, c.control, n), Stroke::new(4.0, theme::VERMILLION)));
     }
     marks.push(Mark { hit: Hit::Ring(front, r), text: format!("The aggressor holds {:.0}% of {}", c.control * 100.0, c.theatre) });
     if mif.peacekeepers {
@@ -168,27 +170,10 @@ pub fn legend(ui: &mut egui::Ui) {
                 1 => {
                     p.circle_stroke(r.center(), 5.0, Stroke::new(2.0, colour));
                 }
-                2 => {
-                    let ring: Vec<Pos2> = (0..=12)
-                        .map(|k| {
-                            r.center()
-                                + egui::vec2(
-                                    (k as f32 / 12.0 * std::f32::consts::TAU).cos(),
-                                    (k as f32 / 12.0 * std::f32::consts::TAU).sin(),
-                                ) * 5.0
-                        })
-                        .collect();
-                    p.extend(egui::Shape::dashed_line(&ring, Stroke::new(2.0, colour), 2.0, 2.0));
-                }
+                2 => p.extend(egui::Shape::dashed_line(&arc(r.center(), 5.0, 1.0, 12), Stroke::new(2.0, colour), 2.0, 2.0)),
                 _ => {
                     p.circle_stroke(r.center(), 5.0, Stroke::new(2.5, Color32::from_white_alpha(200)));
-                    let arc: Vec<Pos2> = (0..=8)
-                        .map(|k| {
-                            let a = -std::f32::consts::FRAC_PI_2 + std::f32::consts::PI * k as f32 / 8.0;
-                            r.center() + egui::vec2(a.cos(), a.sin()) * 5.0
-                        })
-                        .collect();
-                    p.add(egui::Shape::line(arc, Stroke::new(2.5, colour)));
+                    p.add(egui::Shape::line(arc(r.center(), 5.0, 0.5, 8), Stroke::new(2.5, colour)));
                 }
             }
             ui.label(text);

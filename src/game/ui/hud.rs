@@ -295,7 +295,7 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
     }
     if let Some((holder, name)) = &view.hovered
         && !capturing
-        && super::pointer_on_map(ctx, w.resource::<super::MapArea>())
+        && on_map
     {
         egui::Tooltip::always_open(ctx.clone(), egui::LayerId::background(), egui::Id::new("map_tip"), egui::PopupAnchor::Pointer).show(
             |ui| {

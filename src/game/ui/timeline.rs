@@ -34,13 +34,7 @@ pub fn chart(ui: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
         [egui::pos2(plot.left(), y(0.75)), egui::pos2(plot.right(), y(0.75))],
         egui::Stroke::new(1.0, theme::mix(theme::VERMILLION, theme::GREY, 0.5)),
     );
-    let line: Vec<egui::Pos2> = log.control.iter().enumerate().map(|(t, c)| egui::pos2(x(t), y(*c))).collect();
-    if line.len() > 1 {
-        p.add(egui::Shape::line(line.clone(), egui::Stroke::new(2.5, theme::VERMILLION)));
-    }
-    for pt in &line {
-        p.circle_filled(*pt, 3.0, theme::VERMILLION);
-    }
+    hold_line(&p, log, &x, &y, 2.5);
     bands(&p, w, plot, &x);
     let text = ui.visuals().text_color();
     let session = w.get_resource::<Session>();
@@ -74,6 +68,17 @@ pub fn chart(ui: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
         }
         ui.label(RichText::new("votes: ✔ adopted · ✖ failed · V vetoed (click to open)").weak());
     });
+}
+
+/// The aggressor's hold turn by turn: a line of `width` with a dot on each turn.
+fn hold_line(p: &egui::Painter, log: &RunLog, x: &dyn Fn(usize) -> f32, y: &dyn Fn(f32) -> f32, width: f32) {
+    let line: Vec<egui::Pos2> = log.control.iter().enumerate().map(|(t, c)| egui::pos2(x(t), y(*c))).collect();
+    if line.len() > 1 {
+        p.add(egui::Shape::line(line.clone(), egui::Stroke::new(width, theme::VERMILLION)));
+    }
+    for pt in &line {
+        p.circle_filled(*pt, width + 0.5, theme::VERMILLION);
+    }
 }
 
 /// The measures in force as bands under the plot, from the turn they were adopted.
@@ -134,13 +139,7 @@ pub fn strip(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
         let (plot, x, y) = (frame.plot, |t| frame.x(t), |v| frame.y(v));
         let played = egui::Rect::from_min_max(egui::pos2(x(now) - plot.width() / turns as f32 / 2.0, plot.top()), egui::pos2(x(now) + plot.width() / turns as f32 / 2.0, plot.bottom()));
         p.rect_filled(played, 0.0, theme::GREY.gamma_multiply(0.25));
-        let line: Vec<egui::Pos2> = log.control.iter().enumerate().map(|(t, c)| egui::pos2(x(t), y(*c))).collect();
-        if line.len() > 1 {
-            p.add(egui::Shape::line(line.clone(), egui::Stroke::new(2.0, theme::VERMILLION)));
-        }
-        line.iter().for_each(|pt| {
-            p.circle_filled(*pt, 2.5, theme::VERMILLION);
-        });
+        hold_line(&p, log, &x, &y, 2.0);
         bands(&p, w, plot, &x);
         for t in 0..turns {
             let label = level.0.turns[t].date.to_string();

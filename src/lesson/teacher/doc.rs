@@ -26,7 +26,7 @@ pub struct Doc {
     pub blocks: Vec<Block>,
 }
 
-fn html_escape(t: &str) -> String {
+pub fn html_escape(t: &str) -> String {
     t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 use bevy::math::Vec2;
 use serde::Deserialize;
 
+use super::doc::html_escape as xml;
 use crate::geo::{MAP_SCALE, project};
 use crate::level::LevelDef;
 
@@ -173,8 +174,4 @@ fn legend(s: &mut String, level: &LevelDef, height: f32) {
             xml(label)
         );
     }
-}
-
-fn xml(t: &str) -> String {
-    t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
