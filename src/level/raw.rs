@@ -300,6 +300,10 @@ pub struct Uncertainty {
     /// How long forces take to arrive: transit time is multiplied by `1 ± arrival`.
     #[serde(default = "arrival_range")]
     pub arrival: f32,
+    /// How far the aggressor may doubt that the forces sent against it will fight: it discounts them by a
+    /// share drawn once per run from 0 to `misjudgement`, until a defeat in the field teaches it otherwise.
+    #[serde(default = "misjudgement_range")]
+    pub misjudgement: f32,
 }
 
 fn resolve_range() -> f32 {
@@ -317,6 +321,9 @@ fn leakage_range() -> f32 {
 fn arrival_range() -> f32 {
     0.3
 }
+fn misjudgement_range() -> f32 {
+    0.6
+}
 
 impl Default for Uncertainty {
     fn default() -> Self {
@@ -326,6 +333,7 @@ impl Default for Uncertainty {
             fortune: fortune_range(),
             leakage: leakage_range(),
             arrival: arrival_range(),
+            misjudgement: misjudgement_range(),
         }
     }
 }

@@ -36,6 +36,11 @@ pub const WITHDRAW_BELOW: f32 = -0.6;
 /// Weight of forces sent but not yet arrived, against forces in the theatre, in the aggressor's reckoning.
 pub const ON_THE_WAY: f32 = 0.25;
 
+/// Arms sent to the victim count up to this multiple of its own forces in the theatre: weapons need crews
+/// trained to use them, so arms can double a victim's strength but never stand in for its army (the author's
+/// judgement; Ukraine's firepower grew about that much with the deliveries of 2022).
+pub const ARMS_ABSORB: f32 = 2.0;
+
 /// Power each side has in the theatre by `day`: the aggressor's (cut by sanctions and blockade) with its
 /// friends', and the victim's with the arms it was sent (the coalition's is added by callers).
 pub fn theatre_strength(crisis: &Crisis, mif: &MeasuresInForce, draws: &Draws, day: i32, nations: &Query<NationQuery>) -> (f32, f32) {
@@ -43,8 +48,8 @@ pub fn theatre_strength(crisis: &Crisis, mif: &MeasuresInForce, draws: &Draws, d
         |e: Entity, readiness: f32| nations.get(e).map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc) * readiness).unwrap_or(0.0);
     let allies: f32 = mif.aggressor_allies.iter().map(|(_, c)| c).sum();
     let a = side(crisis.aggressor, crisis.aggressor_readiness * draws.fortune_aggressor) * logistics(mif) + allies;
-    let d = side(crisis.victim, crisis.victim_readiness * draws.fortune_victim) + mif.arms_arrived(day);
-    (a, d)
+    let own = side(crisis.victim, crisis.victim_readiness * draws.fortune_victim);
+    (a, own + mif.arms_arrived(day).min(ARMS_ABSORB * own))
 }
 
 /// Weight of the risk of nuclear escalation: against sending forces to fight a nuclear power without a treaty
@@ -86,6 +91,18 @@ pub fn pact_threat(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>,
         .sum()
 }
 
+/// Ground beyond its own line above which an aggressor seeks a cease-fire where it stands before withdrawing.
+pub const HELD_GROUND: f32 = 0.02;
+
+/// Ground lost from its furthest advance that teaches an aggressor its enemies will fight.
+pub const TAUGHT_BY_LOSS: f32 = 0.1;
+
+/// Whether the aggressor has yet to be thrown back by `TAUGHT_BY_LOSS` from its furthest advance.
+fn untested(crisis: &Crisis, log: &RunLog) -> bool {
+    let furthest = log.control.iter().copied().fold(crisis.control, f32::max);
+    furthest - crisis.control < TAUGHT_BY_LOSS
+}
+
 /// The aggressor's reckoning this turn, factor by factor: what it wants, what it faces, what it has won.
 fn aggressor_factors(
     crisis: &Crisis,
@@ -99,8 +116,10 @@ fn aggressor_factors(
     blocs: &Query<&Bloc>,
 ) -> Vec<Factor> {
     let (a, d) = theatre_strength(crisis, mif, draws, day, nations);
-    let coalition = mif.coalition_in_theatre(day);
-    let on_way = mif.coalition_on_way(day) * ON_THE_WAY;
+    // Until they have beaten it in the field, it may doubt that the forces sent against it will fight.
+    let belief = 1.0 - draws.doubt * untested(crisis, log) as u8 as f32;
+    let coalition = mif.coalition_in_theatre(day) * belief;
+    let on_way = mif.coalition_on_way(day) * ON_THE_WAY * belief;
     let pact = pact_threat(crisis, mif, blocs, nations);
     // Behind a consented peace force the question of staying or going is political: the balance of forces
     // and the ground held stop counting; appetite, pressure, condemnation and allies decide.
@@ -199,6 +218,11 @@ fn aggressor_decides(
     } else {
         AggressorChoice::Withdraw
     };
+    // An army in the field does not simply march home: it first seeks a cease-fire where it stands, and
+    // withdraws from behind a cease-fire line or once driven back to its own line (Suez 1956, Kuwait 1991).
+    if choice == AggressorChoice::Withdraw && crisis.control > crisis.start_control + HELD_GROUND {
+        choice = AggressorChoice::AcceptTerms;
+    }
     // Behind a consented peace force the choice is to stay where it stands or to go.
     if mif.peacekeepers && matches!(choice, AggressorChoice::Proceed | AggressorChoice::Escalate) {
         choice = AggressorChoice::AcceptTerms;

@@ -265,6 +265,8 @@ pub struct Draws {
     pub arrival: f32,
     /// Half-width of the aggressor's domestic politics, drawn anew each turn.
     pub politics: f32,
+    /// The share by which the aggressor discounts the forces sent against it, until they defeat it.
+    pub doubt: f32,
 }
 
 impl Draws {
@@ -275,7 +277,8 @@ impl Draws {
         let fortune_victim = 1.0 + u.fortune * rng.dynamic();
         let leakage = 1.0 + u.leakage * rng.dynamic();
         let arrival = 1.0 + u.arrival * rng.dynamic();
-        Draws { resolve, fortune_aggressor, fortune_victim, leakage, arrival, politics: u.politics }
+        let doubt = u.misjudgement * (rng.dynamic() + 1.0) * 0.5;
+        Draws { resolve, fortune_aggressor, fortune_victim, leakage, arrival, politics: u.politics, doubt }
     }
 }
 

@@ -254,3 +254,51 @@ fn the_forecast_before_a_turn_counts_a_boycott_that_begins_that_turn() {
     sim.step();
     assert_eq!(sim.log().votes[0].adopted, t.adopted, "the vote goes as forecast");
 }
+
+/// An army holding the victim's ground does not simply march home: it offers a cease-fire where it stands, and
+/// withdraws from behind that line or once driven back to its own (Suez, November–December 1956; Kuwait 1991).
+#[test]
+fn an_aggressor_holding_ground_offers_a_cease_fire_before_it_withdraws() {
+    use collective_security::sim::AggressorChoice;
+    for id in ["korea_1950", "suez_1956", "kuwait_1990", "ukraine_2022"] {
+        let level = shipped(id);
+        let start = level.crisis.control;
+        for seed in 0..20 {
+            let r = play(level.clone(), seed, Policy::Historical, None);
+            for w in r.channels.windows(2) {
+                if w[1].choice != Some(AggressorChoice::Withdraw) || w[0].choice == Some(AggressorChoice::AcceptTerms) {
+                    continue;
+                }
+                let held = w[0].control - start;
+                assert!(
+                    held <= collective_security::sim::aggressor::HELD_GROUND + 1e-6,
+                    "{id} seed {seed}: withdrew from the field holding {held:.2} more than its own line"
+                );
+            }
+        }
+    }
+}
+
+/// Geoffrey Blainey, *The Causes of War* (1973), and James Fearon, "Rationalist Explanations for War" (1995):
+/// wars begin when one side misreads the other's resolve. Kim Il-sung and Stalin counted on the United States
+/// staying out of Korea (Kathryn Weathersby, CWIHP Working Paper 8, 1993). A North Korea that read the
+/// American commitment right is deterred far more often by an alliance that sends forces.
+#[test]
+fn a_north_korea_that_reads_the_american_commitment_right_is_deterred_more_often() {
+    let level = shipped("korea_1950");
+    let mut raw = raw("korea_1950");
+    raw.crisis.uncertainty.misjudgement = 0.0;
+    let deterred = |l| share(l, 200, Policy::Alliance, None, |r| r.outcome.result == "deterred");
+    let (misread, read) = (deterred(level), deterred(typed(&raw)));
+    assert!(read >= misread + 0.1, "deterred in {read:.2} when it reads the commitment right, {misread:.2} when it may misread it");
+}
+
+/// As history went, the recorded outcome comes out most often, but it is not the only one: Iraq is driven out
+/// of Kuwait in most runs, while in some the coalition has not cleared Kuwait by the end of February 1991.
+#[test]
+fn as_history_went_iraq_is_driven_out_most_often_but_not_in_every_run() {
+    let level = shipped("kuwait_1990");
+    let reversed = share(level.clone(), 200, Policy::Historical, None, |r| r.outcome.result == "reversed");
+    assert!(reversed > 0.5, "reversed in {reversed:.2} of runs");
+    assert!(reversed <= 0.9, "reversed in {reversed:.2} of runs: no other outcome in one run in ten");
+}

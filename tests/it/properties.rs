@@ -126,5 +126,6 @@ fn golden_runs_replay_to_the_same_bytes() {
     }
 }
 
-// Save format 2: the draws of sanctions, arms and the aggressor's friends follow the states' order.
-const GOLDEN: [u64; 3] = [0xdb7562a78061b177, 0x59a39023b785ea8d, 0xdd1e3b5f77e30751];
+// Save format 3: the aggressor's doubt of its enemies is drawn at the start; arms count up to what the
+// victim's army can use; an aggressor holding ground offers a cease-fire before it withdraws.
+const GOLDEN: [u64; 3] = [0x96798ef307144558, 0xb4f18bc7894fe58c, 0xf14a0f3d5847c9de];
