@@ -197,7 +197,9 @@ fn the_map_shows_forces_sent_to_kuwait_and_the_states_applying_sanctions_each_wi
         .state_ix("USA")
         .unwrap();
     let mid = places[usa] + (egui::pos2(400.0, 300.0) - places[usa]) * 0.5;
-    assert!(hovered(&marks, mid).is_some_and(|t| t.starts_with("United States: forces")), "{:?}", hovered(&marks, mid));
+    let mark = hovered(&marks, mid).expect("the American arrow answers the pointer");
+    assert!(mark.text.starts_with("United States: forces"), "{}", mark.text);
+    assert_eq!(mark.state, Some(usa), "a click on the arrow opens the United States in the inspector");
 }
 
 #[test]

@@ -8,13 +8,15 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, Color32, Pos2, Stroke};
 
 use crate::game::theme;
-use crate::level::LevelDef;
+use crate::level::{LevelDef, StateIx};
 use crate::sim::{Crisis, MeasuresInForce, Nation, Sanctioning};
 
 /// Something drawn on the map that answers the pointer: where it is, and what it says.
 pub struct Mark {
     pub hit: Hit,
     pub text: String,
+    /// The state a click on it opens in the inspector.
+    pub state: Option<StateIx>,
 }
 
 pub enum Hit {
@@ -36,14 +38,9 @@ impl Hit {
     }
 }
 
-/// The text of the mark under the pointer, if any is within a few points.
-pub fn hovered(marks: &[Mark], pointer: Pos2) -> Option<&str> {
-    marks
-        .iter()
-        .map(|m| (m.hit.distance(pointer), m))
-        .filter(|(d, _)| *d < 6.0)
-        .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, m)| m.text.as_str())
+/// The mark under the pointer, if any is within a few points.
+pub fn hovered(marks: &[Mark], pointer: Pos2) -> Option<&Mark> {
+    marks.iter().map(|m| (m.hit.distance(pointer), m)).filter(|(d, _)| *d < 6.0).min_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, m)| m)
 }
 
 /// Where a state's capital and the theatre are on screen.
@@ -72,6 +69,7 @@ pub fn draw(painter: &egui::Painter, w: &World, l: &LevelDef, at: &Places, day: 
             marks.push(Mark {
                 hit: Hit::Segment(from, front),
                 text: format!("{name}: {what}, {:.1} thousandths of world power, {:.0}% arrived", c.cinc * 1000.0, arrived * 100.0),
+                state: Some(ix),
             });
         }
         for (e, cinc) in &mif.aggressor_allies {
@@ -79,9 +77,13 @@ pub fn draw(painter: &egui::Painter, w: &World, l: &LevelDef, at: &Places, day: 
             let Some(from) = (at.capital)(ix) else { continue };
             arrow(painter, from, front, 2.0 + 6.0 * (cinc / biggest).sqrt().min(1.0), theme::VERMILLION);
             let name = &l.states[ix].name;
-            marks.push(Mark { hit: Hit::Segment(from, front), text: format!("{name}: forces sent to fight on the aggressor's side") });
+            marks.push(Mark {
+                hit: Hit::Segment(from, front),
+                text: format!("{name}: forces sent to fight on the aggressor's side"),
+                state: Some(ix),
+            });
         }
-        front_gauge(painter, w, front, mif, &mut marks);
+        front_gauge(painter, w, l, front, mif, &mut marks);
     }
     marks
 }
@@ -120,18 +122,26 @@ fn sanctions(painter: &egui::Painter, w: &World, l: &LevelDef, at: &Places, mif:
     for (n, s) in q.iter(w).filter(|(_, s)| s.0 > 0.05) {
         let Some(p) = (at.capital)(n.ix) else { continue };
         painter.circle_stroke(p, 7.0, Stroke::new(1.0 + 2.5 * s.0, theme::GREEN));
-        marks.push(Mark { hit: Hit::Ring(p, 7.0), text: format!("{}: applies the sanctions ({:.0}% compliance)", n.name, s.0 * 100.0) });
+        marks.push(Mark {
+            hit: Hit::Ring(p, 7.0),
+            text: format!("{}: applies the sanctions ({:.0}% compliance)", n.name, s.0 * 100.0),
+            state: Some(n.ix),
+        });
     }
     for (id, _) in mif.sanctions_trace.iter().flat_map(|t| &t.leakers) {
         let Some(ix) = l.state_ix(id) else { continue };
         let Some(p) = (at.capital)(ix) else { continue };
         painter.extend(egui::Shape::dashed_line(&arc(p, 8.0, 1.0, 24), Stroke::new(2.0, theme::ORANGE), 3.0, 3.0));
-        marks.push(Mark { hit: Hit::Ring(p, 8.0), text: format!("{}: outside the sanctions, trades around them", l.states[ix].name) });
+        marks.push(Mark {
+            hit: Hit::Ring(p, 8.0),
+            text: format!("{}: outside the sanctions, trades around them", l.states[ix].name),
+            state: Some(ix),
+        });
     }
 }
 
 /// The aggressor's hold as an arc round the front, and the peacekeepers' badge when they are there.
-fn front_gauge(painter: &egui::Painter, w: &World, front: Pos2, mif: &MeasuresInForce, marks: &mut Vec<Mark>) {
+fn front_gauge(painter: &egui::Painter, w: &World, l: &LevelDef, front: Pos2, mif: &MeasuresInForce, marks: &mut Vec<Mark>) {
     let Some(c) = w.try_query::<&Crisis>().and_then(|mut q| q.iter(w).next().cloned()) else { return };
     let r = 11.0;
     painter.circle_stroke(front, r, Stroke::new(4.0, Color32::from_white_alpha(200)));
@@ -139,7 +149,11 @@ fn front_gauge(painter: &egui::Painter, w: &World, front: Pos2, mif: &MeasuresIn
     if n > 0 {
         painter.add(egui::Shape::line(arc(front, r, c.control, n), Stroke::new(4.0, theme::VERMILLION)));
     }
-    marks.push(Mark { hit: Hit::Ring(front, r), text: format!("The aggressor holds {:.0}% of {}", c.control * 100.0, c.theatre) });
+    marks.push(Mark {
+        hit: Hit::Ring(front, r),
+        text: format!("The aggressor holds {:.0}% of {}", c.control * 100.0, c.theatre),
+        state: Some(l.crisis.aggressor),
+    });
     if mif.peacekeepers {
         let badge = egui::Rect::from_center_size(front + egui::vec2(0.0, -24.0), egui::vec2(26.0, 15.0));
         painter.rect_filled(badge, 3.0, theme::SKY);
@@ -147,19 +161,21 @@ fn front_gauge(painter: &egui::Painter, w: &World, front: Pos2, mif: &MeasuresIn
         marks.push(Mark {
             hit: Hit::Ring(badge.center(), 8.0),
             text: "A UN peacekeeping force, deployed with the host state's consent, stands between the armies".into(),
+            state: None,
         });
     }
 }
 
 /// What the arrows and rings mean, each beside its symbol.
 pub fn legend(ui: &mut egui::Ui) {
-    let rows: [(u8, Color32, &str); 6] = [
+    let rows: [(u8, Color32, &str); 7] = [
         (0, theme::BLUE, "forces sent to the theatre (faint: on their way)"),
         (0, theme::GREEN, "arms and aid sent to the victim"),
         (0, theme::VERMILLION, "forces fighting on the aggressor's side"),
         (1, theme::GREEN, "applies the sanctions (thicker: complies more)"),
         (2, theme::ORANGE, "outside the sanctions, trades around them"),
         (3, theme::VERMILLION, "the aggressor's hold on the contested ground"),
+        (4, theme::VERMILLION, "ground the aggressor holds (hatched) and the front line"),
     ];
     for (kind, colour, text) in rows {
         ui.horizontal(|ui| {
@@ -171,6 +187,16 @@ pub fn legend(ui: &mut egui::Ui) {
                     p.circle_stroke(r.center(), 5.0, Stroke::new(2.0, colour));
                 }
                 2 => p.extend(egui::Shape::dashed_line(&arc(r.center(), 5.0, 1.0, 12), Stroke::new(2.0, colour), 2.0, 2.0)),
+                4 => {
+                    for k in 0..3 {
+                        let x = r.left() + 2.0 + 4.0 * k as f32;
+                        p.line_segment([egui::pos2(x, r.bottom()), egui::pos2(x + 6.0, r.top())], Stroke::new(1.0, colour));
+                    }
+                    p.line_segment(
+                        [egui::pos2(r.left() + 13.0, r.bottom()), egui::pos2(r.left() + 13.0, r.top())],
+                        Stroke::new(2.5, colour),
+                    );
+                }
                 _ => {
                     p.circle_stroke(r.center(), 5.0, Stroke::new(2.5, Color32::from_white_alpha(200)));
                     p.add(egui::Shape::line(arc(r.center(), 5.0, 0.5, 8), Stroke::new(2.5, colour)));

@@ -185,7 +185,7 @@ pub fn place_label(p: egui::Pos2, size: egui::Vec2, area: egui::Rect, placed: &m
 }
 
 /// Labels of key states, the aggressor, the victim and the front, drawn over the map; and the hover tooltip.
-pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
+pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions: &mut Vec<Action>) {
     let (Some(level), Some(view)) = (w.get_resource::<Level>(), w.get_resource::<MapView>()) else { return };
     let l = &level.0;
     let painter = ctx.layer_painter(egui::LayerId::background()).with_clip_rect(map_rect);
@@ -216,8 +216,22 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
     // The crisis itself under the labels: forces, arms, sanctions, the front's gauge, peacekeepers.
     let day = w.get_resource::<crate::sim::Calendar>().map_or(0, |c| crate::sim::turn_days(l, c.turn.min(l.turns.len() - 1)).0);
     let capital = |ix: usize| to_screen(&cam, project(l.states[ix].capital.0, l.states[ix].capital.1));
+    // The aggressor's hold hatched on the contested ground, under everything else the crisis draws.
+    let mut front_line = Vec::new();
+    if let (Some(c), Some(from)) = (&crisis, capital(l.crisis.aggressor)) {
+        let rings: Vec<Vec<egui::Pos2>> =
+            super::hold::theatre_rings(w, l).iter().map(|r| r.iter().filter_map(|p| to_screen(&cam, *p)).collect()).collect();
+        front_line = super::hold::draw(&painter, &rings, from, c.control, egui::Id::new("aggressor_hold"));
+    }
     let places = super::crisis_map::Places { capital: &capital, front: front.as_ref().map(|f| f.0) };
-    let marks = super::crisis_map::draw(&painter, w, l, &places, day);
+    let mut marks = super::crisis_map::draw(&painter, w, l, &places, day);
+    if let Some(c) = &crisis {
+        marks.extend(front_line.into_iter().map(|(a, b)| super::crisis_map::Mark {
+            hit: super::crisis_map::Hit::Segment(a, b),
+            text: format!("The front in {}: the aggressor holds the hatched {:.0}%", c.theatre, c.control * 100.0),
+            state: Some(l.crisis.aggressor),
+        }));
+    }
     let mut placed: Vec<egui::Rect> = front.iter().map(|(_, pos, g)| egui::Rect::from_min_size(*pos, g.size()).expand(2.0)).collect();
     let mut labels: Vec<(usize, u8, egui::Pos2, String, Color32)> = Vec::new();
     for (ix, s) in l.states.iter().enumerate() {
@@ -288,9 +302,21 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect) {
     let capturing = w.get_resource::<crate::game::GameOptions>().is_some_and(|o| o.screenshot.is_some());
     let on_map = super::pointer_on_map(ctx, w.resource::<super::MapArea>());
     let pointer = ctx.pointer_hover_pos().filter(|_| on_map && !capturing);
-    if let Some(text) = pointer.and_then(|p| super::crisis_map::hovered(&marks, p)) {
-        egui::Tooltip::always_open(ctx.clone(), egui::LayerId::background(), egui::Id::new("crisis_tip"), egui::PopupAnchor::Pointer)
-            .show(|ui| ui.label(text));
+    if let Some(mark) = pointer.and_then(|p| super::crisis_map::hovered(&marks, p)) {
+        egui::Tooltip::always_open(ctx.clone(), egui::LayerId::background(), egui::Id::new("crisis_tip"), egui::PopupAnchor::Pointer).show(
+            |ui| {
+                ui.label(&mark.text);
+                if mark.state.is_some() {
+                    ui.weak("Click to open this state in the inspector");
+                }
+            },
+        );
+        // A click on an arrow, a ring or the front opens its state (after the map's own pick, so it wins).
+        if let Some(ix) = mark.state
+            && ctx.input(|i| i.pointer.primary_clicked())
+        {
+            actions.push(Action::Select(Some(ix)));
+        }
         return;
     }
     if let Some((holder, name)) = &view.hovered

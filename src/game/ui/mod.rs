@@ -7,6 +7,7 @@ pub mod chamber;
 pub mod crisis_map;
 pub mod debrief;
 pub mod glossary;
+pub mod hold;
 pub mod hud;
 pub mod inspector;
 pub mod lesson;
@@ -188,7 +189,7 @@ fn draw_ui_inner(world: &mut World) {
                 inspector::inspector(&mut root, w, &mut actions);
                 hud::newswire(&mut root, w);
                 timeline::strip(&mut root, w, &mut actions);
-                hud::map_overlay(&ctx, w, root.available_rect_before_wrap());
+                hud::map_overlay(&ctx, w, root.available_rect_before_wrap(), &mut actions);
                 hud::legend(&ctx, w, &mut actions);
                 let phase = w.get_resource::<State<TurnPhase>>().map(|s| *s.get());
                 if let Some(phase) = phase {
