@@ -103,6 +103,15 @@ fn untested(crisis: &Crisis, log: &RunLog) -> bool {
     furthest - crisis.control < TAUGHT_BY_LOSS
 }
 
+/// Share of its furthest advance that, lost again in the fighting, makes a retreat a rout.
+pub const ROUTED: f32 = 0.3;
+
+/// Whether the fighting has thrown the aggressor back by `ROUTED` of the ground it had gained at its furthest.
+fn routed(crisis: &Crisis, log: &RunLog) -> bool {
+    let furthest = log.control.iter().copied().fold(crisis.control, f32::max);
+    furthest - crisis.control >= ROUTED * (furthest - crisis.start_control).max(0.0)
+}
+
 /// The aggressor's reckoning this turn, factor by factor: what it wants, what it faces, what it has won.
 fn aggressor_factors(
     crisis: &Crisis,
@@ -218,9 +227,10 @@ fn aggressor_decides(
     } else {
         AggressorChoice::Withdraw
     };
-    // An army in the field does not simply march home: it first seeks a cease-fire where it stands, and
-    // withdraws from behind a cease-fire line or once driven back to its own line (Suez 1956, Kuwait 1991).
-    if choice == AggressorChoice::Withdraw && crisis.control > crisis.start_control + HELD_GROUND {
+    // An army in the field that has not been routed does not simply march home: it first seeks a cease-fire
+    // where it stands, and withdraws from behind a cease-fire line (Suez 1956) or once the fighting has thrown
+    // it back by half its gains (Iraq on 26 February 1991, North Korea after Inchon).
+    if choice == AggressorChoice::Withdraw && crisis.control > crisis.start_control + HELD_GROUND && !routed(&crisis, &log) {
         choice = AggressorChoice::AcceptTerms;
     }
     // Behind a consented peace force the choice is to stay where it stands or to go.

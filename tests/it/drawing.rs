@@ -209,3 +209,28 @@ fn the_map_shows_arms_reaching_ukraine_and_no_forces_of_states_that_sent_none() 
     assert!(texts.iter().any(|t| t.contains("arms and aid for the victim")), "{texts:#?}");
     assert!(!texts.iter().any(|t| t.starts_with("United States: forces sent")), "the United States sent no forces: {texts:#?}");
 }
+
+/// Everything the crisis layer draws is in the table of states too, for keyboard and screen-reader users.
+#[test]
+fn the_table_of_states_says_what_the_map_draws_for_each_state() {
+    use collective_security::sim::{Policy, Simulation, runner::RunSetup};
+    let l =
+        std::sync::Arc::new(collective_security::level::load(&collective_security::files::levels_dir().join("kuwait_1990.ron")).unwrap());
+    let mut sim = Simulation::new();
+    sim.start(&RunSetup {
+        level: l,
+        seed: 1,
+        role: None,
+        policy: Some(Policy::Historical),
+        credibility: None,
+        lessons: Default::default(),
+    });
+    (0..4).for_each(|_| {
+        sim.step();
+    });
+    let rows = collective_security::game::ui::table::rows(sim.world());
+    let acts = |name: &str| rows.iter().find(|r| r.name == name).map(|r| r.acts.clone()).unwrap_or_default();
+    assert!(acts("United States").contains("forces sent"), "{}", acts("United States"));
+    assert!(acts("United States").contains("applies sanctions"), "{}", acts("United States"));
+    assert!(acts("Iraq").starts_with("holds "), "{}", acts("Iraq"));
+}

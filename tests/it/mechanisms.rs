@@ -255,28 +255,37 @@ fn the_forecast_before_a_turn_counts_a_boycott_that_begins_that_turn() {
     assert_eq!(sim.log().votes[0].adopted, t.adopted, "the vote goes as forecast");
 }
 
-/// An army holding the victim's ground does not simply march home: it offers a cease-fire where it stands, and
-/// withdraws from behind that line or once driven back to its own (Suez, November–December 1956; Kuwait 1991).
+/// An army holding the victim's ground that has not been beaten does not simply march home: it offers a
+/// cease-fire where it stands, and withdraws from behind that line (Suez, November–December 1956) or once
+/// routed (Iraq, 26 February 1991).
 #[test]
-fn an_aggressor_holding_ground_offers_a_cease_fire_before_it_withdraws() {
+fn an_aggressor_holding_ground_and_not_routed_offers_a_cease_fire_before_it_withdraws() {
     use collective_security::sim::AggressorChoice;
+    use collective_security::sim::aggressor::{HELD_GROUND, ROUTED};
+    let mut ceasefire_first = 0;
     for id in ["korea_1950", "suez_1956", "kuwait_1990", "ukraine_2022"] {
         let level = shipped(id);
         let start = level.crisis.control;
         for seed in 0..20 {
             let r = play(level.clone(), seed, Policy::Historical, None);
-            for w in r.channels.windows(2) {
-                if w[1].choice != Some(AggressorChoice::Withdraw) || w[0].choice == Some(AggressorChoice::AcceptTerms) {
+            for (t, w) in r.channels.windows(2).enumerate() {
+                if w[1].choice != Some(AggressorChoice::Withdraw) {
                     continue;
                 }
-                let held = w[0].control - start;
+                if w[0].choice == Some(AggressorChoice::AcceptTerms) {
+                    ceasefire_first += 1;
+                    continue;
+                }
+                let furthest = r.channels[..=t].iter().map(|c| c.control).fold(0.0, f32::max);
+                let (held, thrown_back) = (w[0].control - start, furthest - w[0].control);
                 assert!(
-                    held <= collective_security::sim::aggressor::HELD_GROUND + 1e-6,
-                    "{id} seed {seed}: withdrew from the field holding {held:.2} more than its own line"
+                    held <= HELD_GROUND + 1e-6 || thrown_back >= ROUTED * (furthest - start) - 1e-6,
+                    "{id} seed {seed}: withdrew unbeaten from the field holding {held:.2} more than its own line"
                 );
             }
         }
     }
+    assert!(ceasefire_first > 0, "no aggressor withdrew from behind a cease-fire line");
 }
 
 /// Geoffrey Blainey, *The Causes of War* (1973), and James Fearon, "Rationalist Explanations for War" (1995):

@@ -6,7 +6,10 @@ use bevy_egui::egui::{self, RichText};
 
 use crate::game::map::MapView;
 use crate::level::BodyKind;
-use crate::sim::{Aggressor, Bloc, Body, Capability, Interests, Level, Member, Nation, Player, Stance, Victim};
+use crate::sim::{
+    Aggressor, Bloc, Body, Calendar, Capability, Crisis, Interests, Level, MeasuresInForce, Member, Nation, Player, Sanctioning, Stance,
+    Victim,
+};
 
 use super::{Action, UiState, hud::stance_text};
 
@@ -20,16 +23,18 @@ pub enum Column {
     Seat,
     Blocs,
     Stance,
+    Acts,
     Distance,
 }
 
-const COLUMNS: [(Column, &str, &str); 7] = [
+const COLUMNS: [(Column, &str, &str); 8] = [
     (Column::State, "State", "The state, and its part in the crisis"),
     (Column::Power, "Power", "Share of world military-industrial capability (CINC)"),
     (Column::Member, "Member", "Member of the League or the UN in this crisis"),
     (Column::Seat, "Seat", "Its seat in the Council: permanent (with a veto where the rules give one) or elected"),
     (Column::Blocs, "Blocs", "Alliances and pacts it belongs to"),
     (Column::Stance, "Stance", "Its stance on collective action now"),
+    (Column::Acts, "In the crisis", "What the map draws for it: forces or arms sent, sanctions applied or leaked, the ground held"),
     (Column::Distance, "Distance", "Kilometres from its capital to the theatre"),
 ];
 
@@ -43,10 +48,48 @@ pub struct Row {
     pub seat: &'static str,
     pub blocs: String,
     pub stance: Stance,
+    /// What it is doing in the crisis, as the map draws it.
+    pub acts: String,
     pub km: f32,
 }
 
+/// What a state is doing in the crisis, in the words of the map's tooltips: forces and arms sent (with the
+/// share arrived), sanctions applied or traded around, forces fighting for the aggressor, the ground held.
+fn acts(w: &World, e: Entity, id: &str, day: i32) -> String {
+    let mut out = Vec::new();
+    if let Some(mif) = w.get_resource::<MeasuresInForce>() {
+        let arrived = |c: &crate::sim::Contingent| if c.cinc > 0.0 { c.arrived(day) / c.cinc * 100.0 } else { 100.0 };
+        if let Some(c) = mif.coalition.iter().find(|c| c.state == e) {
+            out.push(format!("forces sent ({:.0}% arrived)", arrived(c)));
+        }
+        if let Some(c) = mif.arms.iter().find(|c| c.state == e) {
+            out.push(format!("arms sent ({:.0}% arrived)", arrived(c)));
+        }
+        if mif.aggressor_allies.iter().any(|(a, _)| *a == e) {
+            out.push("fights for the aggressor".into());
+        }
+        if mif.sanctions_trace.iter().flat_map(|t| &t.leakers).any(|(l, _)| &**l == id) {
+            out.push("trades around the sanctions".into());
+        }
+        if mif.sanctions.is_some()
+            && let Some(s) = w.get::<Sanctioning>(e).filter(|s| s.0 > 0.05)
+        {
+            out.push(format!("applies sanctions ({:.0}%)", s.0 * 100.0));
+        }
+    }
+    if w.get::<Aggressor>(e).is_some()
+        && let Some(c) = w.try_query::<&Crisis>().and_then(|mut q| q.iter(w).next().cloned())
+    {
+        out.push(format!("holds {:.0}% of {}", c.control * 100.0, c.theatre));
+    }
+    out.join("; ")
+}
+
 pub fn rows(w: &World) -> Vec<Row> {
+    let day = match (w.get_resource::<Level>(), w.get_resource::<Calendar>()) {
+        (Some(l), Some(c)) => crate::sim::turn_days(&l.0, c.turn.min(l.0.turns.len() - 1)).0,
+        _ => 0,
+    };
     let Some(mut q) =
         w.try_query::<(Entity, &Nation, &Capability, &Interests, &Stance, Has<Member>, Has<Aggressor>, Has<Victim>, Has<Player>)>()
     else {
@@ -80,6 +123,7 @@ pub fn rows(w: &World) -> Vec<Row> {
                 seat,
                 blocs: blocs.iter().filter(|b| b.members.contains(&e)).map(|b| b.name.clone()).collect::<Vec<_>>().join(", "),
                 stance: *s,
+                acts: acts(w, e, &n.id, day),
                 km: i.km_theatre,
             }
         })
@@ -95,6 +139,7 @@ fn sort(rows: &mut [Row], col: Column, descending: bool) {
             Column::Seat => a.seat.cmp(b.seat),
             Column::Blocs => a.blocs.cmp(&b.blocs),
             Column::Stance => (a.stance as u8).cmp(&(b.stance as u8)),
+            Column::Acts => a.acts.cmp(&b.acts),
             Column::Distance => a.km.total_cmp(&b.km),
         };
         if descending { o.reverse() } else { o }.then(a.name.cmp(&b.name))
@@ -132,6 +177,7 @@ pub fn table(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
                     ui.label(r.seat);
                     ui.label(&r.blocs);
                     ui.label(stance_text(r.stance));
+                    ui.label(&r.acts);
                     ui.label(format!("{:.0} km", r.km));
                     ui.end_row();
                 }
