@@ -97,10 +97,11 @@ pub const HELD_GROUND: f32 = 0.02;
 /// Ground lost from its furthest advance that teaches an aggressor its enemies will fight.
 pub const TAUGHT_BY_LOSS: f32 = 0.1;
 
-/// Whether the aggressor has yet to be thrown back by `TAUGHT_BY_LOSS` from its furthest advance.
-fn untested(crisis: &Crisis, log: &RunLog) -> bool {
+/// How far the aggressor discounts the forces sent against it: its drawn doubt, until it has been thrown back
+/// `TAUGHT_BY_LOSS` from its furthest advance.
+pub fn doubt(crisis: &Crisis, draws: &Draws, log: &RunLog) -> f32 {
     let furthest = log.control.iter().copied().fold(crisis.control, f32::max);
-    furthest - crisis.control < TAUGHT_BY_LOSS
+    if furthest - crisis.control < TAUGHT_BY_LOSS { draws.doubt } else { 0.0 }
 }
 
 /// Share of its furthest advance that, lost again in the fighting, makes a retreat a rout.
@@ -126,7 +127,7 @@ fn aggressor_factors(
 ) -> Vec<Factor> {
     let (a, d) = theatre_strength(crisis, mif, draws, day, nations);
     // Until they have beaten it in the field, it may doubt that the forces sent against it will fight.
-    let belief = 1.0 - draws.doubt * untested(crisis, log) as u8 as f32;
+    let belief = 1.0 - doubt(crisis, draws, log);
     let coalition = mif.coalition_in_theatre(day) * belief;
     let on_way = mif.coalition_on_way(day) * ON_THE_WAY * belief;
     let pact = pact_threat(crisis, mif, blocs, nations);

@@ -6,7 +6,7 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
-use super::aggressor::{pact_threat, theatre_strength};
+use super::aggressor::{doubt, pact_threat, theatre_strength};
 use super::conflict::advance;
 use super::core::*;
 use super::trace::{DecisionKind, RunLog};
@@ -47,6 +47,9 @@ pub struct Channels {
     pub commitment: f32,
     /// The aggressor's appetite, with this run's draw of its resolve.
     pub resolve: f32,
+    /// How far the aggressor discounts the forces sent against it, doubting they will fight (0 once they
+    /// have thrown it back).
+    pub doubt: f32,
     /// Share of the contested ground the aggressor holds.
     pub control: f32,
     /// What the aggressor decided this turn, if it decided.
@@ -90,6 +93,7 @@ fn record_channels(
         credibility: r4(cred.of(level.0.institution.kind)),
         commitment: r4(blocs.iter().filter(|b| b.covers(crisis.victim, crisis.aggressor)).map(|b| b.cohesion).fold(0.0, f32::max)),
         resolve: r4((crisis.appetite + draws.resolve).clamp(0.0, 1.0)),
+        doubt: r4(doubt(&crisis, &draws, &log)),
         control: r4(crisis.control),
         choice,
     };

@@ -534,7 +534,7 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::channels::Channels, bef
     use crate::sim::channels::Channels;
     ui.label(RichText::new("What the aggressor faced").strong());
     type Get = fn(&Channels) -> f32;
-    let rows: [(&str, Get, Unit, &str); 12] = [
+    let rows: [(&str, Get, Unit, &str); 13] = [
         (
             "Its forces in the theatre",
             |c| c.aggressor_forces,
@@ -557,6 +557,12 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::channels::Channels, bef
         ("Blockade", |c| c.blockade, Unit::Share, "share of its supply to the theatre the blockade cuts"),
         ("Trust in the institution", |c| c.credibility, Unit::Share, "credibility: how far members expect its decisions to be carried out"),
         ("Its resolve", |c| c.resolve, Unit::Share, "its appetite for the prize, with this run's draw of its leaders' resolve"),
+        (
+            "Its doubt of its enemies",
+            |c| c.doubt,
+            Unit::Share,
+            "how far it discounts the forces sent against it, doubting they will fight, until they throw it back",
+        ),
     ];
     egui::Grid::new("channels").striped(true).show(ui, |ui| {
         for (name, get, unit, hover) in rows {
