@@ -202,13 +202,17 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
     else {
         return;
     };
+    // Labels keep clear of the map's legend window (where it stood last frame).
+    let legend = ctx.memory(|m| m.area_rect(egui::Id::new(LEGEND_ID)));
     // The front first: it is the crisis, and its label is reserved before any state's.
     let front = match (&crisis, to_screen(&cam, project(l.crisis.location.0, l.crisis.location.1))) {
         (Some(c), Some(p)) => {
             let label =
                 format!("Front, {}: aggressor holds {:.0}%{}", c.theatre, c.control * 100.0, if c.fighting { ", fighting" } else { "" });
             let galley = painter.layout_no_wrap(label, egui::FontId::proportional(13.0), Color32::BLACK);
-            let pos = p + egui::vec2(14.0, 6.0);
+            let right = p + egui::vec2(14.0, 6.0);
+            let covered = legend.is_some_and(|r| r.intersects(egui::Rect::from_min_size(right, galley.size()).expand(2.0)));
+            let pos = if covered { p + egui::vec2(-14.0 - galley.size().x, 6.0) } else { right };
             Some((p, pos, galley))
         }
         _ => None,
@@ -233,6 +237,7 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
         }));
     }
     let mut placed: Vec<egui::Rect> = front.iter().map(|(_, pos, g)| egui::Rect::from_min_size(*pos, g.size()).expand(2.0)).collect();
+    placed.extend(legend);
     let mut labels: Vec<(usize, u8, egui::Pos2, String, Color32)> = Vec::new();
     for (ix, s) in l.states.iter().enumerate() {
         let council = l.institution.bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&ix));
@@ -378,9 +383,13 @@ fn bloc_legend(w: &World) -> Vec<(Color32, String)> {
     out
 }
 
+/// The id of the map's legend window, whose place the map's labels avoid.
+const LEGEND_ID: &str = "map_legend";
+
 pub fn legend(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
     let Some(view) = w.get_resource::<MapView>() else { return };
     egui::Window::new("Map")
+        .id(egui::Id::new(LEGEND_ID))
         .anchor(egui::Align2::RIGHT_BOTTOM, [-8.0, -135.0])
         .resizable(false)
         .collapsible(true)
