@@ -325,6 +325,20 @@ fn misjudgement_range() -> f32 {
     0.6
 }
 
+impl Uncertainty {
+    /// Each range by its field name, in the order the run draws them.
+    pub fn ranges(&self) -> [(&'static str, f32); 6] {
+        [
+            ("resolve", self.resolve),
+            ("politics", self.politics),
+            ("fortune", self.fortune),
+            ("leakage", self.leakage),
+            ("arrival", self.arrival),
+            ("misjudgement", self.misjudgement),
+        ]
+    }
+}
+
 impl Default for Uncertainty {
     fn default() -> Self {
         Uncertainty {

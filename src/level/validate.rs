@@ -73,14 +73,7 @@ fn theatre_area(map: &MapDef) -> f32 {
 
 /// Each range of the run's seeded draws is a half-width from 0 to 1.
 fn check_uncertainty(cx: &mut Ctx, u: &Uncertainty) {
-    for (name, v) in [
-        ("resolve", u.resolve),
-        ("politics", u.politics),
-        ("fortune", u.fortune),
-        ("leakage", u.leakage),
-        ("arrival", u.arrival),
-        ("misjudgement", u.misjudgement),
-    ] {
+    for (name, v) in u.ranges() {
         cx.range(format!("crisis.uncertainty.{name}"), v, 0.0, 1.0);
     }
 }

@@ -169,3 +169,13 @@ fn a_variant_can_add_an_event_and_a_bloc_and_a_bad_one_is_placed_at_its_own_line
     let e = level::check_source(&bad).err().unwrap();
     assert!(e.iter().any(|d| d.line == 7 && d.path.starts_with("add_events[0]")), "{e:?}");
 }
+
+#[test]
+fn a_misjudgement_range_outside_zero_to_one_is_refused_at_its_line() {
+    let src = korea_src().replacen("oil_imported: 0.0,", "oil_imported: 0.0,\n        uncertainty: (misjudgement: 1.5),", 1);
+    let e = errors(&src);
+    assert_eq!(e.len(), 1, "{e:?}");
+    let line = src.lines().position(|l| l.contains("misjudgement: 1.5")).unwrap() + 1;
+    assert_eq!(e[0].line, line, "{e:?}");
+    assert_eq!(e[0].col, src.lines().nth(line - 1).unwrap().find("1.5").unwrap() + 1, "{e:?}");
+}

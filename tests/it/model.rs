@@ -35,14 +35,7 @@ fn every_parameter_in_model_md_exists_in_the_code_with_the_value_it_gives() {
 fn the_draws_model_md_lists_have_the_defaults_it_gives() {
     let doc = std::fs::read_to_string(root().join("MODEL.md")).unwrap();
     let u = collective_security::level::Uncertainty::default();
-    for (name, v) in [
-        ("resolve", u.resolve),
-        ("politics", u.politics),
-        ("fortune", u.fortune),
-        ("leakage", u.leakage),
-        ("arrival", u.arrival),
-        ("misjudgement", u.misjudgement),
-    ] {
+    for (name, v) in u.ranges() {
         assert!(doc.contains(&format!("| `{name}` | {v} |")), "MODEL.md gives the default range of `{name}` as {v}");
     }
 }
