@@ -1,6 +1,6 @@
-//! Hot reload: the level being played is checked again when its file changes. A broken edit shows its
-//! errors in a panel and the last good version keeps running; a good edit restarts the level with the
-//! same seed, role and orders. Nothing crashes.
+//! Hot reload: the level being played is checked again when its file changes, or, for a what-if variant,
+//! when the level it extends changes. A broken edit shows its errors in a panel and the last good version
+//! keeps running; a good edit restarts the level with the same seed, role and orders. Nothing crashes.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -22,7 +22,15 @@ pub struct Reload {
     /// How often the file is looked at.
     pub interval_secs: f32,
     last: Option<Instant>,
-    stamp: Option<(PathBuf, Option<SystemTime>)>,
+    stamp: Option<(PathBuf, Stamp)>,
+}
+
+/// When the level's file, and the file of the level a variant extends, were last modified.
+type Stamp = [Option<SystemTime>; 2];
+
+fn stamp_of(path: &std::path::Path) -> Stamp {
+    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    [modified(path), level::variant::base_file(path).and_then(|b| modified(&b))]
 }
 
 impl Default for Reload {
@@ -42,7 +50,7 @@ fn watch_level(world: &mut World) {
     world.resource_mut::<Reload>().last = Some(now);
     let Some(session) = world.get_resource::<Session>() else { return };
     let path = session.level_path.clone();
-    let mtime = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    let mtime = stamp_of(&path);
     let mut reload = world.resource_mut::<Reload>();
     match &reload.stamp {
         Some((p, t)) if *p == path && *t == mtime => return,

@@ -1,7 +1,7 @@
 //! What-if variants: a file that extends a shipped level and changes only what it names
 //! (a state joins the institution, oil is added to the sanctions, a rule of the Council changes).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -165,6 +165,24 @@ pub fn is_variant(src: &str) -> bool {
     src.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("//")).is_some_and(|l| l.starts_with("Variant("))
 }
 
+/// The file of the level `extends` names: beside the variant, else in `levels/`.
+fn find_base(extends: &str, dir: Option<&Path>, levels_dir: &Path) -> Option<PathBuf> {
+    let candidates = [dir.map(|d| d.join(format!("{extends}.ron"))), Some(levels_dir.join(format!("{extends}.ron")))];
+    candidates.into_iter().flatten().find(|p| p.exists())
+}
+
+/// The file of the level a variant file extends, so that an edit to it can be noticed too; `None` for a whole
+/// level, or a file that cannot be read or parsed (its own check reports why).
+pub fn base_file(path: &Path) -> Option<PathBuf> {
+    let src = crate::files::read_text(path).ok()?;
+    if !is_variant(&src) {
+        return None;
+    }
+    let v: RawVariant = ron::Options::default().with_recursion_limit(64).from_str(&src).ok()?;
+    let plain = !v.extends.is_empty() && v.extends.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    plain.then(|| find_base(&v.extends, path.parent(), &crate::files::levels_dir())).flatten()
+}
+
 /// Reads the base level and applies the variant. Errors point into the variant file.
 pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -> Result<RawLevel, Vec<Diagnostic>> {
     let spans = SpanIndex::build(src);
@@ -181,8 +199,7 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
             .locate(&spans),
         ]);
     }
-    let candidates = [dir.map(|d| d.join(format!("{}.ron", v.extends))), Some(levels_dir.join(format!("{}.ron", v.extends)))];
-    let Some(base_path) = candidates.into_iter().flatten().find(|p| p.exists()) else {
+    let Some(base_path) = find_base(&v.extends, dir, levels_dir) else {
         let known: Vec<String> = std::fs::read_dir(levels_dir)
             .into_iter()
             .flatten()

@@ -132,6 +132,52 @@ fn a_broken_edit_shows_its_errors_and_keeps_the_last_good_level_and_a_fix_reload
     assert_eq!(app.world().resource::<Calendar>().turn, 1);
 }
 
+#[test]
+fn a_variant_reloads_when_the_level_it_extends_is_edited() {
+    use collective_security::game::reload::{self, Reload};
+    let dir = std::env::temp_dir().join(format!("cs-reload-base-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let base = dir.join("korea_1950.ron");
+    let good = std::fs::read_to_string(level_path("korea_1950")).unwrap();
+    std::fs::write(&base, &good).unwrap();
+    let path = dir.join("korea_1950_soviet_present.ron");
+    let variant = "Variant(extends: \"korea_1950\", id: \"korea_1950_soviet_present\", name: \"Korea 1950: the Soviet delegate in his seat\", summary: \"no walk-out\", drop_events: [\"Boycott\", \"Return\"])";
+    std::fs::write(&path, variant).unwrap();
+    let mut app = app(&dir);
+    app.add_plugins(reload::plugin);
+    app.world_mut().resource_mut::<Reload>().interval_secs = 0.0;
+    let level = std::sync::Arc::new(collective_security::level::load(&path).unwrap());
+    app.world_mut().write_message(StartLevel {
+        level,
+        path: path.clone(),
+        seed: 3,
+        role: None,
+        replay: vec![vec![Order::Mediate]],
+        screen: Screen::Playing,
+        campaign: false,
+        credibility: None,
+        lessons: Default::default(),
+        eras: vec![],
+    });
+    app.update();
+    app.update();
+    // A broken edit of the base level, not of the variant: its errors show while the variant keeps running.
+    std::fs::write(&base, good.replacen("victim: \"KOR\"", "victim: \"KORR\"", 1)).unwrap();
+    filetime_bump(&base);
+    app.update();
+    let errors = app.world().resource::<Reload>().errors.clone();
+    assert!(!errors.is_empty(), "an edit of the base level is noticed");
+    // The fix reloads the variant with the same seed and orders.
+    std::fs::write(&base, &good).unwrap();
+    filetime_bump(&base);
+    app.update();
+    app.update();
+    app.update();
+    assert!(app.world().resource::<Reload>().errors.is_empty());
+    assert_eq!(app.world().resource::<Session>().orders, vec![vec![Order::Mediate]]);
+    assert_eq!(app.world().resource::<Calendar>().turn, 1);
+}
+
 /// Some file systems keep whole-second timestamps: make sure the change is seen.
 fn filetime_bump(path: &std::path::Path) {
     let f = std::fs::File::options().append(true).open(path).unwrap();
