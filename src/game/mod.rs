@@ -2,6 +2,7 @@
 //! It only reads the simulation's components and log, and sends the player's orders as messages.
 
 pub mod capture;
+pub mod clipboard;
 pub mod colour_vision;
 pub mod lesson;
 pub mod map;
@@ -83,6 +84,7 @@ pub fn run(opts: GameOptions) -> AppExit {
         save::plugin,
         capture::plugin,
         reload::plugin,
+        clipboard::plugin,
     ));
     app.run()
 }

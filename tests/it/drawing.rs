@@ -234,3 +234,35 @@ fn the_table_of_states_says_what_the_map_draws_for_each_state() {
     assert!(acts("United States").contains("applies sanctions"), "{}", acts("United States"));
     assert!(acts("Iraq").starts_with("holds "), "{}", acts("Iraq"));
 }
+
+/// A student can paste a name into a text field with Ctrl+V, and copy what they wrote with Ctrl+C.
+#[test]
+fn ctrl_v_pastes_into_a_text_field_and_ctrl_c_copies_its_selection() {
+    use bevy::prelude::KeyCode;
+    use collective_security::game::clipboard::{Backend, Memory, copied_texts, event_for};
+    let mut clip = Memory(Some("Ada Lovelace".into()));
+    let ctx = egui::Context::default();
+    let id = egui::Id::new("student_name");
+    let frame = |events: Vec<egui::Event>, name: &mut String| {
+        let input = egui::RawInput { events, ..Default::default() };
+        let mut out = ctx.run_ui(input, |ui| {
+            ui.add(egui::TextEdit::singleline(name).id(id)).request_focus();
+        });
+        out.textures_delta.clear();
+        out.platform_output
+    };
+    let mut name = String::new();
+    frame(vec![], &mut name);
+    let paste = event_for(KeyCode::KeyV, true, &mut clip).expect("Ctrl+V pastes what the clipboard holds");
+    frame(vec![paste], &mut name);
+    assert_eq!(name, "Ada Lovelace");
+    let select_all =
+        egui::Event::Key { key: egui::Key::A, physical_key: None, pressed: true, repeat: false, modifiers: egui::Modifiers::COMMAND };
+    let copy = event_for(KeyCode::KeyC, true, &mut clip).expect("Ctrl+C copies");
+    let out = frame(vec![select_all, copy], &mut name);
+    let copied = copied_texts(&out);
+    assert_eq!(copied, vec!["Ada Lovelace"]);
+    clip.set(copied[0]);
+    assert_eq!(clip.get().as_deref(), Some("Ada Lovelace"));
+    assert!(event_for(KeyCode::KeyV, false, &mut clip).is_none(), "V without Ctrl is a letter, not a paste");
+}
