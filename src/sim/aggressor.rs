@@ -97,11 +97,15 @@ pub const HELD_GROUND: f32 = 0.02;
 /// Ground lost from its furthest advance that teaches an aggressor its enemies will fight.
 pub const TAUGHT_BY_LOSS: f32 = 0.1;
 
-/// How far the aggressor discounts the forces sent against it: its drawn doubt, until it has been thrown back
-/// `TAUGHT_BY_LOSS` from its furthest advance.
+/// How far the aggressor discounts the forces sent against it: its drawn doubt, until it has once been thrown
+/// back `TAUGHT_BY_LOSS` from its furthest advance (what the fighting taught it, it does not forget).
 pub fn doubt(crisis: &Crisis, draws: &Draws, log: &RunLog) -> f32 {
-    let furthest = log.control.iter().copied().fold(crisis.control, f32::max);
-    if furthest - crisis.control < TAUGHT_BY_LOSS { draws.doubt } else { 0.0 }
+    if crisis.taught || thrown_back(crisis, log) >= TAUGHT_BY_LOSS { 0.0 } else { draws.doubt }
+}
+
+/// Ground lost again since its furthest advance.
+fn thrown_back(crisis: &Crisis, log: &RunLog) -> f32 {
+    log.control.iter().copied().fold(crisis.control, f32::max) - crisis.control
 }
 
 /// Share of its furthest advance that, lost again in the fighting, makes a retreat a rout.
@@ -110,7 +114,7 @@ pub const ROUTED: f32 = 0.3;
 /// Whether the fighting has thrown the aggressor back by `ROUTED` of the ground it had gained at its furthest.
 fn routed(crisis: &Crisis, log: &RunLog) -> bool {
     let furthest = log.control.iter().copied().fold(crisis.control, f32::max);
-    furthest - crisis.control >= ROUTED * (furthest - crisis.start_control).max(0.0)
+    thrown_back(crisis, log) >= ROUTED * (furthest - crisis.start_control).max(0.0)
 }
 
 /// The aggressor's reckoning this turn, factor by factor: what it wants, what it faces, what it has won.
@@ -194,6 +198,7 @@ fn aggressor_decides(
     let politics = draws.politics * rng.dynamic();
     let date = level.0.turns[cal.turn].date;
     let (_, day) = turn_days(&level.0, cal.turn);
+    crisis.taught |= thrown_back(&crisis, &log) >= TAUGHT_BY_LOSS;
     match crisis.settled {
         None => {}
         // Behind a cease-fire line it keeps weighing whether to stay or to go (Suez, November 1956).
@@ -230,8 +235,13 @@ fn aggressor_decides(
     };
     // An army in the field that has not been routed does not simply march home: it first seeks a cease-fire
     // where it stands, and withdraws from behind a cease-fire line (Suez 1956) or once the fighting has thrown
-    // it back by half its gains (Iraq on 26 February 1991, North Korea after Inchon).
-    if choice == AggressorChoice::Withdraw && crisis.control > crisis.start_control + HELD_GROUND && !routed(&crisis, &log) {
+    // it back by `ROUTED` of its gains (Iraq on 26 February 1991, North Korea after Inchon). Behind peace-
+    // keepers the question is political: it may go at once.
+    let offers_terms = choice == AggressorChoice::Withdraw
+        && crisis.control > crisis.start_control + HELD_GROUND
+        && !routed(&crisis, &log)
+        && !mif.peacekeepers;
+    if offers_terms {
         choice = AggressorChoice::AcceptTerms;
     }
     // Behind a consented peace force the choice is to stay where it stands or to go.
@@ -255,6 +265,8 @@ fn aggressor_decides(
         log.decide(cal.turn, &vid, DecisionKind::Consent { given: accepts }, g);
         if !accepts {
             choice = AggressorChoice::Proceed;
+            // One that offered terms rather than go holds where it stands: the fighting goes on, its advance not.
+            crisis.holding = offers_terms;
             log.news(cal.turn, date, format!("{vid} rejects a cease-fire on the aggressor's terms; the fighting goes on"), false);
         }
     }
@@ -265,7 +277,13 @@ fn aggressor_decides(
             log.news(cal.turn, date, format!("{id} attacks in {}", crisis.theatre), false);
         }
         AggressorChoice::Hold => {}
-        AggressorChoice::Proceed | AggressorChoice::Escalate => crisis.fighting = true,
+        AggressorChoice::Proceed | AggressorChoice::Escalate => {
+            crisis.fighting = true;
+            // Pressing on again, of its own will, after a refused offer.
+            if !offers_terms && crisis.settled.is_none() && s > 0.0 {
+                crisis.holding = false;
+            }
+        }
         AggressorChoice::AcceptTerms if mif.peacekeepers => crisis.fighting = false,
         AggressorChoice::AcceptTerms => {
             crisis.fighting = false;

@@ -104,6 +104,10 @@ fn fight(
     // An advance needs supplies; a retreat does not wait for them.
     let pace = if balance > 0.0 { logistics(&mif) } else { 1.0 };
     let mut swing = (FRONT_SPEED * balance * pace + luck) * size * span;
+    // An aggressor holding where it stands after a refused offer defends its line and no longer advances.
+    if crisis.holding {
+        swing = swing.min(0.0);
+    }
     // Ground the aggressor held before the crisis is dug in: it is retaken at half the pace.
     if swing < 0.0 && crisis.control <= crisis.start_control + 0.05 {
         swing *= 0.5;

@@ -173,6 +173,10 @@ pub struct Crisis {
     pub settled: Option<AggressorChoice>,
     /// Power the aggressor's side lost so far and power the defenders lost (CINC-turns).
     pub losses: (f32, f32),
+    /// Whether the fighting has taught the aggressor that its enemies fight: its doubt is gone for good.
+    pub taught: bool,
+    /// Whether it offered a cease-fire the victim refused: it holds where it stands and no longer advances.
+    pub holding: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

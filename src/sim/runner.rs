@@ -218,6 +218,8 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
         attacked: c.attack_under_way,
         settled: None,
         losses: (0.0, 0.0),
+        taught: false,
+        holding: false,
     });
     let mut cred = setup.credibility.unwrap_or(Credibility { league: 0.5, un: 0.5 });
     if setup.credibility.is_none() {

@@ -260,19 +260,27 @@ fn the_forecast_before_a_turn_counts_a_boycott_that_begins_that_turn() {
 /// routed (Iraq, 26 February 1991).
 #[test]
 fn an_aggressor_holding_ground_and_not_routed_offers_a_cease_fire_before_it_withdraws() {
-    use collective_security::sim::AggressorChoice;
     use collective_security::sim::aggressor::{HELD_GROUND, ROUTED};
+    use collective_security::sim::{AggressorChoice, DecisionKind};
     let mut ceasefire_first = 0;
     for id in ["korea_1950", "suez_1956", "kuwait_1990", "ukraine_2022"] {
         let level = shipped(id);
         let start = level.crisis.control;
         for seed in 0..20 {
             let r = play(level.clone(), seed, Policy::Historical, None);
+            // Behind a cease-fire line: the victim consented in an earlier turn (to the aggressor's terms, or to
+            // peacekeepers between them).
+            let victim = &*level.states[level.crisis.victim].id;
+            let ceasefire_before = |turn: usize| {
+                r.decisions
+                    .iter()
+                    .any(|d| d.turn < turn && d.actor == victim && matches!(d.decision, DecisionKind::Consent { given: true }))
+            };
             for (t, w) in r.channels.windows(2).enumerate() {
                 if w[1].choice != Some(AggressorChoice::Withdraw) {
                     continue;
                 }
-                if w[0].choice == Some(AggressorChoice::AcceptTerms) {
+                if w[0].choice == Some(AggressorChoice::AcceptTerms) && ceasefire_before(w[1].turn) {
                     ceasefire_first += 1;
                     continue;
                 }

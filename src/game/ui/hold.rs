@@ -10,6 +10,8 @@ use crate::level::LevelDef;
 
 /// Space between hatching lines, in points.
 const SPACING: f32 = 7.0;
+/// Most hatching lines drawn in a frame (a 1920-point diagonal at `SPACING` needs about 390).
+const MAX_LINES: usize = 600;
 /// Seconds the front line takes to move to its new place after a turn.
 const EASE_S: f32 = 0.8;
 
@@ -60,8 +62,14 @@ pub fn draw(painter: &egui::Painter, rings: &[Vec<Pos2>], from: Pos2, control: f
     let colour = theme::VERMILLION.gamma_multiply(0.7);
     // Lines at 45° to the screen, each cut to the inside of the rings and to the held side of the front.
     let normal = egui::vec2(1.0, 1.0).normalized();
-    let (k0, k1) = points.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.to_vec2().dot(normal)), b.max(p.to_vec2().dot(normal))));
-    let lines = (((k1 - k0) / SPACING) as usize).min(400);
+    let k = |p: Pos2| p.to_vec2().dot(normal);
+    let (k0, k1) = points.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(k(*p)), b.max(k(*p))));
+    // Only the lines that cross the visible part of the map, whatever the zoom: at most `MAX_LINES` of them.
+    let view = painter.clip_rect();
+    let corners = [view.left_top(), view.right_top(), view.left_bottom(), view.right_bottom()];
+    let (v0, v1) = corners.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(k(*p)), b.max(k(*p))));
+    let (k0, k1) = (((k0.max(v0) / SPACING).floor()) * SPACING, k1.min(v1));
+    let lines = (((k1 - k0) / SPACING).max(0.0) as usize).min(MAX_LINES);
     for i in 1..=lines {
         let k = k0 + i as f32 * SPACING;
         for (a, b) in inside(rings, normal, k) {

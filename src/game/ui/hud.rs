@@ -232,7 +232,11 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
     if let Some(c) = &crisis {
         marks.extend(front_line.into_iter().map(|(a, b)| super::crisis_map::Mark {
             hit: super::crisis_map::Hit::Segment(a, b),
-            text: format!("The front in {}: the aggressor holds the hatched {:.0}%", c.theatre, c.control * 100.0),
+            text: format!(
+                "The front in {}: the aggressor holds {:.0}% (hatched from its side, a sketch of the line)",
+                c.theatre,
+                c.control * 100.0
+            ),
             state: Some(l.crisis.aggressor),
         }));
     }

@@ -446,7 +446,8 @@ fn shortcuts(world: &mut World) {
             KeyCode::Enter | KeyCode::NumpadEnter if focused => {}
             KeyCode::F6 if screen == Screen::Playing => actions.push(Action::WhatIf),
             KeyCode::F7 if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing) => actions.push(Action::Table),
-            KeyCode::KeyC if screen == Screen::Debrief => actions.push(Action::Compare),
+            // Ctrl+C copies selected text instead.
+            KeyCode::KeyC if !ctrl && screen == Screen::Debrief => actions.push(Action::Compare),
             KeyCode::Enter
                 if screen == Screen::Lesson
                     && world
