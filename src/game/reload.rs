@@ -23,19 +23,31 @@ pub struct Reload {
     pub interval_secs: f32,
     last: Option<Instant>,
     stamp: Option<(PathBuf, Stamp)>,
+    /// The level a variant extends, found again only when the variant's own file changes.
+    base: Option<(PathBuf, Option<SystemTime>, Option<PathBuf>)>,
 }
 
 /// When the level's file, and the file of the level a variant extends, were last modified.
 type Stamp = [Option<SystemTime>; 2];
 
-fn stamp_of(path: &std::path::Path) -> Stamp {
-    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    [modified(path), level::variant::base_file(path).and_then(|b| modified(&b))]
+fn modified(p: &std::path::Path) -> Option<SystemTime> {
+    std::fs::metadata(p).and_then(|m| m.modified()).ok()
+}
+
+impl Reload {
+    /// The stamp of `path` and of its base, reading the file to find its base only when it changed.
+    fn stamp_of(&mut self, path: &std::path::Path) -> Stamp {
+        let own = modified(path);
+        if !self.base.as_ref().is_some_and(|(p, t, _)| p == path && *t == own) {
+            self.base = Some((path.to_path_buf(), own, level::variant::base_file(path)));
+        }
+        [own, self.base.as_ref().and_then(|b| b.2.as_deref()).and_then(modified)]
+    }
 }
 
 impl Default for Reload {
     fn default() -> Self {
-        Reload { errors: vec![], interval_secs: 1.0, last: None, stamp: None }
+        Reload { errors: vec![], interval_secs: 1.0, last: None, stamp: None, base: None }
     }
 }
 
@@ -50,8 +62,8 @@ fn watch_level(world: &mut World) {
     world.resource_mut::<Reload>().last = Some(now);
     let Some(session) = world.get_resource::<Session>() else { return };
     let path = session.level_path.clone();
-    let mtime = stamp_of(&path);
     let mut reload = world.resource_mut::<Reload>();
+    let mtime = reload.stamp_of(&path);
     match &reload.stamp {
         Some((p, t)) if *p == path && *t == mtime => return,
         Some((p, _)) if *p == path => {}
