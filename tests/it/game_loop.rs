@@ -87,30 +87,13 @@ fn a_loaded_game_replays_its_orders_to_the_same_world() {
 
 #[test]
 fn a_broken_edit_shows_its_errors_and_keeps_the_last_good_level_and_a_fix_reloads_it() {
-    use collective_security::game::reload::{self, Reload};
+    use collective_security::game::reload::Reload;
     let dir = std::env::temp_dir().join(format!("cs-reload-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("korea_1950.ron");
     let good = std::fs::read_to_string(level_path("korea_1950")).unwrap();
     std::fs::write(&path, &good).unwrap();
-    let mut app = app(&dir);
-    app.add_plugins(reload::plugin);
-    app.world_mut().resource_mut::<Reload>().interval_secs = 0.0;
-    let level = std::sync::Arc::new(collective_security::level::load(&path).unwrap());
-    app.world_mut().write_message(StartLevel {
-        level,
-        path: path.clone(),
-        seed: 3,
-        role: None,
-        replay: vec![vec![Order::Mediate]],
-        screen: Screen::Playing,
-        campaign: false,
-        credibility: None,
-        lessons: Default::default(),
-        eras: vec![],
-    });
-    app.update();
-    app.update();
+    let mut app = watched(&dir, &path);
     let before = serde_json::to_string(app.world().resource::<RunLog>()).unwrap();
     // A broken edit: the errors are shown, the game goes on with the old level.
     std::thread::sleep(std::time::Duration::from_millis(20));
@@ -134,7 +117,7 @@ fn a_broken_edit_shows_its_errors_and_keeps_the_last_good_level_and_a_fix_reload
 
 #[test]
 fn a_variant_reloads_when_the_level_it_extends_is_edited() {
-    use collective_security::game::reload::{self, Reload};
+    use collective_security::game::reload::Reload;
     let dir = std::env::temp_dir().join(format!("cs-reload-base-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let base = dir.join("korea_1950.ron");
@@ -143,24 +126,7 @@ fn a_variant_reloads_when_the_level_it_extends_is_edited() {
     let path = dir.join("korea_1950_soviet_present.ron");
     let variant = "Variant(extends: \"korea_1950\", id: \"korea_1950_soviet_present\", name: \"Korea 1950: the Soviet delegate in his seat\", summary: \"no walk-out\", drop_events: [\"Boycott\", \"Return\"])";
     std::fs::write(&path, variant).unwrap();
-    let mut app = app(&dir);
-    app.add_plugins(reload::plugin);
-    app.world_mut().resource_mut::<Reload>().interval_secs = 0.0;
-    let level = std::sync::Arc::new(collective_security::level::load(&path).unwrap());
-    app.world_mut().write_message(StartLevel {
-        level,
-        path: path.clone(),
-        seed: 3,
-        role: None,
-        replay: vec![vec![Order::Mediate]],
-        screen: Screen::Playing,
-        campaign: false,
-        credibility: None,
-        lessons: Default::default(),
-        eras: vec![],
-    });
-    app.update();
-    app.update();
+    let mut app = watched(&dir, &path);
     // A broken edit of the base level, not of the variant: its errors show while the variant keeps running.
     std::fs::write(&base, good.replacen("victim: \"KOR\"", "victim: \"KORR\"", 1)).unwrap();
     filetime_bump(&base);
@@ -176,6 +142,30 @@ fn a_variant_reloads_when_the_level_it_extends_is_edited() {
     assert!(app.world().resource::<Reload>().errors.is_empty());
     assert_eq!(app.world().resource::<Session>().orders, vec![vec![Order::Mediate]]);
     assert_eq!(app.world().resource::<Calendar>().turn, 1);
+}
+
+/// The game playing the level at `path` (seed 3, one mediation replayed) with hot reload looking every frame.
+fn watched(dir: &std::path::Path, path: &std::path::Path) -> App {
+    use collective_security::game::reload::{self, Reload};
+    let mut app = app(dir);
+    app.add_plugins(reload::plugin);
+    app.world_mut().resource_mut::<Reload>().interval_secs = 0.0;
+    let level = std::sync::Arc::new(collective_security::level::load(path).unwrap());
+    app.world_mut().write_message(StartLevel {
+        level,
+        path: path.to_path_buf(),
+        seed: 3,
+        role: None,
+        replay: vec![vec![Order::Mediate]],
+        screen: Screen::Playing,
+        campaign: false,
+        credibility: None,
+        lessons: Default::default(),
+        eras: vec![],
+    });
+    app.update();
+    app.update();
+    app
 }
 
 /// Some file systems keep whole-second timestamps: make sure the change is seen.
