@@ -1,5 +1,6 @@
-//! The aggressor's hold drawn on the contested ground: hatching over the share it holds, advancing from its
-//! side, and the front line where the hatching stops. The line eases to its new place when a turn ends.
+//! The aggressor's hold drawn on the contested ground: hatching over the share it holds, advancing from the
+//! side where its own land is nearest, and the front line where the hatching stops. The line eases to its new
+//! place when a turn ends.
 
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Pos2, Stroke};
@@ -34,6 +35,25 @@ pub fn theatre_rings(w: &World, l: &LevelDef) -> Vec<Vec<Vec2>> {
     rings
 }
 
+/// Where the aggressor's advance starts: the point of its own land nearest the contested ground's middle (its
+/// border with the victim, or the coast it comes from), in map coordinates; `None` if it holds no land drawn.
+pub fn advance_origin(w: &World, l: &LevelDef, rings: &[Vec<Vec2>]) -> Option<Vec2> {
+    let points: Vec<Vec2> = rings.iter().flatten().copied().collect();
+    if points.is_empty() {
+        return None;
+    }
+    let middle = points.iter().copied().sum::<Vec2>() / points.len() as f32;
+    let own = Some(l.crisis.aggressor);
+    let mut shapes: Vec<&crate::game::map::geometry::Shape> = Vec::new();
+    if let Some(map) = w.get_resource::<WorldMap>() {
+        shapes.extend(map.countries.iter().filter(|c| c.holder == own).flat_map(|c| &c.shapes));
+    }
+    if let Some(mut q) = w.try_query::<&RegionShape>() {
+        shapes.extend(q.iter(w).filter(|r| l.map.regions.get(r.index).map(|d| d.held_by) == own).map(|r| &r.shape));
+    }
+    shapes.iter().flat_map(|s| s.points.iter().copied()).min_by(|a, b| a.distance_squared(middle).total_cmp(&b.distance_squared(middle)))
+}
+
 fn split(shape: &crate::game::map::geometry::Shape, rings: &mut Vec<Vec<Vec2>>) {
     let mut start = 0;
     for &end in &shape.ring_ends {
@@ -42,7 +62,7 @@ fn split(shape: &crate::game::map::geometry::Shape, rings: &mut Vec<Vec<Vec2>>) 
     }
 }
 
-/// Hatches the share `control` of the rings nearest `from` (the aggressor's capital on screen) and draws the
+/// Hatches the share `control` of the rings nearest `from` (where the aggressor's advance starts) and draws the
 /// front line across them; `id` keeps the eased share between frames. Returns the front line's pieces.
 pub fn draw(painter: &egui::Painter, rings: &[Vec<Pos2>], from: Pos2, control: f32, id: egui::Id) -> Vec<(Pos2, Pos2)> {
     let points: Vec<Pos2> = rings.iter().flatten().copied().collect();

@@ -222,10 +222,13 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
     let capital = |ix: usize| to_screen(&cam, project(l.states[ix].capital.0, l.states[ix].capital.1));
     // The aggressor's hold hatched on the contested ground, under everything else the crisis draws.
     let mut front_line = Vec::new();
-    if let (Some(c), Some(from)) = (&crisis, capital(l.crisis.aggressor)) {
-        let rings: Vec<Vec<egui::Pos2>> =
-            super::hold::theatre_rings(w, l).iter().map(|r| r.iter().filter_map(|p| to_screen(&cam, *p)).collect()).collect();
-        front_line = super::hold::draw(&painter, &rings, from, c.control, egui::Id::new("aggressor_hold"));
+    if let Some(c) = &crisis {
+        let ground = super::hold::theatre_rings(w, l);
+        let origin = super::hold::advance_origin(w, l, &ground).and_then(|p| to_screen(&cam, p));
+        let rings: Vec<Vec<egui::Pos2>> = ground.iter().map(|r| r.iter().filter_map(|p| to_screen(&cam, *p)).collect()).collect();
+        if let Some(from) = origin.or_else(|| capital(l.crisis.aggressor)) {
+            front_line = super::hold::draw(&painter, &rings, from, c.control, egui::Id::new("aggressor_hold"));
+        }
     }
     let places = super::crisis_map::Places { capital: &capital, front: front.as_ref().map(|f| f.0) };
     let mut marks = super::crisis_map::draw(&painter, w, l, &places, day);
