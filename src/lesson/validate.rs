@@ -25,8 +25,7 @@ pub fn check_source(
     if src.len() > crate::level::MAX_LEVEL_BYTES {
         return Err(vec![Diagnostic::error("", "the file is too large for a lesson").at(Pos { line: 1, col: 1 })]);
     }
-    let opts = ron::Options::default().with_recursion_limit(64);
-    let raw: RawLesson = match opts.from_str(src) {
+    let raw: RawLesson = match crate::level::ron_options().from_str(src) {
         Ok(r) => r,
         Err(e) => {
             let first = crate::level::from_ron_error(&e);

@@ -22,7 +22,8 @@ fn yes() -> bool {
 
 /// Checks a campaign file against the levels that exist.
 pub fn check_campaign(src: &str, known: &[String]) -> Result<RawCampaign, Vec<Diagnostic>> {
-    let raw: RawCampaign = ron::from_str(src)
+    let raw: RawCampaign = super::ron_options()
+        .from_str(src)
         .map_err(|e| vec![Diagnostic::error("", format!("{}", e.code)).at(Pos { line: e.span.start.line, col: e.span.start.col })])?;
     let spans = SpanIndex::build(src);
     let mut errs = Vec::new();

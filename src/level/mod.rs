@@ -30,6 +30,12 @@ pub struct Checked {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// How every data file (level, variant, campaign, lesson) is read: nesting is bounded, and an optional value
+/// may be written plainly (`area_km2: 27000.0`) or as `Some(27000.0)`, as a modder finds most natural.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(64).with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
 /// Parses and validates level source text. Every diagnostic carries its line and column.
 pub fn check_source(src: &str) -> Result<Checked, Vec<Diagnostic>> {
     check_source_in(src, None)
@@ -38,8 +44,7 @@ pub fn check_source(src: &str) -> Result<Checked, Vec<Diagnostic>> {
 /// The same, for a file in `dir`: a what-if variant finds the level it extends beside it or in `levels/`.
 pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Diagnostic>> {
     if variant::is_variant(src) {
-        let opts = ron::Options::default().with_recursion_limit(64);
-        let v: variant::RawVariant = opts.from_str(src).map_err(|e| vec![from_ron_error(&e)])?;
+        let v: variant::RawVariant = ron_options().from_str(src).map_err(|e| vec![from_ron_error(&e)])?;
         let raw = variant::apply(&v, src, dir, &crate::files::levels_dir())?;
         // The merged level is checked like any other. A problem in what the variant added is placed in the
         // variant's own text; the rest come from the base level.
@@ -58,8 +63,7 @@ pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Dia
     if src.trim().is_empty() {
         return Err(vec![Diagnostic::error("", "the file is empty: expected `Level(...)`").at(Pos { line: 1, col: 1 })]);
     }
-    let opts = ron::Options::default().with_recursion_limit(64);
-    let raw: RawLevel = match opts.from_str(src) {
+    let raw: RawLevel = match ron_options().from_str(src) {
         Ok(r) => r,
         Err(e) => {
             // The parser stops at the first problem; the structural check finds the others too.

@@ -178,7 +178,7 @@ pub fn base_file(path: &Path) -> Option<PathBuf> {
     if !is_variant(&src) {
         return None;
     }
-    let v: RawVariant = ron::Options::default().with_recursion_limit(64).from_str(&src).ok()?;
+    let v: RawVariant = super::ron_options().from_str(&src).ok()?;
     let plain = !v.extends.is_empty() && v.extends.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     plain.then(|| find_base(&v.extends, path.parent(), &crate::files::levels_dir())).flatten()
 }
@@ -217,7 +217,7 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
     if is_variant(&base_src) {
         return Err(vec![Diagnostic::error("extends", "a variant extends a whole level, not another variant").locate(&spans)]);
     }
-    let mut base: RawLevel = ron::from_str(&base_src).map_err(|e| {
+    let mut base: RawLevel = super::ron_options().from_str(&base_src).map_err(|e| {
         vec![Diagnostic::error("extends", format!("the base level {} does not parse: {}", base_path.display(), e.code)).locate(&spans)]
     })?;
     let ids: Vec<String> = base.states.iter().map(|s| s.id.clone()).collect();

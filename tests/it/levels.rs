@@ -179,3 +179,19 @@ fn a_misjudgement_range_outside_zero_to_one_is_refused_at_its_line() {
     assert_eq!(e[0].line, line, "{e:?}");
     assert_eq!(e[0].col, src.lines().nth(line - 1).unwrap().find("1.5").unwrap() + 1, "{e:?}");
 }
+
+#[test]
+fn a_variant_may_write_an_optional_change_with_or_without_some() {
+    // MODDING.md writes `crisis_changes` as `CrisisChange(appetite: Some(0.6), ...)`; a modder copying it
+    // must not be told "expected option", whichever of the two spellings they use at either level.
+    let plain = "Variant(extends: \"korea_1950\", id: \"k\", name: \"k\", summary: \"s\",\n    crisis_changes: CrisisChange(appetite: 0.3, uncertainty: (fortune: 0.4)),\n)";
+    let wrapped = plain.replace(
+        "CrisisChange(appetite: 0.3, uncertainty: (fortune: 0.4))",
+        "Some(CrisisChange(appetite: Some(0.3), uncertainty: Some((fortune: 0.4))))",
+    );
+    for src in [plain.to_string(), wrapped] {
+        let level = level::check_source(&src).unwrap_or_else(|e| panic!("{src}: {e:?}")).level;
+        assert_eq!(level.crisis.appetite, 0.3, "{src}");
+        assert_eq!(level.crisis.uncertainty.fortune, 0.4, "{src}");
+    }
+}

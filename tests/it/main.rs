@@ -5,6 +5,7 @@ mod causes;
 mod cli;
 mod drawing;
 mod fidelity;
+mod fuzz;
 mod game_loop;
 mod lessons;
 mod levels;
