@@ -266,9 +266,16 @@ pub struct RawCrisis {
     pub aggressor_readiness: f32,
     #[serde(default = "one")]
     pub victim_readiness: f32,
-    /// Share of the contested territory the aggressor holds at the start, 0 to 1.
+    /// Share of the contested territory the aggressor holds at the start, 0 to 1, including what an attack
+    /// under way has already taken.
     #[serde(default)]
     pub control: f32,
+    /// Share of the contested territory the aggressor held before the crisis began, by treaty or an earlier
+    /// war (Crimea and part of the Donbas before February 2022), 0 to `control`. Reversing the aggression
+    /// means throwing it back to this line. Left out: 0 when `attack_under_way` (what it holds, the attack
+    /// took), else `control`.
+    #[serde(default)]
+    pub held_before: Option<f32>,
     /// Share of the claim one concession hands over (Munich handed over all of the Sudetenland: 1.0).
     #[serde(default = "concession")]
     pub concession: f32,

@@ -119,6 +119,8 @@ pub struct CrisisDef {
     pub aggressor_readiness: f32,
     pub victim_readiness: f32,
     pub control: f32,
+    /// The line the aggressor held before the crisis: reversing it means throwing it back here.
+    pub held_before: f32,
     pub concession: f32,
     /// Area of the contested ground, km² (given, or computed from the theatre regions).
     pub area_km2: f32,

@@ -324,6 +324,9 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
     ] {
         cx.range(format!("crisis.{name}"), v, 0.0, 1.0);
     }
+    if let Some(h) = c.held_before {
+        cx.range("crisis.held_before".into(), h, 0.0, c.control.clamp(0.0, 1.0));
+    }
     cx.range("crisis.aggressor_readiness".into(), c.aggressor_readiness, 0.0, 10.0);
     cx.range("crisis.victim_readiness".into(), c.victim_readiness, 0.0, 10.0);
     cx.range("crisis.location.0".into(), c.location.0, -180.0, 180.0);
@@ -506,6 +509,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             aggressor_readiness: c.aggressor_readiness,
             victim_readiness: c.victim_readiness,
             control: c.control,
+            held_before: c.held_before.unwrap_or(if c.attack_under_way { 0.0 } else { c.control }),
             concession: c.concession,
             area_km2: c.area_km2.unwrap_or_else(|| theatre_area(&map)),
             uncertainty: c.uncertainty,

@@ -171,7 +171,7 @@ pub fn classify(crisis: &Crisis, mif: &MeasuresInForce) -> OutcomeKind {
         _ => {}
     }
     // Reversed: thrown back to the line it held before the crisis.
-    if crisis.control <= crisis.start_control.min(0.7) + 0.01 {
+    if crisis.control <= crisis.start_control + 0.01 {
         OutcomeKind::Reversed
     } else if crisis.control >= 0.75 {
         OutcomeKind::AggressorPrevails

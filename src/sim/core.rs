@@ -160,6 +160,7 @@ pub struct Crisis {
     pub control: f32,
     /// Share of the claim one concession hands over.
     pub concession: f32,
+    /// The line held before the crisis (the level's `held_before`): reversing the aggression means reaching it.
     pub start_control: f32,
     /// The line the aggressor has fortified: what it held at the end of its last full-length turn.
     pub dug_in: f32,

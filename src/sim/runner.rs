@@ -211,9 +211,10 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
         victim_readiness: c.victim_readiness,
         control: c.control,
         concession: c.concession,
-        start_control: c.control,
+        start_control: c.held_before,
         dug_in: c.control,
-        gained: false,
+        // A level that opens on an attack under way may open on ground it has already taken.
+        gained: c.control > c.held_before + 0.01,
         fighting: c.attack_under_way,
         attacked: c.attack_under_way,
         settled: None,

@@ -126,7 +126,7 @@ fn golden_runs_replay_to_the_same_bytes() {
     }
 }
 
-// Save format 3: the aggressor's doubt of its enemies is drawn at the start; arms count up to what the
-// victim's army can use; an aggressor holding ground offers a cease-fire before it withdraws; the channels
-// carry its doubt.
-const GOLDEN: [u64; 3] = [0xd2d5767d62de29ba, 0x75a7dfa53e5e7660, 0xddeb40501f1d40cf];
+// Save format 4: ground an attack had taken before the level opens (Korea's first day) counts as taken, so
+// the aggressor offers a cease-fire before giving it up, and a withdrawal from it is a reversal. (Format 3:
+// the aggressor's doubt of its enemies; arms count up to what the victim's army can use.)
+const GOLDEN: [u64; 3] = [0x6df5845a73710d34, 0x75a7dfa53e5e7660, 0xddeb40501f1d40cf];
