@@ -52,7 +52,11 @@ pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Dia
         let spans = SpanIndex::build(src);
         return validate::validate(&raw)
             .map(|(level, warnings)| Checked { level, warnings: warnings.into_iter().map(|x| added.locate(x, &spans)).collect() })
-            .map_err(|d| d.into_iter().map(|x| added.locate(x, &spans)).collect());
+            .map_err(|d| {
+                let mut d: Vec<Diagnostic> = d.into_iter().map(|x| added.locate(x, &spans)).collect();
+                d.sort_by_key(|x| (x.line, x.col));
+                d
+            });
     }
     if src.len() > MAX_LEVEL_BYTES {
         return Err(vec![

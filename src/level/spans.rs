@@ -33,6 +33,11 @@ impl SpanIndex {
     }
 
     /// Position of the value at `path`, or of its nearest recorded ancestor.
+    /// Whether the file gives this exact path.
+    pub fn has(&self, path: &str) -> bool {
+        self.map.contains_key(path)
+    }
+
     pub fn locate(&self, path: &str) -> Pos {
         let mut p = path;
         loop {

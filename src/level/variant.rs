@@ -424,6 +424,34 @@ impl Added {
                 return d.locate(spans);
             }
         }
-        d.at(crate::level::spans::Pos { line: 1, col: 1 })
+        changed_by(d, spans)
     }
+}
+
+/// The variant's fields that change each part of the level, in the order to look for them.
+const CHANGED_BY: [(&str, &[&str]); 6] = [
+    ("crisis", &["crisis_changes"]),
+    ("states", &["state_changes", "join", "leave"]),
+    ("blocs", &["bloc_changes", "join", "leave"]),
+    ("institution", &["rules", "uniting_for_peace", "leave", "join"]),
+    ("playable", &["add_orders", "drop_orders"]),
+    ("events", &["drop_events", "add_events"]),
+];
+
+/// A problem in the merged level that the variant's own text does not hold is placed at the variant's field
+/// that changed that part of the level (`crisis.appetite` at `crisis_changes.appetite`), and says where in
+/// the level it lies. Only a problem no field of the variant touches stays at its first line.
+fn changed_by(mut d: Diagnostic, spans: &SpanIndex) -> Diagnostic {
+    let (head, tail) = d.path.split_once(['.', '[']).map_or((d.path.as_str(), ""), |(h, _)| (h, &d.path[h.len()..]));
+    let Some((_, fields)) = CHANGED_BY.iter().find(|(part, _)| *part == head) else {
+        return d.at(crate::level::spans::Pos { line: 1, col: 1 });
+    };
+    let exact = fields.iter().map(|f| format!("{f}{tail}")).find(|p| spans.has(p));
+    let Some(field) = exact.or_else(|| fields.iter().find(|f| spans.has(f)).map(|f| f.to_string())) else {
+        return d.at(crate::level::spans::Pos { line: 1, col: 1 });
+    };
+    d.message = format!("{} (`{}` of the level as this variant changes it)", d.message, d.path);
+    d.path = field;
+    d.line = 0;
+    d.locate(spans)
 }

@@ -195,3 +195,12 @@ fn a_variant_may_write_an_optional_change_with_or_without_some() {
         assert_eq!(level.crisis.uncertainty.fortune, 0.4, "{src}");
     }
 }
+
+#[test]
+fn a_variants_out_of_range_change_is_reported_at_its_own_line_not_the_first() {
+    let src = "Variant(extends: \"munich_1938\", id: \"m\", name: \"m\", summary: \"s\",\n    bloc_changes: [BlocChange(id: \"franco_czech\", cohesion: 1.5)],\n    crisis_changes: CrisisChange(appetite: 2.0),\n)";
+    let e = level::check_source(src).err().expect("out-of-range changes are refused");
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!((e[0].line, e[1].line), (2, 3), "in file order, each at its own line: {e:?}");
+    assert!(e[1].message.contains("crisis.appetite"), "it names the field of the level: {}", e[1].message);
+}
