@@ -270,7 +270,7 @@ fn check(paths: &[PathBuf], json: bool) -> i32 {
         let diags = if is_campaign {
             let known: Vec<String> =
                 crate::files::shipped_levels().iter().filter_map(|l| l.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
-            match std::fs::read_to_string(&p) {
+            match crate::files::read_text(&p) {
                 Ok(src) => level::campaign::check_campaign(&src, &known).err().unwrap_or_default(),
                 Err(e) => vec![level::Diagnostic::error("", format!("cannot read the file: {e}"))],
             }
@@ -301,7 +301,8 @@ fn check(paths: &[PathBuf], json: bool) -> i32 {
         }
         estimates.iter().for_each(|e| println!("{e}"));
         let bad = files.iter().filter(|f| !f.ok).count();
-        eprintln!("{} file(s) checked, {} with errors", files.len(), bad);
+        // On standard output after the diagnostics, so that the two never interleave.
+        println!("{} file(s) checked, {} with errors", files.len(), bad);
     }
     if files.iter().all(|f| f.ok) { 0 } else { 1 }
 }

@@ -28,7 +28,7 @@ pub fn check_source(
     let raw: RawLesson = match crate::level::ron_options().from_str(src) {
         Ok(r) => r,
         Err(e) => {
-            let first = crate::level::from_ron_error(&e);
+            let first = crate::level::from_ron_error(src, &e);
             let mut all = crate::level::structure::check(src, "RawLesson");
             if !all.iter().any(|d| d.line == first.line) {
                 all.push(first);

@@ -44,14 +44,17 @@ pub fn check_source(src: &str) -> Result<Checked, Vec<Diagnostic>> {
 /// The same, for a file in `dir`: a what-if variant finds the level it extends beside it or in `levels/`.
 pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Diagnostic>> {
     if variant::is_variant(src) {
-        let v: variant::RawVariant = ron_options().from_str(src).map_err(|e| vec![from_ron_error(&e)])?;
-        let raw = variant::apply(&v, src, dir, &crate::files::levels_dir())?;
+        let v: variant::RawVariant = ron_options().from_str(src).map_err(|e| vec![from_ron_error(src, &e)])?;
+        let (raw, own) = variant::apply(&v, src, dir, &crate::files::levels_dir())?;
         // The merged level is checked like any other. A problem in what the variant added is placed in the
         // variant's own text; the rest come from the base level.
         let added = variant::Added { events: raw.events.len() - v.add_events.len(), blocs: raw.blocs.len() - v.add_blocs.len() };
         let spans = SpanIndex::build(src);
         return validate::validate(&raw)
-            .map(|(level, warnings)| Checked { level, warnings: warnings.into_iter().map(|x| added.locate(x, &spans)).collect() })
+            .map(|(level, warnings)| Checked {
+                level,
+                warnings: own.into_iter().chain(warnings.into_iter().map(|x| added.locate(x, &spans))).collect(),
+            })
             .map_err(|d| {
                 let mut d: Vec<Diagnostic> = d.into_iter().map(|x| added.locate(x, &spans)).collect();
                 d.sort_by_key(|x| (x.line, x.col));
@@ -71,7 +74,7 @@ pub fn check_source_in(src: &str, dir: Option<&Path>) -> Result<Checked, Vec<Dia
         Ok(r) => r,
         Err(e) => {
             // The parser stops at the first problem; the structural check finds the others too.
-            let first = from_ron_error(&e);
+            let first = from_ron_error(src, &e);
             let mut all = structure::check(src, "RawLevel");
             if !all.iter().any(|d| d.line == first.line) {
                 all.push(first);
@@ -98,7 +101,19 @@ pub fn check_file(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
         let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         vec![Diagnostic::error("", "the file is not valid UTF-8 text").at(Pos { line, col })]
     })?;
-    check_source_in(&src, path.parent())
+    let mut checked = check_source_in(&src, path.parent())?;
+    let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    if checked.level.id != stem {
+        let d = Diagnostic::warning(
+            "id",
+            format!(
+                "the id `{}` is not the file's name `{stem}`: variants, campaigns and lessons find a level by its file's name",
+                checked.level.id
+            ),
+        );
+        checked.warnings.push(d.code("id_not_file_name").locate(&SpanIndex::build(&src)));
+    }
+    Ok(checked)
 }
 
 /// Loads a level by file path, for the simulation.
@@ -109,9 +124,12 @@ pub fn load(path: &Path) -> Result<LevelDef, String> {
     })
 }
 
-pub(crate) fn from_ron_error(e: &ron::error::SpannedError) -> Diagnostic {
+pub(crate) fn from_ron_error(src: &str, e: &ron::error::SpannedError) -> Diagnostic {
     use ron::Error as E;
     let pos = Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) };
+    if let Some(d) = values_given_to_a_bare_name(src, pos) {
+        return d;
+    }
     let (message, suggestion) = match &e.code {
         E::NoSuchEnumVariant { expected, found, outer } => (
             format!(
@@ -136,6 +154,25 @@ pub(crate) fn from_ron_error(e: &ron::error::SpannedError) -> Diagnostic {
         other => (format!("{other}"), None),
     };
     Diagnostic::error("", message).at(pos).suggest(suggestion)
+}
+
+/// A choice written with values in brackets that takes none (`Blockade(oil: true)`): the parser only says
+/// "Expected comma" somewhere inside the brackets; the modder needs to hear which word takes no values.
+fn values_given_to_a_bare_name(src: &str, pos: Pos) -> Option<Diagnostic> {
+    let line = src.lines().nth(pos.line - 1)?;
+    let upto: String = line.chars().take(pos.col).collect();
+    let open = upto.rfind('(')?;
+    let word_start = upto[..open].rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+    let word = &upto[word_start..open];
+    let named: Vec<_> = reference::schema().iter().filter(|i| i.is_enum).flat_map(|i| &i.fields).filter(|f| f.name == word).collect();
+    // Only where no choice of that name anywhere takes values.
+    named.first().filter(|_| named.iter().all(|f| f.ty.is_empty()))?;
+    let col = upto[..word_start].chars().count() + 1;
+    Some(
+        Diagnostic::error("", format!("`{word}` takes no values in brackets"))
+            .at(Pos { line: pos.line, col })
+            .suggest(Some(format!("write `{word}` alone"))),
+    )
 }
 
 fn list(items: &[&str]) -> String {

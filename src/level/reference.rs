@@ -4,64 +4,175 @@
 use std::fmt::Write;
 
 /// Shipped files the examples are taken from, so that every example is real and checked.
-const EXAMPLES: [&str; 6] = [
+const EXAMPLES: [&str; 12] = [
     include_str!("../../levels/korea_1950.ron"),
     include_str!("../../levels/munich_1938.ron"),
     include_str!("../../levels/ukraine_2022.ron"),
     include_str!("../../levels/examples/leticia_1932.ron"),
     include_str!("../../levels/examples/abyssinia_1935_oil.ron"),
+    include_str!("../../levels/examples/ukraine_2022_no_veto.ron"),
+    include_str!("../../levels/whatif/munich_1938_pacts_honoured.ron"),
+    include_str!("../../levels/whatif/crimea_2014_ukraine_in_nato.ron"),
+    include_str!("../../levels/whatif/kuwait_1990_no_us_forces.ron"),
+    include_str!("../../levels/whatif/suez_1956_no_ufp.ron"),
+    include_str!("../../levels/whatif/abyssinia_1935_oil_with_usa.ron"),
     include_str!("../../levels/campaign.ron"),
 ];
 
 /// The shipped lesson the lesson format's examples come from.
 const LESSON_EXAMPLES: [&str; 1] = [include_str!("../../levels/lessons/veto_and_uniting_for_peace.ron")];
 
-/// The first use of `field: value` in a shipped file, shortened.
-fn example(field: &str, sources: &[&str]) -> String {
-    for src in sources {
-        for line in src.lines() {
-            let t = line.trim();
-            if t.starts_with("//") {
-                continue;
-            }
-            for (i, _) in t.match_indices(&format!("{field}: ")) {
-                let before = t[..i].chars().last();
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                    continue;
-                }
-                let value = &t[i + field.len() + 2..];
-                let mut depth = 0i32;
-                let mut end = value.len();
-                let mut in_str = false;
-                for (j, c) in value.char_indices() {
-                    match c {
-                        '"' => in_str = !in_str,
-                        '(' | '[' if !in_str => depth += 1,
-                        ')' | ']' if !in_str => {
-                            if depth == 0 {
-                                end = j;
-                                break;
-                            }
-                            depth -= 1;
-                        }
-                        ',' if !in_str && depth == 0 => {
-                            end = j;
-                            break;
-                        }
-                        _ => {}
-                    }
-                }
-                let v = value[..end].trim();
-                if v.is_empty() {
-                    continue;
-                }
-                let short: String = v.chars().take(48).collect();
-                let short = if short.len() < v.len() { format!("{short}…") } else { short };
-                return format!("`{field}: {}`", short.replace('|', "\\|"));
+/// The first use of `field: value` inside a value of the type `item` in the shipped files, shortened: a
+/// state's `id` is a state's, never the level's.
+fn example(items: &[Item], item: &Item, field: &str, sources: &[&str]) -> String {
+    let found = sources.iter().flat_map(|src| instances(items, item, src, 0)).find_map(|inst| field_value(inst, field));
+    let Some(v) = found else { return String::new() };
+    // One line, without comments: a list written over many lines is shown by its beginning.
+    let v = without_comments(v);
+    let v = v.split_whitespace().collect::<Vec<_>>().join(" ").replace("[ ", "[").replace("( ", "(");
+    let short: String = v.chars().take(48).collect();
+    let short = if short.len() < v.len() { format!("{short}…") } else { short };
+    format!("`{field}: {}`", short.replace('|', "\\|"))
+}
+
+/// RON text without its `//` comments.
+fn without_comments(text: &str) -> String {
+    let (mut out, mut in_str, mut comment, mut prev) = (String::new(), false, false, ' ');
+    for (i, c) in text.char_indices() {
+        if comment {
+            comment = c != '\n';
+        } else if !in_str && c == '/' && text[i + 1..].starts_with('/') {
+            comment = true;
+        } else {
+            in_str ^= c == '"' && prev != '\\';
+            out.push(c);
+        }
+        prev = c;
+    }
+    out
+}
+
+/// The texts inside the brackets of every value of the type `item` in `src`: those written with its name
+/// (`State(...)`), else those in the fields of other types that hold it (`events: [(...), ...]`).
+fn instances<'a>(items: &[Item], item: &Item, src: &'a str, depth: usize) -> Vec<&'a str> {
+    let named = named(src, &item.name);
+    if !named.is_empty() || depth > 4 {
+        return named;
+    }
+    let mut out = Vec::new();
+    for holder in items.iter().filter(|h| !h.is_enum && h.raw != item.raw) {
+        for f in holder.fields.iter().filter(|f| holds(&f.ty, &item.raw)) {
+            for inst in instances(items, holder, src, depth + 1) {
+                out.extend(field_value(inst, &f.name).into_iter().flat_map(elements));
             }
         }
     }
-    String::new()
+    out
+}
+
+/// Whether a field's type is `raw`, a list of it or an optional one.
+fn holds(ty: &str, raw: &str) -> bool {
+    let t = ty.trim();
+    let t = t.strip_prefix("Option<").and_then(|x| x.strip_suffix('>')).unwrap_or(t);
+    let t = t.strip_prefix("Vec<").and_then(|x| x.strip_suffix('>')).unwrap_or(t);
+    t == raw
+}
+
+/// Steps through RON text outside strings and comments, calling `f(index, char, depth)`; `f` returns false
+/// to stop.
+fn scan(text: &str, mut f: impl FnMut(usize, char, i32) -> bool) {
+    let (mut depth, mut in_str, mut comment, mut prev) = (0i32, false, false, ' ');
+    for (i, c) in text.char_indices() {
+        if comment {
+            comment = c != '\n';
+        } else if in_str {
+            in_str = !(c == '"' && prev != '\\');
+        } else if c == '/' && text[i + 1..].starts_with('/') {
+            comment = true;
+        } else if c == '"' {
+            in_str = true;
+        } else {
+            if matches!(c, ')' | ']') {
+                depth -= 1;
+            }
+            if !f(i, c, depth) {
+                return;
+            }
+            if matches!(c, '(' | '[') {
+                depth += 1;
+            }
+        }
+        prev = if prev == '\\' && c == '\\' { ' ' } else { c };
+    }
+}
+
+/// The text from just after an opening bracket at `open` to its closing bracket.
+fn bracketed(text: &str, open: usize) -> &str {
+    let body = &text[open + 1..];
+    let mut end = body.len();
+    scan(body, |i, c, depth| {
+        let closing = depth < 0 && matches!(c, ')' | ']');
+        if closing {
+            end = i;
+        }
+        !closing
+    });
+    &body[..end]
+}
+
+/// The contents of every `name(...)` in `text`.
+fn named<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
+    let mut opens = Vec::new();
+    scan(text, |i, c, _| {
+        if c == '(' && text[..i].ends_with(name) && !text[..i - name.len()].ends_with(|p: char| p.is_alphanumeric() || p == '_') {
+            opens.push(i);
+        }
+        true
+    });
+    opens.into_iter().map(|i| bracketed(text, i)).collect()
+}
+
+/// The value written for `field` directly inside `inst` (not in a value nested in it).
+fn field_value<'a>(inst: &'a str, field: &str) -> Option<&'a str> {
+    let mut start = None;
+    scan(inst, |i, c, depth| {
+        let here = depth == 0
+            && c == ':'
+            && inst[..i].ends_with(field)
+            && !inst[..i - field.len()].ends_with(|p: char| p.is_alphanumeric() || p == '_');
+        if here {
+            start = Some(i + 1);
+        }
+        !here
+    });
+    let rest = &inst[start?..];
+    let mut end = rest.len();
+    scan(rest, |i, c, depth| {
+        let stop = (c == ',' && depth == 0) || depth < 0;
+        if stop {
+            end = i;
+        }
+        !stop
+    });
+    Some(rest[..end].trim()).filter(|v| !v.is_empty())
+}
+
+/// The values inside a list (`[(...), (...)]`), or the one value itself, each without its brackets and name.
+fn elements(value: &str) -> Vec<&str> {
+    let v = value.trim();
+    let v = v.strip_prefix("Some(").map_or(v, |_| bracketed(v, 4)).trim();
+    let mut out = Vec::new();
+    if let Some(list) = v.strip_prefix('[').map(|_| bracketed(v, 0)) {
+        scan(list, |i, c, depth| {
+            if c == '(' && depth == 0 {
+                out.push(bracketed(list, i));
+            }
+            true
+        });
+    } else if let Some(open) = v.find('(') {
+        out.push(bracketed(v, open));
+    }
+    out
 }
 
 const SOURCES: [(&str, &str); 4] = [
@@ -112,6 +223,7 @@ fn parse(src: &str) -> Vec<Item> {
     let mut rename: Option<String> = None;
     let mut default: Option<String> = None;
     let mut current: Option<Item> = None;
+    let mut serde = false;
     for line in src.lines() {
         let t = line.trim();
         if let Some(d) = t.strip_prefix("///") {
@@ -130,10 +242,15 @@ fn parse(src: &str) -> Vec<Item> {
             }
             continue;
         }
+        if t.starts_with("#[derive(") {
+            // Only the types read from files are part of the format.
+            serde = t.contains("Deserialize");
+            continue;
+        }
         if t.starts_with("#[") {
             continue;
         }
-        if let Some(rest) = t.strip_prefix("pub struct ").or_else(|| t.strip_prefix("pub enum ")) {
+        if let Some(rest) = t.strip_prefix("pub struct ").or_else(|| t.strip_prefix("pub enum ")).filter(|_| std::mem::take(&mut serde)) {
             let is_enum = t.starts_with("pub enum");
             let raw_name = rest.split([' ', '{']).next().unwrap_or("").to_string();
             let name = rename.take().unwrap_or(raw_name.clone());
@@ -162,7 +279,9 @@ fn parse(src: &str) -> Vec<Item> {
                 }
             } else if item.is_enum && !t.is_empty() && !t.starts_with("//") && t.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
                 let variant = t.trim_end_matches(',').trim_end_matches('{').trim().split(['(', ' ', '{']).next().unwrap_or("").to_string();
-                item.fields.push(Field { name: variant, ty: String::new(), doc: std::mem::take(&mut doc), default: None });
+                // A variant's `ty` is empty when it takes no values (`Blockade`), else `(...)`.
+                let ty = if t.contains(['(', '{']) { "(...)" } else { "" };
+                item.fields.push(Field { name: variant, ty: ty.into(), doc: std::mem::take(&mut doc), default: None });
             } else if t.is_empty() {
                 doc.clear();
             }
@@ -230,7 +349,7 @@ pub fn markdown() -> String {
                         ron_type(&f.ty),
                         req,
                         f.doc.join(" "),
-                        example(&f.name, if file.starts_with("lesson/") { &LESSON_EXAMPLES } else { &EXAMPLES })
+                        example(schema(), &item, &f.name, if file.starts_with("lesson/") { &LESSON_EXAMPLES } else { &EXAMPLES })
                     );
                 }
             }

@@ -375,6 +375,8 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             events.push(EventDef { turn, date, effect, text: e.text.clone() });
         }
     }
+    // They happen, and reach the newswire, in the order of their dates, wherever the file lists them.
+    events.sort_by_key(|e| e.date);
 
     // Playable states and their historical orders.
     if raw.playable.is_empty() {

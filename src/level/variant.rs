@@ -88,7 +88,8 @@ pub struct BlocChange {
     /// A new treaty area.
     #[serde(default)]
     pub area: Option<Vec<String>>,
-    /// A member whose fighting first the others' obligation waits for.
+    /// A member whose fighting first the others' obligation waits for; `after: None`, written out, removes the
+    /// wait of the base level (left out, it stays).
     #[serde(default)]
     pub after: Option<String>,
 }
@@ -183,8 +184,9 @@ pub fn base_file(path: &Path) -> Option<PathBuf> {
     plain.then(|| find_base(&v.extends, path.parent(), &crate::files::levels_dir())).flatten()
 }
 
-/// Reads the base level and applies the variant. Errors point into the variant file.
-pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -> Result<RawLevel, Vec<Diagnostic>> {
+/// Reads the base level and applies the variant, with warnings about changes that change nothing. Errors and
+/// warnings point into the variant file.
+pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -> Result<(RawLevel, Vec<Diagnostic>), Vec<Diagnostic>> {
     let spans = SpanIndex::build(src);
     // A plain level id: never a path that reaches outside the level folders.
     if v.extends.is_empty() || !v.extends.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
@@ -240,12 +242,15 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
     for (i, c) in v.state_changes.iter().enumerate() {
         check(format!("state_changes[{i}].id"), &c.id, &mut errs);
     }
+    let playable: Vec<&str> = base.playable.iter().map(|p| p.state.as_str()).collect();
+    let not_playable = |path: String, state: &str| {
+        Diagnostic::error(path, format!("`{state}` is not playable in `{}`: its playable states are {}", v.extends, playable.join(", ")))
+            .suggest(did_you_mean(state, playable.iter().copied()))
+            .locate(&spans)
+    };
     for (i, a) in v.add_orders.iter().enumerate() {
-        if !base.playable.iter().any(|p| p.state == a.state) {
-            errs.push(
-                Diagnostic::error(format!("add_orders[{i}].state"), format!("`{}` is not playable in `{}`", a.state, v.extends))
-                    .locate(&spans),
-            );
+        if !playable.contains(&a.state.as_str()) {
+            errs.push(not_playable(format!("add_orders[{i}].state"), &a.state));
         }
     }
     for (i, r) in v.rules.iter().enumerate() {
@@ -276,10 +281,16 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
         }
     }
     for (i, d) in v.drop_orders.iter().enumerate() {
-        if !base.playable.iter().any(|p| p.state == d.state) {
+        if !playable.contains(&d.state.as_str()) {
+            errs.push(not_playable(format!("drop_orders[{i}].state"), &d.state));
+        }
+        if let Some(t) = d.turn.filter(|t| *t as usize >= base.turns.len()) {
             errs.push(
-                Diagnostic::error(format!("drop_orders[{i}].state"), format!("`{}` is not playable in `{}`", d.state, v.extends))
-                    .locate(&spans),
+                Diagnostic::error(
+                    format!("drop_orders[{i}].turn"),
+                    format!("turn {t} is past the end of `{}`: its turns are 0 to {}", v.extends, base.turns.len().saturating_sub(1)),
+                )
+                .locate(&spans),
             );
         }
     }
@@ -296,6 +307,7 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
     if !errs.is_empty() {
         return Err(errs);
     }
+    let warnings = idle_changes(v, &base, &spans);
     base.id = v.id.clone();
     base.name = v.name.clone();
     base.summary = format!("{} What if: {}", base.summary, v.summary);
@@ -332,7 +344,7 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
             }
         }
     }
-    apply_blocs(&mut base, &v.bloc_changes);
+    apply_blocs(&mut base, &v.bloc_changes, &spans);
     if let Some(c) = &v.crisis_changes {
         apply_crisis(&mut base.crisis, c);
     }
@@ -349,25 +361,58 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
             p.historical.push(RawChoice { turn: a.turn, orders: a.orders.clone() });
         }
     }
-    base.events.retain(|e| {
-        let kind = match e.kind {
-            EventKind::Boycott { .. } => "Boycott",
-            EventKind::Return { .. } => "Return",
-            EventKind::NoInstructions { .. } => "NoInstructions",
-            EventKind::Join { .. } => "Join",
-            EventKind::UnitingForPeace => "UnitingForPeace",
-            EventKind::News => "News",
-        };
-        !v.drop_events.iter().any(|d| d == kind)
-    });
+    base.events.retain(|e| !v.drop_events.iter().any(|d| d == kind_name(&e.kind)));
     base.events.extend(v.add_events.iter().cloned());
     base.blocs.extend(v.add_blocs.iter().cloned());
     // A what-if is not history: the record stays, but the fidelity table does not judge variants.
-    Ok(base)
+    Ok((base, warnings))
 }
 
-fn apply_blocs(base: &mut RawLevel, changes: &[BlocChange]) {
-    for c in changes {
+/// An event kind's name, as `drop_events` writes it.
+fn kind_name(kind: &EventKind) -> &'static str {
+    match kind {
+        EventKind::Boycott { .. } => "Boycott",
+        EventKind::Return { .. } => "Return",
+        EventKind::NoInstructions { .. } => "NoInstructions",
+        EventKind::Join { .. } => "Join",
+        EventKind::UnitingForPeace => "UnitingForPeace",
+        EventKind::News => "News",
+    }
+}
+
+/// Changes that would silently change nothing in the base level: events it does not have, orders it does
+/// not give.
+fn idle_changes(v: &RawVariant, base: &RawLevel, spans: &SpanIndex) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, k) in v.drop_events.iter().enumerate() {
+        if !base.events.iter().any(|e| kind_name(&e.kind) == k) {
+            out.push(
+                Diagnostic::warning(format!("drop_events[{i}]"), format!("`{}` has no `{k}` event: nothing is dropped", v.extends))
+                    .code("nothing_dropped")
+                    .locate(spans),
+            );
+        }
+    }
+    for (i, d) in v.drop_orders.iter().enumerate() {
+        let Some(p) = base.playable.iter().find(|p| p.state == d.state) else { continue };
+        if !p.historical.iter().any(|c| d.turn.is_none_or(|t| t == c.turn)) {
+            let when = d.turn.map_or("on any turn".to_string(), |t| format!("on turn {t}"));
+            out.push(
+                Diagnostic::warning(
+                    format!("drop_orders[{i}]"),
+                    format!("`{}` gives no historical orders {when} in `{}`: nothing is dropped", d.state, v.extends),
+                )
+                .code("nothing_dropped")
+                .locate(spans),
+            );
+        }
+    }
+    out
+}
+
+/// A bloc's changes. `after: None`, written out, removes the member the others wait for; left out, it stays.
+fn apply_blocs(base: &mut RawLevel, changes: &[BlocChange], spans: &SpanIndex) {
+    for (i, c) in changes.iter().enumerate() {
         let Some(b) = base.blocs.iter_mut().find(|b| b.id == c.id) else { continue };
         if let Some(x) = c.cohesion {
             b.cohesion = x;
@@ -381,7 +426,7 @@ fn apply_blocs(base: &mut RawLevel, changes: &[BlocChange]) {
         if c.area.is_some() {
             b.area = c.area.clone();
         }
-        if c.after.is_some() {
+        if c.after.is_some() || spans.has(&format!("bloc_changes[{i}].after")) {
             b.after = c.after.clone();
         }
     }

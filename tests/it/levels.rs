@@ -204,3 +204,68 @@ fn a_variants_out_of_range_change_is_reported_at_its_own_line_not_the_first() {
     assert_eq!((e[0].line, e[1].line), (2, 3), "in file order, each at its own line: {e:?}");
     assert!(e[1].message.contains("crisis.appetite"), "it names the field of the level: {}", e[1].message);
 }
+
+#[test]
+fn a_variant_change_that_changes_nothing_is_warned_of_and_a_turn_past_the_end_is_refused() {
+    let src = "Variant(extends: \"munich_1938\", id: \"m\", name: \"m\", summary: \"s\",\n    drop_events: [\"Boycott\"],\n    drop_orders: [DropOrders(state: \"GBR\", turn: 0)],\n)";
+    let w = level::check_source(src).unwrap_or_else(|e| panic!("{e:?}")).warnings;
+    let idle: Vec<usize> = w.iter().filter(|d| d.code == Some("nothing_dropped")).map(|d| d.line).collect();
+    assert_eq!(idle, vec![2, 3], "the Boycott no one makes and the orders Britain never gave, each at its line: {w:?}");
+    let late = src.replace("turn: 0)", "turn: 40)");
+    let e = level::check_source(&late).err().expect("a turn past the level's end is refused");
+    assert!(e.iter().any(|d| d.line == 3 && d.message.contains("past the end")), "{e:?}");
+    let stranger = src.replace("state: \"GBR\"", "state: \"DEU\"");
+    let e = level::check_source(&stranger).err().expect("the aggressor is not playable");
+    assert!(e[0].message.contains("GBR") && e[0].message.contains("FRA"), "the error lists who is playable: {}", e[0].message);
+}
+
+#[test]
+fn a_variant_that_writes_after_none_removes_the_wait_and_one_that_leaves_it_out_keeps_it() {
+    let kept = "Variant(extends: \"munich_1938\", id: \"m\", name: \"m\", summary: \"s\",\n    bloc_changes: [BlocChange(id: \"soviet_czech\", cohesion: 0.9)],\n)";
+    let removed = kept.replace("cohesion: 0.9", "cohesion: 0.9, after: None");
+    let waits_for = |src: &str| {
+        let l = level::check_source(src).unwrap_or_else(|e| panic!("{e:?}")).level;
+        l.blocs.iter().find(|b| b.id == "soviet_czech").unwrap().after
+    };
+    assert!(waits_for(kept).is_some(), "left out, the Soviet Union still waits for France");
+    assert_eq!(waits_for(&removed), None, "written out, the wait is gone");
+}
+
+#[test]
+fn a_level_whose_id_is_not_its_file_name_is_warned_of() {
+    let dir = std::env::temp_dir().join(format!("cs-id-stem-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("my_crisis.ron");
+    std::fs::write(&p, korea_src()).unwrap();
+    let w = level::check_file(&p).unwrap_or_else(|e| panic!("{e:?}")).warnings;
+    let d = w.iter().find(|d| d.code == Some("id_not_file_name")).expect("a warning about the id");
+    assert!(d.message.contains("korea_1950") && d.message.contains("my_crisis"), "{}", d.message);
+    assert!(d.line > 0, "at the id's line");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_choice_that_takes_no_values_written_with_some_is_named_with_a_fix() {
+    let src = "Variant(extends: \"korea_1950\", id: \"k\", name: \"k\", summary: \"s\",\n    add_orders: [AddOrders(state: \"USA\", turn: 1, orders: [Blockade(oil: true)])],\n)";
+    let e = level::check_source(src).err().expect("Blockade takes nothing in brackets");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!((e[0].line, e[0].col), (2, 60), "at the word itself: {e:?}");
+    assert!(e[0].message.contains("`Blockade` takes no values"), "{}", e[0].message);
+    assert_eq!(e[0].suggestion.as_deref(), Some("write `Blockade` alone"));
+}
+
+#[test]
+fn the_field_reference_shows_each_field_with_an_example_of_its_own_type() {
+    let md = collective_security::level::reference::markdown();
+    let row = |section: &str, field: &str| {
+        let part = &md[md.find(&format!("## {section}\n")).unwrap()..];
+        let part = &part[..part[3..].find("\n## ").map_or(part.len(), |i| i + 3)];
+        part.lines().find(|l| l.starts_with(&format!("| `{field}` |"))).unwrap_or_else(|| panic!("{section}.{field}")).to_string()
+    };
+    assert!(row("State", "id").contains("`id: \"PRK\"`"), "a state's id, not the level's: {}", row("State", "id"));
+    assert!(row("Bloc", "kind").contains("MutualDefence"), "{}", row("Bloc", "kind"));
+    assert!(row("Region", "theatre").contains("`theatre: true`"), "{}", row("Region", "theatre"));
+    assert!(row("History", "votes").contains("`votes: [("), "{}", row("History", "votes"));
+    assert!(!md.contains("## Added"), "only types read from files are in the reference");
+    assert!(md.lines().filter(|l| l.starts_with("| `")).all(|l| l.ends_with(" |")), "every row on one line");
+}
