@@ -28,8 +28,9 @@ pub struct SaveDir(pub PathBuf);
 
 /// Bumped whenever the save format changes, or a saved game's orders would replay differently (2: the model's
 /// draws follow the states' order; 3: the aggressor's doubt of its enemies is drawn; 4: ground an attack took before the level opens counts as
-/// taken, not as the line held before the crisis); older saves are refused with a message, never half-loaded.
-pub const SAVE_FORMAT: u32 = 4;
+/// taken, not as the line held before the crisis; 5: a guarantee given once the war is under way carries no
+/// nuclear risk); older saves are refused with a message, never half-loaded.
+pub const SAVE_FORMAT: u32 = 5;
 
 #[derive(Serialize, Deserialize)]
 pub struct SaveFile {

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use crate::level::Measure;
+use crate::level::{BlocKind, Measure};
 
 use super::cause::Intervention;
 use super::core::*;
@@ -57,10 +57,14 @@ pub fn theatre_strength(crisis: &Crisis, mif: &MeasuresInForce, draws: &Draws, d
 pub const NUCLEAR_RISK: f32 = 1.0;
 
 /// How firmly the firmest pact covering the victim that includes a nuclear power is held (0 if none).
-pub fn nuclear_pact(crisis: &Crisis, blocs: &Query<&Bloc>, nations: &Query<NationQuery>) -> f32 {
+pub fn nuclear_pact(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>, nations: &Query<NationQuery>) -> f32 {
+    // Only a commitment made before the attack carries the nuclear risk: a guarantee given once the war is
+    // under way is not believed to extend to nuclear war (Glenn Snyder's stability-instability paradox, 1965;
+    // Britain's own bombs did not deter Argentina in 1982, nor America's North Korea in 1950).
+    let given_now = |b: &Bloc| b.kind == BlocKind::Guarantee && b.members.iter().all(|m| mif.wartime_guarantors.contains(m));
     blocs
         .iter()
-        .filter(|b| b.covers(crisis.victim, crisis.aggressor))
+        .filter(|b| b.covers(crisis.victim, crisis.aggressor) && !given_now(b))
         .filter(|b| b.members.iter().any(|m| *m != crisis.victim && nations.get(*m).is_ok_and(|n| n.3.nuclear)))
         .map(|b| b.cohesion)
         .fold(0.0, f32::max)
@@ -151,7 +155,7 @@ fn aggressor_factors(
     if pact > 0.0 {
         f.push(Factor::new(F::BlocDeterrence, -DETERRENCE * pact / (a + pact).max(1e-6)));
     }
-    let nuclear = nuclear_pact(crisis, blocs, nations);
+    let nuclear = nuclear_pact(crisis, mif, blocs, nations);
     if nuclear > 0.0 {
         f.push(Factor::new(F::NuclearRisk, -NUCLEAR_RISK * nuclear));
     }

@@ -69,6 +69,9 @@ fn apply_alliance_orders(
                     after: None,
                 });
                 mif.guarantees.push((o.state, cal.turn));
+                if crisis.attacked {
+                    mif.wartime_guarantors.push(o.state);
+                }
                 tension.tension = (tension.tension + 0.05).min(1.0);
                 log.news(cal.turn, date, format!("{who} guarantees the victim's independence"), false);
             }

@@ -383,6 +383,8 @@ pub struct MeasuresInForce {
     pub concessions: u32,
     /// Guarantees given this crisis (guarantor, turn).
     pub guarantees: Vec<(Entity, usize)>,
+    /// Guarantors who gave their guarantee once the aggressor had attacked: not believed to risk nuclear war.
+    pub wartime_guarantors: Vec<Entity>,
     /// The aggressor has left the institution.
     pub aggressor_left: bool,
     /// Turn the enquiry was adopted.

@@ -268,7 +268,10 @@ fn form_coalition(
         };
         if c > 0.0 {
             let arrives = c * projection(int.km_theatre, cap.cinc);
-            mif.coalition.push(Contingent { state: e, cinc: arrives, sent: start, days: transit_days(int.km_theatre, &draws) });
+            let days = transit_days(int.km_theatre, &draws);
+            let date = level.0.turns[cal.turn].date;
+            log.news(cal.turn, date, format!("{} sends forces to {} ({days:.0} days on the way)", nation.name, crisis.theatre), false);
+            mif.coalition.push(Contingent { state: e, cinc: arrives, sent: start, days });
             committed += arrives;
         }
     }

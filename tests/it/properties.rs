@@ -126,7 +126,8 @@ fn golden_runs_replay_to_the_same_bytes() {
     }
 }
 
-// Save format 4: ground an attack had taken before the level opens (Korea's first day) counts as taken, so
+// Save format 5: a guarantee given once the war is under way carries no nuclear risk (Ukraine as an ally,
+// seed 42); the newswire reports each state that sends forces. Format 4: ground an attack had taken before the level opens (Korea's first day) counts as taken, so
 // the aggressor offers a cease-fire before giving it up, and a withdrawal from it is a reversal. (Format 3:
 // the aggressor's doubt of its enemies; arms count up to what the victim's army can use.)
-const GOLDEN: [u64; 3] = [0x6df5845a73710d34, 0x75a7dfa53e5e7660, 0xddeb40501f1d40cf];
+const GOLDEN: [u64; 3] = [0xbb699239b036e8fd, 0x75a7dfa53e5e7660, 0xcb31a66a15e9cb95];
