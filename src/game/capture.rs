@@ -292,7 +292,7 @@ fn shoot(
     phase: Option<ResMut<NextState<TurnPhase>>>,
     cmp: Res<super::ui::debrief::Comparison>,
     causes: Res<super::ui::causes::Causes>,
-    pipelines: Option<Res<super::still::Pipelines>>,
+    pipelines: Option<Res<super::pipelines::Pipelines>>,
 ) {
     let Some(plan) = &opts.screenshot else { return };
     if !cap.prepared {

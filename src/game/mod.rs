@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod colour_vision;
 pub mod lesson;
 pub mod map;
+pub mod pipelines;
 pub mod reload;
 pub mod save;
 pub mod state;
@@ -78,6 +79,7 @@ pub fn run(opts: GameOptions) -> AppExit {
     app.insert_resource(opts).add_plugins(crate::sim::plugin).add_plugins((
         state::plugin,
         lesson::plugin,
+        pipelines::plugin,
         map::plugin,
         still::plugin,
         ui::plugin,

@@ -13,19 +13,11 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::{EguiPostUpdateSet, EguiRenderOutput, egui};
 
-use super::map::{MapFrame, MapSprite, SCREEN_LAYER};
+use super::map::{MapFrame, MapSprite, SCREEN_LAYER, ScreenCamera};
+use super::pipelines::Pipelines;
 use super::theme;
 
 pub fn plugin(app: &mut App) {
-    // The render world tells the main world how many pipelines are still compiling: until they are ready,
-    // what uses them is missing from the picture, so the map and the screen keep being drawn.
-    let pipelines = Pipelines::default();
-    if let Some(render_app) = app.get_sub_app_mut(bevy::render::RenderApp) {
-        render_app
-            .insert_resource(pipelines.clone())
-            .add_systems(bevy::render::Render, count_pipelines.in_set(bevy::render::RenderSystems::Cleanup));
-    }
-    app.insert_resource(pipelines);
     app.init_resource::<Still>().add_systems(Startup, spawn_background).add_systems(
         PostUpdate,
         // Before visibility is worked out, so that hiding the map's quad takes effect this frame.
@@ -37,24 +29,6 @@ pub fn plugin(app: &mut App) {
     app.configure_sets(PostUpdate, super::map::MapSystems.before(bevy::camera::visibility::VisibilitySystems::VisibilityPropagate));
     app.add_systems(Last, show_for_screenshots);
 }
-
-/// How many render pipelines are waiting to compile, as the render world last counted them.
-#[derive(Resource, Clone, Default)]
-pub struct Pipelines(std::sync::Arc<std::sync::atomic::AtomicUsize>);
-
-impl Pipelines {
-    pub fn waiting(&self) -> usize {
-        self.0.load(std::sync::atomic::Ordering::Relaxed)
-    }
-}
-
-fn count_pipelines(cache: Res<bevy::render::render_resource::PipelineCache>, pipelines: Res<Pipelines>) {
-    pipelines.0.store(cache.waiting_pipelines().count(), std::sync::atomic::Ordering::Relaxed);
-}
-
-/// The camera that draws the window: the map's image and egui.
-#[derive(Component)]
-pub struct ScreenCamera;
 
 /// The sea-coloured quad drawn under the damage where the map does not cover it, in place of a clear.
 #[derive(Component)]

@@ -4,8 +4,31 @@
 use super::date::Date;
 use super::raw::*;
 
-/// Index of a state in [`LevelDef::states`].
-pub type StateIx = usize;
+/// A state of a level: its place in [`LevelDef::states`]. A type of its own, so that a state can never be
+/// confused with a turn, a count or another list's index; lists of the level's states are indexed by it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct StateIx(pub usize);
+
+impl<T> std::ops::Index<StateIx> for [T] {
+    type Output = T;
+    fn index(&self, ix: StateIx) -> &T {
+        &self[ix.0]
+    }
+}
+
+impl<T> std::ops::Index<StateIx> for Vec<T> {
+    type Output = T;
+    fn index(&self, ix: StateIx) -> &T {
+        &self[ix.0]
+    }
+}
+
+impl<T> std::ops::IndexMut<StateIx> for Vec<T> {
+    fn index_mut(&mut self, ix: StateIx) -> &mut T {
+        &mut self[ix.0]
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct LevelDef {
@@ -61,7 +84,7 @@ pub fn polygon_km2(poly: &[(f32, f32)]) -> f32 {
 impl MapDef {
     /// Who held a modern country in this level, if anyone in it did.
     pub fn holder(&self, level_states: &[RawState], iso3: &str) -> Option<StateIx> {
-        self.territories.iter().find(|t| t.0 == iso3).map(|t| t.1).or_else(|| level_states.iter().position(|s| s.id == iso3))
+        self.territories.iter().find(|t| t.0 == iso3).map(|t| t.1).or_else(|| level_states.iter().position(|s| s.id == iso3).map(StateIx))
     }
 }
 
@@ -155,8 +178,12 @@ pub struct PlayableDef {
 }
 
 impl LevelDef {
+    /// Every state with its index, in order.
+    pub fn each_state(&self) -> impl Iterator<Item = (StateIx, &RawState)> {
+        self.states.iter().enumerate().map(|(i, s)| (StateIx(i), s))
+    }
     pub fn state_ix(&self, id: &str) -> Option<StateIx> {
-        self.states.iter().position(|s| s.id == id)
+        self.states.iter().position(|s| s.id == id).map(StateIx)
     }
     pub fn body(&self, kind: BodyKind) -> Option<&BodyDef> {
         self.institution.bodies.iter().find(|b| b.kind == kind)

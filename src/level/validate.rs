@@ -133,7 +133,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
     let mut total_cinc = 0.0;
     for (i, s) in raw.states.iter().enumerate() {
         let p = format!("states[{i}]");
-        if cx.ids.insert(s.id.as_str(), i).is_some() {
+        if cx.ids.insert(s.id.as_str(), StateIx(i)).is_some() {
             cx.err(format!("{p}.id"), format!("state `{}` is listed twice", s.id));
         }
         if s.count == 0 {

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
+
+use crate::level::StateIx;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::level::{LevelDef, Order, OutcomeKind};
@@ -84,7 +86,7 @@ pub fn outcome_shares(setup: &RunSetup, runs: usize) -> BTreeMap<OutcomeKind, f6
 /// turn by turn, so the comparison starts from that point of the crisis.
 pub fn compare(
     level: Arc<LevelDef>,
-    role: usize,
+    role: StateIx,
     seed: u64,
     prefix: &[Vec<Order>],
     runs: usize,

@@ -137,7 +137,7 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
 
     let role_ix = setup.role.unwrap_or_else(|| lvl.default_role());
     let mut nations = Vec::with_capacity(lvl.states.len());
-    for (ix, s) in lvl.states.iter().enumerate() {
+    for (ix, s) in lvl.each_state() {
         let nation = (
             Nation { ix, id: lvl.keys[ix].id.clone(), name: lvl.keys[ix].name.clone(), count: s.count },
             Capability { cinc: s.cinc },

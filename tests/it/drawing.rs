@@ -174,7 +174,7 @@ fn crisis_marks(level: &str, turns: usize) -> (Vec<collective_security::game::ui
     let ctx = egui::Context::default();
     let mut marks = Vec::new();
     let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
-        let capital = |ix: usize| places.get(ix).copied();
+        let capital = |ix: collective_security::level::StateIx| places.get(ix.0).copied();
         let at = Places { capital: &capital, front: Some(front) };
         let day = collective_security::sim::turn_days(&l, turns.min(l.turns.len() - 1)).0;
         marks = draw(ui.painter(), sim.world(), &l, &at, day);

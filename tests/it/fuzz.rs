@@ -371,7 +371,7 @@ fn replays(file: &save::SaveFile) -> Result<(), TestCaseError> {
     let s = &file.session;
     let Some(id) = LEVELS.iter().find(|l| **l == s.level_id) else { return Ok(()) };
     let level = shipped(id);
-    let role = level.states.iter().position(|st| st.id == s.role).filter(|r| level.playable.iter().any(|p| p.state == *r));
+    let role = level.state_ix(&s.role).filter(|r| level.playable.iter().any(|p| p.state == *r));
     let mut sim = Simulation::new();
     sim.start(&RunSetup { level: level.clone(), seed: s.seed, role, policy: None, credibility: None, lessons: Default::default() });
     for t in 0..=level.turns.len() {

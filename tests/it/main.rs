@@ -7,6 +7,7 @@ mod drawing;
 mod fidelity;
 mod fuzz;
 mod game_loop;
+mod layers;
 mod lessons;
 mod levels;
 mod mechanisms;

@@ -9,7 +9,7 @@ use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll};
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-use bevy_egui::{EguiContexts, egui::Color32};
+use bevy_egui::{EguiContexts, egui, egui::Color32};
 use serde::Deserialize;
 
 use crate::level::{BlocKind, LevelDef, StateIx};
@@ -18,6 +18,23 @@ use crate::sim::{Bloc, Body, Crisis, Level, Member, Nation, Stance};
 use super::state::Session;
 use super::theme;
 use geometry::{Shape, ear_clip, project};
+
+/// The part of the window the map shows through, between the panels (egui points): `None` before the first
+/// frame, an empty rectangle on screens that cover the map.
+#[derive(Resource, Default, Debug)]
+pub struct MapArea(pub Option<egui::Rect>);
+
+/// Whether the pointer is on the map rather than on a panel or window.
+pub fn pointer_on_map(ctx: &egui::Context, area: &MapArea) -> bool {
+    let Some(pos) = ctx.input(|i| i.pointer.latest_pos()) else { return false };
+    let in_area = area.0.is_none_or(|r| r.contains(pos));
+    let on_background = ctx.layer_id_at(pos).is_none_or(|l| l.order == egui::Order::Background);
+    in_area && on_background
+}
+
+/// The camera that draws the window: the map's image and egui.
+#[derive(Component)]
+pub struct ScreenCamera;
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<MapView>()
@@ -327,7 +344,7 @@ fn spawn_camera(mut commands: Commands, mut images: ResMut<Assets<Image>>, windo
         Camera { clear_color: ClearColorConfig::Custom(sea), order: 1, ..default() },
         bevy::camera::visibility::RenderLayers::layer(SCREEN_LAYER),
         bevy_egui::PrimaryEguiContext,
-        super::still::ScreenCamera,
+        ScreenCamera,
     ));
     // The still-screen check places this quad and cuts it to what must be drawn.
     commands.spawn((
@@ -351,10 +368,10 @@ fn cache_map(
     mut materials: MessageReader<AssetEvent<ColorMaterial>>,
     added: Query<(), Added<Mesh2d>>,
     mut removed: RemovedComponents<Mesh2d>,
-    area: Res<crate::game::ui::MapArea>,
+    area: Res<MapArea>,
     mut contexts: EguiContexts,
     mut frame: ResMut<MapFrame>,
-    pipelines: Res<super::still::Pipelines>,
+    pipelines: Res<super::pipelines::Pipelines>,
 ) {
     let (mut cam, tf, proj) = camera.into_inner();
     let scale = match proj {
@@ -532,7 +549,7 @@ pub fn state_color(
             } else if is_victim {
                 theme::SKY
             } else {
-                theme::political(ix)
+                theme::political(ix.0)
             }
         }
         MapMode::Blocs => {
@@ -692,11 +709,11 @@ fn camera_controls(
     window: Single<&Window, With<PrimaryWindow>>,
     camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection), With<MapCamera>>,
     mut view: ResMut<MapView>,
-    area: Res<crate::game::ui::MapArea>,
+    area: Res<MapArea>,
     frame: Res<MapFrame>,
 ) {
     let (egui_pointer, egui_keys) =
-        contexts.ctx_mut().map(|c| (!crate::game::ui::pointer_on_map(c, &area), c.egui_wants_keyboard_input())).unwrap_or((false, false));
+        contexts.ctx_mut().map(|c| (!pointer_on_map(c, &area), c.egui_wants_keyboard_input())).unwrap_or((false, false));
     let (cam, gt, mut tf, mut proj) = camera.into_inner();
     // Work on copies and write back only what moved: a still camera must not look changed, or the map's
     // image would be redrawn every frame.
@@ -772,10 +789,10 @@ fn pick(
     regions: Query<(&RegionShape, &Holder)>,
     session: Option<Res<Session>>,
     mut view: ResMut<MapView>,
-    area: Res<crate::game::ui::MapArea>,
+    area: Res<MapArea>,
     frame: Res<MapFrame>,
 ) {
-    let over_ui = contexts.ctx_mut().map(|c| !crate::game::ui::pointer_on_map(c, &area)).unwrap_or(true);
+    let over_ui = contexts.ctx_mut().map(|c| !pointer_on_map(c, &area)).unwrap_or(true);
     let (cam, gt) = *camera;
     let world_pos = window.cursor_position().and_then(|c| frame.to_world(cam, gt, c * window.scale_factor()));
     let level = session.as_ref().and_then(|s| s.level.clone());

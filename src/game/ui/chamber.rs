@@ -64,7 +64,7 @@ pub fn chamber(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
                 super::causes::list(ui, w, crate::sim::Mechanism::Vote(v.body, v.motion), actions);
             });
             ui.separator();
-            let permanent: Vec<usize> = l.body(v.body).map(|b| b.permanent.clone()).unwrap_or_default();
+            let permanent: Vec<crate::level::StateIx> = l.body(v.body).map(|b| b.permanent.clone()).unwrap_or_default();
             egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                 egui::Grid::new("ballots").num_columns(4).striped(true).show(ui, |ui| {
                     for (k, (id, b)) in v.ballots.iter().enumerate() {

@@ -45,7 +45,7 @@ pub fn hovered(marks: &[Mark], pointer: Pos2) -> Option<&Mark> {
 
 /// Where a state's capital and the theatre are on screen.
 pub struct Places<'a> {
-    pub capital: &'a dyn Fn(usize) -> Option<Pos2>,
+    pub capital: &'a dyn Fn(StateIx) -> Option<Pos2>,
     pub front: Option<Pos2>,
 }
 

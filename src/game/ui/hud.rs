@@ -6,6 +6,7 @@ use bevy_egui::egui::{self, Color32, RichText};
 use crate::game::map::{MapMode, MapView, geometry::project};
 use crate::game::state::{Screen, Session, TurnPhase};
 use crate::game::theme;
+use crate::level::StateIx;
 use crate::sim::{Calendar, Credibility, Crisis, DecisionKind, Level, Nation, PlayerRole, RunLog, Stance, WorldTension};
 
 use super::{Action, UiState, widgets};
@@ -192,7 +193,7 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
     let font = egui::FontId::proportional(12.0);
     let crisis = w.try_query::<&Crisis>().and_then(|mut q| q.iter(w).next().cloned());
     let role = w.get_resource::<PlayerRole>().map(|r| r.ix);
-    let stances: Vec<(usize, Stance)> =
+    let stances: Vec<(StateIx, Stance)> =
         w.try_query::<(&Nation, &Stance)>().map(|mut q| q.iter(w).map(|(n, s)| (n.ix, *s)).collect()).unwrap_or_default();
     let max = l.states.iter().map(|s| s.cinc).fold(0.0f32, f32::max);
     let Some(frame) = w.get_resource::<crate::game::map::MapFrame>().copied() else { return };
@@ -219,7 +220,7 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
     };
     // The crisis itself under the labels: forces, arms, sanctions, the front's gauge, peacekeepers.
     let day = w.get_resource::<crate::sim::Calendar>().map_or(0, |c| crate::sim::turn_days(l, c.turn.min(l.turns.len() - 1)).0);
-    let capital = |ix: usize| to_screen(&cam, project(l.states[ix].capital.0, l.states[ix].capital.1));
+    let capital = |ix: StateIx| to_screen(&cam, project(l.states[ix].capital.0, l.states[ix].capital.1));
     // The aggressor's hold hatched on the contested ground, under everything else the crisis draws.
     let mut front_line = Vec::new();
     if let Some(c) = &crisis {
@@ -245,8 +246,8 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
     }
     let mut placed: Vec<egui::Rect> = front.iter().map(|(_, pos, g)| egui::Rect::from_min_size(*pos, g.size()).expand(2.0)).collect();
     placed.extend(legend);
-    let mut labels: Vec<(usize, u8, egui::Pos2, String, Color32)> = Vec::new();
-    for (ix, s) in l.states.iter().enumerate() {
+    let mut labels: Vec<(StateIx, u8, egui::Pos2, String, Color32)> = Vec::new();
+    for (ix, s) in l.each_state() {
         let council = l.institution.bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&ix));
         let key = ix == l.crisis.aggressor || ix == l.crisis.victim || Some(ix) == role || s.cinc > max * 0.12 || council;
         let stance_mark = view.mode == MapMode::Stance && stances.iter().any(|x| x.0 == ix && x.1 != Stance::Neutral);

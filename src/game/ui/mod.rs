@@ -22,6 +22,7 @@ use bevy_egui::{EguiContext, EguiPrimaryContextPass, PrimaryEguiContext, egui};
 
 use crate::level::Order;
 
+pub use super::map::{MapArea, pointer_on_map};
 use super::map::{MapMode, MapView};
 use super::state::{EndTurn, Screen, Session, StartLevel, TurnPhase};
 
@@ -80,19 +81,6 @@ impl Default for UiState {
     }
 }
 
-/// The part of the window the map shows through, between the panels (egui points): `None` before the first
-/// frame, an empty rectangle on screens that cover the map.
-#[derive(Resource, Default, Debug)]
-pub struct MapArea(pub Option<egui::Rect>);
-
-/// Whether the pointer is on the map rather than on a panel or window.
-pub fn pointer_on_map(ctx: &egui::Context, area: &MapArea) -> bool {
-    let Some(pos) = ctx.input(|i| i.pointer.latest_pos()) else { return false };
-    let in_area = area.0.is_none_or(|r| r.contains(pos));
-    let on_background = ctx.layer_id_at(pos).is_none_or(|l| l.order == egui::Order::Background);
-    in_area && on_background
-}
-
 /// What the player did in the panels this frame.
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -103,7 +91,7 @@ pub enum Action {
     RemoveOrder(usize),
     EndTurn,
     Mode(MapMode),
-    Select(Option<usize>),
+    Select(Option<crate::level::StateIx>),
     Chamber(Option<usize>),
     Glossary(Option<usize>),
     Scale(f32),

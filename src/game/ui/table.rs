@@ -40,7 +40,7 @@ const COLUMNS: [(Column, &str, &str); 8] = [
 
 /// One row.
 pub struct Row {
-    pub ix: usize,
+    pub ix: crate::level::StateIx,
     pub name: String,
     pub role: &'static str,
     pub power: f32,

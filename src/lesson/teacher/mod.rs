@@ -19,7 +19,7 @@ use crate::sim::text::{body_name, measure_name};
 /// A class period, in minutes, that the plans fill.
 pub const PERIOD: u32 = 45;
 
-fn part_title(l: &LevelDef, role: usize) -> String {
+fn part_title(l: &LevelDef, role: crate::level::StateIx) -> String {
     format!("{}, as {}", l.name, l.states[role].name)
 }
 
