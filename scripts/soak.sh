@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CASES="${CASES:-200000}"
+# Files other than CI's: a new seed each soak unless one is given, printed to replay a failure.
+FUZZ_SEED="${FUZZ_SEED:-$(date +%s)}"
+export FUZZ_SEED
+echo "soak: seed $FUZZ_SEED"
 cargo test --release --locked --test it --no-run
 start=$(date +%s)
 log=$(mktemp)

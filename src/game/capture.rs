@@ -284,6 +284,26 @@ fn prepare_lesson(world: &mut World, panel: Panel) {
     cap.frames = 0;
 }
 
+/// Beside a screenshot, where its windows and the map's area lie (egui points), for the test that no two
+/// windows overlap and none covers a panel.
+fn write_layout(path: &std::path::Path, ctx: &bevy_egui::egui::Context, area: &super::map::MapArea) {
+    use bevy_egui::egui::{Order, Rect};
+    let corners = |r: Rect| [r.min.x, r.min.y, r.max.x, r.max.y];
+    let windows: Vec<[f32; 4]> = ctx.memory(|m| {
+        let mut layers: Vec<_> = m.areas().visible_layer_ids().into_iter().filter(|l| l.order == Order::Middle).collect();
+        layers.sort_by_key(|l| l.id.value());
+        layers.iter().filter_map(|l| m.area_rect(l.id)).map(corners).collect()
+    });
+    let json = serde_json::json!({
+        "screen": corners(ctx.content_rect()),
+        "map_area": area.0.map(corners),
+        "windows": windows,
+    });
+    if let Err(e) = std::fs::write(path, json.to_string()) {
+        eprintln!("cannot write {}: {e}", path.display());
+    }
+}
+
 fn shoot(
     mut commands: Commands,
     opts: Res<GameOptions>,
@@ -293,6 +313,8 @@ fn shoot(
     cmp: Res<super::ui::debrief::Comparison>,
     causes: Res<super::ui::causes::Causes>,
     pipelines: Option<Res<super::pipelines::Pipelines>>,
+    mut contexts: bevy_egui::EguiContexts,
+    area: Res<super::map::MapArea>,
 ) {
     let Some(plan) = &opts.screenshot else { return };
     if !cap.prepared {
@@ -322,6 +344,9 @@ fn shoot(
     let compiling = pipelines.is_some_and(|p| p.waiting() > 0);
     if cap.frames >= 40 && !cap.shot && (!compiling || cap.frames >= 300) {
         cap.shot = true;
+        if let Ok(ctx) = contexts.ctx_mut() {
+            write_layout(&plan.path.with_extension("layout.json"), ctx, &area);
+        }
         let saved = cap.saved.clone();
         commands.spawn(Screenshot::primary_window()).observe(save_to_disk(plan.path.clone())).observe(
             move |_: On<bevy::render::view::screenshot::ScreenshotCaptured>| {

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
 
 use collective_security::game::save;
 use collective_security::game::state::Session;
@@ -24,9 +24,12 @@ const LEVELS: [&str; 8] =
 /// Ids a modder might write: real ones of several eras, and wrong ones.
 const IDS: [&str; 14] = ["USA", "SUN", "GBR", "FRA", "CHN", "KOR", "PRK", "UKR", "RUS", "nato", "ZZZ", "", "usa", "../x"];
 
+/// `FUZZ_CASES` cases (48 unless set) from the seed `FUZZ_SEED` (1931 unless set): CI draws the same files
+/// every time, and a soak can draw others.
 fn runner() -> TestRunner {
-    let cases = std::env::var("FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(48);
-    TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() })
+    let env = |k: &str| std::env::var(k).ok().and_then(|s| s.parse().ok());
+    let (cases, seed) = (env("FUZZ_CASES").unwrap_or(48), env("FUZZ_SEED").unwrap_or(1931));
+    TestRunner::new(Config { cases: cases as u32, rng_seed: RngSeed::Fixed(seed), failure_persistence: None, ..Config::default() })
 }
 
 /// Runs `test` over `strategy` and fails with proptest's smallest failing case. `test` says whether the file

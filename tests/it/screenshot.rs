@@ -114,3 +114,34 @@ fn dragging_the_map_without_drawing_it_again_gives_the_picture_a_full_redraw_giv
     // The drag went past the margin drawn around the map at least once, and most frames were drawn in part.
     assert!(out.contains("in part"), "{out}");
 }
+
+/// Windows of a screenshot and the map's area between the panels, from the layout file beside it.
+fn windows(name: &str, args: &[&str]) -> Option<(Vec<[f32; 4]>, [f32; 4], [f32; 4])> {
+    shoot(name, args)?;
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots").join(name).with_extension("layout.json");
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let rect = |x: &serde_json::Value| -> [f32; 4] { std::array::from_fn(|i| x[i].as_f64().unwrap() as f32) };
+    let wins = v["windows"].as_array().unwrap().iter().map(rect).collect();
+    Some((wins, rect(&v["map_area"]), rect(&v["screen"])))
+}
+
+#[test]
+fn the_crisis_windows_never_overlap_each_other_or_the_panels_at_either_screen_size() {
+    let inside = |a: [f32; 4], b: [f32; 4]| a[0] >= b[0] - 0.5 && a[1] >= b[1] - 0.5 && a[2] <= b[2] + 0.5 && a[3] <= b[3] + 0.5;
+    let apart = |a: [f32; 4], b: [f32; 4]| a[2] <= b[0] + 0.5 || b[2] <= a[0] + 0.5 || a[3] <= b[1] + 0.5 || b[3] <= a[1] + 0.5;
+    let cases = [("1280x720", "chamber"), ("1280x720", "whatif"), ("1280x720", "table"), ("1280x720", "votes"), ("1920x1080", "table")];
+    for (size, panel) in cases {
+        let name = format!("layout-{panel}-{size}.png");
+        let Some((wins, map, screen)) = windows(&name, &["--level", "korea_1950", "--turn", "2", "--size", size, "--panel", panel]) else {
+            return;
+        };
+        assert!(wins.len() >= 2, "{name}: the panel's window and the legend: {wins:?}");
+        for (i, a) in wins.iter().enumerate() {
+            assert!(inside(*a, screen), "{name}: window {a:?} runs off the screen {screen:?}");
+            assert!(inside(*a, map), "{name}: window {a:?} covers a panel (the map's area is {map:?})");
+            for b in &wins[i + 1..] {
+                assert!(apart(*a, *b), "{name}: windows {a:?} and {b:?} overlap");
+            }
+        }
+    }
+}

@@ -10,91 +10,89 @@ use crate::sim::{Ballot, Level, RunLog};
 
 use super::{Action, UiState, widgets};
 
-pub fn chamber(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
+pub fn chamber(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Vec<Action>) {
     let (Some(i), Some(log), Some(level)) = (w.resource::<UiState>().chamber, w.get_resource::<RunLog>(), w.get_resource::<Level>()) else {
         return;
     };
     let Some(v) = log.votes.get(i) else { return };
     let l = &level.0;
     let mut open = true;
-    egui::Window::new(format!("{} — {}", widgets::body_name(v.body), widgets::measure_name(v.motion)))
+    let window = egui::Window::new(format!("{} — {}", widgets::body_name(v.body), widgets::measure_name(v.motion)))
         .id(egui::Id::new("chamber"))
-        .open(&mut open)
-        .default_width(520.0)
-        .default_pos([360.0, 60.0])
-        .show(ctx, |ui| {
-            ui.label(format!("{} · proposed by {} · turn {}", v.date, v.proposer, v.turn));
-            let rule = l.body(v.body).map(|b| b.rule);
-            let rule_text = match rule {
-                Some(VotingRule::Unanimity) if v.procedural => "Unanimity of members present".to_string(),
-                Some(VotingRule::Unanimity) => {
-                    "Unanimity of members present (Covenant Art. 5); under Art. 15 the parties' votes are not counted".to_string()
-                }
-                Some(VotingRule::Qualified { votes, veto }) => format!(
-                    "{votes} votes needed{}",
-                    if veto && !v.procedural {
-                        "; a permanent member's no is a veto, its abstention or absence is not"
-                    } else if v.procedural {
-                        "; procedural: no veto"
-                    } else {
-                        ""
-                    }
-                ),
-                Some(VotingRule::TwoThirds) => "Two-thirds of members present and voting; abstentions do not count".to_string(),
-                Some(VotingRule::Majority) => "A majority of members present and voting".to_string(),
-                None => String::new(),
-            };
-            ui.label(RichText::new(rule_text).weak());
-            ui.horizontal(|ui| {
-                ui.heading(format!("{}–{}–{}", v.yes, v.no, v.abstain));
-                ui.label(format!("({} absent)", v.absent));
-                let verdict = if v.adopted {
-                    RichText::new("ADOPTED").color(theme::BLUE)
-                } else if !v.vetoed_by.is_empty() {
-                    RichText::new(format!("VETOED by {}", v.vetoed_by.join(", "))).color(theme::VERMILLION)
-                } else {
-                    RichText::new("NOT ADOPTED").color(theme::VERMILLION)
-                };
-                ui.heading(verdict.strong());
-            });
-            if !v.decisive.is_empty() {
-                ui.label(format!("Decided by: {}", v.decisive.join(", ")));
+        .default_width(520.0);
+    tiles.place(super::layout::Slot::Chamber, window, |w| w.default_pos([360.0, 60.0])).open(&mut open).show(ctx, |ui| {
+        ui.label(format!("{} · proposed by {} · turn {}", v.date, v.proposer, v.turn));
+        let rule = l.body(v.body).map(|b| b.rule);
+        let rule_text = match rule {
+            Some(VotingRule::Unanimity) if v.procedural => "Unanimity of members present".to_string(),
+            Some(VotingRule::Unanimity) => {
+                "Unanimity of members present (Covenant Art. 5); under Art. 15 the parties' votes are not counted".to_string()
             }
-            egui::CollapsingHeader::new("Why? Causes measured over the same seeds").id_salt("chamber_causes").show(ui, |ui| {
-                super::causes::list(ui, w, crate::sim::Mechanism::Vote(v.body, v.motion), actions);
-            });
-            ui.separator();
-            let permanent: Vec<crate::level::StateIx> = l.body(v.body).map(|b| b.permanent.clone()).unwrap_or_default();
-            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                egui::Grid::new("ballots").num_columns(4).striped(true).show(ui, |ui| {
-                    for (k, (id, b)) in v.ballots.iter().enumerate() {
-                        let ix = l.state_ix(id);
-                        let name = ix.map(|i| l.states[i].name.clone()).unwrap_or_else(|| id.to_string());
-                        let (mark, color) = widgets::ballot_mark(*b);
-                        let is_perm = ix.is_some_and(|i| permanent.contains(&i));
-                        ui.label(if is_perm { RichText::new(format!("★ {name}")).strong() } else { RichText::new(name) });
-                        let extra = if v.vetoed_by.iter().any(|x| **x == **id) { " VETO" } else { "" };
-                        let resp = ui.colored_label(color, format!("{mark}{extra}"));
-                        if let Some(d) = v.decision_ix.get(k).copied().flatten().and_then(|d| log.decisions.get(d)) {
-                            let resp = resp.on_hover_ui(|ui| {
-                                ui.label(format!("score {:+.2} (yes at ≥ 0, no at ≤ −0.45)", d.score));
-                                if *b == Ballot::Absent {
-                                    ui.label("Absent: this is how it would have voted had it been there.");
-                                }
-                                widgets::decision_bars(ui, &d.factors);
-                            });
-                            ui.label(RichText::new("why?").weak()).on_hover_text("Hover the ballot to see the factors behind it");
-                            let _ = resp;
-                        } else {
-                            ui.label("");
-                        }
-                        ui.label(if is_perm { "permanent" } else { "" });
-                        ui.end_row();
-                    }
-                });
-            });
-            ui.label(RichText::new("★ permanent member · ✔ yes · ✖ no · – abstain · ○ absent").weak());
+            Some(VotingRule::Qualified { votes, veto }) => format!(
+                "{votes} votes needed{}",
+                if veto && !v.procedural {
+                    "; a permanent member's no is a veto, its abstention or absence is not"
+                } else if v.procedural {
+                    "; procedural: no veto"
+                } else {
+                    ""
+                }
+            ),
+            Some(VotingRule::TwoThirds) => "Two-thirds of members present and voting; abstentions do not count".to_string(),
+            Some(VotingRule::Majority) => "A majority of members present and voting".to_string(),
+            None => String::new(),
+        };
+        ui.label(RichText::new(rule_text).weak());
+        ui.horizontal(|ui| {
+            ui.heading(format!("{}–{}–{}", v.yes, v.no, v.abstain));
+            ui.label(format!("({} absent)", v.absent));
+            let verdict = if v.adopted {
+                RichText::new("ADOPTED").color(theme::BLUE)
+            } else if !v.vetoed_by.is_empty() {
+                RichText::new(format!("VETOED by {}", v.vetoed_by.join(", "))).color(theme::VERMILLION)
+            } else {
+                RichText::new("NOT ADOPTED").color(theme::VERMILLION)
+            };
+            ui.heading(verdict.strong());
         });
+        if !v.decisive.is_empty() {
+            ui.label(format!("Decided by: {}", v.decisive.join(", ")));
+        }
+        egui::CollapsingHeader::new("Why? Causes measured over the same seeds").id_salt("chamber_causes").show(ui, |ui| {
+            super::causes::list(ui, w, crate::sim::Mechanism::Vote(v.body, v.motion), actions);
+        });
+        ui.separator();
+        let permanent: Vec<crate::level::StateIx> = l.body(v.body).map(|b| b.permanent.clone()).unwrap_or_default();
+        egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+            egui::Grid::new("ballots").num_columns(4).striped(true).show(ui, |ui| {
+                for (k, (id, b)) in v.ballots.iter().enumerate() {
+                    let ix = l.state_ix(id);
+                    let name = ix.map(|i| l.states[i].name.clone()).unwrap_or_else(|| id.to_string());
+                    let (mark, color) = widgets::ballot_mark(*b);
+                    let is_perm = ix.is_some_and(|i| permanent.contains(&i));
+                    ui.label(if is_perm { RichText::new(format!("★ {name}")).strong() } else { RichText::new(name) });
+                    let extra = if v.vetoed_by.iter().any(|x| **x == **id) { " VETO" } else { "" };
+                    let resp = ui.colored_label(color, format!("{mark}{extra}"));
+                    if let Some(d) = v.decision_ix.get(k).copied().flatten().and_then(|d| log.decisions.get(d)) {
+                        let resp = resp.on_hover_ui(|ui| {
+                            ui.label(format!("score {:+.2} (yes at ≥ 0, no at ≤ −0.45)", d.score));
+                            if *b == Ballot::Absent {
+                                ui.label("Absent: this is how it would have voted had it been there.");
+                            }
+                            widgets::decision_bars(ui, &d.factors);
+                        });
+                        ui.label(RichText::new("why?").weak()).on_hover_text("Hover the ballot to see the factors behind it");
+                        let _ = resp;
+                    } else {
+                        ui.label("");
+                    }
+                    ui.label(if is_perm { "permanent" } else { "" });
+                    ui.end_row();
+                }
+            });
+        });
+        ui.label(RichText::new("★ permanent member · ✔ yes · ✖ no · – abstain · ○ absent").weak());
+    });
     if !open {
         actions.push(Action::Chamber(None));
     }

@@ -111,13 +111,15 @@ fn poll_comparison(mut c: ResMut<Comparison>, lesson: Option<ResMut<crate::game:
 }
 
 /// The what-if window: the three strategies from this point of the crisis.
-pub fn whatif_window(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
+pub fn whatif_window(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Vec<Action>) {
     let cmp = w.resource::<Comparison>();
     if !cmp.window {
         return;
     }
     let mut open = true;
-    egui::Window::new("What if…").open(&mut open).anchor(egui::Align2::RIGHT_BOTTOM, [-8.0, -8.0]).default_width(420.0).show(ctx, |ui| {
+    let window = egui::Window::new("What if…").default_width(420.0);
+    let window = tiles.place(super::layout::Slot::WhatIf, window, |w| w.anchor(egui::Align2::RIGHT_BOTTOM, [-8.0, -8.0]));
+    window.open(&mut open).show(ctx, |ui| {
         let turn = w.get_resource::<crate::sim::Calendar>().map_or(0, |c| c.turn);
         ui.label(format!(
             "Your orders of the {} turn(s) played, then each strategy to the end, over {COMPARE_RUNS} seeds each.",

@@ -9,6 +9,7 @@ use crate::game::theme;
 use crate::level::StateIx;
 use crate::sim::{Calendar, Credibility, Crisis, DecisionKind, Level, Nation, PlayerRole, RunLog, Stance, WorldTension};
 
+use super::layout::{Layout, Slot};
 use super::{Action, UiState, widgets};
 pub use crate::sim::text::choice_text;
 
@@ -394,11 +395,11 @@ fn bloc_legend(w: &World) -> Vec<(Color32, String)> {
 /// The id of the map's legend window, whose place the map's labels avoid.
 const LEGEND_ID: &str = "map_legend";
 
-pub fn legend(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
+pub fn legend(ctx: &egui::Context, w: &World, tiles: &Layout, actions: &mut Vec<Action>) {
     let Some(view) = w.get_resource::<MapView>() else { return };
-    egui::Window::new("Map")
-        .id(egui::Id::new(LEGEND_ID))
-        .anchor(egui::Align2::RIGHT_BOTTOM, [-8.0, -135.0])
+    let window = egui::Window::new("Map").id(egui::Id::new(LEGEND_ID));
+    tiles
+        .place(Slot::Legend, window, |w| w.anchor(egui::Align2::RIGHT_BOTTOM, [-8.0, -135.0]))
         .resizable(false)
         .collapsible(true)
         .default_width(190.0)
@@ -446,7 +447,9 @@ pub fn next_after_report(w: &World) -> Action {
 }
 
 /// The window that walks the player through a turn's votes, results and report.
-pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &mut Vec<Action>) {
+pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, tiles: &Layout, actions: &mut Vec<Action>) {
+    let place =
+        |title: &'static str| tiles.place(Slot::Turn, egui::Window::new(title), |w| w.anchor(egui::Align2::CENTER_TOP, [0.0, 50.0]));
     let (Some(log), Some(cal), Some(level)) = (w.get_resource::<RunLog>(), w.get_resource::<Calendar>(), w.get_resource::<Level>()) else {
         return;
     };
@@ -455,7 +458,7 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
         TurnPhase::Orders => {}
         TurnPhase::Votes => {
             let votes: Vec<usize> = log.votes.iter().enumerate().filter(|(_, v)| v.turn == played + 1).map(|(i, _)| i).collect();
-            egui::Window::new("Votes this turn").anchor(egui::Align2::CENTER_TOP, [0.0, 50.0]).collapsible(false).show(ctx, |ui| {
+            place("Votes this turn").collapsible(false).show(ctx, |ui| {
                 if votes.is_empty() {
                     ui.label("No body voted this turn.");
                 }
@@ -487,7 +490,7 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
             });
         }
         TurnPhase::Resolution => {
-            egui::Window::new("What happened").anchor(egui::Align2::CENTER_TOP, [0.0, 50.0]).collapsible(false).show(ctx, |ui| {
+            place("What happened").collapsible(false).show(ctx, |ui| {
                 for n in log.news.iter().filter(|n| n.turn == played) {
                     ui.label(format!("{} {}", if n.history { "[history]" } else { "•" }, n.text));
                 }
@@ -500,7 +503,7 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, actions: &
             });
         }
         TurnPhase::Report => {
-            egui::Window::new("Turn report").anchor(egui::Align2::CENTER_TOP, [0.0, 50.0]).collapsible(false).show(ctx, |ui| {
+            place("Turn report").collapsible(false).show(ctx, |ui| {
                 let agg = &level.0.states[level.0.crisis.aggressor].name;
                 if let Some(d) =
                     log.decisions.iter().rev().find(|d| d.turn == played && matches!(d.decision, DecisionKind::Aggressor { .. }))

@@ -246,21 +246,31 @@ fn finish(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
 }
 
 /// The guiding questions of this moment, each with a place for a note.
-pub fn guiding(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
-    let Some(l) = w.get_resource::<ActiveLesson>() else { return };
+/// The guiding questions shown now, with the moment they belong to.
+fn guiding_open(w: &World) -> Option<(Moment, Vec<(usize, &crate::lesson::RawGuiding)>)> {
+    let l = w.get_resource::<ActiveLesson>()?;
     if l.review || !l.began {
-        return;
+        return None;
     }
-    let Some(moment) = ActiveLesson::moment(w) else { return };
+    let moment = ActiveLesson::moment(w)?;
     let open: Vec<(usize, &crate::lesson::RawGuiding)> =
         l.def.guiding_at(l.part, moment).filter(|(i, _)| !l.dismissed.contains(i)).collect();
-    if open.is_empty() {
-        return;
-    }
+    (!open.is_empty()).then_some((moment, open))
+}
+
+/// Whether a guiding question is on screen.
+pub fn guiding_shown(w: &World) -> bool {
+    guiding_open(w).is_some()
+}
+
+pub fn guiding(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Vec<Action>) {
+    let (Some((moment, open)), Some(l)) = (guiding_open(w), w.get_resource::<ActiveLesson>()) else { return };
     // Over the map's lower left, clear of the turn's windows at the top and the legend on the right.
     let anchor = if moment == Moment::Debrief { egui::Align2::RIGHT_BOTTOM } else { egui::Align2::LEFT_BOTTOM };
     let offset = if moment == Moment::Debrief { [-12.0, -12.0] } else { [490.0, -130.0] };
-    egui::Window::new("Think about it").anchor(anchor, offset).collapsible(true).resizable(false).default_width(320.0).show(ctx, |ui| {
+    let window = egui::Window::new("Think about it").default_width(320.0);
+    let window = tiles.place(super::layout::Slot::Guiding, window, |w| w.anchor(anchor, offset));
+    window.collapsible(true).resizable(false).show(ctx, |ui| {
         ui.label(RichText::new("A question from your lesson. A note here goes into your report.").weak());
         for (i, g) in open {
             ui.separator();

@@ -10,6 +10,7 @@ pub mod glossary;
 pub mod hold;
 pub mod hud;
 pub mod inspector;
+pub mod layout;
 pub mod lesson;
 pub mod menu;
 pub mod orders;
@@ -79,6 +80,26 @@ impl Default for UiState {
             confirm_leave: false,
         }
     }
+}
+
+/// The floating windows open on the crisis screen this frame, for the layout to tile.
+fn open_windows(w: &World, phase: Option<TurnPhase>) -> Vec<layout::Slot> {
+    use layout::Slot;
+    let ui = w.resource::<UiState>();
+    let turn = phase.is_some_and(|p| p != TurnPhase::Orders);
+    let chamber = ui.chamber.is_some_and(|i| w.get_resource::<crate::sim::RunLog>().is_some_and(|l| i < l.votes.len()));
+    let whatif = w.resource::<debrief::Comparison>().window;
+    let table = ui.table && w.contains_resource::<crate::sim::Level>();
+    let legend = w.contains_resource::<MapView>();
+    let all = [
+        (turn, Slot::Turn),
+        (chamber, Slot::Chamber),
+        (whatif, Slot::WhatIf),
+        (table, Slot::Table),
+        (lesson::guiding_shown(w), Slot::Guiding),
+        (legend, Slot::Legend),
+    ];
+    all.into_iter().filter(|(open, _)| *open).map(|(_, s)| s).collect()
 }
 
 /// What the player did in the panels this frame.
@@ -157,6 +178,7 @@ fn draw_ui_inner(world: &mut World) {
     let forecasts = if screen == Screen::Playing { orders::forecasts(world) } else { Default::default() };
     let mut actions = Vec::new();
     let mut map_area = Some(egui::Rect::NOTHING);
+    let mut tiles = layout::Layout::default();
     {
         let w: &World = world;
         let mut root = egui::Ui::new(
@@ -177,19 +199,21 @@ fn draw_ui_inner(world: &mut World) {
                 inspector::inspector(&mut root, w, &mut actions);
                 hud::newswire(&mut root, w);
                 timeline::strip(&mut root, w, &mut actions);
-                hud::map_overlay(&ctx, w, root.available_rect_before_wrap(), &mut actions);
-                hud::legend(&ctx, w, &mut actions);
+                let area = root.available_rect_before_wrap();
                 let phase = w.get_resource::<State<TurnPhase>>().map(|s| *s.get());
+                tiles = layout::Layout::tile(area, &open_windows(w, phase));
+                hud::map_overlay(&ctx, w, area, &mut actions);
+                hud::legend(&ctx, w, &tiles, &mut actions);
                 if let Some(phase) = phase {
-                    hud::phase_window(&ctx, w, phase, &mut actions);
+                    hud::phase_window(&ctx, w, phase, &tiles, &mut actions);
                 }
-                chamber::chamber(&ctx, w, &mut actions);
-                map_area = Some(root.available_rect_before_wrap());
+                chamber::chamber(&ctx, w, &tiles, &mut actions);
+                map_area = Some(area);
             }
             Screen::Debrief => {
                 hud::top_bar(&mut root, w, &mut actions);
                 debrief::debrief(&mut root, w, &mut actions);
-                chamber::chamber(&ctx, w, &mut actions);
+                chamber::chamber(&ctx, w, &tiles, &mut actions);
             }
             Screen::Lesson => {
                 hud::top_bar(&mut root, w, &mut actions);
@@ -197,9 +221,9 @@ fn draw_ui_inner(world: &mut World) {
             }
         }
         if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing) {
-            table::table(&ctx, w, &mut actions);
-            debrief::whatif_window(&ctx, w, &mut actions);
-            lesson::guiding(&ctx, w, &mut actions);
+            table::table(&ctx, w, &tiles, &mut actions);
+            debrief::whatif_window(&ctx, w, &tiles, &mut actions);
+            lesson::guiding(&ctx, w, &tiles, &mut actions);
         }
         glossary::glossary(&ctx, w, &mut actions);
         if let Some(r) = w.get_resource::<crate::game::reload::Reload>()

@@ -146,7 +146,7 @@ fn sort(rows: &mut [Row], col: Column, descending: bool) {
     });
 }
 
-pub fn table(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
+pub fn table(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Vec<Action>) {
     let ui_state = w.resource::<UiState>();
     if !ui_state.table || !w.contains_resource::<Level>() {
         return;
@@ -156,7 +156,10 @@ pub fn table(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
     let mut rows = rows(w);
     sort(&mut rows, col, desc);
     let mut open = true;
-    egui::Window::new("States (F7)").open(&mut open).default_pos([360.0, 80.0]).default_size([640.0, 420.0]).show(ctx, |ui| {
+    let window = egui::Window::new("States (F7)").default_size([640.0, 420.0]);
+    let window = tiles.place(super::layout::Slot::Table, window, |w| w.default_pos([360.0, 80.0]));
+    // Its columns scroll sideways in a narrow tile rather than run off the screen.
+    window.hscroll(true).open(&mut open).show(ctx, |ui| {
         ui.label(RichText::new("Click a heading (or Tab to it and press Space) to sort; select a row to inspect the state.").weak());
         egui::ScrollArea::vertical().show(ui, |ui| {
             egui::Grid::new("states").striped(true).num_columns(COLUMNS.len()).show(ui, |ui| {
