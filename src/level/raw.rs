@@ -162,6 +162,12 @@ pub struct RawBloc {
     /// bound the USSR only once France had come to Czechoslovakia's aid).
     #[serde(default)]
     pub after: Option<String>,
+    /// The treaty's region on the globe, `((west, south), (east, north))` in degrees of longitude and
+    /// latitude: the crisis's `location` must lie inside it for the members to be obliged, whoever the victim
+    /// is (NATO's Article 6 stops at the Tropic of Cancer, 23.4° N: no obligation in the South Atlantic).
+    /// Left out, anywhere.
+    #[serde(default)]
+    pub region: Option<((f32, f32), (f32, f32))>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]

@@ -107,6 +107,15 @@ pub struct BlocDef {
     pub area: Vec<StateIx>,
     /// A member that must fight first before the others are obliged.
     pub after: Option<StateIx>,
+    /// The treaty's region, `((west, south), (east, north))`; `None`: anywhere.
+    pub region: Option<((f32, f32), (f32, f32))>,
+}
+
+impl BlocDef {
+    /// Whether a place (longitude, latitude) lies in the treaty's region.
+    pub fn in_region(&self, (lon, lat): (f32, f32)) -> bool {
+        self.region.is_none_or(|((w, s), (e, n))| (w..=e).contains(&lon) && (s..=n).contains(&lat))
+    }
 }
 
 #[derive(Clone, Debug)]

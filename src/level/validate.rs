@@ -65,6 +65,23 @@ fn bloc_area(cx: &mut Ctx, p: &str, b: &RawBloc) -> Vec<StateIx> {
     area.iter().enumerate().filter_map(|(j, id)| cx.state(format!("{p}.area[{j}]"), id)).collect()
 }
 
+/// A treaty region: real longitudes and latitudes, west of east and south of north.
+fn bloc_region(cx: &mut Ctx, p: &str, region: Option<((f32, f32), (f32, f32))>) {
+    let Some(((w, s), (e, n))) = region else { return };
+    let path = format!("{p}.region");
+    for (v, lo, hi) in [(w, -180.0, 180.0), (e, -180.0, 180.0), (s, -90.0, 90.0), (n, -90.0, 90.0)] {
+        cx.range(path.clone(), v, lo, hi);
+    }
+    if w >= e || s >= n {
+        cx.err(
+            path,
+            format!(
+                "the region (({w}, {s}), ({e}, {n})) is empty: write ((west, south), (east, north)), west below east and south below north"
+            ),
+        );
+    }
+}
+
 /// The area of the map's theatre regions, or the default when there are none.
 fn theatre_area(map: &MapDef) -> f32 {
     let a: f32 = map.regions.iter().filter(|r| r.theatre).map(|r| polygon_km2(&r.polygon)).sum();
@@ -203,6 +220,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         cx.range(format!("{p}.cohesion"), b.cohesion, 0.0, 1.0);
         let area = bloc_area(&mut cx, &p, b);
         let after = b.after.as_deref().and_then(|id| cx.state(format!("{p}.after"), id));
+        bloc_region(&mut cx, &p, b.region);
         blocs.push(BlocDef {
             id: b.id.clone(),
             name: b.name.clone(),
@@ -213,6 +231,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             cohesion: b.cohesion,
             area,
             after,
+            region: b.region,
         });
     }
 

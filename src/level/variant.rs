@@ -92,6 +92,9 @@ pub struct BlocChange {
     /// wait of the base level (left out, it stays).
     #[serde(default)]
     pub after: Option<String>,
+    /// A new treaty region, `((west, south), (east, north))`.
+    #[serde(default)]
+    pub region: Option<((f32, f32), (f32, f32))>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, Default)]
@@ -428,6 +431,9 @@ fn apply_blocs(base: &mut RawLevel, changes: &[BlocChange], spans: &SpanIndex) {
         }
         if c.after.is_some() || spans.has(&format!("bloc_changes[{i}].after")) {
             b.after = c.after.clone();
+        }
+        if c.region.is_some() {
+            b.region = c.region;
         }
     }
 }

@@ -67,6 +67,7 @@ fn apply_alliance_orders(
                     cohesion,
                     area: vec![],
                     after: None,
+                    in_region: true,
                 });
                 mif.guarantees.push((o.state, cal.turn));
                 if crisis.attacked {

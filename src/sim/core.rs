@@ -109,16 +109,19 @@ pub struct Bloc {
     pub area: Vec<Entity>,
     /// A state that must fight for the victim before the members are obliged.
     pub after: Option<Entity>,
+    /// Whether the crisis lies inside the treaty's region (always, for a treaty without one).
+    pub in_region: bool,
 }
 
 impl Bloc {
     /// Whether an attack on `victim` by `aggressor` falls under the treaty: a guarantee of the victim, or a
-    /// pact of which the victim is a member, inside the treaty area, and not aimed at someone else.
+    /// pact of which the victim is a member, inside the treaty area and region, and not aimed at someone else.
     pub fn covers(&self, victim: Entity, aggressor: Entity) -> bool {
         if self.protects == Some(victim) {
             return true;
         }
         self.kind != BlocKind::Guarantee
+            && self.in_region
             && self.members.contains(&victim)
             && (self.area.is_empty() || self.area.contains(&victim))
             && self.against.is_none_or(|a| a == aggressor)

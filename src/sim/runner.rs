@@ -182,6 +182,7 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
             cohesion: b.cohesion,
             area: map(&b.area),
             after: b.after.map(|i| nations[i]),
+            in_region: b.in_region(lvl.crisis.location),
         });
     }
     for b in &lvl.institution.bodies {

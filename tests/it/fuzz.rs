@@ -186,6 +186,7 @@ fn apply(raw: &mut RawLevel, e: &Edit) {
             cohesion: *c,
             area: None,
             after: None,
+            region: None,
         }),
         Edit::DropState(i) => {
             if !raw.states.is_empty() {

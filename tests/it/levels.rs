@@ -269,3 +269,19 @@ fn the_field_reference_shows_each_field_with_an_example_of_its_own_type() {
     assert!(!md.contains("## Added"), "only types read from files are in the reference");
     assert!(md.lines().filter(|l| l.starts_with("| `")).all(|l| l.ends_with(" |")), "every row on one line");
 }
+
+#[test]
+fn a_treaty_region_that_is_empty_or_off_the_globe_is_refused_at_its_line() {
+    let src = "Variant(extends: \"ukraine_2022\", id: \"u\", name: \"u\", summary: \"s\",\n    bloc_changes: [BlocChange(id: \"nato\", join: [\"UKR\"], region: ((45.0, 23.4), (-170.0, 85.0)))],\n)";
+    let e = level::check_source(src).err().expect("west of east is refused");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].line, 2, "at the variant's own line: {e:?}");
+    assert!(e[0].message.contains("west below east"), "{}", e[0].message);
+    let off = src.replace("((45.0, 23.4), (-170.0, 85.0))", "((-170.0, 23.4), (45.0, 95.0))");
+    let e = level::check_source(&off).err().expect("a latitude of 95 is refused");
+    assert!(e[0].message.contains("out of range"), "{e:?}");
+    let fine = src.replace("((45.0, 23.4), (-170.0, 85.0))", "((-170.0, 23.4), (45.0, 85.0))");
+    let l = level::check_source(&fine).unwrap_or_else(|e| panic!("{e:?}")).level;
+    let nato = l.blocs.iter().find(|b| b.id == "nato").unwrap();
+    assert!(nato.in_region(l.crisis.location), "Ukraine lies north of the Tropic and west of 45° E");
+}

@@ -46,7 +46,7 @@ fn appeasing_korea_lets_the_aggressor_prevail_more_often_than_alliance_or_collec
 }
 
 #[test]
-fn a_standing_defence_bloc_deters_attacks_on_its_members_and_protects_no_one_else() {
+fn a_standing_defence_bloc_deters_attacks_on_its_members_and_protects_no_one_else_or_outside_its_region() {
     // The crisis starts as a threat the aggressor can still call off.
     let mut raw = raw("korea_1950");
     raw.crisis.attack_under_way = false;
@@ -63,6 +63,7 @@ fn a_standing_defence_bloc_deters_attacks_on_its_members_and_protects_no_one_els
         cohesion: 0.9,
         area: None,
         after: None,
+        region: None,
     });
     let protected = share(typed(&member), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
     let mut other = raw.clone();
@@ -76,8 +77,15 @@ fn a_standing_defence_bloc_deters_attacks_on_its_members_and_protects_no_one_els
         cohesion: 0.9,
         area: None,
         after: None,
+        region: None,
     });
     let elsewhere = share(typed(&other), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
+    // The same pact with a treaty region that stops at the Tropic of Cancer in the Atlantic and Europe (as
+    // NATO's Article 6 does) obliges no one in Korea.
+    let mut atlantic = member.clone();
+    atlantic.blocs.last_mut().unwrap().region = Some(((-170.0, 23.4), (45.0, 85.0)));
+    let out_of_region = share(typed(&atlantic), 30, Policy::Historical, None, |r| r.outcome.result == "deterred");
+    assert!((out_of_region - unprotected).abs() < 1e-9, "a crisis outside the treaty's region obliges no member: {out_of_region}");
     assert!(protected > unprotected + 0.5, "member {protected} vs none {unprotected}");
     assert!((elsewhere - unprotected).abs() < 1e-9, "a bloc that does not include the victim changes nothing");
 }

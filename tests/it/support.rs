@@ -14,7 +14,7 @@ pub fn level_path(id: &str) -> PathBuf {
 
 pub fn raw(id: &str) -> RawLevel {
     let src = std::fs::read_to_string(level_path(id)).unwrap();
-    ron::from_str(&src).unwrap()
+    collective_security::level::ron_options().from_str(&src).unwrap()
 }
 
 pub fn typed(raw: &RawLevel) -> Arc<LevelDef> {
