@@ -214,7 +214,7 @@ fn aggressor_decides(
             if choice == AggressorChoice::Withdraw {
                 crisis.settled = Some(choice);
                 crisis.control = 0.0;
-                log.news(cal.turn, date, format!("{id} withdraws behind its own lines"), false);
+                log.news(cal.turn, date, format!("{} withdraws behind its own lines", name_of(&nations, crisis.aggressor)), false);
             }
             return;
         }
@@ -271,14 +271,19 @@ fn aggressor_decides(
             choice = AggressorChoice::Proceed;
             // One that offered terms rather than go holds where it stands: the fighting goes on, its advance not.
             crisis.holding = offers_terms;
-            log.news(cal.turn, date, format!("{vid} rejects a cease-fire on the aggressor's terms; the fighting goes on"), false);
+            log.news(
+                cal.turn,
+                date,
+                format!("{} rejects a cease-fire on the aggressor's terms; the fighting goes on", name_of(&nations, crisis.victim)),
+                false,
+            );
         }
     }
     match choice {
         AggressorChoice::Attack => {
             crisis.attacked = true;
             crisis.fighting = true;
-            log.news(cal.turn, date, format!("{id} attacks in {}", crisis.theatre), false);
+            log.news(cal.turn, date, format!("{} attacks in {}", name_of(&nations, crisis.aggressor), crisis.theatre), false);
         }
         AggressorChoice::Hold => {}
         AggressorChoice::Proceed | AggressorChoice::Escalate => {
@@ -292,13 +297,13 @@ fn aggressor_decides(
         AggressorChoice::AcceptTerms => {
             crisis.fighting = false;
             crisis.settled = Some(choice);
-            log.news(cal.turn, date, format!("{id} accepts a cease-fire where its forces stand"), false);
+            log.news(cal.turn, date, format!("{} accepts a cease-fire where its forces stand", name_of(&nations, crisis.aggressor)), false);
         }
         AggressorChoice::Withdraw => {
             crisis.fighting = false;
             crisis.settled = Some(choice);
             crisis.control = 0.0;
-            log.news(cal.turn, date, format!("{id} withdraws its forces"), false);
+            log.news(cal.turn, date, format!("{} withdraws its forces", name_of(&nations, crisis.aggressor)), false);
         }
     }
     // Escalation throws in reserves, up to half again the forces it started with.
@@ -381,4 +386,9 @@ pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQ
         f.push(Factor::new(F::AlliesOppose, -weight.min(2.0)));
     }
     f
+}
+
+/// A state's name, for the newswire.
+fn name_of(nations: &Query<NationQuery>, e: Entity) -> String {
+    nations.get(e).map(|n| n.1.name.to_string()).unwrap_or_default()
 }

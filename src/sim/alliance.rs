@@ -38,6 +38,7 @@ fn apply_alliance_orders(
     let date = level.0.turns[cal.turn].date;
     for o in orders.read() {
         let who = names.get(o.state).map(|n| n.id.clone()).unwrap_or_default();
+        let name = names.get(o.state).map(|n| n.name.to_string()).unwrap_or_default();
         match &o.order {
             Order::Rearm => {
                 if let Ok(mut c) = caps.get_mut(o.state) {
@@ -51,7 +52,7 @@ fn apply_alliance_orders(
                 }
                 tension.arms_race = (tension.arms_race + 0.1).min(1.0);
                 tension.tension = (tension.tension + 0.05).min(1.0);
-                log.news(cal.turn, date, format!("{who} rearms"), false);
+                log.news(cal.turn, date, format!("{name} rearms"), false);
             }
             Order::Guarantee => {
                 // The aggressor believes a guarantee as far as the guarantor's own interests back it; every
@@ -74,13 +75,13 @@ fn apply_alliance_orders(
                     mif.wartime_guarantors.push(o.state);
                 }
                 tension.tension = (tension.tension + 0.05).min(1.0);
-                log.news(cal.turn, date, format!("{who} guarantees the victim's independence"), false);
+                log.news(cal.turn, date, format!("{name} guarantees the victim's independence"), false);
             }
             Order::JoinBloc(id) => {
                 for mut b in &mut blocs {
                     if &b.id == id && !b.members.contains(&o.state) {
                         b.members.push(o.state);
-                        log.news(cal.turn, date, format!("{who} joins {}", b.name), false);
+                        log.news(cal.turn, date, format!("{name} joins {}", b.name), false);
                     }
                 }
             }
@@ -90,14 +91,14 @@ fn apply_alliance_orders(
             Order::Blockade if !mif.blockaders.contains(&o.state) => {
                 mif.blockaders.push(o.state);
                 tension.tension = (tension.tension + 0.05).min(1.0);
-                log.news(cal.turn, date, format!("{who} closes the sea routes to {} to the aggressor", crisis.theatre), false);
+                log.news(cal.turn, date, format!("{name} closes the sea routes to {} to the aggressor", crisis.theatre), false);
             }
             Order::ArmVictim if !mif.arms.iter().any(|c| c.state == o.state) => {
                 let cinc = caps.get(o.state).map(|c| c.cinc).unwrap_or(0.0) * ARMS_SHARE;
                 let km = kms.get(o.state).map(|i| i.km_theatre).unwrap_or(0.0);
                 let (sent, _) = turn_days(&level.0, cal.turn);
                 mif.arms.push(Contingent { state: o.state, cinc, sent, days: transit_days(km, &draws) });
-                log.news(cal.turn, date, format!("{who} sends arms to the victim"), false);
+                log.news(cal.turn, date, format!("{name} sends arms to the victim"), false);
             }
             _ => {}
         }

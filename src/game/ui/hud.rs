@@ -450,7 +450,9 @@ pub fn next_after_report(w: &World) -> Action {
 pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, tiles: &Layout, actions: &mut Vec<Action>) {
     let place =
         |title: &'static str| tiles.place(Slot::Turn, egui::Window::new(title), |w| w.anchor(egui::Align2::CENTER_TOP, [0.0, 50.0]));
-    let (Some(log), Some(cal), Some(level)) = (w.get_resource::<RunLog>(), w.get_resource::<Calendar>(), w.get_resource::<Level>()) else {
+    // The body scrolls inside the tile, with the title and the button below it always in view.
+    let body = tiles.rect(Slot::Turn).map_or(f32::INFINITY, |r| (r.height() - 90.0).max(60.0));
+    let (Some(log), Some(cal)) = (w.get_resource::<RunLog>(), w.get_resource::<Calendar>()) else {
         return;
     };
     let played = if cal.finished { cal.turn } else { cal.turn.saturating_sub(1) };
@@ -491,12 +493,14 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, tiles: &La
         }
         TurnPhase::Resolution => {
             place("What happened").collapsible(false).show(ctx, |ui| {
-                for n in log.news.iter().filter(|n| n.turn == played) {
-                    ui.label(format!("{} {}", if n.history { "[history]" } else { "•" }, n.text));
-                }
-                if let Some(c) = log.control.get(played) {
-                    ui.label(format!("The aggressor holds {:.0}% of the contested ground.", c * 100.0));
-                }
+                egui::ScrollArea::vertical().max_height(body).show(ui, |ui| {
+                    for n in log.news.iter().filter(|n| n.turn == played) {
+                        ui.label(format!("{} {}", if n.history { "[history]" } else { "•" }, n.text));
+                    }
+                    if let Some(c) = log.control.get(played) {
+                        ui.label(format!("The aggressor holds {:.0}% of the contested ground.", c * 100.0));
+                    }
+                });
                 if ui.button("Continue (Enter)").clicked() {
                     actions.push(Action::Phase(TurnPhase::Report));
                 }
@@ -504,26 +508,7 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, tiles: &La
         }
         TurnPhase::Report => {
             place("Turn report").collapsible(false).show(ctx, |ui| {
-                let agg = &level.0.states[level.0.crisis.aggressor].name;
-                if let Some(d) =
-                    log.decisions.iter().rev().find(|d| d.turn == played && matches!(d.decision, DecisionKind::Aggressor { .. }))
-                {
-                    if let DecisionKind::Aggressor { choice } = &d.decision {
-                        ui.label(RichText::new(format!("{agg} chose to {}", choice_text(*choice))).strong());
-                    }
-                    ui.label("Why, factor by factor:");
-                    widgets::decision_bars(ui, &d.factors);
-                }
-                if let Some(c) = log.channels.get(played) {
-                    ui.separator();
-                    channels_table(ui, c, played.checked_sub(1).and_then(|t| log.channels.get(t)));
-                }
-                egui::CollapsingHeader::new("What decided the aggressor's course so far (measured)").id_salt("turn_causes").show(
-                    ui,
-                    |ui| {
-                        super::causes::list(ui, w, crate::sim::Mechanism::Deterrence, actions);
-                    },
-                );
+                egui::ScrollArea::vertical().max_height(body).show(ui, |ui| turn_report(ui, w, played, actions));
                 let label = if cal.finished { "To the debrief (Enter)" } else { "Next turn (Enter)" };
                 if ui.button(label).clicked() {
                     actions.push(next_after_report(w));
@@ -531,6 +516,26 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, tiles: &La
             });
         }
     }
+}
+
+/// What the aggressor chose in the turn played, and why: factor by factor, channel by channel, and measured.
+fn turn_report(ui: &mut egui::Ui, w: &World, played: usize, actions: &mut Vec<Action>) {
+    let (Some(log), Some(level)) = (w.get_resource::<RunLog>(), w.get_resource::<Level>()) else { return };
+    let agg = &level.0.states[level.0.crisis.aggressor].name;
+    if let Some(d) = log.decisions.iter().rev().find(|d| d.turn == played && matches!(d.decision, DecisionKind::Aggressor { .. })) {
+        if let DecisionKind::Aggressor { choice } = &d.decision {
+            ui.label(RichText::new(format!("{agg} chose to {}", choice_text(*choice))).strong());
+        }
+        ui.label("Why, factor by factor:");
+        widgets::decision_bars(ui, &d.factors);
+    }
+    if let Some(c) = log.channels.get(played) {
+        ui.separator();
+        channels_table(ui, c, played.checked_sub(1).and_then(|t| log.channels.get(t)));
+    }
+    egui::CollapsingHeader::new("What decided the aggressor's course so far (measured)").id_salt("turn_causes").show(ui, |ui| {
+        super::causes::list(ui, w, crate::sim::Mechanism::Deterrence, actions);
+    });
 }
 
 /// How a channel's value reads: thousandths of world power, or a share.

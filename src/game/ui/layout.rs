@@ -87,8 +87,12 @@ impl Layout {
         };
         // The title bar and frame come on top of the content's size. The legend keeps its own height where
         // its tile has room for it, and scrolls only in a short tile.
-        let scroll = slot != Slot::Legend || r.height() < LEGEND_HEIGHT;
-        w.pivot(pivot).fixed_pos(pos).max_size(r.size() - Vec2::new(16.0, 40.0)).constrain_to(r).vscroll(scroll)
+        // The long windows scroll; the turn's window, a guiding question and the legend take their content's
+        // height, and the legend scrolls too when its tile is short.
+        let scroll = matches!(slot, Slot::Chamber | Slot::WhatIf | Slot::Table) || r.height() < LEGEND_HEIGHT;
+        let w = w.pivot(pivot).fixed_pos(pos).max_size(r.size() - Vec2::new(16.0, 40.0)).constrain_to(r).vscroll(scroll);
+        // As tall as its content up to the tile (the table keeps the size the player gives it).
+        if slot == Slot::Table { w } else { w.resizable([true, false]) }
     }
 }
 
@@ -101,7 +105,13 @@ fn columns(inner: Rect, order: &[Slot], least: f32) -> Vec<(Slot, Rect)> {
         *w += more;
         spare -= more;
     }
-    // Whatever is still spare goes to the gap before the last tile, so that it keeps to the right edge.
+    // What is still spare widens the windows other than the legend, which keeps to the right edge.
+    let wide = order.iter().filter(|s| **s != Slot::Legend).count().max(1) as f32;
+    for (w, s) in widths.iter_mut().zip(order) {
+        if *s != Slot::Legend {
+            *w += spare / wide;
+        }
+    }
     let mut x = inner.left();
     let last = order.len() - 1;
     order
