@@ -72,6 +72,9 @@ pub struct GameArgs {
     /// With --bench-frames: an empty window with egui only, the baseline.
     #[arg(long)]
     pub baseline: bool,
+    /// Draw every frame in full, without the partial redraw (to measure what it saves).
+    #[arg(long)]
+    pub no_partial_redraw: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -247,6 +250,7 @@ fn run_game(g: GameArgs) -> i32 {
         lesson: g.lesson,
         bench_pan: g.pan,
         bench_hover: g.hover,
+        full_redraw: g.no_partial_redraw,
     };
     match crate::game::run(opts) {
         bevy::app::AppExit::Success => 0,

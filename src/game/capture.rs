@@ -433,7 +433,7 @@ fn bench(
             } else if opts.bench_hover {
                 "map and panels, pointer moving over them"
             } else {
-                "map and panels"
+                "map and panels, still"
             },
             median,
             p95,

@@ -44,6 +44,8 @@ pub struct GameOptions {
     pub bench_pan: bool,
     /// With `bench_frames`: sweep the pointer over the panels and the map.
     pub bench_hover: bool,
+    /// Draw every frame in full: no partial redraw (to measure what it saves).
+    pub full_redraw: bool,
 }
 
 /// Runs the game window.

@@ -18,7 +18,8 @@ use super::pipelines::Pipelines;
 use super::theme;
 
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Still>().add_systems(Startup, spawn_background).add_systems(
+    let always_full = app.world().get_resource::<super::GameOptions>().is_some_and(|o| o.full_redraw);
+    app.insert_resource(Still { always_full, ..default() }).add_systems(Startup, spawn_background).add_systems(
         PostUpdate,
         // Before visibility is worked out, so that hiding the map's quad takes effect this frame.
         keep_still
@@ -57,6 +58,8 @@ pub struct Still {
     quiet: u32,
     /// Seconds since the window was last given a picture.
     unshown: f32,
+    /// Every frame drawn in full (`--no-partial-redraw`).
+    pub always_full: bool,
 }
 
 impl Still {
@@ -253,7 +256,9 @@ fn keep_still(
     still.recent.rotate_right(1);
     still.recent[0] = damage;
     let draw = draw.map(|r| r.intersect(full_rect)).filter(|r| r.width() > 0.0 && r.height() > 0.0);
-    let full = still.full > 0 || draw.is_some_and(|r| r.width() * r.height() >= FULL_SHARE * full_rect.width() * full_rect.height());
+    let full = still.always_full
+        || still.full > 0
+        || draw.is_some_and(|r| r.width() * r.height() >= FULL_SHARE * full_rect.width() * full_rect.height());
     still.full = still.full.saturating_sub(1);
 
     let sea = theme::sea();
