@@ -228,3 +228,20 @@ fn generated_levels_are_refused_with_a_location_or_play_to_the_end() {
     }
     assert!(accepted > n / 10 && refused > n / 10, "{accepted} accepted, {refused} refused of {n}");
 }
+
+#[test]
+fn a_region_with_more_corners_than_the_map_triangulates_at_once_and_a_nan_location_are_refused_at_their_lines() {
+    let src = std::fs::read_to_string(crate::support::level_path("munich_1938")).unwrap();
+    let corners: Vec<String> =
+        (0..=level::validate::MAX_REGION_CORNERS).map(|i| format!("({:.3}, 50.0)", 12.0 + i as f32 * 0.001)).collect();
+    let huge = src.replacen("polygon: [(12.1, 50.3),", &format!("polygon: [{}, (12.1, 50.3),", corners.join(", ")), 1);
+    let e = level::check_source(&huge).err().expect("a 2,000-corner polygon is refused");
+    let line = huge.lines().position(|l| l.contains("name: \"Sudetenland\"")).unwrap() + 1;
+    assert!(e.iter().any(|d| d.line == line && d.message.contains("corners")), "{e:?}");
+    let at = src.find("location: (").unwrap();
+    let end = at + src[at..].find(')').unwrap() + 1;
+    let nan = format!("{}location: (NaN, 50.0){}", &src[..at], &src[end..]);
+    let e = level::check_source(&nan).err().expect("a NaN location is refused");
+    let line = nan.lines().position(|l| l.contains("location: (NaN")).unwrap() + 1;
+    assert!(e.iter().any(|d| d.line == line), "{e:?}");
+}
