@@ -37,18 +37,13 @@ fn example(items: &[Item], item: &Item, field: &str, sources: &[&str]) -> String
 
 /// RON text without its `//` comments.
 fn without_comments(text: &str) -> String {
-    let (mut out, mut in_str, mut comment, mut prev) = (String::new(), false, false, ' ');
-    for (i, c) in text.char_indices() {
-        if comment {
-            comment = c != '\n';
-        } else if !in_str && c == '/' && text[i + 1..].starts_with('/') {
-            comment = true;
-        } else {
-            in_str ^= c == '"' && prev != '\\';
+    let mut out = String::new();
+    lex(text, |_, c, kind| {
+        if kind != Lexed::Comment {
             out.push(c);
         }
-        prev = c;
-    }
+        true
+    });
     out
 }
 
@@ -78,32 +73,63 @@ fn holds(ty: &str, raw: &str) -> bool {
     t == raw
 }
 
+/// What a character of RON text is part of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lexed {
+    Code,
+    /// A string, its quotes included.
+    Str,
+    Comment,
+}
+
+/// Steps through RON text calling `f(index, char, what it is part of)`; `f` returns false to stop.
+fn lex(text: &str, mut f: impl FnMut(usize, char, Lexed) -> bool) {
+    let (mut in_str, mut comment, mut escaped) = (false, false, false);
+    for (i, c) in text.char_indices() {
+        let kind = if comment {
+            comment = c != '\n';
+            Lexed::Comment
+        } else if in_str {
+            in_str = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+            Lexed::Str
+        } else if c == '/' && text[i + 1..].starts_with('/') {
+            comment = true;
+            Lexed::Comment
+        } else if c == '"' {
+            in_str = true;
+            Lexed::Str
+        } else {
+            Lexed::Code
+        };
+        if !f(i, c, kind) {
+            return;
+        }
+    }
+}
+
 /// Steps through RON text outside strings and comments, calling `f(index, char, depth)`; `f` returns false
 /// to stop.
 fn scan(text: &str, mut f: impl FnMut(usize, char, i32) -> bool) {
-    let (mut depth, mut in_str, mut comment, mut prev) = (0i32, false, false, ' ');
-    for (i, c) in text.char_indices() {
-        if comment {
-            comment = c != '\n';
-        } else if in_str {
-            in_str = !(c == '"' && prev != '\\');
-        } else if c == '/' && text[i + 1..].starts_with('/') {
-            comment = true;
-        } else if c == '"' {
-            in_str = true;
-        } else {
-            if matches!(c, ')' | ']') {
-                depth -= 1;
-            }
-            if !f(i, c, depth) {
-                return;
-            }
-            if matches!(c, '(' | '[') {
-                depth += 1;
-            }
+    let mut depth = 0i32;
+    lex(text, |i, c, kind| {
+        if kind != Lexed::Code {
+            return true;
         }
-        prev = if prev == '\\' && c == '\\' { ' ' } else { c };
-    }
+        if matches!(c, ')' | ']') {
+            depth -= 1;
+        }
+        let go_on = f(i, c, depth);
+        if matches!(c, '(' | '[') {
+            depth += 1;
+        }
+        go_on
+    });
+}
+
+/// Whether `text` ends with the whole word `word` (not the end of a longer name).
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.strip_suffix(word).is_some_and(|before| !before.ends_with(|p: char| p.is_alphanumeric() || p == '_'))
 }
 
 /// The text from just after an opening bracket at `open` to its closing bracket.
@@ -124,7 +150,7 @@ fn bracketed(text: &str, open: usize) -> &str {
 fn named<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
     let mut opens = Vec::new();
     scan(text, |i, c, _| {
-        if c == '(' && text[..i].ends_with(name) && !text[..i - name.len()].ends_with(|p: char| p.is_alphanumeric() || p == '_') {
+        if c == '(' && ends_with_word(&text[..i], name) {
             opens.push(i);
         }
         true
@@ -136,10 +162,7 @@ fn named<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
 fn field_value<'a>(inst: &'a str, field: &str) -> Option<&'a str> {
     let mut start = None;
     scan(inst, |i, c, depth| {
-        let here = depth == 0
-            && c == ':'
-            && inst[..i].ends_with(field)
-            && !inst[..i - field.len()].ends_with(|p: char| p.is_alphanumeric() || p == '_');
+        let here = depth == 0 && c == ':' && ends_with_word(&inst[..i], field);
         if here {
             start = Some(i + 1);
         }

@@ -10,11 +10,14 @@ use crate::sim::{Ballot, Level, RunLog};
 
 use super::{Action, UiState, widgets};
 
+/// The vote the chamber shows, if it is open.
+pub fn shown(w: &World) -> Option<&crate::sim::VoteRecord> {
+    let i = w.resource::<UiState>().chamber?;
+    w.get_resource::<RunLog>()?.votes.get(i)
+}
+
 pub fn chamber(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Vec<Action>) {
-    let (Some(i), Some(log), Some(level)) = (w.resource::<UiState>().chamber, w.get_resource::<RunLog>(), w.get_resource::<Level>()) else {
-        return;
-    };
-    let Some(v) = log.votes.get(i) else { return };
+    let (Some(v), Some(log), Some(level)) = (shown(w), w.get_resource::<RunLog>(), w.get_resource::<Level>()) else { return };
     let l = &level.0;
     let mut open = true;
     let window = egui::Window::new(format!("{} — {}", widgets::body_name(v.body), widgets::measure_name(v.motion)))

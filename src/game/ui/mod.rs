@@ -85,19 +85,13 @@ impl Default for UiState {
 /// The floating windows open on the crisis screen this frame, for the layout to tile.
 fn open_windows(w: &World, phase: Option<TurnPhase>) -> Vec<layout::Slot> {
     use layout::Slot;
-    let ui = w.resource::<UiState>();
-    let turn = phase.is_some_and(|p| p != TurnPhase::Orders);
-    let chamber = ui.chamber.is_some_and(|i| w.get_resource::<crate::sim::RunLog>().is_some_and(|l| i < l.votes.len()));
-    let whatif = w.resource::<debrief::Comparison>().window;
-    let table = ui.table && w.contains_resource::<crate::sim::Level>();
-    let legend = w.contains_resource::<MapView>();
     let all = [
-        (turn, Slot::Turn),
-        (chamber, Slot::Chamber),
-        (whatif, Slot::WhatIf),
-        (table, Slot::Table),
+        (phase.is_some_and(|p| p != TurnPhase::Orders), Slot::Turn),
+        (chamber::shown(w).is_some(), Slot::Chamber),
+        (w.resource::<debrief::Comparison>().window, Slot::WhatIf),
+        (table::shown(w), Slot::Table),
         (lesson::guiding_shown(w), Slot::Guiding),
-        (legend, Slot::Legend),
+        (w.contains_resource::<MapView>(), Slot::Legend),
     ];
     all.into_iter().filter(|(open, _)| *open).map(|(_, s)| s).collect()
 }

@@ -146,11 +146,16 @@ fn sort(rows: &mut [Row], col: Column, descending: bool) {
     });
 }
 
+/// Whether the table of states is open.
+pub fn shown(w: &World) -> bool {
+    w.resource::<UiState>().table && w.contains_resource::<Level>()
+}
+
 pub fn table(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Vec<Action>) {
-    let ui_state = w.resource::<UiState>();
-    if !ui_state.table || !w.contains_resource::<Level>() {
+    if !shown(w) {
         return;
     }
+    let ui_state = w.resource::<UiState>();
     let (col, desc) = ui_state.table_sort;
     let selected = w.get_resource::<MapView>().and_then(|v| v.selected);
     let mut rows = rows(w);
