@@ -110,6 +110,12 @@ pub struct RawState {
     /// (for example the 27 other African members) that casts that many identical ballots in an assembly.
     #[serde(default = "one_state")]
     pub count: u32,
+    /// For a group: how far its members' alignment differs, the standard deviation of their ties to the victim
+    /// less their ties to the aggressor, around the group's (`scripts/un_affinity.py` measures it from the UN
+    /// roll calls). Each member then attends and votes by its own ties, and the group splits its ballots. 0:
+    /// every member votes alike.
+    #[serde(default)]
+    pub spread: f32,
 }
 
 fn one_state() -> u32 {

@@ -162,6 +162,10 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         if s.count == 1 && !(s.id.len() == 3 && s.id.chars().all(|c| c.is_ascii_uppercase())) {
             cx.warn(W_NOT_ISO, format!("{p}.id"), format!("`{}` is not an ISO 3166 alpha-3 code (three capital letters)", s.id));
         }
+        cx.range(format!("{p}.spread"), s.spread, 0.0, 2.0);
+        if s.spread > 0.0 && s.count == 1 {
+            cx.err(format!("{p}.spread"), "`spread` is for a group (`count` above 1): a single state votes as one");
+        }
         cx.range(format!("{p}.cinc"), s.cinc, 0.0, 1.0);
         total_cinc += s.cinc;
         cx.range(format!("{p}.ties_aggressor"), s.ties_aggressor, -1.0, 1.0);

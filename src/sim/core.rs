@@ -45,6 +45,8 @@ pub struct Nation {
     pub name: std::sync::Arc<str>,
     /// States this entity stands for (a regional group casts this many ballots).
     pub count: u32,
+    /// How far a group's members differ in their ties (victim less aggressor): see `RawState::spread`.
+    pub spread: f32,
 }
 
 /// Material power (CINC) now; it grows with rearmament and an aggressor's gains.

@@ -64,6 +64,10 @@ pub struct VoteReport {
     pub vetoed_by: Vec<String>,
     pub decisive: Vec<String>,
     pub ballots: BTreeMap<String, Ballot>,
+    /// The groups whose members divided: each kind of ballot they cast (their entry in `ballots` is the one
+    /// most of them cast).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub divided: BTreeMap<String, super::trace::Split>,
 }
 
 fn r3(x: f32) -> f32 {
@@ -117,6 +121,7 @@ impl RunReport {
                     vetoed_by: v.vetoed_by.clone(),
                     decisive: v.decisive.clone(),
                     ballots: v.ballots.iter().map(|(id, b)| (id.to_string(), *b)).collect(),
+                    divided: v.divided.iter().map(|(id, s)| (id.to_string(), *s)).collect(),
                 })
                 .collect(),
             explanation: log.explanation.clone(),

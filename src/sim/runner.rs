@@ -47,11 +47,14 @@ pub const EMBOLDEN: f32 = 0.1;
 pub const FAITH_LOST: f32 = 0.1;
 
 impl Lessons {
-    /// The lessons after a crisis that ended with `outcome` and `tension`, on top of earlier ones.
-    pub fn after(self, outcome: crate::level::OutcomeKind, tension: f32) -> Lessons {
+    /// The lessons after a crisis that ended with `outcome` and `tension`, on top of earlier ones. `price` is
+    /// the sanctions pressure the aggressor bore at the end, 0 to 1: a prize taken at a price emboldens the next
+    /// aggressor less (Lawrence Freedman, *Ukraine and the Art of Strategy*, 2019, ch. 9, on what Moscow read
+    /// into the West's limited sanctions of 2014).
+    pub fn after(self, outcome: crate::level::OutcomeKind, tension: f32, price: f32) -> Lessons {
         use crate::level::OutcomeKind::*;
         let (appetite, faith) = match outcome {
-            AggressorPrevails => (EMBOLDEN, -FAITH_LOST),
+            AggressorPrevails => (EMBOLDEN * (1.0 - price.clamp(0.0, 1.0)), -FAITH_LOST),
             Frozen | Halted => (0.3 * EMBOLDEN, -0.3 * FAITH_LOST),
             Reversed | Deterred => (-EMBOLDEN, 0.5 * FAITH_LOST),
         };
@@ -60,6 +63,16 @@ impl Lessons {
             tension: tension * 0.5,
             faith: (self.faith + faith).clamp(-0.5, 0.3),
         }
+    }
+}
+
+impl Lessons {
+    /// The lessons a finished run in `world` leaves on top of these: its outcome, its tension, and the
+    /// sanctions pressure the aggressor bore at the end.
+    pub fn after_run(self, world: &World) -> Lessons {
+        let outcome = world.resource::<super::trace::RunLog>().outcome.map_or(crate::level::OutcomeKind::Frozen, |o| o.0);
+        let tension = world.resource::<WorldTension>().tension;
+        self.after(outcome, tension, world.resource::<MeasuresInForce>().pressure)
     }
 }
 
@@ -139,7 +152,7 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
     let mut nations = Vec::with_capacity(lvl.states.len());
     for (ix, s) in lvl.each_state() {
         let nation = (
-            Nation { ix, id: lvl.keys[ix].id.clone(), name: lvl.keys[ix].name.clone(), count: s.count },
+            Nation { ix, id: lvl.keys[ix].id.clone(), name: lvl.keys[ix].name.clone(), count: s.count, spread: s.spread },
             Capability { cinc: s.cinc },
             Interests {
                 ties_aggressor: s.ties_aggressor,

@@ -164,6 +164,48 @@ pub enum Ballot {
     Absent,
 }
 
+/// The ballots one seat casts: one for a state, one for each member of a group, whose members may divide.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Split {
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    pub absent: u32,
+}
+
+impl Split {
+    /// `n` ballots, all alike.
+    pub fn all(ballot: Ballot, n: u32) -> Self {
+        let mut s = Split::default();
+        s.add(ballot, n);
+        s
+    }
+    pub fn add(&mut self, ballot: Ballot, n: u32) {
+        *self.slot(ballot) += n;
+    }
+    fn slot(&mut self, ballot: Ballot) -> &mut u32 {
+        match ballot {
+            Ballot::Yes => &mut self.yes,
+            Ballot::No => &mut self.no,
+            Ballot::Abstain => &mut self.abstain,
+            Ballot::Absent => &mut self.absent,
+        }
+    }
+    /// The ballot most of them cast (on a tie, the first of yes, no, abstain, absent).
+    pub fn most(&self) -> Ballot {
+        let all = [(Ballot::Yes, self.yes), (Ballot::No, self.no), (Ballot::Abstain, self.abstain), (Ballot::Absent, self.absent)];
+        all.iter().fold((Ballot::Absent, 0), |best, &(b, n)| if n > best.1 { (b, n) } else { best }).0
+    }
+    /// Whether the members cast more than one kind of ballot.
+    pub fn divided(&self) -> bool {
+        [self.yes, self.no, self.abstain, self.absent].iter().filter(|&&n| n > 0).count() > 1
+    }
+    /// As an absence counted as a no (the Soviet reading of Article 27 in 1950) would count it.
+    pub fn absence_as_no(self) -> Self {
+        Split { no: self.no + self.absent, absent: 0, ..self }
+    }
+}
+
 /// What a decision was about.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
@@ -208,8 +250,11 @@ pub struct VoteRecord {
     pub vetoed_by: Vec<String>,
     /// Members whose ballot decided the result (blockers, or absent members who would have blocked).
     pub decisive: Vec<String>,
-    /// Each member's ballot, in the body's seat order.
+    /// Each member's ballot, in the body's seat order (a group's: the one most of its members cast).
     pub ballots: Vec<(std::sync::Arc<str>, Ballot)>,
+    /// The groups whose members divided, with each kind of ballot they cast.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub divided: Vec<(std::sync::Arc<str>, Split)>,
     /// Why the rule gave this result.
     pub rule_factors: Vec<Factor>,
     /// Index of each member's decision in `RunLog::decisions` (none for the absent).

@@ -144,8 +144,11 @@ fn ukraine_the_veto_blocks_the_council_the_assembly_condemns_by_a_large_majority
             no.len() <= 6 && ["BLR", "ERI", "PRK", "RUS", "SYR"].iter().all(|s| no.contains(s)),
             "the five against, as recorded: {no:?}"
         );
+        // The groups are defined by region and alignment, not fitted to this tally: a large majority with many
+        // abstentions, as recorded, not the exact count (the runs give 125 to 146 yes; the 12 recorded absences
+        // are not reproduced, see docs/FIDELITY.md).
         assert!(
-            (138..=144).contains(&ga.yes) && (33..=38).contains(&ga.abstain) && ga.absent == 12,
+            ga.yes >= 120 && ga.abstain >= 5 * ga.no && ga.yes.abs_diff(141) <= 20,
             "{}–{}–{} with {} absent; recorded 141–5–35 with 12 absent",
             ga.yes,
             ga.no,
@@ -181,4 +184,39 @@ fn a_recorded_tally_is_read_as_yes_no_abstain_and_a_council_checks_every_member(
     assert_eq!(checked.len(), 11, "every seat of the 1950 Council is checked");
     assert!(checked.contains(&("SUN".into(), Ballot::Absent)) && checked.contains(&("YUG".into(), Ballot::Abstain)));
     assert_eq!(checked.iter().filter(|c| c.1 == Ballot::Yes).count(), 9, "those the record does not name voted yes");
+}
+
+#[test]
+fn the_groups_of_the_un_era_are_those_the_roll_call_script_derived_and_their_members_divide() {
+    for (id, years) in [("crimea_2014", "2011 2013"), ("ukraine_2022", "2017 2019")] {
+        let derived = std::fs::read_to_string(format!("{}/data/un-affinity/{id}.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        assert!(derived.contains(&format!("un_affinity.py levels/{id}.ron {years}")), "{id}: generated from the years before");
+        let level = std::fs::read_to_string(level_path(id)).unwrap();
+        let entries = |text: &str| -> Vec<String> {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| l.starts_with("State(id: \"X"))
+                .map(|l| l.split(", cinc").next().unwrap().to_string())
+                .collect()
+        };
+        let (in_level, in_data) = (entries(&level), entries(&derived));
+        assert!(in_level.len() >= 5, "{id}: {in_level:?}");
+        assert_eq!(in_level, in_data, "{id}: the level's groups are the script's, with their names, regions and places");
+        for line in level.lines().filter(|l| l.trim_start().starts_with("State(id: \"X")) {
+            let tail = |key: &str| line.split(key).nth(1).map(|t| t.split([',', ')']).next().unwrap().trim().to_string());
+            let ties = (tail("ties_aggressor: "), tail("ties_victim: "), tail("spread: "));
+            let same = derived.lines().find(|d| d.contains(line.split(", cinc").next().unwrap().trim())).unwrap();
+            for (k, v) in [("ties_aggressor: ", &ties.0), ("ties_victim: ", &ties.1), ("spread: ", &ties.2)] {
+                assert!(same.contains(&format!("{k}{}", v.as_deref().unwrap())), "{id}: {k} of {line} differs from the data");
+            }
+        }
+    }
+    let r = play(shipped("crimea_2014"), 1, Policy::Historical, None);
+    let ga = r.votes.iter().find(|v| v.body == "general_assembly").unwrap();
+    assert!(!ga.divided.is_empty(), "some groups of many members split their ballots");
+    let level = shipped("crimea_2014");
+    for (g, split) in &ga.divided {
+        let count = level.states[level.state_ix(g).unwrap()].count;
+        assert_eq!(split.yes + split.no + split.abstain + split.absent, count, "{g}: every member casts one ballot");
+    }
 }

@@ -222,9 +222,12 @@ fn an_oil_embargo_that_non_members_join_leaves_less_room_for_the_aggressor() {
 fn in_a_campaign_an_aggressor_that_got_away_with_it_emboldens_the_next_one() {
     use collective_security::level::OutcomeKind;
     use collective_security::sim::runner::Lessons;
-    let after_manchuria = Lessons::default().after(OutcomeKind::AggressorPrevails, 0.6);
-    let after_korea = Lessons::default().after(OutcomeKind::Reversed, 0.6);
+    let after_manchuria = Lessons::default().after(OutcomeKind::AggressorPrevails, 0.6, 0.0);
+    let after_korea = Lessons::default().after(OutcomeKind::Reversed, 0.6, 0.0);
     assert!(after_manchuria.appetite > 0.0 && after_korea.appetite < 0.0);
+    // A prize paid for under sanctions emboldens less than one taken freely.
+    let after_a_price = Lessons::default().after(OutcomeKind::AggressorPrevails, 0.6, 0.5);
+    assert!(after_a_price.appetite > 0.0 && after_a_price.appetite < after_manchuria.appetite);
     let level = shipped("abyssinia_1935");
     let mut sim = Simulation::new();
     sim.start(&RunSetup { level: level.clone(), seed: 1, role: None, policy: None, credibility: None, lessons: after_manchuria });

@@ -113,7 +113,7 @@ fn a_variant_that_extends_a_path_outside_the_level_folders_is_refused_with_its_l
 #[test]
 fn a_group_that_claims_more_states_than_any_assembly_seats_is_an_error_not_an_overflow() {
     let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/ukraine_2022.ron")).unwrap();
-    let forged = src.replacen("count: 34)", "count: 4000000000)", 1);
+    let forged = src.replacen("count: 34,", "count: 4000000000,", 1);
     assert_ne!(src, forged);
     let errs = level::check_source(&forged).err().expect("refused");
     assert!(errs.iter().any(|d| d.message.contains("at most 250")), "{errs:?}");

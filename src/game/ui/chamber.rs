@@ -20,10 +20,10 @@ pub fn chamber(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, ac
     let (Some(v), Some(log), Some(level)) = (shown(w), w.get_resource::<RunLog>(), w.get_resource::<Level>()) else { return };
     let l = &level.0;
     let mut open = true;
-    let window = egui::Window::new(format!("{} — {}", widgets::body_name(v.body), widgets::measure_name(v.motion)))
-        .id(egui::Id::new("chamber"))
-        .default_width(520.0);
+    // The title stays short and the motion wraps below it, so that the window fits a narrow tile.
+    let window = egui::Window::new(widgets::body_name(v.body)).id(egui::Id::new("chamber")).default_width(520.0);
     tiles.place(super::layout::Slot::Chamber, window, |w| w.default_pos([360.0, 60.0])).open(&mut open).show(ctx, |ui| {
+        ui.label(RichText::new(widgets::measure_name(v.motion)).strong());
         ui.label(format!("{} · proposed by {} · turn {}", v.date, v.proposer, v.turn));
         let rule = l.body(v.body).map(|b| b.rule);
         let rule_text = match rule {
@@ -46,7 +46,7 @@ pub fn chamber(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, ac
             None => String::new(),
         };
         ui.label(RichText::new(rule_text).weak());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.heading(format!("{}–{}–{}", v.yes, v.no, v.abstain));
             ui.label(format!("({} absent)", v.absent));
             let verdict = if v.adopted {
@@ -61,12 +61,13 @@ pub fn chamber(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, ac
         if !v.decisive.is_empty() {
             ui.label(format!("Decided by: {}", v.decisive.join(", ")));
         }
-        egui::CollapsingHeader::new("Why? Causes measured over the same seeds").id_salt("chamber_causes").show(ui, |ui| {
+        egui::CollapsingHeader::new("Why? Measured causes").id_salt("chamber_causes").show(ui, |ui| {
             super::causes::list(ui, w, crate::sim::Mechanism::Vote(v.body, v.motion), actions);
         });
         ui.separator();
         let permanent: Vec<crate::level::StateIx> = l.body(v.body).map(|b| b.permanent.clone()).unwrap_or_default();
-        egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+        // Long group names and divided ballots scroll sideways inside the window rather than widen it.
+        egui::ScrollArea::both().max_height(360.0).show(ui, |ui| {
             egui::Grid::new("ballots").num_columns(4).striped(true).show(ui, |ui| {
                 for (k, (id, b)) in v.ballots.iter().enumerate() {
                     let ix = l.state_ix(id);
@@ -89,7 +90,12 @@ pub fn chamber(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, ac
                     } else {
                         ui.label("");
                     }
-                    ui.label(if is_perm { "permanent" } else { "" });
+                    match v.divided.iter().find(|d| d.0 == *id) {
+                        Some((_, split)) => ui
+                            .label(RichText::new(divided_text(split)).small())
+                            .on_hover_text("Its members differ in their alignment: each voted by its own ties"),
+                        None => ui.label(if is_perm { "permanent" } else { "" }),
+                    };
                     ui.end_row();
                 }
             });
@@ -99,4 +105,10 @@ pub fn chamber(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, ac
     if !open {
         actions.push(Action::Chamber(None));
     }
+}
+
+/// A divided group's ballots: "31 yes · 12 abstain · 3 absent".
+fn divided_text(s: &crate::sim::Split) -> String {
+    let parts = [(s.yes, "yes"), (s.no, "no"), (s.abstain, "abstain"), (s.absent, "absent")];
+    parts.iter().filter(|p| p.0 > 0).map(|(n, w)| format!("{n} {w}")).collect::<Vec<_>>().join(" · ")
 }

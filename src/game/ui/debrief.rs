@@ -343,11 +343,10 @@ fn next_in_campaign(w: &World) -> Option<crate::game::state::StartLevel> {
     let seen = |k: crate::level::InstitutionKind| campaign[..=here].iter().any(|e| e.level.as_ref().is_ok_and(|l| l.institution.kind == k));
     let league = if seen(crate::level::InstitutionKind::League) { cred.league } else { level.institution.credibility };
     let un = if seen(crate::level::InstitutionKind::UnitedNations) { cred.un } else { level.institution.credibility };
-    let outcome = w.get_resource::<crate::sim::RunLog>()?.outcome?.0;
-    let tension = w.get_resource::<crate::sim::WorldTension>()?.tension;
+    w.get_resource::<crate::sim::RunLog>()?.outcome?;
     let mut eras = session.eras.clone();
     eras.extend(super::campaign::era_mark(w));
-    let mut lessons = session.lessons.after(outcome, tension);
+    let mut lessons = session.lessons.after_run(w);
     // Faith is faith in an institution: a new one (the UN after the League) starts without the old one's losses.
     if level.institution.kind != w.get_resource::<crate::sim::Level>()?.0.institution.kind {
         lessons.faith = 0.0;

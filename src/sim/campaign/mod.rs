@@ -128,7 +128,7 @@ pub fn play_without(
         let outcome = w.resource::<super::trace::RunLog>().outcome.map_or(OutcomeKind::Frozen, |o| o.0);
         let cred = *w.resource::<Credibility>();
         let tension = w.resource::<WorldTension>().tension;
-        let lessons = carried.lessons().after(outcome, tension);
+        let lessons = carried.lessons().after_run(w);
         let mut next = Carried { appetite: lessons.appetite, tension: lessons.tension, faith: lessons.faith, ..carried };
         // Without its legacy, an era hands on its institution's credibility as it began.
         let cred = if neutral == Some(i) { carried.credibility(l) } else { cred };

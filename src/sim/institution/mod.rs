@@ -8,7 +8,7 @@ use crate::level::{BodyKind, InstitutionKind, Measure, Procedure, VotingRule};
 use crate::sim::cause::Intervention;
 use crate::sim::core::*;
 use crate::sim::interest::{self, ATTEND, View};
-use crate::sim::trace::{Ballot, DecisionKind, Factor, FactorId, Factors, RunLog, VoteRecord};
+use crate::sim::trace::{Ballot, DecisionKind, Factor, FactorId, Factors, RunLog, Split, VoteRecord};
 use rules::{Seat, tally};
 
 pub fn plugin(app: &mut App) {
@@ -197,6 +197,7 @@ fn hold_votes(
         let mut ballots = Vec::with_capacity(casts.len());
         let mut decision_ix = Vec::with_capacity(casts.len());
         let mut would_block = Vec::new();
+        let mut divided = Vec::new();
         for c in casts {
             if c.away && c.member && c.permanent && c.wanted == Ballot::No && !procedural {
                 would_block.push(c.id.clone());
@@ -205,7 +206,11 @@ fn hold_votes(
                 log.decide(cal.turn, &c.id, DecisionKind::Vote { body: body.kind, measure: motion.measure, ballot: c.ballot }, c.factors);
             decision_ix.push(Some(ix));
             let counted = if iv.absence_as_no && c.ballot == Ballot::Absent { Ballot::No } else { c.ballot };
-            seats.push(Seat { ballot: counted, permanent: c.permanent, party: c.party, weight: c.weight });
+            let votes = if iv.absence_as_no { c.votes.absence_as_no() } else { c.votes };
+            seats.push(Seat { ballot: counted, permanent: c.permanent, party: c.party, votes });
+            if c.votes.divided() {
+                divided.push((c.id.clone(), c.votes));
+            }
             if let Ok(mut st) = stances.get_mut(c.entity)
                 && !c.party
             {
@@ -245,6 +250,7 @@ fn hold_votes(
             vetoed_by,
             decisive,
             ballots,
+            divided,
             rule_factors: t.factors.clone(),
             decision_ix,
         };
@@ -349,8 +355,8 @@ pub struct Cast {
     pub party: bool,
     pub member: bool,
     pub away: bool,
-    /// Ballots cast: the size of a regional group, else 1.
-    pub weight: u32,
+    /// The ballots cast: one for a state, one for each member of a regional group.
+    pub votes: Split,
 }
 
 /// Every seat's ballot on a motion, each a weighted sum of the member's factors. Used for the vote itself
@@ -383,32 +389,64 @@ pub fn cast_ballots(
             // A state that tables a draft is committed to it: it does not vote against its own motion.
             factors.push(Factor::new(FactorId::OwnMotion, 3.0));
         }
-        let s = ctx.intervention.score(&factors);
-        let wanted = if s >= w.yes_threshold {
-            Ballot::Yes
-        } else if s <= w.no_threshold {
-            Ballot::No
+        let wanted = wanted_ballot(ctx.intervention.score(&factors), w);
+        let kept_away = !member || body.boycotting.contains(&e) || body.uninstructed.contains(&e);
+        let stays_away = |i: &Interests| kept_away || (body.kind.is_assembly() && !party && interest::attendance(i, &view) < ATTEND);
+        let away = stays_away(int);
+        let ballot = ctx.intervention.ballot(nation.ix, wanted, away);
+        let votes = if nation.spread > 0.0 && body.kind.is_assembly() && !party {
+            members_divide(int, nation, |m| {
+                let wanted = wanted_ballot(ctx.intervention.score(&interest::ballot_factors(m, &view, measure, w)), w);
+                ctx.intervention.ballot(nation.ix, wanted, stays_away(m))
+            })
         } else {
-            Ballot::Abstain
+            Split::all(ballot, nation.count)
         };
-        let away = !member
-            || body.boycotting.contains(&e)
-            || body.uninstructed.contains(&e)
-            || (body.kind.is_assembly() && !party && interest::attendance(int, &view) < ATTEND);
+        let ballot = if votes.divided() { votes.most() } else { ballot };
         out.push(Cast {
             entity: e,
             id: nation.id.clone(),
             wanted,
-            ballot: ctx.intervention.ballot(nation.ix, wanted, away),
+            ballot,
             factors,
             permanent: body.permanent.contains(&e),
             party,
             member,
             away,
-            weight: nation.count,
+            votes,
         });
     }
     out
+}
+
+fn wanted_ballot(score: f32, w: &Weights) -> Ballot {
+    if score >= w.yes_threshold {
+        Ballot::Yes
+    } else if score <= w.no_threshold {
+        Ballot::No
+    } else {
+        Ballot::Abstain
+    }
+}
+
+/// A group's members, each with its own ties: spread evenly over the band of the uniform distribution whose
+/// standard deviation is the group's `spread` (of ties to the victim less ties to the aggressor), around the
+/// group's own. `ballot` is what a member with those interests casts.
+fn members_divide(group: &Interests, nation: &Nation, mut ballot: impl FnMut(&Interests) -> Ballot) -> Split {
+    let mut votes = Split::default();
+    let n = nation.count;
+    for k in 0..n {
+        // Evenly spaced over [-√3, √3]: mean 0, standard deviation 1.
+        let z = 3f32.sqrt() * ((2 * k + 1) as f32 / n as f32 - 1.0);
+        let half = z * nation.spread / 2.0;
+        let member = Interests {
+            ties_victim: (group.ties_victim + half).clamp(-1.0, 1.0),
+            ties_aggressor: (group.ties_aggressor - half).clamp(-1.0, 1.0),
+            ..*group
+        };
+        votes.add(ballot(&member), 1);
+    }
+    votes
 }
 
 /// The vote the player can expect if it tables `measure` in `body` now: ballots without chance.
@@ -443,7 +481,7 @@ pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under:
     };
     let casts = cast_ballots(body, measure, &ctx, &nations, || 0.0);
     let seats: Vec<Seat> =
-        casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, weight: c.weight }).collect();
+        casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, votes: c.votes }).collect();
     let t = tally(body.rule, &seats, measure == Measure::Referral, under == Procedure::Art15);
     Some((t, casts))
 }

@@ -1,7 +1,7 @@
 //! Voting rules of the League and the UN, as pure functions over ballots.
 
 use crate::level::VotingRule;
-use crate::sim::trace::{Ballot, Factor, FactorId};
+use crate::sim::trace::{Ballot, Factor, FactorId, Split};
 
 /// One seat's ballot as the rule sees it.
 #[derive(Debug, Clone, Copy)]
@@ -10,8 +10,8 @@ pub struct Seat {
     pub permanent: bool,
     /// A party to the dispute (its vote is not counted under League Art. 15).
     pub party: bool,
-    /// Ballots this seat casts: 1, or the size of a regional group.
-    pub weight: u32,
+    /// The ballots this seat casts: one, or one for each member of a regional group.
+    pub votes: Split,
 }
 
 #[derive(Debug, Clone)]
@@ -33,18 +33,17 @@ pub struct Tally {
 pub fn tally(rule: VotingRule, seats: &[Seat], procedural: bool, parties_excluded: bool) -> Tally {
     let mut t = Tally { yes: 0, no: 0, abstain: 0, absent: 0, adopted: false, vetoes: vec![], blockers: vec![], factors: vec![] };
     for s in seats {
-        match s.ballot {
-            Ballot::Yes => t.yes += s.weight,
-            Ballot::No => t.no += s.weight,
-            Ballot::Abstain => t.abstain += s.weight,
-            Ballot::Absent => t.absent += s.weight,
-        }
+        t.yes += s.votes.yes;
+        t.no += s.votes.no;
+        t.abstain += s.votes.abstain;
+        t.absent += s.votes.absent;
     }
     let counted = |s: &Seat| !(parties_excluded && s.party);
     match rule {
         VotingRule::Unanimity => {
-            let yes = seats.iter().filter(|s| counted(s) && s.ballot == Ballot::Yes).map(|s| s.weight).sum::<u32>();
-            t.blockers = seats.iter().enumerate().filter(|(_, s)| counted(s) && s.ballot == Ballot::No).map(|(i, _)| i).collect();
+            let yes = seats.iter().filter(|s| counted(s)).map(|s| s.votes.yes).sum::<u32>();
+            // One member against breaks unanimity, within a group too.
+            t.blockers = seats.iter().enumerate().filter(|(_, s)| counted(s) && s.votes.no > 0).map(|(i, _)| i).collect();
             t.adopted = yes > 0 && t.blockers.is_empty();
             if !t.blockers.is_empty() {
                 t.factors.push(Factor::new(FactorId::Unanimity, -(t.blockers.len() as f32)));
@@ -83,7 +82,7 @@ mod tests {
     use Ballot::*;
 
     fn seats(b: &[(Ballot, bool)]) -> Vec<Seat> {
-        b.iter().map(|&(ballot, permanent)| Seat { ballot, permanent, party: false, weight: 1 }).collect()
+        b.iter().map(|&(ballot, permanent)| Seat { ballot, permanent, party: false, votes: Split::all(ballot, 1) }).collect()
     }
     const SC_1950: VotingRule = VotingRule::Qualified { votes: 7, veto: true };
     const SC_1966: VotingRule = VotingRule::Qualified { votes: 9, veto: true };
@@ -154,7 +153,7 @@ mod tests {
     #[test]
     fn under_article_15_the_parties_votes_are_not_counted() {
         let mut s = seats(&[(Yes, false), (Yes, false), (Abstain, false)]);
-        s.push(Seat { ballot: No, permanent: false, party: true, weight: 1 });
+        s.push(Seat { ballot: No, permanent: false, party: true, votes: Split::all(No, 1) });
         assert!(tally(VotingRule::Unanimity, &s, false, true).adopted);
         assert!(!tally(VotingRule::Unanimity, &s, false, false).adopted, "under Art. 11 the party's no blocks");
     }
@@ -168,12 +167,22 @@ mod tests {
     #[test]
     fn a_regional_group_casts_as_many_ballots_as_it_has_members() {
         let s = vec![
-            Seat { ballot: Yes, permanent: false, party: false, weight: 28 },
-            Seat { ballot: No, permanent: false, party: false, weight: 15 },
+            Seat { ballot: Yes, permanent: false, party: false, votes: Split::all(Yes, 28) },
+            Seat { ballot: No, permanent: false, party: false, votes: Split::all(No, 15) },
         ];
         let t = tally(VotingRule::TwoThirds, &s, false, false);
         assert_eq!((t.yes, t.no), (28, 15));
         assert!(!t.adopted, "28 of 43 is short of two thirds");
+    }
+
+    #[test]
+    fn a_group_whose_members_divide_counts_each_ballot_and_one_no_among_them_breaks_unanimity() {
+        let divided = Split { yes: 20, no: 1, abstain: 5, absent: 2 };
+        let s = vec![Seat { ballot: Yes, permanent: false, party: false, votes: divided }];
+        let t = tally(VotingRule::Unanimity, &s, false, false);
+        assert_eq!((t.yes, t.no, t.abstain, t.absent), (20, 1, 5, 2));
+        assert!(!t.adopted, "one member against breaks unanimity");
+        assert!(tally(VotingRule::TwoThirds, &s, false, false).adopted);
     }
 
     #[test]

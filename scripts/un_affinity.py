@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Ties to the aggressor and to the victim from UN General Assembly roll calls, and assembly groups by region
+and alignment, for a level of the UN era.
+
+    pip install pyreadr pandas pycountry pycountry-convert
+    git clone https://github.com/dgrtwo/unvotes   # data/un_votes.rda, data/un_roll_calls.rda (1946-2019)
+    scripts/un_affinity.py levels/crimea_2014.ron 2011 2013 unvotes/data > data/un-affinity/crimea_2014.md
+
+The rule, the same for every level:
+- A member's **agreement** with a state is the mean, over the roll calls of the years given (the sessions before
+  the crisis), of 1 - |a - b| with yes = 1, abstain = 0.5, no = 0, over the roll calls both voted on.
+- Its **ties** to the aggressor (and to the victim) are `clamp(2.5 x (agreement - median), -1, 1)`, the median
+  being every member's agreement with that state: a member that agrees with it 20 points more often than the
+  median member has ties of 0.5. The factor 2.5 is a judgement, chosen so that the groups' ties have the range
+  of the hand-set ties they replace (a NATO member's ties to Russia in 2014 were judged -0.2 to -0.4).
+- Members the level does not name alone are grouped by **region** (continent: Africa, the Americas,
+  Asia-Pacific with Oceania, Europe) and **alignment**: closer to the aggressor than to the victim in the same
+  roll calls, or not. Never by their vote on the crisis.
+- A group's ties are its members' mean; its `spread` is the standard deviation of their ties to the victim less
+  their ties to the aggressor; it is non-aligned when most of its members belong to the Non-Aligned Movement.
+
+The output is Markdown: the groups as RON `State` entries to paste into the level, then every member's figures.
+Deterministic: the same data give the same bytes.
+"""
+import statistics
+import sys
+
+import pandas as pd
+import pycountry
+import pycountry_convert as pcc
+import pyreadr
+
+K = 2.5
+# Members of the Non-Aligned Movement (ISO 3166 alpha-3) as listed at its 16th summit, Tehran 2012, with
+# Azerbaijan (2011); membership changed little between 2011 and 2022.
+NAM = set("""
+DZA AGO BEN BWA BFA BDI CMR CPV CAF TCD COM COG COD CIV DJI EGY GNQ ERI ETH GAB GMB GHA GIN GNB KEN LSO LBR LBY
+MDG MWI MLI MRT MUS MAR MOZ NAM NER NGA RWA STP SEN SYC SLE SOM ZAF SDN SWZ TZA TGO TUN UGA ZMB ZWE
+AFG BHR BGD BTN BRN KHM IND IDN IRN IRQ JOR KWT LAO LBN MYS MDV MNG MMR NPL PRK OMN PAK PHL QAT SAU SGP LKA SYR
+THA TLS TKM ARE UZB VNM YEM AZE FJI PNG VUT
+ATG BHS BRB BLZ BOL CHL COL CUB DMA DOM ECU GRD GTM GUY HTI HND JAM NIC PAN PER KNA LCA VCT SUR TTO VEN BLR
+""".split())
+REGIONS = {
+    "AF": ("F", "African", (20.0, 5.0)),
+    "NA": ("M", "American", (-70.0, 0.0)),
+    "SA": ("M", "American", (-70.0, 0.0)),
+    "AS": ("S", "Asia-Pacific", (100.0, 10.0)),
+    "OC": ("S", "Asia-Pacific", (100.0, 10.0)),
+    "EU": ("E", "European", (15.0, 50.0)),
+}
+# Codes of the roll-call data that are not ISO 3166-1 alpha-2 of a current state.
+OLD = {"YU": "SRB"}
+# Members whose continent pycountry-convert does not know.
+MISSING = {"SRB": "EU", "TLS": "AS"}
+
+
+def level_states(path):
+    """(named ids, aggressor, victim) read from the level's RON text."""
+    import re
+
+    text = open(path, encoding="utf-8").read()
+    named, cinc = [], 0.0
+    # The states this script wrote (after the comment that names it) are not the author's.
+    states = text.split("scripts/un_affinity.py")[0]
+    for m in re.finditer(r'State\(id: "([A-Z]{3})"([^\n]*)', states):
+        if "count:" not in m.group(2):
+            named.append(m.group(1))
+            cinc += float(re.search(r"cinc: ([0-9.]+)", m.group(2)).group(1))
+    agg = re.search(r'aggressor: "([A-Z]{3})"', text).group(1)
+    vic = re.search(r'victim: "([A-Z]{3})"', text).group(1)
+    return named, agg, vic, cinc
+
+
+def iso3(a2):
+    if a2 in OLD:
+        return OLD[a2]
+    c = pycountry.countries.get(alpha_2=a2)
+    return c.alpha_3 if c else None
+
+
+def region(a3):
+    try:
+        return REGIONS[pcc.country_alpha2_to_continent_code(pycountry.countries.get(alpha_3=a3).alpha_2)]
+    except (KeyError, AttributeError):
+        return REGIONS[MISSING[a3]] if a3 in MISSING else None
+
+
+def agreements(rda, y0, y1):
+    votes = pyreadr.read_r(f"{rda}/un_votes.rda")["un_votes"]
+    calls = pyreadr.read_r(f"{rda}/un_roll_calls.rda")["un_roll_calls"]
+    years = pd.to_datetime(calls["date"]).dt.year
+    ids = calls[(years >= y0) & (years <= y1)]["rcid"]
+    v = votes[votes["rcid"].isin(ids)].copy()
+    v["iso3"] = [iso3(str(c)) for c in v["country_code"]]
+    v["x"] = v["vote"].astype(str).map({"yes": 1.0, "abstain": 0.5, "no": 0.0})
+    table = v.dropna(subset=["iso3"]).pivot_table(index="rcid", columns="iso3", values="x", aggfunc="mean")
+    names = {r.iso3: str(r.country) for r in v.dropna(subset=["iso3"]).drop_duplicates("iso3").itertuples()}
+    return table, names, len(ids)
+
+
+def ties(table, state):
+    agree = (1.0 - table.sub(table[state], axis=0).abs()).mean()
+    med = agree.median()
+    return agree, {c: max(-1.0, min(1.0, K * (a - med))) for c, a in agree.items()}
+
+
+def main():
+    if len(sys.argv) != 5:
+        sys.exit(__doc__)
+    path, y0, y1, rda = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    named, agg, vic, named_cinc = level_states(path)
+    table, names, calls = agreements(rda, y0, y1)
+    agree_a, ta = ties(table, agg)
+    agree_v, tv = ties(table, vic)
+    rows, groups = [], {}
+    for c in sorted(table.columns):
+        reg = region(c)
+        if c in named:
+            rows.append((c, names[c], reg[1] if reg else "?", "named alone"))
+            continue
+        if reg is None:
+            rows.append((c, names[c], "?", "no region: left out"))
+            continue
+        closer = agree_a[c] > agree_v[c]
+        key = (reg[0], "A" if closer else "V")
+        groups.setdefault(key, (reg, closer, []))[2].append(c)
+        rows.append((c, names[c], reg[1], "X" + key[0] + key[1]))
+    agg_name, vic_name = names[agg], names[vic]
+    print(f"# Assembly groups and ties for `{path}` from UN roll calls {y0}-{y1}\n")
+    print(f"Generated by `scripts/un_affinity.py {path} {y0} {y1} DATA` from dgrtwo/unvotes ({calls} roll calls).\n")
+    grouped = sum(len(g[2]) for g in groups.values())
+    print("## Groups (RON)\n")
+    print(f"CINC: what the states named alone leave ({1 - named_cinc:.4f}), shared by head count: a judgement.\n")
+    print("```ron")
+    for key in sorted(groups):
+        reg, closer, members = groups[key]
+        n = len(members)
+        gta = statistics.fmean(ta[m] for m in members)
+        gtv = statistics.fmean(tv[m] for m in members)
+        spread = statistics.pstdev([tv[m] - ta[m] for m in members]) if n > 1 else 0.0
+        nam = sum(m in NAM for m in members) * 2 > n
+        cinc = max(0.0, 1 - named_cinc) * n / grouped
+        side = agg_name if closer else vic_name
+        lon, lat = reg[2]
+        head = f'State(id: "{members[0]}", name: "{names[members[0]]}"' if n == 1 else (
+            f'State(id: "X{key[0]}{key[1]}", name: "{reg[1]} states aligned with {side} in the Assembly, {y0}–{y1 % 100:02} ({n})"'
+        )
+        tail = "" if n == 1 else f" count: {n}, spread: {spread:.2f},"
+        print(
+            f"        {head}, capital: ({lon}, {lat}), cinc: {cinc:.4f}, ties_aggressor: {gta:.2f}, "
+            f"ties_victim: {gtv:.2f}, commitment: 0.65,{' non_aligned: true,' if nam else ''}{tail}".rstrip(",") + "),"
+        )
+        print(f"        // {' '.join(members)}")
+    print("```\n\nMap territories (modern countries drawn in a group's colour):\n\n```ron")
+    print(", ".join(f'("{m}", "X{k[0]}{k[1]}")' for k in sorted(groups) for m in groups[k][2] if len(groups[k][2]) > 1))
+    print("```\n\n## Every member\n")
+    print(f"| state | name | region | agreement with {agg} | with {vic} | ties_aggressor | ties_victim | in |")
+    print("|---|---|---|---|---|---|---|---|")
+    for c, name, reg, where in rows:
+        print(f"| {c} | {name} | {reg} | {agree_a[c]:.3f} | {agree_v[c]:.3f} | {ta[c]:.2f} | {tv[c]:.2f} | {where} |")
+
+
+if __name__ == "__main__":
+    main()
