@@ -37,6 +37,11 @@ fn apply_alliance_orders(
 ) {
     let date = level.0.turns[cal.turn].date;
     for o in orders.read() {
+        // The victim fights with its own forces (`Rearm` mobilises them): it does not guarantee, reinforce or
+        // arm itself.
+        if o.state == crisis.victim && matches!(o.order, Order::Guarantee | Order::Intervene | Order::ArmVictim) {
+            continue;
+        }
         let who = names.get(o.state).map(|n| n.id.clone()).unwrap_or_default();
         let name = names.get(o.state).map(|n| n.name.to_string()).unwrap_or_default();
         match &o.order {

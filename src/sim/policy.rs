@@ -55,6 +55,15 @@ fn plan_orders(
             }
         }
         Policy::Appease if live => orders.push(if t == 0 { Order::Mediate } else { Order::Concede }),
+        // The victim's own alliance strategy is to mobilise and resist: it cannot guarantee or arm itself.
+        Policy::Alliance if live && role.state == crisis.victim => {
+            if t == 0 {
+                orders.push(Order::Rearm);
+            }
+            if crisis.fighting && crisis.supply_km > BLOCKADE_WORTH_KM {
+                orders.push(Order::Blockade);
+            }
+        }
         Policy::Alliance if live => {
             if t == 0 {
                 orders.push(Order::Rearm);

@@ -138,18 +138,27 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
                 });
                 egui::CollapsingHeader::new(RichText::new("Alliance and balance of power").strong()).default_open(true).show(ui, |ui| {
                     ui.label(RichText::new("Coalitions form late and uncertainly; a bloc protects its members and no one else.").weak());
-                    order_button(ui, actions, Order::Guarantee, "Guarantee the victim", "A guarantee deters if the aggressor believes it; its credibility falls with every concession made before.");
+                    let victim = w.get::<crate::sim::Victim>(role.state).is_some();
+                    if !victim {
+                        order_button(ui, actions, Order::Guarantee, "Guarantee the victim", "A guarantee deters if the aggressor believes it; its credibility falls with every concession made before.");
+                    }
                     let rearm = format!("Your power +{:.0}%; the arms race speeds up and the aggressor rearms too.", crate::sim::alliance::REARM * 100.0);
-                    order_button(ui, actions, Order::Rearm, "Rearm", &rearm);
+                    if victim {
+                        order_button(ui, actions, Order::Rearm, "Mobilise and resist", &format!("{rearm} Your forces in the theatre fight harder."));
+                    } else {
+                        order_button(ui, actions, Order::Rearm, "Rearm", &rearm);
+                    }
                     let send = format!(
                         "You send {:.0}% of your power; it arrives over {:.0} days plus a day per {:.0} km. Friends of the victim may follow, others may free-ride.",
                         crate::sim::measures::INTERVENE_SHARE * 100.0,
                         crate::sim::MOBILISE_DAYS,
                         crate::sim::KM_PER_DAY
                     );
-                    order_button(ui, actions, Order::Intervene, "Send forces to the theatre", &send);
-                    let arm = format!("Arms worth {:.0}% of your power reach the victim's forces over the same transit time; no war with the aggressor. Others may follow your lead.", crate::sim::alliance::ARMS_SHARE * 100.0);
-                    order_button(ui, actions, Order::ArmVictim, "Arm the victim", &arm);
+                    if !victim {
+                        order_button(ui, actions, Order::Intervene, "Send forces to the theatre", &send);
+                        let arm = format!("Arms worth {:.0}% of your power reach the victim's forces over the same transit time; no war with the aggressor. Others may follow your lead.", crate::sim::alliance::ARMS_SHARE * 100.0);
+                        order_button(ui, actions, Order::ArmVictim, "Arm the victim", &arm);
+                    }
                     order_button(
                         ui,
                         actions,
