@@ -356,3 +356,13 @@ fn an_invasion_that_opens_on_seized_ground_is_reversed_only_when_the_aggressor_i
     }
     assert!(reversed >= 60, "reversals happen ({reversed}), so the rule is exercised");
 }
+
+#[test]
+fn a_victim_playing_the_alliance_strategy_mobilises_and_neither_guarantees_nor_arms_itself() {
+    let r = play(shipped("crimea_2014"), 2, Policy::Alliance, Some("UKR"));
+    let news: Vec<&str> = r.news.iter().map(|n| n.text.as_str()).collect();
+    assert!(news.contains(&"Ukraine rearms"), "{news:?}");
+    for own in ["Ukraine guarantees", "Ukraine sends arms", "Ukraine sends forces"] {
+        assert!(!news.iter().any(|t| t.starts_with(own)), "{own}: {news:?}");
+    }
+}
