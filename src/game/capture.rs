@@ -217,7 +217,9 @@ fn prepare(world: &mut World) {
         Panel::Inspector => world.resource_mut::<MapView>().selected = Some(level.playable.get(1).map_or(level.crisis.victim, |p| p.state)),
         Panel::Glossary => world.resource_mut::<UiState>().glossary = true,
         Panel::Table => world.resource_mut::<UiState>().table = true,
-        Panel::Whatif => super::ui::apply(world, vec![super::ui::Action::WhatIf]),
+        Panel::Whatif => {
+            world.write_message(super::ui::cmd::WhatIfCommand::FromNow);
+        }
         _ => {}
     }
     let mut cap = world.resource_mut::<Capture>();

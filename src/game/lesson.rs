@@ -11,12 +11,14 @@ use crate::lesson::play::{Attempt, QuizAnswer, build_report, is_correct, parse_s
 use crate::lesson::report::{LessonReport, reports_dir};
 use crate::lesson::{LessonDef, Moment};
 
-use super::state::{Catalog, Screen, Session, StartLevel};
+use super::state::{Catalog, Navigate, Screen, Session, StartLevel};
 use super::ui::UiState;
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<LessonCatalog>()
         .add_systems(Startup, (scan_lessons, open_from_options).chain().after(super::state::scan_levels))
+        .add_message::<LessonCommand>()
+        .add_systems(Update, (lesson_commands, leave_for_menu).in_set(super::GameSystems::Commands))
         .add_systems(Update, tick_clock);
 }
 
@@ -339,4 +341,95 @@ pub fn review_part(world: &mut World, k: usize) {
     let Some(l) = world.get_resource::<ActiveLesson>() else { return };
     let orders = l.attempt.parts.get(k).cloned().unwrap_or_default();
     start_part(world, k, orders, Screen::Debrief);
+}
+
+/// What the student does on a lesson's pages.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub enum LessonCommand {
+    /// Open the lesson at this index of the catalog on its start page.
+    Open(usize),
+    Student(String),
+    Seed(String),
+    Begin,
+    /// Leave a part's debrief: the next part, the quiz, or back to a reviewed report.
+    Next,
+    QuizDraft(String, QuizAnswer),
+    QuizCheck(String),
+    Finish,
+    DebriefAnswer(usize, String),
+    Note(usize, String),
+    DismissGuiding(usize),
+    SaveReport,
+    OpenReport(PathBuf),
+    ReviewPart(usize),
+}
+
+/// Leaving for the menu ends a lesson; the autosave keeps it to resume (F9).
+fn leave_for_menu(world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<Navigate>>) {
+    let leaving = cursor.read(world.resource::<Messages<Navigate>>()).any(|n| *n == Navigate::Screen(Screen::Menu));
+    if leaving {
+        autosave(world);
+        world.remove_resource::<ActiveLesson>();
+    }
+}
+
+fn lesson_commands(world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<LessonCommand>>) {
+    let asked: Vec<LessonCommand> = cursor.read(world.resource::<Messages<LessonCommand>>()).cloned().collect();
+    for c in asked {
+        lesson_command(world, c);
+    }
+}
+
+fn lesson_command(world: &mut World, c: LessonCommand) {
+    match c {
+        LessonCommand::Open(i) => open(world, i),
+        LessonCommand::Student(n) => with_lesson(world, |l| l.attempt.student = n),
+        LessonCommand::Seed(c) => with_lesson(world, |l| l.attempt.seed_code = c),
+        LessonCommand::Begin => begin(world),
+        LessonCommand::Next => {
+            next(world);
+            autosave(world);
+        }
+        LessonCommand::QuizDraft(id, a) => with_lesson(world, |l| {
+            if !l.checked.contains(&id) {
+                l.drafts.insert(id, a);
+            }
+        }),
+        LessonCommand::QuizCheck(id) => {
+            check_answer(world, &id);
+            autosave(world);
+        }
+        LessonCommand::Finish => {
+            finish(world);
+            autosave(world);
+        }
+        LessonCommand::DebriefAnswer(i, t) => {
+            with_lesson(world, |l| {
+                if l.attempt.debrief.len() <= i {
+                    l.attempt.debrief.resize(i + 1, String::new());
+                }
+                l.attempt.debrief[i] = t;
+            });
+            finish(world);
+            autosave(world);
+        }
+        LessonCommand::Note(i, t) => with_lesson(world, |l| {
+            l.attempt.notes.insert(i, t);
+        }),
+        LessonCommand::DismissGuiding(i) => with_lesson(world, |l| {
+            l.dismissed.insert(i);
+        }),
+        LessonCommand::SaveReport => save_report(world),
+        LessonCommand::OpenReport(p) => open_report(world, &p),
+        LessonCommand::ReviewPart(k) => review_part(world, k),
+    }
+}
+
+/// Changes the lesson being played (not one under review).
+fn with_lesson(world: &mut World, f: impl FnOnce(&mut ActiveLesson)) {
+    if let Some(mut l) = world.get_resource_mut::<ActiveLesson>()
+        && !l.review
+    {
+        f(&mut l);
+    }
 }

@@ -20,6 +20,25 @@ use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use bevy_egui::EguiPlugin;
 
+/// The game's systems in `Update`, in the order they run each frame: the keyboard's shortcuts, then the
+/// handlers of the player's commands (typed messages from the panels and the keyboard), then the play's
+/// flow (starting a level, ending a turn), then the polls of background work, then the map.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GameSystems {
+    Input,
+    Commands,
+    Flow,
+    Background,
+    Map,
+}
+
+/// Orders the game's system sets: one list for the whole app (added by `state::plugin`, which every game
+/// app starts from).
+pub fn order_sets(app: &mut App) {
+    use GameSystems::*;
+    app.configure_sets(Update, (Input, Commands, Flow, Background, Map).chain());
+}
+
 /// How the game was started from the command line.
 #[derive(Resource, Clone, Debug, Default)]
 pub struct GameOptions {

@@ -10,7 +10,36 @@ use super::state::{Catalog, Screen, Session, StartLevel};
 use super::ui::UiState;
 
 pub fn plugin(app: &mut App) {
-    app.insert_resource(SaveDir(saves_dir())).init_resource::<SavedGames>().add_systems(OnEnter(Screen::Menu), list_saved_games);
+    app.insert_resource(SaveDir(saves_dir()))
+        .init_resource::<SavedGames>()
+        .add_message::<SaveCommand>()
+        .add_systems(OnEnter(Screen::Menu), list_saved_games)
+        .add_systems(Update, save_commands.in_set(super::GameSystems::Commands));
+}
+
+/// The player saves (F5) or loads a game.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub enum SaveCommand {
+    Save,
+    /// Load the newest save (F9).
+    LoadNewest,
+    /// Load one saved game, chosen in the menu.
+    Load(PathBuf),
+}
+
+fn save_commands(world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<SaveCommand>>) {
+    let asked: Vec<SaveCommand> = cursor.read(world.resource::<Messages<SaveCommand>>()).cloned().collect();
+    for c in asked {
+        match c {
+            SaveCommand::Save => save_now(world),
+            SaveCommand::LoadNewest => load_autosave(world),
+            SaveCommand::Load(p) => {
+                if let Err(e) = load(world, &p) {
+                    world.resource_mut::<UiState>().message = Some(e);
+                }
+            }
+        }
+    }
 }
 
 /// The saved games the menu lists, newest first: read from the saves folder each time the menu opens,

@@ -13,13 +13,54 @@ use crate::sim::{Calendar, OrderIssued, Turn};
 use super::GameOptions;
 
 pub fn plugin(app: &mut App) {
+    super::order_sets(app);
     app.init_state::<Screen>()
         .add_sub_state::<TurnPhase>()
         .init_resource::<Catalog>()
         .add_message::<StartLevel>()
         .add_message::<EndTurn>()
+        .add_message::<Navigate>()
+        .add_message::<Draft>()
         .add_systems(Startup, (scan_levels, start_from_options).chain())
-        .add_systems(Update, (start_level, end_turn).chain());
+        .add_systems(Update, (navigate, draft).in_set(super::GameSystems::Commands))
+        .add_systems(Update, (start_level, end_turn).chain().in_set(super::GameSystems::Flow));
+}
+
+/// The player moves to another screen or turn phase.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Navigate {
+    Screen(Screen),
+    Phase(TurnPhase),
+}
+
+/// The player drafts the turn's orders before ending it.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub enum Draft {
+    Add(Order),
+    /// Withdraw the pending order at this index.
+    Remove(usize),
+}
+
+fn navigate(mut asked: MessageReader<Navigate>, mut screen: ResMut<NextState<Screen>>, mut phase: ResMut<NextState<TurnPhase>>) {
+    for n in asked.read() {
+        match *n {
+            Navigate::Screen(s) => screen.set(s),
+            Navigate::Phase(p) => phase.set(p),
+        }
+    }
+}
+
+fn draft(mut asked: MessageReader<Draft>, session: Option<ResMut<Session>>) {
+    let Some(mut s) = session else { return };
+    for d in asked.read() {
+        match d {
+            Draft::Add(o) if !s.pending.contains(o) => s.pending.push(o.clone()),
+            Draft::Remove(i) if *i < s.pending.len() => {
+                s.pending.remove(*i);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The screens of the game.

@@ -8,7 +8,8 @@ use bevy::state::app::StatesPlugin;
 
 use collective_security::game::lesson::{ActiveLesson, LessonCatalog, LessonPage};
 use collective_security::game::state::{self, EndTurn, Screen, Session, TurnPhase};
-use collective_security::game::ui::{Action, UiState, apply};
+use collective_security::game::ui::UiState;
+use collective_security::game::ui::cmd::{LessonCommand, Navigate, WhatIfCommand};
 use collective_security::game::{GameOptions, save::SaveDir};
 use collective_security::lesson::class::summarise;
 use collective_security::lesson::play::{Attempt, QuizAnswer, attempt_by_policy, build_report, is_correct};
@@ -304,8 +305,9 @@ fn game_app() -> App {
     lesson_app(Some("why_the_league_failed"), &std::env::temp_dir().join(format!("cs-lesson-loop-{}", std::process::id())))
 }
 
-fn act(app: &mut App, a: Action) {
-    apply(app.world_mut(), vec![a]);
+/// The player gives a command, as the panels do, and the game runs two frames.
+fn act<M: Message>(app: &mut App, m: M) {
+    app.world_mut().write_message(m);
     app.update();
     app.update();
 }
@@ -320,9 +322,9 @@ fn a_lesson_in_the_game_goes_from_its_start_page_through_both_crises_to_the_quiz
     assert!(!app.world().resource::<LessonCatalog>().entries.is_empty());
     assert_eq!(screen(&app), Screen::Lesson);
     assert_eq!(app.world().resource::<ActiveLesson>().page, LessonPage::Start);
-    act(&mut app, Action::LessonStudent("Grace".into()));
-    act(&mut app, Action::LessonSeed("class7".into()));
-    act(&mut app, Action::LessonBegin);
+    act(&mut app, LessonCommand::Student("Grace".into()));
+    act(&mut app, LessonCommand::Seed("class7".into()));
+    act(&mut app, LessonCommand::Begin);
     assert_eq!(screen(&app), Screen::Briefing);
     for part in 0..2 {
         let level = app.world().resource::<Session>().level_id.clone();
@@ -332,7 +334,7 @@ fn a_lesson_in_the_game_goes_from_its_start_page_through_both_crises_to_the_quiz
             collective_security::lesson::play::parse_seed("CLASS7"),
             "every part uses the class seed"
         );
-        act(&mut app, Action::Screen(Screen::Playing));
+        act(&mut app, Navigate::Screen(Screen::Playing));
         for _ in 0..20 {
             if app.world().resource::<Calendar>().finished {
                 break;
@@ -343,8 +345,8 @@ fn a_lesson_in_the_game_goes_from_its_start_page_through_both_crises_to_the_quiz
             app.update();
             assert_ne!(*app.world().resource::<State<TurnPhase>>().get(), TurnPhase::Orders);
         }
-        act(&mut app, Action::Screen(Screen::Debrief));
-        act(&mut app, Action::LessonNext);
+        act(&mut app, Navigate::Screen(Screen::Debrief));
+        act(&mut app, LessonCommand::Next);
     }
     assert_eq!(screen(&app), Screen::Lesson);
     let l = app.world().resource::<ActiveLesson>();
@@ -353,10 +355,10 @@ fn a_lesson_in_the_game_goes_from_its_start_page_through_both_crises_to_the_quiz
     assert!(l.attempt.parts.iter().all(|p| p.iter().all(|t| t == &vec![collective_security::level::Order::Mediate])));
     let q = l.def.quiz[0].clone();
     let right = right_answers(&l.def)[&q.id].clone();
-    act(&mut app, Action::QuizDraft(q.id.clone(), right));
-    act(&mut app, Action::QuizCheck(q.id.clone()));
-    act(&mut app, Action::QuizDraft(q.id.clone(), QuizAnswer::Text("changed my mind".into())));
-    act(&mut app, Action::LessonFinish);
+    act(&mut app, LessonCommand::QuizDraft(q.id.clone(), right));
+    act(&mut app, LessonCommand::QuizCheck(q.id.clone()));
+    act(&mut app, LessonCommand::QuizDraft(q.id.clone(), QuizAnswer::Text("changed my mind".into())));
+    act(&mut app, LessonCommand::Finish);
     let l = app.world().resource::<ActiveLesson>();
     assert_eq!(l.page, LessonPage::Finish);
     let r = l.report.as_ref().expect("the report is built");
@@ -371,15 +373,15 @@ fn a_lessons_answers_and_place_survive_a_closed_window_through_the_autosave() {
     let _ = std::fs::remove_dir_all(&dir);
     let make = |lesson: Option<&str>| lesson_app(lesson, &dir);
     let mut app = make(Some("veto_and_uniting_for_peace"));
-    act(&mut app, Action::LessonStudent("Lin".into()));
-    act(&mut app, Action::LessonBegin);
-    act(&mut app, Action::Screen(Screen::Playing));
-    act(&mut app, Action::Note(0, "the Soviet seat is empty".into()));
+    act(&mut app, LessonCommand::Student("Lin".into()));
+    act(&mut app, LessonCommand::Begin);
+    act(&mut app, Navigate::Screen(Screen::Playing));
+    act(&mut app, LessonCommand::Note(0, "the Soviet seat is empty".into()));
     for _ in 0..2 {
         app.world_mut().write_message(EndTurn);
         app.update();
         app.update();
-        act(&mut app, Action::Phase(TurnPhase::Orders));
+        act(&mut app, Navigate::Phase(TurnPhase::Orders));
     }
     drop(app);
     let mut app = make(None);
@@ -398,11 +400,11 @@ fn a_lessons_answers_and_place_survive_a_closed_window_through_the_autosave() {
 #[test]
 fn a_what_if_run_during_a_lesson_is_kept_for_the_report_from_the_turn_it_was_asked() {
     let mut app = lesson_app(Some("why_the_league_failed"), &std::env::temp_dir().join(format!("cs-lesson-whatif-{}", std::process::id())));
-    act(&mut app, Action::LessonBegin);
-    act(&mut app, Action::Screen(Screen::Playing));
+    act(&mut app, LessonCommand::Begin);
+    act(&mut app, Navigate::Screen(Screen::Playing));
     app.world_mut().write_message(EndTurn);
     app.update();
-    act(&mut app, Action::WhatIf);
+    act(&mut app, WhatIfCommand::FromNow);
     for _ in 0..2000 {
         if !app.world().resource::<ActiveLesson>().attempt.comparisons.is_empty() {
             break;

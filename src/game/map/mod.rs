@@ -39,7 +39,9 @@ pub struct ScreenCamera;
 pub fn plugin(app: &mut App) {
     app.init_resource::<MapView>()
         .add_systems(Startup, (load_world, spawn_camera))
-        .add_systems(Update, (spawn_regions, assign_holders, recolor, camera_controls, pick).chain())
+        .add_message::<MapCommand>()
+        .add_systems(Update, map_commands.in_set(super::GameSystems::Commands))
+        .add_systems(Update, (spawn_regions, assign_holders, recolor, camera_controls, pick).chain().in_set(super::GameSystems::Map))
         .init_resource::<MapFrame>()
         .add_systems(PostUpdate, cache_map.in_set(MapSystems));
 }
@@ -79,6 +81,24 @@ impl MapFrame {
     /// The pixel of the window where a map point shows.
     pub fn to_screen(&self, camera: &Camera, transform: &GlobalTransform, p: Vec2) -> Option<Vec2> {
         camera.world_to_viewport(transform, p.extend(0.0)).ok().map(|v| v - self.margin)
+    }
+}
+
+/// The player changes what the map shows.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapCommand {
+    Mode(MapMode),
+    /// Select a state (its inspector opens), or none.
+    Select(Option<StateIx>),
+}
+
+fn map_commands(mut asked: MessageReader<MapCommand>, view: Option<ResMut<MapView>>) {
+    let Some(mut view) = view else { return };
+    for c in asked.read() {
+        match *c {
+            MapCommand::Mode(m) => view.mode = m,
+            MapCommand::Select(s) => view.selected = s,
+        }
     }
 }
 

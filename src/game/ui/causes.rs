@@ -14,10 +14,23 @@ use crate::game::theme;
 use crate::sim::cause::{self, MeasuredCause, Plan, PlanOrders};
 use crate::sim::{Calendar, Crisis, Level, MeasuresInForce, Mechanism, PlayerRole, RunLog};
 
-use super::Action;
+use super::{Outbox, cmd};
 
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Causes>().add_systems(Update, poll_causes);
+    app.init_resource::<Causes>()
+        .add_message::<MeasureCauses>()
+        .add_systems(Update, measure_causes.in_set(crate::game::GameSystems::Commands))
+        .add_systems(Update, poll_causes.in_set(crate::game::GameSystems::Background));
+}
+
+/// The player asks to measure the causes of what has happened so far, in the background.
+#[derive(Message, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MeasureCauses;
+
+fn measure_causes(world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<MeasureCauses>>) {
+    if cursor.read(world.resource::<Messages<MeasureCauses>>()).count() > 0 {
+        start(world);
+    }
 }
 
 /// Seeds over which the game measures causes: 200 keeps every shipped level under two seconds on two cores.
@@ -123,7 +136,7 @@ fn poll_causes(mut c: ResMut<Causes>, lesson: Option<ResMut<crate::game::lesson:
 }
 
 /// The measured causes of one result, or a progress bar, or a button that starts the measurement.
-pub fn list(ui: &mut egui::Ui, w: &World, m: Mechanism, actions: &mut Vec<Action>) {
+pub fn list(ui: &mut egui::Ui, w: &World, m: Mechanism, actions: &mut Outbox) {
     let c = w.resource::<Causes>();
     if !c.current(w) {
         if ui
@@ -131,7 +144,7 @@ pub fn list(ui: &mut egui::Ui, w: &World, m: Mechanism, actions: &mut Vec<Action
             .on_hover_text(format!("Replays your orders over {CAUSE_RUNS} seeds with each candidate cause removed, in the background"))
             .clicked()
         {
-            actions.push(Action::Causes);
+            actions.send(cmd::MeasureCauses);
         }
         return;
     }

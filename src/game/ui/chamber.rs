@@ -8,7 +8,7 @@ use crate::game::theme;
 use crate::level::VotingRule;
 use crate::sim::{Ballot, Level, RunLog};
 
-use super::{Action, UiState, widgets};
+use super::{Outbox, UiState, cmd, widgets};
 
 /// The vote the chamber shows, if it is open.
 pub fn shown(w: &World) -> Option<&crate::sim::VoteRecord> {
@@ -16,7 +16,7 @@ pub fn shown(w: &World) -> Option<&crate::sim::VoteRecord> {
     w.get_resource::<RunLog>()?.votes.get(i)
 }
 
-pub fn chamber(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Vec<Action>) {
+pub fn chamber(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Outbox) {
     let (Some(v), Some(log), Some(level)) = (shown(w), w.get_resource::<RunLog>(), w.get_resource::<Level>()) else { return };
     let l = &level.0;
     let mut open = true;
@@ -103,7 +103,7 @@ pub fn chamber(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, ac
         ui.label(RichText::new("★ permanent member · ✔ yes · ✖ no · – abstain · ○ absent").weak());
     });
     if !open {
-        actions.push(Action::Chamber(None));
+        actions.send(cmd::PanelCommand::Chamber(None));
     }
 }
 

@@ -13,11 +13,38 @@ use crate::game::theme;
 use crate::level::OutcomeKind;
 use crate::sim::{Level, PlayerRole, Policy, RunLog};
 
-use super::{Action, widgets};
+use super::{Outbox, cmd, widgets};
 pub use crate::sim::text::mechanism_title;
 
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Comparison>().add_systems(Update, poll_comparison);
+    app.init_resource::<Comparison>()
+        .add_message::<WhatIfCommand>()
+        .add_systems(Update, what_if_commands.in_set(crate::game::GameSystems::Commands))
+        .add_systems(Update, poll_comparison.in_set(crate::game::GameSystems::Background));
+}
+
+/// The player asks for a what-if comparison, or closes its window.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WhatIfCommand {
+    /// The three strategies over many seeds, from the start (the debrief's comparison).
+    Compare,
+    /// The what-if window, comparing from the turns played so far.
+    FromNow,
+    Close,
+}
+
+fn what_if_commands(world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<WhatIfCommand>>) {
+    let asked: Vec<WhatIfCommand> = cursor.read(world.resource::<Messages<WhatIfCommand>>()).copied().collect();
+    for c in asked {
+        match c {
+            WhatIfCommand::Compare => start_comparison(world, false),
+            WhatIfCommand::FromNow => {
+                world.resource_mut::<Comparison>().window = true;
+                start_comparison(world, true);
+            }
+            WhatIfCommand::Close => world.resource_mut::<Comparison>().window = false,
+        }
+    }
 }
 
 /// Runs per strategy in the comparison.
@@ -111,7 +138,7 @@ fn poll_comparison(mut c: ResMut<Comparison>, lesson: Option<ResMut<crate::game:
 }
 
 /// The what-if window: the three strategies from this point of the crisis.
-pub fn whatif_window(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Vec<Action>) {
+pub fn whatif_window(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Outbox) {
     let cmp = w.resource::<Comparison>();
     if !cmp.window {
         return;
@@ -130,11 +157,11 @@ pub fn whatif_window(ctx: &egui::Context, w: &World, tiles: &super::layout::Layo
         ui.label(RichText::new("What decided the aggressor's course so far, measured on your own orders:").strong());
         super::causes::list(ui, w, crate::sim::Mechanism::Deterrence, actions);
         if !cmp.running() && cmp.key.as_ref().is_none_or(|k| k.2 != turn) && ui.button("Compare from this turn").clicked() {
-            actions.push(Action::WhatIf);
+            actions.send(cmd::WhatIfCommand::FromNow);
         }
     });
     if !open {
-        actions.push(Action::CloseWhatIf);
+        actions.send(cmd::WhatIfCommand::Close);
     }
 }
 
@@ -151,7 +178,7 @@ fn comparison_body(ui: &mut egui::Ui, cmp: &Comparison) {
     }
 }
 
-pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
+pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Outbox) {
     let (Some(level), Some(log)) = (w.get_resource::<Level>(), w.get_resource::<RunLog>()) else { return };
     let l = &level.0;
     let cmp = w.resource::<Comparison>();
@@ -159,10 +186,10 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
     let from_start = cmp.key.as_ref().is_some_and(|k| k.0 == l.id && k.2 == 0);
     // In a lesson the student asks for the comparison; elsewhere it starts by itself.
     if !in_lesson && cmp.task.is_none() && !from_start {
-        actions.push(Action::Compare);
+        actions.send(cmd::WhatIfCommand::Compare);
     }
     if !w.resource::<super::causes::Causes>().current(w) {
-        actions.push(Action::Causes);
+        actions.send(cmd::MeasureCauses);
     }
     egui::CentralPanel::default().show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -186,7 +213,7 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                 super::campaign::century_chart(ui, &eras);
                 let busy = w.resource::<super::campaign::ReportTask>().running();
                 if ui.add_enabled(!busy, egui::Button::new("Save the campaign report (Markdown, SVG chart, JSON)")).clicked() {
-                    actions.push(Action::CampaignReport);
+                    actions.send(cmd::WriteCampaignReport);
                 }
                 ui.separator();
             }
@@ -228,7 +255,7 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                             if let Some(vi) = log.votes.iter().position(|v| crate::sim::Mechanism::Vote(v.body, v.motion) == e.mechanism)
                                 && ui.small_button("Open the chamber").clicked()
                             {
-                                actions.push(Action::Chamber(Some(vi)));
+                                actions.send(cmd::PanelCommand::Chamber(Some(vi)));
                             }
                         });
                 }
@@ -244,7 +271,7 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                     .on_hover_text(format!("{COMPARE_RUNS} runs per strategy, in the background"))
                     .clicked()
                 {
-                    actions.push(Action::Compare);
+                    actions.send(cmd::WhatIfCommand::Compare);
                 }
                 ui.separator();
                 ui.heading("What happened in history");
@@ -270,7 +297,7 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             ui.separator();
             ui.horizontal(|ui| {
                 if ui.button("Back to the menu").clicked() {
-                    actions.push(Action::Screen(Screen::Menu));
+                    actions.send(cmd::Navigate::Screen(Screen::Menu));
                 }
                 if let Some(lesson) = w.get_resource::<crate::game::lesson::ActiveLesson>() {
                     let label = if lesson.review {
@@ -281,12 +308,12 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                         "To the quiz (Enter)".to_string()
                     };
                     if ui.button(RichText::new(label).strong()).clicked() {
-                        actions.push(Action::LessonNext);
+                        actions.send(cmd::LessonCommand::Next);
                     }
                 } else if let Some(next) = next_in_campaign(w)
                     && ui.button(RichText::new(format!("Next crisis: {}", next.level.name)).strong()).clicked()
                 {
-                    actions.push(Action::Start(next));
+                    actions.send(next);
                 }
             });
         });

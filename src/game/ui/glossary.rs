@@ -3,11 +3,11 @@
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 
-use super::{Action, UiState};
+use super::{Outbox, UiState, cmd};
 
 pub use crate::lesson::glossary::TOPICS;
 
-pub fn glossary(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
+pub fn glossary(ctx: &egui::Context, w: &World, actions: &mut Outbox) {
     let ui_state = w.resource::<UiState>();
     if !ui_state.glossary {
         return;
@@ -18,7 +18,7 @@ pub fn glossary(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
             ui.vertical(|ui| {
                 for (i, (t, _)) in TOPICS.iter().enumerate() {
                     if ui.selectable_label(ui_state.glossary_topic == i, *t).clicked() {
-                        actions.push(Action::Glossary(Some(i)));
+                        actions.send(cmd::PanelCommand::Glossary(Some(i)));
                     }
                 }
             });
@@ -34,6 +34,6 @@ pub fn glossary(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
         });
     });
     if !open {
-        actions.push(Action::Glossary(None));
+        actions.send(cmd::PanelCommand::Glossary(None));
     }
 }

@@ -10,10 +10,10 @@ use crate::level::StateIx;
 use crate::sim::{Calendar, Credibility, Crisis, DecisionKind, Level, Nation, PlayerRole, RunLog, Stance, WorldTension};
 
 use super::layout::{Layout, Slot};
-use super::{Action, UiState, widgets};
+use super::{Outbox, UiState, cmd, widgets};
 pub use crate::sim::text::choice_text;
 
-pub fn top_bar(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
+pub fn top_bar(root: &mut egui::Ui, w: &World, actions: &mut Outbox) {
     egui::Panel::top("top").show(root, |ui| {
         // The labels wrap within the width the buttons leave, so nothing overlaps at any size.
         const BUTTONS: f32 = 450.0;
@@ -29,13 +29,13 @@ pub fn top_bar(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Glossary (F1)").clicked() {
-                    actions.push(Action::Glossary(None));
+                    actions.send(cmd::PanelCommand::Glossary(None));
                 }
                 let screen = *w.resource::<State<Screen>>().get();
                 if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing)
                     && ui.button("States (F7)").on_hover_text("The map's information as a sortable table").clicked()
                 {
-                    actions.push(Action::Table);
+                    actions.send(cmd::PanelCommand::Table);
                 }
                 if screen == Screen::Playing
                     && ui
@@ -43,22 +43,26 @@ pub fn top_bar(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                         .on_hover_text("Replay this crisis from here under each strategy, over many seeds")
                         .clicked()
                 {
-                    actions.push(Action::WhatIf);
+                    actions.send(cmd::WhatIfCommand::FromNow);
                 }
                 let scale = w.resource::<UiState>().scale;
                 if ui.small_button("A+").on_hover_text("Larger text (Ctrl +)").clicked() {
-                    actions.push(Action::Scale(scale + 0.1));
+                    actions.send(cmd::PanelCommand::Scale(scale + 0.1));
                 }
                 if ui.small_button("A−").on_hover_text("Smaller text (Ctrl −)").clicked() {
-                    actions.push(Action::Scale(scale - 0.1));
+                    actions.send(cmd::PanelCommand::Scale(scale - 0.1));
                 }
                 if w.contains_resource::<Session>() && ui.button("Save (F5)").clicked() {
-                    actions.push(Action::Save);
+                    actions.send(cmd::SaveCommand::Save);
                 }
                 if *w.resource::<State<Screen>>().get() != Screen::Menu && ui.button("Menu").clicked() {
                     // Leaving a lesson asks first: a stray click or key should not end it.
                     let in_lesson = w.get_resource::<crate::game::lesson::ActiveLesson>().is_some_and(|l| l.began && !l.review);
-                    actions.push(if in_lesson { Action::ConfirmLeave(true) } else { Action::Screen(Screen::Menu) });
+                    if in_lesson {
+                        actions.send(cmd::PanelCommand::ConfirmLeave(true));
+                    } else {
+                        actions.send(cmd::Navigate::Screen(Screen::Menu));
+                    }
                 }
             });
         });
@@ -187,7 +191,7 @@ pub fn place_label(p: egui::Pos2, size: egui::Vec2, area: egui::Rect, placed: &m
 }
 
 /// Labels of key states, the aggressor, the victim and the front, drawn over the map; and the hover tooltip.
-pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions: &mut Vec<Action>) {
+pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions: &mut Outbox) {
     let (Some(level), Some(view)) = (w.get_resource::<Level>(), w.get_resource::<MapView>()) else { return };
     let l = &level.0;
     let painter = ctx.layer_painter(egui::LayerId::background()).with_clip_rect(map_rect);
@@ -329,7 +333,7 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
         if let Some(ix) = mark.state
             && ctx.input(|i| i.pointer.primary_clicked())
         {
-            actions.push(Action::Select(Some(ix)));
+            actions.send(cmd::MapCommand::Select(Some(ix)));
         }
         return;
     }
@@ -395,7 +399,7 @@ fn bloc_legend(w: &World) -> Vec<(Color32, String)> {
 /// The id of the map's legend window, whose place the map's labels avoid.
 const LEGEND_ID: &str = "map_legend";
 
-pub fn legend(ctx: &egui::Context, w: &World, tiles: &Layout, actions: &mut Vec<Action>) {
+pub fn legend(ctx: &egui::Context, w: &World, tiles: &Layout, actions: &mut Outbox) {
     let Some(view) = w.get_resource::<MapView>() else { return };
     let window = egui::Window::new("Map").id(egui::Id::new(LEGEND_ID));
     tiles
@@ -410,7 +414,7 @@ pub fn legend(ctx: &egui::Context, w: &World, tiles: &Layout, actions: &mut Vec<
                     .on_hover_text(format!("Key {}", i + 1))
                     .clicked()
                 {
-                    actions.push(Action::Mode(*m));
+                    actions.send(cmd::MapCommand::Mode(*m));
                 }
             }
             ui.separator();
@@ -438,16 +442,16 @@ pub fn legend(ctx: &egui::Context, w: &World, tiles: &Layout, actions: &mut Vec<
         });
 }
 
-pub fn next_after_report(w: &World) -> Action {
+pub fn next_after_report(w: &World) -> cmd::Navigate {
     if w.get_resource::<Calendar>().is_some_and(|c| c.finished) {
-        Action::Screen(Screen::Debrief)
+        cmd::Navigate::Screen(Screen::Debrief)
     } else {
-        Action::Phase(TurnPhase::Orders)
+        cmd::Navigate::Phase(TurnPhase::Orders)
     }
 }
 
 /// The window that walks the player through a turn's votes, results and report.
-pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, tiles: &Layout, actions: &mut Vec<Action>) {
+pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, tiles: &Layout, actions: &mut Outbox) {
     let place =
         |title: &'static str| tiles.place(Slot::Turn, egui::Window::new(title), |w| w.anchor(egui::Align2::CENTER_TOP, [0.0, 50.0]));
     // The body scrolls inside the tile, with the title and the button below it always in view.
@@ -482,12 +486,12 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, tiles: &La
                         };
                         ui.label(verdict.strong());
                         if ui.button("Chamber").clicked() {
-                            actions.push(Action::Chamber(Some(i)));
+                            actions.send(cmd::PanelCommand::Chamber(Some(i)));
                         }
                     });
                 }
                 if ui.button("Continue (Enter)").clicked() {
-                    actions.push(Action::Phase(TurnPhase::Resolution));
+                    actions.send(cmd::Navigate::Phase(TurnPhase::Resolution));
                 }
             });
         }
@@ -502,7 +506,7 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, tiles: &La
                     }
                 });
                 if ui.button("Continue (Enter)").clicked() {
-                    actions.push(Action::Phase(TurnPhase::Report));
+                    actions.send(cmd::Navigate::Phase(TurnPhase::Report));
                 }
             });
         }
@@ -511,7 +515,7 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, tiles: &La
                 egui::ScrollArea::vertical().max_height(body).show(ui, |ui| turn_report(ui, w, played, actions));
                 let label = if cal.finished { "To the debrief (Enter)" } else { "Next turn (Enter)" };
                 if ui.button(label).clicked() {
-                    actions.push(next_after_report(w));
+                    actions.send(next_after_report(w));
                 }
             });
         }
@@ -519,7 +523,7 @@ pub fn phase_window(ctx: &egui::Context, w: &World, phase: TurnPhase, tiles: &La
 }
 
 /// What the aggressor chose in the turn played, and why: factor by factor, channel by channel, and measured.
-fn turn_report(ui: &mut egui::Ui, w: &World, played: usize, actions: &mut Vec<Action>) {
+fn turn_report(ui: &mut egui::Ui, w: &World, played: usize, actions: &mut Outbox) {
     let (Some(log), Some(level)) = (w.get_resource::<RunLog>(), w.get_resource::<Level>()) else { return };
     let agg = &level.0.states[level.0.crisis.aggressor].name;
     if let Some(d) = log.decisions.iter().rev().find(|d| d.turn == played && matches!(d.decision, DecisionKind::Aggressor { .. })) {

@@ -6,9 +6,9 @@ use bevy_egui::egui::{self, RichText};
 use crate::game::map::MapView;
 use crate::sim::{Bloc, Body, Capability, DecisionKind, Interests, Level, Member, Nation, RunLog, Stance};
 
-use super::{Action, hud::stance_text, widgets};
+use super::{Outbox, cmd, hud::stance_text, widgets};
 
-pub fn inspector(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
+pub fn inspector(root: &mut egui::Ui, w: &World, actions: &mut Outbox) {
     let (Some(view), Some(level)) = (w.get_resource::<MapView>(), w.get_resource::<Level>()) else { return };
     let Some(ix) = view.selected else { return };
     let l = &level.0;
@@ -19,7 +19,7 @@ pub fn inspector(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             ui.horizontal(|ui| {
                 ui.heading(&*n.name);
                 if ui.small_button("✖").on_hover_text("Close (Esc)").clicked() {
-                    actions.push(Action::Select(None));
+                    actions.send(cmd::MapCommand::Select(None));
                 }
             });
             ui.label(RichText::new(&*n.id).monospace());

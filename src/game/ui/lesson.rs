@@ -10,9 +10,9 @@ use crate::game::theme;
 use crate::lesson::play::QuizAnswer;
 use crate::lesson::{Answer, Moment};
 
-use super::Action;
+use super::{Outbox, cmd};
 
-pub fn page(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
+pub fn page(root: &mut egui::Ui, w: &World, actions: &mut Outbox) {
     let Some(l) = w.get_resource::<ActiveLesson>() else { return };
     egui::CentralPanel::default().show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -26,7 +26,7 @@ pub fn page(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
     });
 }
 
-fn start(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
+fn start(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Outbox) {
     let d = &l.def;
     ui.heading(RichText::new(&d.title).size(26.0));
     ui.label(&d.summary);
@@ -58,7 +58,7 @@ fn start(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
             ui.data_mut(|m| m.insert_temp(once, true));
         }
         if resp.changed() {
-            actions.push(Action::LessonStudent(name));
+            actions.send(cmd::LessonCommand::Student(name));
         }
         ui.end_row();
         ui.label("Class seed").on_hover_text(
@@ -66,7 +66,7 @@ fn start(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
         );
         let mut seed = l.attempt.seed_code.clone();
         if ui.add(egui::TextEdit::singleline(&mut seed).hint_text("a number or a short code")).changed() {
-            actions.push(Action::LessonSeed(seed));
+            actions.send(cmd::LessonCommand::Seed(seed));
         }
         ui.end_row();
     });
@@ -74,15 +74,15 @@ fn start(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         if ui.button(RichText::new("Begin the lesson (Enter)").strong()).clicked() {
-            actions.push(Action::LessonBegin);
+            actions.send(cmd::LessonCommand::Begin);
         }
         if ui.button("Back to the menu").clicked() {
-            actions.push(Action::Screen(crate::game::state::Screen::Menu));
+            actions.send(cmd::Navigate::Screen(crate::game::state::Screen::Menu));
         }
     });
 }
 
-fn quiz(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
+fn quiz(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Outbox) {
     let d = &l.def;
     ui.heading(format!("Quiz: {}", d.title));
     ui.label(RichText::new("Choose or write an answer, then check it: the explanation appears and the answer is kept for your report. Tab moves between answers, Space chooses.").weak());
@@ -108,7 +108,7 @@ fn quiz(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
                             focus_once(ui, &resp, &l.def.id);
                         }
                         if resp.clicked() {
-                            actions.push(Action::QuizDraft(q.id.clone(), QuizAnswer::Choice(k)));
+                            actions.send(cmd::LessonCommand::QuizDraft(q.id.clone(), QuizAnswer::Choice(k)));
                         }
                     }
                 }
@@ -123,7 +123,7 @@ fn quiz(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
                     );
                     focus_once(ui, &resp, &l.def.id);
                     if resp.changed() {
-                        actions.push(Action::QuizDraft(q.id.clone(), QuizAnswer::Text(t)));
+                        actions.send(cmd::LessonCommand::QuizDraft(q.id.clone(), QuizAnswer::Text(t)));
                     }
                 }
             }
@@ -142,7 +142,7 @@ fn quiz(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
                 }
                 ui.label(&q.explanation);
             } else if ui.add_enabled(draft.is_some(), egui::Button::new("Check the answer")).clicked() {
-                actions.push(Action::QuizCheck(q.id.clone()));
+                actions.send(cmd::LessonCommand::QuizCheck(q.id.clone()));
             }
         });
     }
@@ -150,7 +150,7 @@ fn quiz(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
     let done = d.quiz.iter().filter(|q| l.checked.contains(&q.id)).count();
     ui.label(format!("{done} of {} answered", d.quiz.len()));
     if ui.button(RichText::new("Finish: score, badges and debrief").strong()).clicked() {
-        actions.push(Action::LessonFinish);
+        actions.send(cmd::LessonCommand::Finish);
     }
 }
 
@@ -164,7 +164,7 @@ fn focus_once(ui: &egui::Ui, resp: &egui::Response, lesson: &str) {
     }
 }
 
-fn finish(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
+fn finish(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Outbox) {
     let d = &l.def;
     let Some(r) = &l.report else {
         ui.label("Building the report…");
@@ -200,7 +200,7 @@ fn finish(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("{} as {}: {}", p.name, p.role_name, p.outcome_text));
             if l.review && ui.button("Open its debrief").on_hover_text("Replays the student's orders with the class seed").clicked() {
-                actions.push(Action::ReviewPart(k));
+                actions.send(cmd::LessonCommand::ReviewPart(k));
             }
         });
     }
@@ -220,7 +220,7 @@ fn finish(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
         if l.review {
             ui.label(if t.trim().is_empty() { "(no answer)" } else { t.as_str() });
         } else if ui.add(egui::TextEdit::multiline(&mut t).desired_rows(3).desired_width(f32::INFINITY)).changed() {
-            actions.push(Action::DebriefAnswer(i, t));
+            actions.send(cmd::LessonCommand::DebriefAnswer(i, t));
         }
     }
     if !r.notes.is_empty() {
@@ -234,10 +234,10 @@ fn finish(ui: &mut egui::Ui, l: &ActiveLesson, actions: &mut Vec<Action>) {
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         if !l.review && ui.button(RichText::new("Save the report (Markdown and JSON)").strong()).clicked() {
-            actions.push(Action::SaveReport);
+            actions.send(cmd::LessonCommand::SaveReport);
         }
         if ui.button("Back to the menu").clicked() {
-            actions.push(Action::Screen(crate::game::state::Screen::Menu));
+            actions.send(cmd::Navigate::Screen(crate::game::state::Screen::Menu));
         }
     });
     if let Some((md, json)) = &l.saved {
@@ -263,7 +263,7 @@ pub fn guiding_shown(w: &World) -> bool {
     guiding_open(w).is_some()
 }
 
-pub fn guiding(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Vec<Action>) {
+pub fn guiding(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Outbox) {
     let (Some((moment, open)), Some(l)) = (guiding_open(w), w.get_resource::<ActiveLesson>()) else { return };
     // Over the map's lower left, clear of the turn's windows at the top and the legend on the right.
     let anchor = if moment == Moment::Debrief { egui::Align2::RIGHT_BOTTOM } else { egui::Align2::LEFT_BOTTOM };
@@ -277,10 +277,10 @@ pub fn guiding(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, ac
             ui.label(RichText::new(&g.text).strong());
             let mut t = l.attempt.notes.get(&i).cloned().unwrap_or_default();
             if ui.add(egui::TextEdit::multiline(&mut t).desired_rows(2).desired_width(300.0).hint_text("your note (optional)")).changed() {
-                actions.push(Action::Note(i, t));
+                actions.send(cmd::LessonCommand::Note(i, t));
             }
             if ui.small_button("Done").clicked() {
-                actions.push(Action::DismissGuiding(i));
+                actions.send(cmd::LessonCommand::DismissGuiding(i));
             }
         }
     });

@@ -6,9 +6,9 @@ use bevy_egui::egui::{self, RichText};
 use crate::game::state::{Catalog, Screen, StartLevel};
 use crate::game::theme;
 
-use super::{Action, UiState};
+use super::{Outbox, UiState, cmd};
 
-pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
+pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Outbox) {
     let catalog = w.resource::<Catalog>();
     let ui_state = w.resource::<UiState>();
     egui::CentralPanel::default().show(root, |ui| {
@@ -30,7 +30,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                     match &e.level {
                         Ok(_) => {
                             if ui.selectable_label(selected, label).clicked() {
-                                actions.push(Action::MenuLevel(i));
+                                actions.send(cmd::PanelCommand::MenuLevel(i));
                             }
                         }
                         Err(err) => {
@@ -52,7 +52,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             {
                 let names: Vec<&str> = campaign.iter().map(|e| e.name.as_str()).collect();
                 if ui.button(RichText::new("Play the campaign").strong()).on_hover_text(format!("{}: the institutions' credibility carries from crisis to crisis", names.join(", then "))).clicked() {
-                    actions.push(Action::Start(StartLevel {
+                    actions.send(StartLevel {
                         level: level.clone(),
                         path: first.path.clone(),
                         seed: parse_seed(&ui_state.menu_seed),
@@ -63,7 +63,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                         credibility: None,
                         lessons: Default::default(),
                         eras: vec![],
-                    }));
+                    });
                 }
             }
             ui.add_space(8.0);
@@ -74,7 +74,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                     Ok(l) => {
                         let parts: Vec<&str> = l.parts.iter().map(|p| p.level.name.as_str()).collect();
                         if ui.button(format!("{} ({} min)", l.title, l.minutes)).on_hover_text(format!("{}\n\n{}", l.summary, parts.join(", then "))).clicked() {
-                            actions.push(Action::OpenLesson(i));
+                            actions.send(cmd::LessonCommand::Open(i));
                         }
                     }
                     Err(e) => {
@@ -87,14 +87,14 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                     for p in lessons.reports.iter().take(40) {
                         let name = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                         if ui.button(name).on_hover_text(p.display().to_string()).clicked() {
-                            actions.push(Action::OpenReport(p.clone()));
+                            actions.send(cmd::LessonCommand::OpenReport(p.clone()));
                         }
                     }
                 });
             }
             ui.add_space(8.0);
             if ui.button("Load the last save (F9)").clicked() {
-                actions.push(Action::Load);
+                actions.send(cmd::SaveCommand::LoadNewest);
             }
             let saves = w.get_resource::<crate::game::save::SavedGames>().map(|s| s.0.as_slice()).unwrap_or_default();
             if !saves.is_empty() {
@@ -102,13 +102,13 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
                     for p in saves.iter().take(20) {
                         let name = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                         if ui.button(name).on_hover_text(p.display().to_string()).clicked() {
-                            actions.push(Action::LoadFile(p.clone()));
+                            actions.send(cmd::SaveCommand::Load(p.clone()));
                         }
                     }
                 });
             }
             if ui.button("Glossary (F1)").clicked() {
-                actions.push(Action::Glossary(None));
+                actions.send(cmd::PanelCommand::Glossary(None));
             }
             ui.add_space(12.0);
             ui.heading("How to play");
@@ -124,20 +124,20 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
             for (k, p) in level.playable.iter().enumerate() {
                 let s = &level.states[p.state];
                 if ui.radio(ui_state.menu_role == k, if p.role.starts_with(&s.name) { p.role.clone() } else { format!("{} — {}", s.name, p.role) }).clicked() {
-                    actions.push(Action::MenuRole(k));
+                    actions.send(cmd::PanelCommand::MenuRole(k));
                 }
             }
             ui.horizontal(|ui| {
                 ui.label("Seed").on_hover_text("A teacher gives one seed to the whole class: the same seed and the same choices give the same world and the same draws.");
                 let mut seed = ui_state.menu_seed.clone();
                 if ui.text_edit_singleline(&mut seed).changed() {
-                    actions.push(Action::MenuSeed(seed));
+                    actions.send(cmd::PanelCommand::MenuSeed(seed));
                 }
             });
             let seed = parse_seed(&ui_state.menu_seed);
             if ui.button(RichText::new("Play this crisis").strong()).clicked() {
                 let role = level.playable.get(ui_state.menu_role).map(|p| level.states[p.state].id.clone());
-                actions.push(Action::Start(StartLevel { level: level.clone(), path: entry.path.clone(), seed, role, replay: vec![], screen: Screen::Briefing, campaign: false, credibility: None, lessons: Default::default(), eras: vec![] }));
+                actions.send(StartLevel { level: level.clone(), path: entry.path.clone(), seed, role, replay: vec![], screen: Screen::Briefing, campaign: false, credibility: None, lessons: Default::default(), eras: vec![] });
             }
         });
     });
@@ -145,7 +145,7 @@ pub fn menu(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
 
 pub use crate::lesson::play::parse_seed;
 
-pub fn briefing(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
+pub fn briefing(ctx: &egui::Context, w: &World, actions: &mut Outbox) {
     let (Some(level), Some(role)) = (w.get_resource::<crate::sim::Level>(), w.get_resource::<crate::sim::PlayerRole>()) else { return };
     let l = &level.0;
     egui::Window::new("Briefing").anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).collapsible(false).resizable(false).default_width(560.0).show(ctx, |ui| {
@@ -160,7 +160,7 @@ pub fn briefing(ctx: &egui::Context, w: &World, actions: &mut Vec<Action>) {
         ui.label(format!("{} turns, from {} to {}.", l.turns.len(), l.turns[0].date, l.turns[l.turns.len() - 1].date));
         ui.label(RichText::new("Choose orders under appeasement, alliance or collective action, then end the turn. Every other state decides by its own interest; hover any number for its meaning, and press F1 for the glossary.").weak());
         if ui.button(RichText::new("Begin (Enter)").strong()).clicked() {
-            actions.push(Action::Screen(Screen::Playing));
+            actions.send(cmd::Navigate::Screen(Screen::Playing));
         }
     });
 }

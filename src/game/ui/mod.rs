@@ -21,11 +21,9 @@ pub mod widgets;
 use bevy::prelude::*;
 use bevy_egui::{EguiContext, EguiPrimaryContextPass, PrimaryEguiContext, egui};
 
-use crate::level::Order;
-
 pub use super::map::{MapArea, pointer_on_map};
 use super::map::{MapMode, MapView};
-use super::state::{EndTurn, Screen, Session, StartLevel, TurnPhase};
+use super::state::{Screen, TurnPhase};
 
 pub fn plugin(app: &mut App) {
     // egui's shader with its colour conversions per vertex rather than per pixel (see the file).
@@ -38,8 +36,10 @@ pub fn plugin(app: &mut App) {
         .add_plugins(debrief::plugin)
         .add_plugins(causes::plugin)
         .add_plugins(campaign::plugin)
+        .add_message::<PanelCommand>()
         .add_systems(EguiPrimaryContextPass, draw_ui)
-        .add_systems(Update, shortcuts);
+        .add_systems(Update, shortcuts.in_set(crate::game::GameSystems::Input))
+        .add_systems(Update, panel_commands.in_set(crate::game::GameSystems::Commands));
 }
 
 /// What the panels show, apart from the simulation.
@@ -96,54 +96,87 @@ fn open_windows(w: &World, phase: Option<TurnPhase>) -> Vec<layout::Slot> {
     all.into_iter().filter(|(open, _)| *open).map(|(_, s)| s).collect()
 }
 
-/// What the player did in the panels this frame.
-#[derive(Debug, Clone)]
-pub enum Action {
-    Start(StartLevel),
-    Screen(Screen),
-    Phase(TurnPhase),
-    AddOrder(Order),
-    RemoveOrder(usize),
-    EndTurn,
-    Mode(MapMode),
-    Select(Option<crate::level::StateIx>),
+/// The player's commands from the panels and the keyboard, each a typed message handled by the system of
+/// the feature it belongs to. A panel draws from a read-only world and puts its commands in an [`Outbox`].
+pub mod cmd {
+    pub use super::PanelCommand;
+    pub use super::campaign::WriteCampaignReport;
+    pub use super::causes::MeasureCauses;
+    pub use super::debrief::WhatIfCommand;
+    pub use crate::game::lesson::LessonCommand;
+    pub use crate::game::map::MapCommand;
+    pub use crate::game::save::SaveCommand;
+    pub use crate::game::state::{Draft, EndTurn, Navigate, StartLevel};
+}
+
+/// The commands the panels give while they are drawn, written as messages once drawing is done.
+#[derive(Default)]
+pub struct Outbox(Vec<Box<dyn FnOnce(&mut World) + Send + Sync>>);
+
+impl Outbox {
+    pub fn send<M: Message>(&mut self, m: M) {
+        self.0.push(Box::new(move |w: &mut World| {
+            w.write_message(m);
+        }));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Writes the commands, in the order given, and asks for a frame to handle them.
+    pub fn deliver(self, world: &mut World) {
+        if self.0.is_empty() {
+            return;
+        }
+        for write in self.0 {
+            write(world);
+        }
+        world.write_message(bevy::window::RequestRedraw);
+    }
+}
+
+/// The player changes what the panels show.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub enum PanelCommand {
+    /// Show this vote of the run log in the chamber, or close it.
     Chamber(Option<usize>),
+    /// Open the glossary at a topic, or toggle it.
     Glossary(Option<usize>),
     Scale(f32),
-    Save,
-    Load,
-    /// Load one saved game, chosen in the menu.
-    LoadFile(std::path::PathBuf),
     Message(Option<String>),
-    Compare,
-    /// Write the campaign report, in the background.
-    CampaignReport,
-    /// Measure the causes of what has happened so far, in the background.
-    Causes,
+    /// Open or close the table of states.
+    Table,
+    TableSort(table::Column, bool),
     MenuLevel(usize),
     MenuRole(usize),
     MenuSeed(String),
-    /// Run the what-if comparison from the turns played so far.
-    WhatIf,
-    CloseWhatIf,
-    Table,
-    TableSort(table::Column, bool),
-    OpenLesson(usize),
-    LessonStudent(String),
-    LessonSeed(String),
-    LessonBegin,
-    /// Leave a part's debrief: the next part, the quiz, or back to a reviewed report.
-    LessonNext,
-    QuizDraft(String, crate::lesson::play::QuizAnswer),
-    QuizCheck(String),
-    LessonFinish,
-    DebriefAnswer(usize, String),
-    Note(usize, String),
-    DismissGuiding(usize),
-    SaveReport,
-    OpenReport(std::path::PathBuf),
-    ReviewPart(usize),
+    /// Ask (true) or stop asking whether to leave the lesson.
     ConfirmLeave(bool),
+}
+
+fn panel_commands(mut asked: MessageReader<PanelCommand>, mut u: ResMut<UiState>) {
+    for c in asked.read() {
+        match c.clone() {
+            PanelCommand::Chamber(c) => u.chamber = c,
+            PanelCommand::Glossary(Some(i)) => {
+                u.glossary = true;
+                u.glossary_topic = i;
+            }
+            PanelCommand::Glossary(None) => u.glossary = !u.glossary,
+            PanelCommand::Scale(s) => u.scale = s.clamp(0.6, 2.5),
+            PanelCommand::Message(m) => u.message = m,
+            PanelCommand::Table => u.table = !u.table,
+            PanelCommand::TableSort(c, d) => u.table_sort = (c, d),
+            PanelCommand::MenuLevel(i) => {
+                u.menu_level = i;
+                u.menu_role = 0;
+            }
+            PanelCommand::MenuRole(i) => u.menu_role = i,
+            PanelCommand::MenuSeed(seed) => u.menu_seed = seed,
+            PanelCommand::ConfirmLeave(b) => u.confirm_leave = b,
+        }
+    }
 }
 
 /// Time spent building the panels, for the frame benchmark.
@@ -170,7 +203,7 @@ fn draw_ui_inner(world: &mut World) {
     }
     let screen = *world.resource::<State<Screen>>().get();
     let forecasts = if screen == Screen::Playing { orders::forecasts(world) } else { Default::default() };
-    let mut actions = Vec::new();
+    let mut actions = Outbox::default();
     let mut map_area = Some(egui::Rect::NOTHING);
     let mut tiles = layout::Layout::default();
     {
@@ -242,11 +275,11 @@ fn draw_ui_inner(world: &mut World) {
                         stay.request_focus();
                     }
                     if stay.clicked() {
-                        actions.push(Action::ConfirmLeave(false));
+                        actions.send(cmd::PanelCommand::ConfirmLeave(false));
                     }
                     if ui.button("Leave for the menu").clicked() {
-                        actions.push(Action::ConfirmLeave(false));
-                        actions.push(Action::Screen(Screen::Menu));
+                        actions.send(cmd::PanelCommand::ConfirmLeave(false));
+                        actions.send(cmd::Navigate::Screen(Screen::Menu));
                     }
                 });
             });
@@ -255,140 +288,13 @@ fn draw_ui_inner(world: &mut World) {
             egui::Window::new("Notice").collapsible(false).anchor(egui::Align2::CENTER_TOP, [0.0, 60.0]).show(&ctx, |ui| {
                 ui.label(msg);
                 if ui.button("OK").clicked() {
-                    actions.push(Action::Message(None));
+                    actions.send(cmd::PanelCommand::Message(None));
                 }
             });
         }
     }
     world.resource_mut::<MapArea>().0 = map_area;
-    apply(world, actions);
-}
-
-pub fn apply(world: &mut World, actions: Vec<Action>) {
-    for a in actions {
-        match a {
-            Action::Start(s) => {
-                world.write_message(s);
-            }
-            Action::Screen(s) => {
-                if s == Screen::Menu {
-                    // Leaving for the menu ends a lesson; the autosave keeps it to resume (F9).
-                    crate::game::lesson::autosave(world);
-                    world.remove_resource::<crate::game::lesson::ActiveLesson>();
-                }
-                world.resource_mut::<NextState<Screen>>().set(s)
-            }
-            Action::Phase(p) => world.resource_mut::<NextState<TurnPhase>>().set(p),
-            Action::AddOrder(o) => {
-                if let Some(mut s) = world.get_resource_mut::<Session>()
-                    && !s.pending.contains(&o)
-                {
-                    s.pending.push(o);
-                }
-            }
-            Action::RemoveOrder(i) => {
-                if let Some(mut s) = world.get_resource_mut::<Session>()
-                    && i < s.pending.len()
-                {
-                    s.pending.remove(i);
-                }
-            }
-            Action::EndTurn => {
-                world.write_message(EndTurn);
-            }
-            Action::Mode(m) => world.resource_mut::<MapView>().mode = m,
-            Action::Select(s) => world.resource_mut::<MapView>().selected = s,
-            Action::Chamber(c) => world.resource_mut::<UiState>().chamber = c,
-            Action::Glossary(t) => {
-                let mut u = world.resource_mut::<UiState>();
-                match t {
-                    Some(i) => {
-                        u.glossary = true;
-                        u.glossary_topic = i;
-                    }
-                    None => u.glossary = !u.glossary,
-                }
-            }
-            Action::Scale(s) => world.resource_mut::<UiState>().scale = s.clamp(0.6, 2.5),
-            Action::Save => super::save::save_now(world),
-            Action::Load => super::save::load_autosave(world),
-            Action::LoadFile(p) => {
-                if let Err(e) = super::save::load(world, &p) {
-                    world.resource_mut::<UiState>().message = Some(e);
-                }
-            }
-            Action::MenuLevel(i) => {
-                let mut u = world.resource_mut::<UiState>();
-                u.menu_level = i;
-                u.menu_role = 0;
-            }
-            Action::MenuRole(i) => world.resource_mut::<UiState>().menu_role = i,
-            Action::MenuSeed(seed) => world.resource_mut::<UiState>().menu_seed = seed,
-            Action::Message(m) => world.resource_mut::<UiState>().message = m,
-            Action::Compare => debrief::start_comparison(world, false),
-            Action::Causes => causes::start(world),
-            Action::CampaignReport => campaign::start_report(world),
-            Action::WhatIf => {
-                world.resource_mut::<debrief::Comparison>().window = true;
-                debrief::start_comparison(world, true);
-            }
-            Action::CloseWhatIf => world.resource_mut::<debrief::Comparison>().window = false,
-            Action::Table => {
-                let mut u = world.resource_mut::<UiState>();
-                u.table = !u.table;
-            }
-            Action::TableSort(c, d) => world.resource_mut::<UiState>().table_sort = (c, d),
-            Action::OpenLesson(i) => crate::game::lesson::open(world, i),
-            Action::LessonStudent(n) => with_lesson(world, |l| l.attempt.student = n),
-            Action::LessonSeed(c) => with_lesson(world, |l| l.attempt.seed_code = c),
-            Action::LessonBegin => crate::game::lesson::begin(world),
-            Action::LessonNext => {
-                crate::game::lesson::next(world);
-                crate::game::lesson::autosave(world);
-            }
-            Action::QuizDraft(id, a) => with_lesson(world, |l| {
-                if !l.checked.contains(&id) {
-                    l.drafts.insert(id, a);
-                }
-            }),
-            Action::QuizCheck(id) => {
-                crate::game::lesson::check_answer(world, &id);
-                crate::game::lesson::autosave(world);
-            }
-            Action::LessonFinish => {
-                crate::game::lesson::finish(world);
-                crate::game::lesson::autosave(world);
-            }
-            Action::DebriefAnswer(i, t) => {
-                with_lesson(world, |l| {
-                    if l.attempt.debrief.len() <= i {
-                        l.attempt.debrief.resize(i + 1, String::new());
-                    }
-                    l.attempt.debrief[i] = t;
-                });
-                crate::game::lesson::finish(world);
-                crate::game::lesson::autosave(world);
-            }
-            Action::Note(i, t) => with_lesson(world, |l| {
-                l.attempt.notes.insert(i, t);
-            }),
-            Action::DismissGuiding(i) => with_lesson(world, |l| {
-                l.dismissed.insert(i);
-            }),
-            Action::SaveReport => crate::game::lesson::save_report(world),
-            Action::OpenReport(p) => crate::game::lesson::open_report(world, &p),
-            Action::ReviewPart(k) => crate::game::lesson::review_part(world, k),
-            Action::ConfirmLeave(b) => world.resource_mut::<UiState>().confirm_leave = b,
-        }
-    }
-}
-
-fn with_lesson(world: &mut World, f: impl FnOnce(&mut crate::game::lesson::ActiveLesson)) {
-    if let Some(mut l) = world.get_resource_mut::<crate::game::lesson::ActiveLesson>()
-        && !l.review
-    {
-        f(&mut l);
-    }
+    actions.deliver(world);
 }
 
 /// Keyboard shortcuts for the common actions.
@@ -410,15 +316,15 @@ fn shortcuts(world: &mut World) {
     };
     let screen = *world.resource::<State<Screen>>().get();
     let phase = world.get_resource::<State<TurnPhase>>().map(|s| *s.get());
-    let mut actions = Vec::new();
+    let mut actions = Outbox::default();
     for k in pressed {
         match k {
-            KeyCode::Digit1 => actions.push(Action::Mode(MapMode::Political)),
-            KeyCode::Digit2 => actions.push(Action::Mode(MapMode::Blocs)),
-            KeyCode::Digit3 => actions.push(Action::Mode(MapMode::Membership)),
-            KeyCode::Digit4 => actions.push(Action::Mode(MapMode::Stance)),
-            KeyCode::Digit5 => actions.push(Action::Mode(MapMode::Power)),
-            KeyCode::F1 => actions.push(Action::Glossary(None)),
+            KeyCode::Digit1 => actions.send(cmd::MapCommand::Mode(MapMode::Political)),
+            KeyCode::Digit2 => actions.send(cmd::MapCommand::Mode(MapMode::Blocs)),
+            KeyCode::Digit3 => actions.send(cmd::MapCommand::Mode(MapMode::Membership)),
+            KeyCode::Digit4 => actions.send(cmd::MapCommand::Mode(MapMode::Stance)),
+            KeyCode::Digit5 => actions.send(cmd::MapCommand::Mode(MapMode::Power)),
+            KeyCode::F1 => actions.send(cmd::PanelCommand::Glossary(None)),
             KeyCode::F12 => {
                 // A picture of the screen for a report or a slide, in the data folder.
                 let dir = crate::files::data_dir().map_or_else(|| "screenshots".into(), |d| d.join("screenshots"));
@@ -434,46 +340,46 @@ fn shortcuts(world: &mut World) {
                         ui.message = Some(notice.clone());
                     });
             }
-            KeyCode::F5 => actions.push(Action::Save),
-            KeyCode::F9 => actions.push(Action::Load),
+            KeyCode::F5 => actions.send(cmd::SaveCommand::Save),
+            KeyCode::F9 => actions.send(cmd::SaveCommand::LoadNewest),
             KeyCode::Escape => {
-                actions.push(Action::ConfirmLeave(false));
+                actions.send(cmd::PanelCommand::ConfirmLeave(false));
                 // Esc also leaves keyboard focus, so that Enter ends the turn again.
                 if let Some(ctx) = &ctx {
                     ctx.memory_mut(|m| m.stop_text_input());
                 }
-                actions.push(Action::CloseWhatIf);
-                actions.push(Action::Chamber(None));
-                actions.push(Action::Select(None));
+                actions.send(cmd::WhatIfCommand::Close);
+                actions.send(cmd::PanelCommand::Chamber(None));
+                actions.send(cmd::MapCommand::Select(None));
             }
-            KeyCode::Equal if ctrl => actions.push(Action::Scale(world.resource::<UiState>().scale + 0.1)),
-            KeyCode::Minus if ctrl => actions.push(Action::Scale(world.resource::<UiState>().scale - 0.1)),
+            KeyCode::Equal if ctrl => actions.send(cmd::PanelCommand::Scale(world.resource::<UiState>().scale + 0.1)),
+            KeyCode::Minus if ctrl => actions.send(cmd::PanelCommand::Scale(world.resource::<UiState>().scale - 0.1)),
             // A focused button takes Enter itself (keyboard navigation with Tab).
             KeyCode::Enter | KeyCode::NumpadEnter if focused => {}
-            KeyCode::F6 if screen == Screen::Playing => actions.push(Action::WhatIf),
-            KeyCode::F7 if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing) => actions.push(Action::Table),
+            KeyCode::F6 if screen == Screen::Playing => actions.send(cmd::WhatIfCommand::FromNow),
+            KeyCode::F7 if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing) => actions.send(cmd::PanelCommand::Table),
             // Ctrl+C copies selected text instead.
-            KeyCode::KeyC if !ctrl && screen == Screen::Debrief => actions.push(Action::Compare),
+            KeyCode::KeyC if !ctrl && screen == Screen::Debrief => actions.send(cmd::WhatIfCommand::Compare),
             KeyCode::Enter
                 if screen == Screen::Lesson
                     && world
                         .get_resource::<crate::game::lesson::ActiveLesson>()
                         .is_some_and(|l| l.page == crate::game::lesson::LessonPage::Start) =>
             {
-                actions.push(Action::LessonBegin)
+                actions.send(cmd::LessonCommand::Begin)
             }
-            KeyCode::Enter if screen == Screen::Playing => actions.push(match phase {
-                Some(TurnPhase::Orders) => Action::EndTurn,
-                Some(TurnPhase::Votes) => Action::Phase(TurnPhase::Resolution),
-                Some(TurnPhase::Resolution) => Action::Phase(TurnPhase::Report),
+            KeyCode::Enter if screen == Screen::Playing && phase == Some(TurnPhase::Orders) => actions.send(cmd::EndTurn),
+            KeyCode::Enter if screen == Screen::Playing => actions.send(match phase {
+                Some(TurnPhase::Votes) => cmd::Navigate::Phase(TurnPhase::Resolution),
+                Some(TurnPhase::Resolution) => cmd::Navigate::Phase(TurnPhase::Report),
                 _ => hud::next_after_report(world),
             }),
-            KeyCode::Enter if screen == Screen::Briefing => actions.push(Action::Screen(Screen::Playing)),
+            KeyCode::Enter if screen == Screen::Briefing => actions.send(cmd::Navigate::Screen(Screen::Playing)),
             KeyCode::Enter if screen == Screen::Debrief && world.contains_resource::<crate::game::lesson::ActiveLesson>() => {
-                actions.push(Action::LessonNext)
+                actions.send(cmd::LessonCommand::Next)
             }
             _ => {}
         }
     }
-    apply(world, actions);
+    actions.deliver(world);
 }

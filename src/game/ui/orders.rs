@@ -10,7 +10,7 @@ use crate::level::{BodyKind, Measure, Order, Procedure};
 use crate::sim::institution::{Cast, forecast};
 use crate::sim::{Ballot, Bloc, Level, Member, PlayerRole};
 
-use super::{Action, widgets};
+use super::{Outbox, cmd, widgets};
 pub use crate::sim::text::order_text;
 
 /// What a motion would get if tabled now.
@@ -102,7 +102,7 @@ fn compute(world: &mut World, level: &crate::level::LevelDef) -> Vec<Forecast> {
     out
 }
 
-pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], actions: &mut Vec<Action>) {
+pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], actions: &mut Outbox) {
     let (Some(level), Some(role), Some(session)) = (w.get_resource::<Level>(), w.get_resource::<PlayerRole>(), w.get_resource::<Session>())
     else {
         return;
@@ -213,7 +213,7 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
                                     ui.label(RichText::new("Forecast from each member's factors today, without chance.").weak());
                                 });
                                 if resp.clicked() {
-                                    actions.push(Action::AddOrder(order));
+                                    actions.send(cmd::Draft::Add(order));
                                 }
                             });
                         });
@@ -230,19 +230,19 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
                 ui.horizontal(|ui| {
                     ui.label(order_text(o));
                     if can_order && ui.small_button("✖").on_hover_text("Remove").clicked() {
-                        actions.push(Action::RemoveOrder(i));
+                        actions.send(cmd::Draft::Remove(i));
                     }
                 });
             }
             if can_order && ui.button(RichText::new("End turn (Enter)").strong()).clicked() {
-                actions.push(Action::EndTurn);
+                actions.send(cmd::EndTurn);
             }
         });
     });
 }
 
-fn order_button(ui: &mut egui::Ui, actions: &mut Vec<Action>, order: Order, label: &str, hint: &str) {
+fn order_button(ui: &mut egui::Ui, actions: &mut Outbox, order: Order, label: &str, hint: &str) {
     if ui.button(label).on_hover_text(hint).clicked() {
-        actions.push(Action::AddOrder(order));
+        actions.send(cmd::Draft::Add(order));
     }
 }

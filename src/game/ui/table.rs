@@ -11,7 +11,7 @@ use crate::sim::{
     Victim,
 };
 
-use super::{Action, UiState, hud::stance_text};
+use super::{Outbox, UiState, cmd, hud::stance_text};
 
 /// The table's columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -151,7 +151,7 @@ pub fn shown(w: &World) -> bool {
     w.resource::<UiState>().table && w.contains_resource::<Level>()
 }
 
-pub fn table(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Vec<Action>) {
+pub fn table(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, actions: &mut Outbox) {
     if !shown(w) {
         return;
     }
@@ -171,14 +171,14 @@ pub fn table(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, acti
                 for (c, name, hint) in COLUMNS {
                     let arrow = if c == col { if desc { " ⬇" } else { " ⬆" } } else { "" };
                     if ui.button(RichText::new(format!("{name}{arrow}")).strong()).on_hover_text(hint).clicked() {
-                        actions.push(Action::TableSort(c, if c == col { !desc } else { matches!(c, Column::Power) }));
+                        actions.send(cmd::PanelCommand::TableSort(c, if c == col { !desc } else { matches!(c, Column::Power) }));
                     }
                 }
                 ui.end_row();
                 for r in &rows {
                     let label = if r.role.is_empty() { r.name.clone() } else { format!("{} ({})", r.name, r.role) };
                     if ui.selectable_label(selected == Some(r.ix), label).clicked() {
-                        actions.push(Action::Select(Some(r.ix)));
+                        actions.send(cmd::MapCommand::Select(Some(r.ix)));
                     }
                     ui.label(format!("{:.1}%", r.power * 100.0));
                     ui.label(if r.member { "✔ member" } else { "– outside" });
@@ -193,6 +193,6 @@ pub fn table(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, acti
         });
     });
     if !open {
-        actions.push(Action::Table);
+        actions.send(cmd::PanelCommand::Table);
     }
 }

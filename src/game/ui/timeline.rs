@@ -10,7 +10,7 @@ use crate::game::theme;
 use crate::level::Measure;
 use crate::sim::{Level, MeasuresInForce, RunLog};
 
-use super::Action;
+use super::{Outbox, cmd};
 
 /// Measures drawn as bands, from the turn they were adopted to the end.
 const BANDS: [(&str, &[Measure], egui::Color32); 3] = [
@@ -19,7 +19,7 @@ const BANDS: [(&str, &[Measure], egui::Color32); 3] = [
     ("peacekeepers", &[Measure::Peacekeeping], theme::GREEN),
 ];
 
-pub fn chart(ui: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
+pub fn chart(ui: &mut egui::Ui, w: &World, actions: &mut Outbox) {
     let (Some(level), Some(log)) = (w.get_resource::<Level>(), w.get_resource::<RunLog>()) else { return };
     let turns = level.0.turns.len().max(1);
     ui.heading("The crisis, turn by turn");
@@ -94,7 +94,7 @@ fn bands(p: &egui::Painter, w: &World, plot: egui::Rect, x: &dyn Fn(usize) -> f3
 }
 
 /// Each vote as a clickable marker above its turn.
-fn votes(ui: &mut egui::Ui, log: &RunLog, plot: egui::Rect, x: &dyn Fn(usize) -> f32, actions: &mut Vec<Action>) {
+fn votes(ui: &mut egui::Ui, log: &RunLog, plot: egui::Rect, x: &dyn Fn(usize) -> f32, actions: &mut Outbox) {
     let mut per_turn = std::collections::BTreeMap::<usize, usize>::new();
     for (i, v) in log.votes.iter().enumerate() {
         let t = v.turn.saturating_sub(1);
@@ -118,7 +118,7 @@ fn votes(ui: &mut egui::Ui, log: &RunLog, plot: egui::Rect, x: &dyn Fn(usize) ->
             if v.adopted { "adopted" } else { "not adopted" }
         );
         if resp.on_hover_text(tip).clicked() {
-            actions.push(Action::Chamber(Some(i)));
+            actions.send(cmd::PanelCommand::Chamber(Some(i)));
         }
     }
 }
@@ -126,7 +126,7 @@ fn votes(ui: &mut egui::Ui, log: &RunLog, plot: egui::Rect, x: &dyn Fn(usize) ->
 /// The same crisis as a strip along the bottom of the map while it is played: the aggressor's hold turn by
 /// turn, each vote as a marker that opens it in the chamber, the measures in force as bands, and the turn
 /// now being played.
-pub fn strip(root: &mut egui::Ui, w: &World, actions: &mut Vec<Action>) {
+pub fn strip(root: &mut egui::Ui, w: &World, actions: &mut Outbox) {
     let (Some(level), Some(log)) = (w.get_resource::<Level>(), w.get_resource::<RunLog>()) else { return };
     let turns = level.0.turns.len().max(1);
     let now = w.get_resource::<crate::sim::Calendar>().map_or(0, |c| c.turn);
