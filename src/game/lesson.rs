@@ -19,7 +19,7 @@ pub fn plugin(app: &mut App) {
         .add_systems(Startup, (scan_lessons, open_from_options).chain().after(super::state::scan_levels))
         .add_message::<LessonCommand>()
         .add_systems(Update, (lesson_commands, leave_for_menu).in_set(super::GameSystems::Commands))
-        .add_systems(Update, tick_clock);
+        .add_systems(Update, tick_clock.run_if(resource_exists::<ActiveLesson>));
 }
 
 /// `--report FILE` opens a report; `--lesson ID` a lesson's start page.
@@ -183,12 +183,8 @@ pub fn refresh_reports(cat: &mut LessonCatalog) {
     cat.reports = v.into_iter().map(|x| x.1).collect();
 }
 
-fn tick_clock(time: Res<Time<Real>>, lesson: Option<ResMut<ActiveLesson>>) {
-    if let Some(mut l) = lesson
-        && l.began
-        && !l.review
-        && l.page != LessonPage::Finish
-    {
+fn tick_clock(time: Res<Time<Real>>, mut l: ResMut<ActiveLesson>) {
+    if l.began && !l.review && l.page != LessonPage::Finish {
         l.seconds += time.delta_secs_f64();
     }
 }

@@ -41,7 +41,16 @@ pub fn plugin(app: &mut App) {
         .add_systems(Startup, (load_world, spawn_camera))
         .add_message::<MapCommand>()
         .add_systems(Update, map_commands.in_set(super::GameSystems::Commands))
-        .add_systems(Update, (spawn_regions, assign_holders, recolor, camera_controls, pick).chain().in_set(super::GameSystems::Map))
+        .add_systems(Update, (spawn_regions, assign_holders, recolor).chain().in_set(super::GameSystems::Map))
+        // The map takes the pointer and the keys only where it is shown.
+        .add_systems(
+            Update,
+            (camera_controls, pick)
+                .chain()
+                .after(recolor)
+                .in_set(super::GameSystems::Map)
+                .run_if(in_state(super::state::Screen::Playing).or_else(in_state(super::state::Screen::Briefing))),
+        )
         .init_resource::<MapFrame>()
         .add_systems(PostUpdate, cache_map.in_set(MapSystems));
 }

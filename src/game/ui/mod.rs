@@ -37,7 +37,7 @@ pub fn plugin(app: &mut App) {
         .add_plugins(causes::plugin)
         .add_plugins(campaign::plugin)
         .add_message::<PanelCommand>()
-        .add_systems(EguiPrimaryContextPass, draw_ui)
+        .add_plugins(draw_systems)
         .add_systems(Update, shortcuts.in_set(crate::game::GameSystems::Input))
         .add_systems(Update, panel_commands.in_set(crate::game::GameSystems::Commands));
 }
@@ -182,119 +182,179 @@ fn panel_commands(mut asked: MessageReader<PanelCommand>, mut u: ResMut<UiState>
 /// Time spent building the panels, for the frame benchmark.
 pub static UI_NANOS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
-fn draw_ui(world: &mut World) {
-    let started = std::time::Instant::now();
-    draw_ui_inner(world);
-    UI_NANOS.fetch_add(started.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+/// What the panels of this frame share: egui's context, the map's area and the tiles of the floating
+/// windows, which the screen's panels lay out and the windows drawn over every screen use.
+#[derive(Resource, Default)]
+struct Frame {
+    ctx: Option<egui::Context>,
+    map_area: Option<egui::Rect>,
+    tiles: layout::Layout,
+    started: Option<std::time::Instant>,
 }
 
-fn draw_ui_inner(world: &mut World) {
-    let Some(ctx) =
-        world.query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>().iter_mut(world).next().map(|mut c| c.get_mut().clone())
-    else {
-        return;
-    };
-    {
+/// Draws the panels: the screen's own (one system per screen, run only in its state), then the windows that
+/// can open over any screen. Each draws from a read-only world and sends the player's commands as messages.
+fn draw_systems(app: &mut App) {
+    app.init_resource::<Frame>().add_systems(
+        EguiPrimaryContextPass,
+        (
+            begin_frame,
+            draw_menu.run_if(in_state(Screen::Menu)),
+            draw_briefing.run_if(in_state(Screen::Briefing)),
+            draw_crisis.run_if(in_state(Screen::Playing)),
+            draw_debrief.run_if(in_state(Screen::Debrief)),
+            draw_lesson.run_if(in_state(Screen::Lesson)),
+            draw_windows,
+        )
+            .chain(),
+    );
+}
+
+fn begin_frame(world: &mut World) {
+    let started = std::time::Instant::now();
+    let ctx = world.query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>().iter_mut(world).next().map(|mut c| c.get_mut().clone());
+    if let Some(ctx) = &ctx {
         let mut ui_state = world.resource_mut::<UiState>();
         if ui_state.scale != ui_state.applied_scale {
             ctx.set_zoom_factor(ui_state.scale);
             ui_state.applied_scale = ui_state.scale;
         }
     }
-    let screen = *world.resource::<State<Screen>>().get();
-    let forecasts = if screen == Screen::Playing { orders::forecasts(world) } else { Default::default() };
-    let mut actions = Outbox::default();
-    let mut map_area = Some(egui::Rect::NOTHING);
-    let mut tiles = layout::Layout::default();
-    {
-        let w: &World = world;
-        let mut root = egui::Ui::new(
-            ctx.clone(),
-            "root".into(),
-            egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
-        );
-        match screen {
-            Screen::Menu => menu::menu(&mut root, w, &mut actions),
-            Screen::Briefing => {
-                hud::top_bar(&mut root, w, &mut actions);
-                menu::briefing(&ctx, w, &mut actions);
-                map_area = Some(root.available_rect_before_wrap());
-            }
-            Screen::Playing => {
-                hud::top_bar(&mut root, w, &mut actions);
-                orders::crisis_panel(&mut root, w, forecasts.as_slice(), &mut actions);
-                inspector::inspector(&mut root, w, &mut actions);
-                hud::newswire(&mut root, w);
-                timeline::strip(&mut root, w, &mut actions);
-                let area = root.available_rect_before_wrap();
-                let phase = w.get_resource::<State<TurnPhase>>().map(|s| *s.get());
-                tiles = layout::Layout::tile(area, &open_windows(w, phase));
-                hud::map_overlay(&ctx, w, area, &mut actions);
-                hud::legend(&ctx, w, &tiles, &mut actions);
-                if let Some(phase) = phase {
-                    hud::phase_window(&ctx, w, phase, &tiles, &mut actions);
-                }
-                chamber::chamber(&ctx, w, &tiles, &mut actions);
-                map_area = Some(area);
-            }
-            Screen::Debrief => {
-                hud::top_bar(&mut root, w, &mut actions);
-                debrief::debrief(&mut root, w, &mut actions);
-                chamber::chamber(&ctx, w, &tiles, &mut actions);
-            }
-            Screen::Lesson => {
-                hud::top_bar(&mut root, w, &mut actions);
-                lesson::page(&mut root, w, &mut actions);
-            }
-        }
-        if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing) {
-            table::table(&ctx, w, &tiles, &mut actions);
-            debrief::whatif_window(&ctx, w, &tiles, &mut actions);
-            lesson::guiding(&ctx, w, &tiles, &mut actions);
-        }
-        glossary::glossary(&ctx, w, &mut actions);
-        if let Some(r) = w.get_resource::<crate::game::reload::Reload>()
-            && !r.errors.is_empty()
-        {
-            egui::Window::new("The level file has errors").anchor(egui::Align2::RIGHT_TOP, [-8.0, 40.0]).collapsible(true).show(
-                &ctx,
-                |ui| {
-                    ui.label("The last good version keeps running. Fix the file and it reloads by itself.");
-                    for e in &r.errors {
-                        ui.label(egui::RichText::new(e).monospace().color(crate::game::theme::VERMILLION));
-                    }
-                },
-            );
-        }
-        if w.resource::<UiState>().confirm_leave {
-            egui::Window::new("Leave the lesson?").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(&ctx, |ui| {
-                ui.label("Your answers and notes so far are kept in the autosave: \"Load the last save (F9)\" in the menu resumes the lesson where it was.");
-                ui.horizontal(|ui| {
-                    let stay = ui.button("Stay in the lesson");
-                    if ui.memory(|m| m.focused().is_none()) {
-                        stay.request_focus();
-                    }
-                    if stay.clicked() {
-                        actions.send(cmd::PanelCommand::ConfirmLeave(false));
-                    }
-                    if ui.button("Leave for the menu").clicked() {
-                        actions.send(cmd::PanelCommand::ConfirmLeave(false));
-                        actions.send(cmd::Navigate::Screen(Screen::Menu));
-                    }
-                });
-            });
-        }
-        if let Some(msg) = &w.resource::<UiState>().message {
-            egui::Window::new("Notice").collapsible(false).anchor(egui::Align2::CENTER_TOP, [0.0, 60.0]).show(&ctx, |ui| {
-                ui.label(msg);
-                if ui.button("OK").clicked() {
-                    actions.send(cmd::PanelCommand::Message(None));
-                }
-            });
-        }
+    world.insert_resource(Frame { ctx, map_area: Some(egui::Rect::NOTHING), tiles: default(), started: Some(started) });
+}
+
+/// Runs `draw` with this frame's context, then sends the commands it gave.
+fn with_frame(world: &mut World, draw: impl FnOnce(&egui::Context, &World, &mut Outbox, &mut Frame)) {
+    let mut frame = world.remove_resource::<Frame>().unwrap_or_default();
+    let mut out = Outbox::default();
+    if let Some(ctx) = frame.ctx.clone() {
+        draw(&ctx, world, &mut out, &mut frame);
     }
+    world.insert_resource(frame);
+    out.deliver(world);
+}
+
+/// Runs `draw` on the screen's root area, below the floating windows.
+fn paint(world: &mut World, draw: impl FnOnce(&mut egui::Ui, &egui::Context, &World, &mut Outbox, &mut Frame)) {
+    with_frame(world, |ctx, w, out, frame| {
+        let builder = egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect());
+        let mut root = egui::Ui::new(ctx.clone(), "root".into(), builder);
+        draw(&mut root, ctx, w, out, frame);
+    });
+}
+
+fn draw_menu(world: &mut World) {
+    paint(world, |root, _, w, out, _| menu::menu(root, w, out));
+}
+
+fn draw_briefing(world: &mut World) {
+    paint(world, |root, ctx, w, out, frame| {
+        hud::top_bar(root, w, out);
+        menu::briefing(ctx, w, out);
+        frame.map_area = Some(root.available_rect_before_wrap());
+    });
+}
+
+fn draw_crisis(world: &mut World) {
+    let forecasts = orders::forecasts(world);
+    paint(world, |root, ctx, w, out, frame| {
+        hud::top_bar(root, w, out);
+        orders::crisis_panel(root, w, forecasts.as_slice(), out);
+        inspector::inspector(root, w, out);
+        hud::newswire(root, w);
+        timeline::strip(root, w, out);
+        let area = root.available_rect_before_wrap();
+        let phase = w.get_resource::<State<TurnPhase>>().map(|s| *s.get());
+        frame.tiles = layout::Layout::tile(area, &open_windows(w, phase));
+        hud::map_overlay(ctx, w, area, out);
+        hud::legend(ctx, w, &frame.tiles, out);
+        if let Some(phase) = phase {
+            hud::phase_window(ctx, w, phase, &frame.tiles, out);
+        }
+        chamber::chamber(ctx, w, &frame.tiles, out);
+        frame.map_area = Some(area);
+    });
+}
+
+fn draw_debrief(world: &mut World) {
+    paint(world, |root, ctx, w, out, frame| {
+        hud::top_bar(root, w, out);
+        debrief::debrief(root, w, out);
+        chamber::chamber(ctx, w, &frame.tiles, out);
+    });
+}
+
+fn draw_lesson(world: &mut World) {
+    paint(world, |root, _, w, out, _| {
+        hud::top_bar(root, w, out);
+        lesson::page(root, w, out);
+    });
+}
+
+/// The windows over every screen: the table, the what-if and a guiding question where a crisis is shown,
+/// the glossary, the level file's errors, the question before leaving a lesson, and notices.
+fn draw_windows(world: &mut World) {
+    let screen = *world.resource::<State<Screen>>().get();
+    let mut started = None;
+    let mut map_area = None;
+    with_frame(world, |ctx, w, out, frame| {
+        if matches!(screen, Screen::Playing | Screen::Debrief | Screen::Briefing) {
+            table::table(ctx, w, &frame.tiles, out);
+            debrief::whatif_window(ctx, w, &frame.tiles, out);
+            lesson::guiding(ctx, w, &frame.tiles, out);
+        }
+        glossary::glossary(ctx, w, out);
+        level_errors(ctx, w);
+        confirm_leave(ctx, w, out);
+        notice(ctx, w, out);
+        (started, map_area) = (frame.started, frame.map_area);
+    });
     world.resource_mut::<MapArea>().0 = map_area;
-    actions.deliver(world);
+    if let Some(t) = started {
+        UI_NANOS.fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+fn level_errors(ctx: &egui::Context, w: &World) {
+    let Some(r) = w.get_resource::<crate::game::reload::Reload>().filter(|r| !r.errors.is_empty()) else { return };
+    egui::Window::new("The level file has errors").anchor(egui::Align2::RIGHT_TOP, [-8.0, 40.0]).collapsible(true).show(ctx, |ui| {
+        ui.label("The last good version keeps running. Fix the file and it reloads by itself.");
+        for e in &r.errors {
+            ui.label(egui::RichText::new(e).monospace().color(crate::game::theme::VERMILLION));
+        }
+    });
+}
+
+fn confirm_leave(ctx: &egui::Context, w: &World, out: &mut Outbox) {
+    if !w.resource::<UiState>().confirm_leave {
+        return;
+    }
+    egui::Window::new("Leave the lesson?").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(ctx, |ui| {
+        ui.label("Your answers and notes so far are kept in the autosave: \"Load the last save (F9)\" in the menu resumes the lesson where it was.");
+        ui.horizontal(|ui| {
+            let stay = ui.button("Stay in the lesson");
+            if ui.memory(|m| m.focused().is_none()) {
+                stay.request_focus();
+            }
+            if stay.clicked() {
+                out.send(cmd::PanelCommand::ConfirmLeave(false));
+            }
+            if ui.button("Leave for the menu").clicked() {
+                out.send(cmd::PanelCommand::ConfirmLeave(false));
+                out.send(cmd::Navigate::Screen(Screen::Menu));
+            }
+        });
+    });
+}
+
+fn notice(ctx: &egui::Context, w: &World, out: &mut Outbox) {
+    let Some(msg) = &w.resource::<UiState>().message else { return };
+    egui::Window::new("Notice").collapsible(false).anchor(egui::Align2::CENTER_TOP, [0.0, 60.0]).show(ctx, |ui| {
+        ui.label(msg);
+        if ui.button("OK").clicked() {
+            out.send(cmd::PanelCommand::Message(None));
+        }
+    });
 }
 
 /// Keyboard shortcuts for the common actions.
