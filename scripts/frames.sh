@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 FRAMES="${FRAMES:-300}"
 LEVEL="${LEVEL:-korea_1950}"
-cargo build --release --locked --bin collective-security
+cargo build --release --locked --features dev-tools --bin collective-security
 bin=target/release/collective-security
 run() {
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

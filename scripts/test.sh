@@ -4,11 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
+# The harness (screenshots, frame benchmark) is built in, for the tests that take pictures.
 # The gates first: formatting (instant) and every clippy lint as an error, on the library, binary and tests.
 cargo fmt --check
-cargo clippy --profile ci --locked --all-targets -- -D warnings
+cargo clippy --profile ci --locked --all-targets --features dev-tools -- -D warnings
 # The screenshot tests need a display: without one, run everything under a virtual X server.
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
-    exec xvfb-run -a -s "-screen 0 1280x720x24" cargo test --profile ci --locked "$@"
+    exec xvfb-run -a -s "-screen 0 1280x720x24" cargo test --profile ci --locked --features dev-tools "$@"
 fi
-cargo test --profile ci --locked "$@"
+cargo test --profile ci --locked --features dev-tools "$@"

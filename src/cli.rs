@@ -42,6 +42,24 @@ pub struct GameArgs {
     /// Window size, WIDTHxHEIGHT.
     #[arg(long, default_value = "1280x720")]
     pub size: String,
+    /// Open a student's lesson report (JSON) for a debrief in front of the class.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// With --screenshot: open this shipped lesson first (its start page, or with --panel quiz/finish).
+    #[arg(long)]
+    pub lesson: Option<String>,
+    /// Draw every frame in full, without the partial redraw (to measure what it saves).
+    #[arg(long)]
+    pub no_partial_redraw: bool,
+    #[cfg(feature = "dev-tools")]
+    #[command(flatten)]
+    pub harness: HarnessArgs,
+}
+
+/// The harness's options (built with the `dev-tools` feature only).
+#[cfg(feature = "dev-tools")]
+#[derive(clap::Args, Debug, Default)]
+pub struct HarnessArgs {
     /// Render one frame, save it as PNG and exit.
     #[arg(long)]
     pub screenshot: Option<PathBuf>,
@@ -54,6 +72,9 @@ pub struct GameArgs {
     /// With --screenshot: map mode, 1 political, 2 blocs, 3 membership, 4 stance, 5 power.
     #[arg(long, default_value_t = 1)]
     pub mode: usize,
+    /// With --screenshot of a lesson's pages: the student's name shown on them.
+    #[arg(long, default_value = "")]
+    pub student: String,
     /// Time N frames with the map and panels open, print median and 95th percentile, and exit.
     #[arg(long)]
     pub bench_frames: Option<u32>,
@@ -63,18 +84,33 @@ pub struct GameArgs {
     /// With --bench-frames: sweep the pointer over the panels and the map, lighting buttons and tooltips.
     #[arg(long)]
     pub hover: bool,
-    /// Open a student's lesson report (JSON) for a debrief in front of the class.
-    #[arg(long)]
-    pub report: Option<PathBuf>,
-    /// With --screenshot: open this shipped lesson first (its start page, or with --panel quiz/finish).
-    #[arg(long)]
-    pub lesson: Option<String>,
     /// With --bench-frames: an empty window with egui only, the baseline.
     #[arg(long)]
     pub baseline: bool,
-    /// Draw every frame in full, without the partial redraw (to measure what it saves).
-    #[arg(long)]
-    pub no_partial_redraw: bool,
+}
+
+#[cfg(feature = "dev-tools")]
+impl HarnessArgs {
+    /// The harness's plan; a picture or a benchmark needs a level (Korea 1950 unless one is given).
+    fn harness(self, level: &mut Option<String>, started: std::time::Instant) -> crate::game::capture::Harness {
+        use crate::game::capture::{Harness, Panel, ScreenshotPlan};
+        let needs_level = self.bench_frames.is_some()
+            || self.screenshot.as_ref().is_some_and(|_| self.panel != Panel::Menu && !self.panel.is_lesson_page());
+        if needs_level && level.is_none() {
+            *level = Some("korea_1950".to_string());
+        }
+        let mode = crate::game::map::MapMode::ALL.get(self.mode.saturating_sub(1)).copied().unwrap_or_default();
+        let (turn, panel) = (self.turn, self.panel);
+        Harness {
+            screenshot: self.screenshot.map(|path| ScreenshotPlan { path, turn, panel, mode }),
+            bench_frames: self.bench_frames,
+            baseline: self.baseline,
+            pan: self.pan,
+            hover: self.hover,
+            student: self.student,
+            started: Some(started),
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -164,8 +200,9 @@ pub enum Command {
     },
 }
 
-/// Runs the command line; returns the process exit code.
-pub fn run(cli: Cli) -> i32 {
+/// Runs the command line; returns the process exit code. `started` is when the process started (the
+/// frame benchmark reports the time to the first frame from it).
+pub fn run(cli: Cli, started: std::time::Instant) -> i32 {
     match cli.command {
         Some(Command::Check { paths, json }) => check(&paths, json),
         Some(Command::Simulate { level, seed, policy, role, runs, explain, json, report }) => {
@@ -223,33 +260,31 @@ pub fn run(cli: Cli) -> i32 {
                 }
             }
         }
-        None => run_game(cli.game),
+        None => run_game(cli.game, started),
     }
 }
 
-fn run_game(g: GameArgs) -> i32 {
+fn run_game(g: GameArgs, started: std::time::Instant) -> i32 {
     let size = g.size.split_once('x').and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)));
     let Some(size) = size else {
         eprintln!("--size: expected WIDTHxHEIGHT, for example 1280x720, found `{}`", g.size);
         return 2;
     };
-    let mode = crate::game::map::MapMode::ALL.get(g.mode.saturating_sub(1)).copied().unwrap_or_default();
-    let needs_level = g.bench_frames.is_some()
-        || g.screenshot.as_ref().is_some_and(|_| g.panel != crate::game::capture::Panel::Menu && !g.panel.is_lesson_page());
-    let level = g.level.or_else(|| needs_level.then(|| "korea_1950".to_string()));
+    #[allow(unused_mut)]
+    let mut level = g.level;
+    #[cfg(feature = "dev-tools")]
+    let harness = g.harness.harness(&mut level, started);
+    #[cfg(not(feature = "dev-tools"))]
+    let (harness, _) = (crate::game::capture::Harness::default(), started);
     let opts = crate::game::GameOptions {
         level,
         role: g.role,
         seed: g.seed,
         level_dirs: g.levels,
         size,
-        screenshot: g.screenshot.map(|path| crate::game::capture::ScreenshotPlan { path, turn: g.turn, panel: g.panel, mode }),
-        bench_frames: g.bench_frames,
-        baseline: g.baseline,
+        harness,
         report: g.report,
         lesson: g.lesson,
-        bench_pan: g.pan,
-        bench_hover: g.hover,
         full_redraw: g.no_partial_redraw,
     };
     match crate::game::run(opts) {

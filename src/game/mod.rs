@@ -49,20 +49,12 @@ pub struct GameOptions {
     /// Extra folders of user levels (mods).
     pub level_dirs: Vec<PathBuf>,
     pub size: (u32, u32),
-    /// Render, save one screenshot and exit.
-    pub screenshot: Option<capture::ScreenshotPlan>,
-    /// Measure this many frames and exit.
-    pub bench_frames: Option<u32>,
-    /// With `bench_frames`: an empty window with egui only, the baseline.
-    pub baseline: bool,
+    /// Screenshots and the frame benchmark (the `dev-tools` harness); empty in play.
+    pub harness: capture::Harness,
     /// Open this lesson report at start.
     pub report: Option<PathBuf>,
     /// Open this lesson at start.
     pub lesson: Option<String>,
-    /// With `bench_frames`: drag the map across the window.
-    pub bench_pan: bool,
-    /// With `bench_frames`: sweep the pointer over the panels and the map.
-    pub bench_hover: bool,
     /// Draw every frame in full: no partial redraw (to measure what it saves).
     pub full_redraw: bool,
 }
@@ -83,7 +75,7 @@ pub fn run(opts: GameOptions) -> AppExit {
     // A turn-based game need not redraw sixty times a second: on input, else ten times a second while
     // focused (the background comparison's progress bar) and once a second when not. Screenshots and the
     // frame benchmark draw continuously.
-    if opts.screenshot.is_none() && opts.bench_frames.is_none() {
+    if !opts.harness.active() {
         use bevy::winit::{UpdateMode, WinitSettings};
         use std::time::Duration;
         app.insert_resource(WinitSettings {
@@ -91,7 +83,8 @@ pub fn run(opts: GameOptions) -> AppExit {
             unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(1)),
         });
     }
-    if opts.baseline {
+    #[cfg(feature = "dev-tools")]
+    if opts.harness.baseline {
         app.insert_resource(opts).add_plugins(capture::baseline_plugin);
         return app.run();
     }
@@ -105,9 +98,10 @@ pub fn run(opts: GameOptions) -> AppExit {
         still::plugin,
         ui::plugin,
         save::plugin,
-        capture::plugin,
         reload::plugin,
         clipboard::plugin,
     ));
+    #[cfg(feature = "dev-tools")]
+    app.add_plugins(capture::plugin);
     app.run()
 }

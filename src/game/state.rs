@@ -232,7 +232,7 @@ fn start_from_options(opts: Res<GameOptions>, catalog: Res<Catalog>, mut start: 
         seed: opts.seed,
         role: opts.role.clone(),
         replay: vec![],
-        screen: if opts.screenshot.is_some() { Screen::Playing } else { Screen::Briefing },
+        screen: if opts.harness.screenshot.is_some() { Screen::Playing } else { Screen::Briefing },
         campaign: false,
         credibility: None,
         lessons: Default::default(),

@@ -15,6 +15,8 @@ mod model;
 mod properties;
 mod robustness;
 mod saves;
+// The pictures need the harness (`--features dev-tools`, as scripts/test.sh builds).
+#[cfg(feature = "dev-tools")]
 mod screenshot;
 mod support;
 mod whatif;

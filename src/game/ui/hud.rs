@@ -317,7 +317,7 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
         painter.galley(pos, galley, Color32::BLACK);
     }
     // No tooltip in screenshots: the virtual display's pointer rests in the middle of the map.
-    let capturing = w.get_resource::<crate::game::GameOptions>().is_some_and(|o| o.screenshot.is_some());
+    let capturing = w.get_resource::<crate::game::GameOptions>().is_some_and(|o| o.harness.screenshot.is_some());
     let on_map = super::pointer_on_map(ctx, w.resource::<super::MapArea>());
     let pointer = ctx.pointer_hover_pos().filter(|_| on_map && !capturing);
     if let Some(mark) = pointer.and_then(|p| super::crisis_map::hovered(&marks, p)) {

@@ -179,8 +179,11 @@ fn panel_commands(mut asked: MessageReader<PanelCommand>, mut u: ResMut<UiState>
     }
 }
 
-/// Time spent building the panels, for the frame benchmark.
-pub static UI_NANOS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+/// Time spent building the panels since the start, for the frame benchmark.
+#[derive(Resource, Default, Debug)]
+pub struct PanelTime {
+    pub nanos: u64,
+}
 
 /// What the panels of this frame share: egui's context, the map's area and the tiles of the floating
 /// windows, which the screen's panels lay out and the windows drawn over every screen use.
@@ -195,7 +198,7 @@ struct Frame {
 /// Draws the panels: the screen's own (one system per screen, run only in its state), then the windows that
 /// can open over any screen. Each draws from a read-only world and sends the player's commands as messages.
 fn draw_systems(app: &mut App) {
-    app.init_resource::<Frame>().add_systems(
+    app.init_resource::<Frame>().init_resource::<PanelTime>().add_systems(
         EguiPrimaryContextPass,
         (
             begin_frame,
@@ -311,7 +314,7 @@ fn draw_windows(world: &mut World) {
     });
     world.resource_mut::<MapArea>().0 = map_area;
     if let Some(t) = started {
-        UI_NANOS.fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        world.resource_mut::<PanelTime>().nanos += t.elapsed().as_nanos() as u64;
     }
 }
 

@@ -1,74 +1,21 @@
-//! `--screenshot`: render one frame of a chosen level, turn and panel, save it and exit.
-//! `--bench-frames`: time frames with the whole map and the panels open, and print median and 95th percentile.
+//! The harness (feature `dev-tools`): `--screenshot` renders one frame of a chosen level, turn and panel,
+//! saves it and exits; `--bench-frames` times frames with the whole map and the panels open, and prints the
+//! median and 95th percentile.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::GameOptions;
-use super::map::{MapMode, MapView};
-use super::state::{Screen, Session, TurnPhase, play_turn};
-use super::ui::UiState;
+use super::{Panel, ScreenshotPlan};
+use crate::game::GameOptions;
+use crate::game::map::{MapMode, MapView};
+use crate::game::state::{Screen, Session, TurnPhase, play_turn};
+use crate::game::ui::UiState;
 use crate::sim::{Calendar, PlayerRole};
-
-/// Which panel a screenshot shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Panel {
-    #[default]
-    Map,
-    Menu,
-    Chamber,
-    Inspector,
-    Debrief,
-    Glossary,
-    Briefing,
-    /// The votes of the last turn played.
-    Votes,
-    /// The turn report: the aggressor's decision and why.
-    Report,
-    /// The sortable table of states.
-    Table,
-    /// The what-if comparison from the turn reached.
-    Whatif,
-    /// A lesson's start page (with --lesson).
-    Lesson,
-    /// A lesson's quiz, two questions answered (with --lesson).
-    Quiz,
-    /// A lesson's finish page after a preview run (with --lesson).
-    Finish,
-    /// Playing a lesson's first crisis at --turn, with its guiding question (with --lesson).
-    Guiding,
-    /// The debrief of the level as the campaign's last era, the earlier eras played as history went.
-    Campaign,
-}
-
-impl Panel {
-    /// Panels of a lesson's pages, which need no level started.
-    pub fn is_lesson_page(self) -> bool {
-        matches!(self, Panel::Lesson | Panel::Quiz | Panel::Finish | Panel::Guiding)
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct ScreenshotPlan {
-    pub path: PathBuf,
-    /// Turns to play (with the historical orders of the player's state) before the picture.
-    pub turn: usize,
-    pub panel: Panel,
-    pub mode: MapMode,
-}
-
-static STARTED: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-
-/// Records when the process started, for the startup measurement.
-pub fn set_started(t: Instant) {
-    let _ = STARTED.set(t);
-}
 
 #[derive(Resource, Default)]
 struct Capture {
@@ -139,7 +86,7 @@ fn differences(a: &Image, b: &Image) -> (usize, Option<(u32, u32)>) {
 }
 
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Capture>().add_systems(Last, (prepare, shoot, bench).chain().before(super::still::show_for_screenshots));
+    app.init_resource::<Capture>().add_systems(Last, (prepare, shoot, bench).chain().before(crate::game::still::show_for_screenshots));
 }
 
 /// The baseline for the frame benchmark: an empty window with one egui window.
@@ -159,7 +106,7 @@ pub fn baseline_plugin(app: &mut App) {
 /// Plays to the asked turn and opens the asked panel.
 fn prepare(world: &mut World) {
     let opts = world.resource::<GameOptions>();
-    let plan = match (&opts.screenshot, opts.bench_frames) {
+    let plan = match (&opts.harness.screenshot, opts.harness.bench_frames) {
         (Some(p), _) => p.clone(),
         // The benchmark shows the whole map with the crisis panel, the inspector and the chamber open.
         (None, Some(_)) => ScreenshotPlan { path: PathBuf::new(), turn: 2, panel: Panel::Chamber, mode: MapMode::Political },
@@ -171,11 +118,12 @@ fn prepare(world: &mut World) {
     world.resource_mut::<MapView>().mode = plan.mode;
     if plan.panel == Panel::Guiding {
         // Begin the lesson; its first crisis then starts like any level.
-        if let Some(l) = world.get_resource::<super::lesson::ActiveLesson>()
+        if let Some(l) = world.get_resource::<crate::game::lesson::ActiveLesson>()
             && !l.began
         {
-            world.resource_mut::<super::lesson::ActiveLesson>().attempt.student = "Ada".into();
-            super::lesson::begin(world);
+            let student = world.resource::<GameOptions>().harness.student.clone();
+            world.resource_mut::<crate::game::lesson::ActiveLesson>().attempt.student = student;
+            crate::game::lesson::begin(world);
             return;
         }
     } else if plan.panel.is_lesson_page() {
@@ -218,7 +166,7 @@ fn prepare(world: &mut World) {
         Panel::Glossary => world.resource_mut::<UiState>().glossary = true,
         Panel::Table => world.resource_mut::<UiState>().table = true,
         Panel::Whatif => {
-            world.write_message(super::ui::cmd::WhatIfCommand::FromNow);
+            world.write_message(crate::game::ui::cmd::WhatIfCommand::FromNow);
         }
         _ => {}
     }
@@ -230,7 +178,7 @@ fn prepare(world: &mut World) {
 /// Marks the session as a campaign whose earlier eras (those before `level` in the campaign) were played
 /// headless as history went, so that the debrief shows the century.
 fn earlier_eras(world: &mut World, level: &str) {
-    let catalog = world.resource::<super::state::Catalog>();
+    let catalog = world.resource::<crate::game::state::Catalog>();
     let campaign = catalog.campaign();
     let before: Vec<crate::sim::campaign::Stage> = campaign
         .iter()
@@ -251,12 +199,13 @@ fn earlier_eras(world: &mut World, level: &str) {
 /// and answers the first questions.
 fn prepare_lesson(world: &mut World, panel: Panel) {
     use crate::lesson::play::{QuizAnswer, attempt_by_policy};
-    let Some(l) = world.get_resource::<super::lesson::ActiveLesson>() else { return };
+    let Some(l) = world.get_resource::<crate::game::lesson::ActiveLesson>() else { return };
     let def = l.def.clone();
     let mut l = l.clone();
-    l.attempt.student = "Ada".into();
+    let student = world.resource::<GameOptions>().harness.student.clone();
+    l.attempt.student = student.clone();
     if panel != Panel::Lesson {
-        l.attempt = attempt_by_policy(&def, "Ada", &l.attempt.seed_code, crate::sim::Policy::Collective);
+        l.attempt = attempt_by_policy(&def, &student, &l.attempt.seed_code, crate::sim::Policy::Collective);
         l.began = true;
         l.seconds = 60.0 * (def.minutes as f64 - 6.0);
         for (k, q) in def.quiz.iter().enumerate().take(2) {
@@ -267,7 +216,7 @@ fn prepare_lesson(world: &mut World, panel: Panel) {
             l.attempt.quiz.insert(q.id.clone(), a);
             l.checked.insert(q.id.clone());
         }
-        l.page = super::lesson::LessonPage::Quiz;
+        l.page = crate::game::lesson::LessonPage::Quiz;
     }
     let finish = panel == Panel::Finish;
     if finish {
@@ -279,7 +228,7 @@ fn prepare_lesson(world: &mut World, panel: Panel) {
     }
     world.insert_resource(l);
     if finish {
-        super::lesson::finish(world);
+        crate::game::lesson::finish(world);
     }
     let mut cap = world.resource_mut::<Capture>();
     cap.prepared = true;
@@ -288,7 +237,7 @@ fn prepare_lesson(world: &mut World, panel: Panel) {
 
 /// Beside a screenshot, where its windows and the map's area lie (egui points), for the test that no two
 /// windows overlap and none covers a panel.
-fn write_layout(path: &std::path::Path, ctx: &bevy_egui::egui::Context, area: &super::map::MapArea) {
+fn write_layout(path: &std::path::Path, ctx: &bevy_egui::egui::Context, area: &crate::game::map::MapArea) {
     use bevy_egui::egui::{Order, Rect};
     let corners = |r: Rect| [r.min.x, r.min.y, r.max.x, r.max.y];
     let windows: Vec<[f32; 4]> = ctx.memory(|m| {
@@ -312,13 +261,13 @@ fn shoot(
     mut cap: ResMut<Capture>,
     mut exit: MessageWriter<AppExit>,
     phase: Option<ResMut<NextState<TurnPhase>>>,
-    cmp: Res<super::ui::debrief::Comparison>,
-    causes: Res<super::ui::causes::Causes>,
-    pipelines: Option<Res<super::pipelines::Pipelines>>,
+    cmp: Res<crate::game::ui::debrief::Comparison>,
+    causes: Res<crate::game::ui::causes::Causes>,
+    pipelines: Option<Res<crate::game::pipelines::Pipelines>>,
     mut contexts: bevy_egui::EguiContexts,
-    area: Res<super::map::MapArea>,
+    area: Res<crate::game::map::MapArea>,
 ) {
-    let Some(plan) = &opts.screenshot else { return };
+    let Some(plan) = &opts.harness.screenshot else { return };
     if !cap.prepared {
         return;
     }
@@ -376,17 +325,18 @@ fn bench(
     time: Res<Time<Real>>,
     mut cap: ResMut<Capture>,
     mut exit: MessageWriter<AppExit>,
-    mut camera: Query<(&mut Transform, &Projection), With<super::map::MapCamera>>,
+    mut camera: Query<(&mut Transform, &Projection), With<crate::game::map::MapCamera>>,
     mut window: Query<&mut Window, With<bevy::window::PrimaryWindow>>,
-    mut still: Option<ResMut<super::still::Still>>,
+    mut still: Option<ResMut<crate::game::still::Still>>,
+    panels: Option<Res<crate::game::ui::PanelTime>>,
     mut commands: Commands,
 ) {
-    let Some(n) = opts.bench_frames else { return };
+    let Some(n) = opts.harness.bench_frames else { return };
     if !matches!(cap.verify, Verify::Timing) {
         verify(&mut cap, &mut commands, still.as_deref_mut(), &mut exit);
         return;
     }
-    if opts.bench_pan
+    if opts.harness.pan
         && cap.prepared
         && let Ok((mut tf, proj)) = camera.single_mut()
     {
@@ -396,7 +346,7 @@ fn bench(
         let dir = if (cap.frames / 100).is_multiple_of(2) { 1.0 } else { -1.0 };
         tf.translation.x += dir * 8.0 * scale;
     }
-    if opts.bench_hover
+    if opts.harness.hover
         && cap.prepared
         && let Ok(mut w) = window.single_mut()
     {
@@ -407,11 +357,11 @@ fn bench(
         w.set_cursor_position(Some(Vec2::new(20.0 + step % (size.x - 40.0), 40.0 + (row * 53.0) % (size.y - 80.0))));
     }
     if cap.first_frame.is_none()
-        && let Some(s) = STARTED.get()
+        && let Some(s) = opts.harness.started.as_ref()
     {
         cap.first_frame = Some(s.elapsed().as_secs_f32() * 1000.0);
     }
-    if !opts.baseline && !cap.prepared {
+    if !opts.harness.baseline && !cap.prepared {
         return;
     }
     cap.frames += 1;
@@ -428,11 +378,11 @@ fn bench(
         println!(
             "{} frames ({}): median {:.2} ms, p95 {:.2} ms (p99 {:.1}, worst {:.1}); first frame {:.0} ms after start",
             t.len(),
-            if opts.baseline {
+            if opts.harness.baseline {
                 "baseline: empty window with egui"
-            } else if opts.bench_pan {
+            } else if opts.harness.pan {
                 "map and panels, dragging the map"
-            } else if opts.bench_hover {
+            } else if opts.harness.hover {
                 "map and panels, pointer moving over them"
             } else {
                 "map and panels, still"
@@ -443,10 +393,10 @@ fn bench(
             t[t.len() - 1],
             cap.first_frame.unwrap_or(0.0)
         );
-        if !opts.baseline {
+        if !opts.harness.baseline {
             println!(
                 "  of which building the egui panels on the CPU: {:.2} ms per frame",
-                super::ui::UI_NANOS.load(Ordering::Relaxed) as f64 / 1e6 / (cap.frames as f64)
+                panels.map_or(0, |p| p.nanos) as f64 / 1e6 / (cap.frames as f64)
             );
             if let Some(s) = still.as_deref() {
                 let share = if s.partial > 0 {
@@ -473,7 +423,7 @@ fn bench(
 
 /// After the timing, with nothing moving: the picture drawn in part must be the picture a full redraw
 /// gives, pixel for pixel. A difference is a drawing bug, and the benchmark fails with it.
-fn verify(cap: &mut Capture, commands: &mut Commands, still: Option<&mut super::still::Still>, exit: &mut MessageWriter<AppExit>) {
+fn verify(cap: &mut Capture, commands: &mut Commands, still: Option<&mut crate::game::still::Still>, exit: &mut MessageWriter<AppExit>) {
     let Some(still) = still else { return };
     match std::mem::take(&mut cap.verify) {
         Verify::Timing => {}
