@@ -1,5 +1,8 @@
 //! The field reference of the level and campaign formats, generated from the raw types' own source and
-//! doc comments, so that the documentation cannot drift from the code (`collective-security docs`).
+//! doc comments, so that the documentation cannot drift from the code (`collective-security docs`). The
+//! names it reads are held to serde's own by a test (`tests/it/levels.rs`, which asks each type through
+//! serde for the fields and choices it reads), so that reformatting the source cannot silently change what
+//! the structural check accepts.
 
 use std::fmt::Write;
 
@@ -226,6 +229,12 @@ pub(crate) struct Field {
 pub(crate) fn schema() -> &'static [Item] {
     static SCHEMA: std::sync::OnceLock<Vec<Item>> = std::sync::OnceLock::new();
     SCHEMA.get_or_init(|| SOURCES.iter().flat_map(|(_, src)| parse(src)).collect())
+}
+
+/// The schema's names, for the test that holds it to serde's own: for each raw type, its Rust name, its name
+/// in RON, and its fields (a struct) or choices (an enum).
+pub fn names() -> Vec<(String, String, Vec<String>, bool)> {
+    schema().iter().map(|i| (i.raw.clone(), i.name.clone(), i.fields.iter().map(|f| f.name.clone()).collect(), i.is_enum)).collect()
 }
 
 fn default_value(src: &str, func: &str) -> String {

@@ -285,3 +285,110 @@ fn a_treaty_region_that_is_empty_or_off_the_globe_is_refused_at_its_line() {
     let nato = l.blocs.iter().find(|b| b.id == "nato").unwrap();
     assert!(nato.in_region(l.crisis.location), "Ukraine lies north of the Tropic and west of 45° E");
 }
+
+/// Asks a type, through serde, for the names it reads: serde hands a struct's fields, or an enum's
+/// choices, to the deserializer before it reads anything, and the probe stops there.
+mod probe {
+    use serde::de::{self, Deserializer, Visitor};
+
+    #[derive(Debug)]
+    pub struct Found(pub Option<(&'static str, Vec<&'static str>, bool)>);
+
+    impl std::fmt::Display for Found {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{:?}", self.0)
+        }
+    }
+    impl std::error::Error for Found {}
+    impl de::Error for Found {
+        fn custom<T: std::fmt::Display>(_: T) -> Self {
+            Found(None)
+        }
+    }
+
+    pub struct Probe;
+
+    impl<'de> Deserializer<'de> for Probe {
+        type Error = Found;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Found> {
+            Err(Found(None))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(self, name: &'static str, fields: &'static [&'static str], _: V) -> Result<V::Value, Found> {
+            Err(Found(Some((name, fields.to_vec(), false))))
+        }
+        fn deserialize_enum<V: Visitor<'de>>(self, name: &'static str, variants: &'static [&'static str], _: V) -> Result<V::Value, Found> {
+            Err(Found(Some((name, variants.to_vec(), true))))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+            unit_struct newtype_struct seq tuple tuple_struct map identifier ignored_any
+        }
+    }
+
+    /// The RON name and the fields or choices serde reads for `T`.
+    pub fn names<'de, T: serde::Deserialize<'de>>() -> (&'static str, Vec<&'static str>, bool) {
+        match T::deserialize(Probe) {
+            Err(Found(Some(found))) => found,
+            other => panic!("{} is not read as a struct or an enum: {:?}", std::any::type_name::<T>(), other.err()),
+        }
+    }
+}
+
+#[test]
+fn the_schema_that_checks_and_documents_files_names_exactly_the_fields_and_choices_serde_reads() {
+    use collective_security::lesson::raw as lesson;
+    use collective_security::level::{campaign, raw, variant};
+    // Every raw type read from a file, by hand; the assertion below fails if the schema has one more.
+    let read = [
+        ("InstitutionKind", probe::names::<raw::InstitutionKind>()),
+        ("RawLevel", probe::names::<raw::RawLevel>()),
+        ("RawTurn", probe::names::<raw::RawTurn>()),
+        ("RawState", probe::names::<raw::RawState>()),
+        ("BlocKind", probe::names::<raw::BlocKind>()),
+        ("RawBloc", probe::names::<raw::RawBloc>()),
+        ("RawInstitution", probe::names::<raw::RawInstitution>()),
+        ("BodyKind", probe::names::<raw::BodyKind>()),
+        ("VotingRule", probe::names::<raw::VotingRule>()),
+        ("RawBody", probe::names::<raw::RawBody>()),
+        ("RawCrisis", probe::names::<raw::RawCrisis>()),
+        ("Uncertainty", probe::names::<raw::Uncertainty>()),
+        ("RawEvent", probe::names::<raw::RawEvent>()),
+        ("EventKind", probe::names::<raw::EventKind>()),
+        ("RawPlayable", probe::names::<raw::RawPlayable>()),
+        ("RawChoice", probe::names::<raw::RawChoice>()),
+        ("Measure", probe::names::<raw::Measure>()),
+        ("Procedure", probe::names::<raw::Procedure>()),
+        ("Order", probe::names::<raw::Order>()),
+        ("OutcomeKind", probe::names::<raw::OutcomeKind>()),
+        ("RawHistory", probe::names::<raw::RawHistory>()),
+        ("RecordedVote", probe::names::<raw::RecordedVote>()),
+        ("RawMap", probe::names::<raw::RawMap>()),
+        ("RawRegion", probe::names::<raw::RawRegion>()),
+        ("RawVariant", probe::names::<variant::RawVariant>()),
+        ("DropOrders", probe::names::<variant::DropOrders>()),
+        ("BlocChange", probe::names::<variant::BlocChange>()),
+        ("CrisisChange", probe::names::<variant::CrisisChange>()),
+        ("StateChange", probe::names::<variant::StateChange>()),
+        ("RuleChange", probe::names::<variant::RuleChange>()),
+        ("AddOrders", probe::names::<variant::AddOrders>()),
+        ("RawCampaign", probe::names::<campaign::RawCampaign>()),
+        ("RawLesson", probe::names::<lesson::RawLesson>()),
+        ("RawPart", probe::names::<lesson::RawPart>()),
+        ("RawObjective", probe::names::<lesson::RawObjective>()),
+        ("Condition", probe::names::<lesson::Condition>()),
+        ("Strategy", probe::names::<lesson::Strategy>()),
+        ("RawGuiding", probe::names::<lesson::RawGuiding>()),
+        ("Moment", probe::names::<lesson::Moment>()),
+        ("RawQuestion", probe::names::<lesson::RawQuestion>()),
+        ("Answer", probe::names::<lesson::Answer>()),
+    ];
+    let schema = collective_security::level::reference::names();
+    let documented: Vec<&str> = schema.iter().map(|s| s.0.as_str()).collect();
+    let probed: Vec<&str> = read.iter().map(|r| r.0).collect();
+    assert_eq!(documented, probed, "the schema's types and the types read from files");
+    for ((raw, ron, fields, is_enum), (_, (name, serde_fields, serde_enum))) in schema.iter().zip(&read) {
+        assert_eq!((ron.as_str(), *is_enum), (*name, *serde_enum), "{raw}: its name in RON and its kind");
+        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+        assert_eq!(fields, *serde_fields, "{raw}: the fields or choices the schema checks are those serde reads");
+    }
+}
