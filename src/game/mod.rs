@@ -11,6 +11,7 @@ pub mod reload;
 pub mod save;
 pub mod state;
 pub mod still;
+pub mod testing;
 pub mod theme;
 pub mod ui;
 

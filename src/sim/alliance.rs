@@ -130,3 +130,33 @@ fn arms_race(tension: Res<WorldTension>, crisis: Single<&Crisis>, mut caps: Quer
         c.cinc *= 1.0 + REARM * tension.arms_race * 0.5;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use bevy::ecs::system::RunSystemOnce;
+
+    use crate::level::{BlocKind, Order};
+    use crate::sim::testing::{state, tiny};
+    use crate::sim::{Bloc, MeasuresInForce, OrderIssued};
+
+    /// The guarantees and arms in the world after `who` gives these orders.
+    fn after(who: &str, orders: &[Order]) -> (usize, usize) {
+        let mut sim = tiny();
+        let e = state(&mut sim, who);
+        let world = sim.world_mut();
+        for o in orders {
+            world.write_message(OrderIssued { state: e, order: o.clone() });
+        }
+        world.run_system_once(super::apply_alliance_orders).unwrap();
+        world.flush();
+        let mut blocs = world.query::<&Bloc>();
+        let guarantees = blocs.iter(world).filter(|b| b.kind == BlocKind::Guarantee).count();
+        (guarantees, world.resource::<MeasuresInForce>().arms.len())
+    }
+
+    #[test]
+    fn a_third_state_can_guarantee_and_arm_the_victim_but_the_victim_cannot_guarantee_or_arm_itself() {
+        assert_eq!(after("GRT", &[Order::Guarantee, Order::ArmVictim]), (1, 1));
+        assert_eq!(after("VIC", &[Order::Guarantee, Order::ArmVictim]), (0, 0));
+    }
+}

@@ -181,3 +181,29 @@ pub fn classify(crisis: &Crisis, mif: &MeasuresInForce) -> OutcomeKind {
         OutcomeKind::Frozen
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use bevy::ecs::system::RunSystemOnce;
+
+    use crate::sim::Crisis;
+    use crate::sim::testing::tiny;
+
+    /// The contested ground held after one turn of fighting with these readinesses.
+    fn after_a_turn(aggressor: f32, victim: f32) -> f32 {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        let mut q = world.query::<&mut Crisis>();
+        let mut c = q.single_mut(world).unwrap();
+        (c.aggressor_readiness, c.victim_readiness, c.fighting, c.control) = (aggressor, victim, true, 0.3);
+        world.run_system_once(super::fight).unwrap();
+        let mut q = world.query::<&Crisis>();
+        q.single(world).unwrap().control
+    }
+
+    #[test]
+    fn the_front_moves_towards_the_stronger_side() {
+        assert!(after_a_turn(5.0, 0.2) > 0.35, "the stronger aggressor advances");
+        assert!(after_a_turn(0.2, 5.0) < 0.25, "the stronger victim throws it back");
+    }
+}

@@ -19,6 +19,8 @@ pub mod measures;
 pub mod policy;
 pub mod report;
 pub mod runner;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod text;
 pub mod trace;
 

@@ -129,6 +129,11 @@ impl Simulation {
         self.app.world()
     }
 
+    /// The world, to set up a case or run one system on it (the simulation's system tests).
+    pub fn world_mut(&mut self) -> &mut World {
+        self.app.world_mut()
+    }
+
     /// Sends an order from the player's state, as the UI does.
     pub fn order(&mut self, order: crate::level::Order) {
         let w = self.app.world_mut();

@@ -1,26 +1,16 @@
 //! The play loop without a window: screens, turn phases, orders sent as messages, autosave and resume.
 
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
 
-use collective_security::game::save::SaveDir;
-use collective_security::game::state::{self, EndTurn, Screen, Session, StartLevel, TurnPhase};
-use collective_security::game::{GameOptions, ui::UiState};
+use collective_security::game::GameOptions;
+use collective_security::game::state::{EndTurn, Screen, Session, StartLevel, TurnPhase};
 use collective_security::level::Order;
 use collective_security::sim::{Calendar, RunLog};
 
 use crate::support::*;
 
 fn app(dir: &std::path::Path) -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin))
-        .insert_resource(GameOptions::default())
-        .insert_resource(SaveDir(dir.to_path_buf()))
-        .init_resource::<UiState>()
-        .add_plugins(collective_security::sim::plugin)
-        .add_plugins(state::plugin);
-    app.update();
-    app
+    collective_security::game::testing::headless(GameOptions::default(), dir)
 }
 
 fn screen(app: &App) -> Screen {

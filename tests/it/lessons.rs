@@ -4,13 +4,11 @@
 use std::collections::BTreeMap;
 
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
 
+use collective_security::game::GameOptions;
 use collective_security::game::lesson::{ActiveLesson, LessonCatalog, LessonPage};
-use collective_security::game::state::{self, EndTurn, Screen, Session, TurnPhase};
-use collective_security::game::ui::UiState;
+use collective_security::game::state::{EndTurn, Screen, Session, TurnPhase};
 use collective_security::game::ui::cmd::{LessonCommand, Navigate, WhatIfCommand};
-use collective_security::game::{GameOptions, save::SaveDir};
 use collective_security::lesson::class::summarise;
 use collective_security::lesson::play::{Attempt, QuizAnswer, attempt_by_policy, build_report, is_correct};
 use collective_security::lesson::report::LessonReport;
@@ -289,16 +287,7 @@ fn a_what_if_from_the_last_turn_leaves_every_strategy_the_same_outcomes() {
 
 /// The game's lesson flow without a window: states, the simulation, the lesson and the comparison.
 fn lesson_app(lesson: Option<&str>, saves: &std::path::Path) -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin))
-        .insert_resource(GameOptions { lesson: lesson.map(str::to_string), ..default() })
-        .insert_resource(SaveDir(saves.to_path_buf()))
-        .init_resource::<UiState>()
-        .add_plugins(collective_security::sim::plugin)
-        .add_plugins((state::plugin, collective_security::game::lesson::plugin, collective_security::game::ui::debrief::plugin));
-    app.update();
-    app.update();
-    app
+    collective_security::game::testing::headless(GameOptions { lesson: lesson.map(str::to_string), ..default() }, saves)
 }
 
 fn game_app() -> App {
