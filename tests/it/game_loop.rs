@@ -232,3 +232,24 @@ fn the_autosaves_keep_the_last_three_turns_each_in_its_own_file() {
     assert_eq!(turns, [3, 4, 5], "the ring holds the last three turns");
     assert!(dir.join("autosave.ron").exists());
 }
+
+#[test]
+fn asking_for_the_causes_measures_them_in_the_background_while_the_game_keeps_running() {
+    use collective_security::game::ui::causes::{self, Causes};
+    use collective_security::game::ui::cmd::MeasureCauses;
+    let dir = std::env::temp_dir().join(format!("cs-loop-causes-{}", std::process::id()));
+    let mut app = app(&dir);
+    app.add_plugins(causes::plugin);
+    start(&mut app, vec![vec![], vec![]]);
+    app.world_mut().write_message(MeasureCauses);
+    app.update();
+    assert!(app.world().resource::<Causes>().running(), "the message starts the measurement in the background");
+    let mut frames = 0;
+    while app.world().resource::<Causes>().result.is_none() && frames < 100_000 {
+        app.update();
+        frames += 1;
+    }
+    let c = app.world().resource::<Causes>();
+    assert!(c.result.is_some(), "measured within {frames} frames");
+    assert!(frames > 1, "the frames went on while it measured");
+}

@@ -141,19 +141,13 @@ impl ReportTask {
 pub fn plugin(app: &mut App) {
     app.init_resource::<ReportTask>()
         .add_message::<WriteCampaignReport>()
-        .add_systems(Update, write_campaign_report.in_set(crate::game::GameSystems::Commands))
+        .add_systems(Update, super::when_sent::<WriteCampaignReport>(start_report).in_set(crate::game::GameSystems::Commands))
         .add_systems(Update, poll_report.in_set(crate::game::GameSystems::Background));
 }
 
 /// The player asks for the campaign report, written in the background.
 #[derive(Message, Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WriteCampaignReport;
-
-fn write_campaign_report(world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<WriteCampaignReport>>) {
-    if cursor.read(world.resource::<Messages<WriteCampaignReport>>()).count() > 0 {
-        start_report(world);
-    }
-}
 
 fn poll_report(mut task: ResMut<ReportTask>, mut ui: ResMut<super::UiState>) {
     if let Some(t) = &mut task.0

@@ -19,7 +19,7 @@ use super::{Outbox, cmd};
 pub fn plugin(app: &mut App) {
     app.init_resource::<Causes>()
         .add_message::<MeasureCauses>()
-        .add_systems(Update, measure_causes.in_set(crate::game::GameSystems::Commands))
+        .add_systems(Update, super::when_sent::<MeasureCauses>(start).in_set(crate::game::GameSystems::Commands))
         .add_systems(Update, poll_causes.in_set(crate::game::GameSystems::Background));
 }
 
@@ -27,11 +27,6 @@ pub fn plugin(app: &mut App) {
 #[derive(Message, Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MeasureCauses;
 
-fn measure_causes(world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<MeasureCauses>>) {
-    if cursor.read(world.resource::<Messages<MeasureCauses>>()).count() > 0 {
-        start(world);
-    }
-}
 
 /// Seeds over which the game measures causes: 200 keeps every shipped level under two seconds on two cores.
 pub const CAUSE_RUNS: usize = 200;

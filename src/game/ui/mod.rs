@@ -136,6 +136,15 @@ impl Outbox {
     }
 }
 
+/// A system that runs `start` in a frame where the message `M` was sent: background work the player asks for.
+pub fn when_sent<M: Message>(start: fn(&mut World)) -> impl FnMut(&mut World, Local<bevy::ecs::message::MessageCursor<M>>) {
+    move |world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<M>>| {
+        if cursor.read(world.resource::<Messages<M>>()).count() > 0 {
+            start(world);
+        }
+    }
+}
+
 /// The player changes what the panels show.
 #[derive(Message, Clone, Debug, PartialEq)]
 pub enum PanelCommand {
