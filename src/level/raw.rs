@@ -588,3 +588,14 @@ pub struct RawRegion {
     #[serde(default)]
     pub theatre: bool,
 }
+
+/// Yes, no and abstentions from a recorded tally such as `"7–2–2"` or `"13–1"`; `None` when it gives no numbers.
+pub fn parse_tally(t: &str) -> Option<(u32, u32, u32)> {
+    let head = t.split([',', '(', ';']).next()?;
+    let nums: Vec<u32> = head.split(['–', '-', '—']).map(str::trim).map(|x| x.parse::<u32>()).collect::<Result<_, _>>().ok()?;
+    match nums[..] {
+        [y, n] => Some((y, n, 0)),
+        [y, n, a] => Some((y, n, a)),
+        _ => None,
+    }
+}

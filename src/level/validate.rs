@@ -450,6 +450,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
                 cx.state(format!("{p}.{list}[{j}]"), id);
             }
         }
+        recorded_vote_fits_its_body(&mut cx, &p, v, &bodies, &raw.states);
     }
     // Map: holders must be states of the level; regions need a real polygon.
     let mut map = MapDef::default();
@@ -570,5 +571,21 @@ fn check_order(cx: &mut Ctx, path: &str, o: &Order, bodies: &[BodyDef], blocs: &
             }
         }
         _ => {}
+    }
+}
+
+/// A recorded vote was taken in a body the level has, and its tally counts no more ballots than it has seats
+/// (fewer where members were absent).
+fn recorded_vote_fits_its_body(cx: &mut Ctx, p: &str, v: &super::raw::RecordedVote, bodies: &[BodyDef], states: &[super::raw::RawState]) {
+    let Some(body) = bodies.iter().find(|b| b.kind == v.body) else {
+        let body = v.body;
+        cx.err(format!("{p}.body"), format!("body `{body:?}` is not defined in this level's institution"));
+        return;
+    };
+    // In u64: counts and tallies come from the file and may be absurd; a count's own limit is checked elsewhere.
+    let seats: u64 = body.members.iter().filter_map(|ix| states.get(ix.0)).map(|s| u64::from(s.count.max(1))).sum();
+    let counted = super::raw::parse_tally(&v.tally).map(|(y, n, a)| u64::from(y) + u64::from(n) + u64::from(a));
+    if let Some(ballots) = counted.filter(|b| *b > seats) {
+        cx.err(format!("{p}.tally"), format!("the tally `{}` counts {ballots} ballots, but the {:?} has {seats} seats", v.tally, v.body));
     }
 }

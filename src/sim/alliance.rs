@@ -37,9 +37,9 @@ fn apply_alliance_orders(
 ) {
     let date = level.0.turns[cal.turn].date;
     for o in orders.read() {
-        // The victim fights with its own forces (`Rearm` mobilises them): it does not guarantee, reinforce or
-        // arm itself.
-        if o.state == crisis.victim && matches!(o.order, Order::Guarantee | Order::Intervene | Order::ArmVictim) {
+        // The victim fights with its own forces (`Rearm` mobilises them, `Intervene` sends an expedition to a
+        // theatre far from home): it does not guarantee or arm itself.
+        if o.state == crisis.victim && matches!(o.order, Order::Guarantee | Order::ArmVictim) {
             continue;
         }
         let who = names.get(o.state).map(|n| n.id.clone()).unwrap_or_default();

@@ -239,7 +239,9 @@ fn form_coalition(
         credibility: cred.of(level.0.institution.kind),
     };
     let mut committed: f32 = mif.coalition.iter().map(|c| c.cinc).sum();
-    let mut order: Vec<_> = nations.iter().filter(|n| n.0 != crisis.aggressor && n.0 != crisis.victim && !mif.in_coalition(n.0)).collect();
+    // The victim joins only with an expedition it ordered (its army at home fights in the theatre anyway).
+    let deciding = |e: Entity| e != crisis.aggressor && (e != crisis.victim || mif.intervening.contains(&e)) && !mif.in_coalition(e);
+    let mut order: Vec<_> = nations.iter().filter(|n| deciding(n.0)).collect();
     order.sort_by(|a, b| b.2.cinc.total_cmp(&a.2.cinc).then(a.1.ix.cmp(&b.1.ix)));
     for (e, nation, cap, int, member) in order {
         let noise = rng.dynamic();

@@ -26,6 +26,9 @@ fn record_player_orders(mut orders: MessageReader<OrderIssued>, role: Res<Player
 
 /// Supply-line length (km) beyond which the alliance strategy blockades the aggressor.
 pub const BLOCKADE_WORTH_KM: f32 = 1500.0;
+/// A theatre this far from the victim's capital is reached by an expedition, not by the army at home (a
+/// judgement: beyond the distance at which a blockade is worth its risk, the sea lines are long).
+pub const EXPEDITION_KM: f32 = BLOCKADE_WORTH_KM;
 
 fn plan_orders(
     level: Res<Level>,
@@ -38,9 +41,11 @@ fn plan_orders(
     members: Query<(), With<Member>>,
     nations: Res<Nations>,
     iv: Res<Intervention>,
+    interests: Query<&Interests>,
     mut out: MessageWriter<OrderIssued>,
 ) {
     let Some(policy) = role.policy else { return };
+    let victim_km = interests.get(crisis.victim).ok().map(|i| i.km_theatre);
     let lvl = &level.0;
     let t = cal.turn;
     let live = crisis.settled.is_none();
@@ -55,10 +60,15 @@ fn plan_orders(
             }
         }
         Policy::Appease if live => orders.push(if t == 0 { Order::Mediate } else { Order::Concede }),
-        // The victim's own alliance strategy is to mobilise and resist: it cannot guarantee or arm itself.
+        // The victim's own alliance strategy is to mobilise and resist, and to send an expedition where the
+        // theatre lies far from home (Britain to the Falklands, 1982): it cannot guarantee or arm itself.
         Policy::Alliance if live && role.state == crisis.victim => {
             if t == 0 {
                 orders.push(Order::Rearm);
+            }
+            let far = victim_km.is_some_and(|km| km > EXPEDITION_KM);
+            if far && (crisis.fighting || !crisis.attacked) {
+                orders.push(Order::Intervene);
             }
             if crisis.fighting && crisis.supply_km > BLOCKADE_WORTH_KM {
                 orders.push(Order::Blockade);
@@ -90,7 +100,7 @@ fn plan_orders(
         // After a cease-fire the collective strategy still works for peacekeepers.
         Policy::Collective if live || crisis.settled == Some(AggressorChoice::AcceptTerms) => {
             if members.get(role.state).is_ok()
-                && let Some((body, measure, under)) = next_motion(lvl.institution.kind, &mif, &log, &crisis)
+                && let Some((body, measure, under)) = next_motion(lvl, &mif, &log, &crisis)
             {
                 orders.push(Order::Propose { body, measure, under });
             }

@@ -245,3 +245,20 @@ fn a_region_with_more_corners_than_the_map_triangulates_at_once_and_a_nan_locati
     let line = nan.lines().position(|l| l.contains("location: (NaN")).unwrap() + 1;
     assert!(e.iter().any(|d| d.line == line), "{e:?}");
 }
+
+#[test]
+fn a_recorded_vote_in_a_body_the_level_lacks_or_with_more_ballots_than_seats_is_refused_at_its_line() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/korea_1950.ron")).unwrap();
+    let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    // The Council of 1950 had eleven seats: a tally of twelve ballots cannot be right.
+    let forged = src.replacen("tally: \"9–0–1\"", "tally: \"9–0–3\"", 1);
+    assert_ne!(src, forged);
+    let errs = level::check_source(&forged).err().expect("refused");
+    let e = errs.iter().find(|d| d.message.contains("has 11 seats")).unwrap_or_else(|| panic!("{errs:?}"));
+    assert_eq!(e.line, line_of(&forged, "tally: \"9–0–3\""), "{e:?}");
+    // A level of the League has no Security Council to have voted in.
+    let forged = src.replacen("(turn: 1, body: SecurityCouncil, measure: Condemn", "(turn: 1, body: LeagueCouncil, measure: Condemn", 1);
+    assert_ne!(src, forged);
+    let errs = level::check_source(&forged).err().expect("refused");
+    assert!(errs.iter().any(|d| d.message.contains("`LeagueCouncil` is not defined")), "{errs:?}");
+}

@@ -27,7 +27,6 @@ pub fn plugin(app: &mut App) {
 #[derive(Message, Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MeasureCauses;
 
-
 /// Seeds over which the game measures causes: 200 keeps every shipped level under two seconds on two cores.
 pub const CAUSE_RUNS: usize = 200;
 

@@ -154,8 +154,9 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
                         crate::sim::MOBILISE_DAYS,
                         crate::sim::KM_PER_DAY
                     );
+                    // A victim sends an expedition where the theatre lies far from home (Britain, 1982).
+                    order_button(ui, actions, Order::Intervene, "Send forces to the theatre", &send);
                     if !victim {
-                        order_button(ui, actions, Order::Intervene, "Send forces to the theatre", &send);
                         let arm = format!("Arms worth {:.0}% of your power reach the victim's forces over the same transit time; no war with the aggressor. Others may follow your lead.", crate::sim::alliance::ARMS_SHARE * 100.0);
                         order_button(ui, actions, Order::ArmVictim, "Arm the victim", &arm);
                     }

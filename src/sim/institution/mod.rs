@@ -23,9 +23,16 @@ pub fn plugin(app: &mut App) {
     );
 }
 
-/// The next step on the ladder of collective action, given what has been tried.
-/// Used by the collective policy and by states that sponsor motions themselves.
-pub fn next_motion(kind: InstitutionKind, mif: &MeasuresInForce, log: &RunLog, crisis: &Crisis) -> Option<(BodyKind, Measure, Procedure)> {
+/// The next step on the ladder of collective action, given what has been tried and the bodies the level's
+/// institution has. Used by the collective policy and by states that sponsor motions themselves.
+pub fn next_motion(
+    level: &crate::level::LevelDef,
+    mif: &MeasuresInForce,
+    log: &RunLog,
+    crisis: &Crisis,
+) -> Option<(BodyKind, Measure, Procedure)> {
+    let kind = level.institution.kind;
+    let sits = |b: BodyKind| level.body(b).is_some();
     let fighting = crisis.fighting;
     // A cease-fire holds with the aggressor still on the victim's ground: the moment for peacekeepers.
     let ceasefire =
@@ -57,7 +64,8 @@ pub fn next_motion(kind: InstitutionKind, mif: &MeasuresInForce, log: &RunLog, c
     };
     let sc_blocked = log.votes.iter().any(|v| v.body == BodyKind::SecurityCouncil && !v.vetoed_by.is_empty());
     for &(body, m, under) in ladder {
-        if adopted(m) || tried(body, m) {
+        // Only a body the level has can vote; a referral needs an Assembly to refer to.
+        if adopted(m) || tried(body, m) || !sits(body) || (m == Measure::Referral && !sits(BodyKind::GeneralAssembly)) {
             continue;
         }
         match m {
@@ -112,8 +120,7 @@ fn sponsor_motions(
     if player_tabled || victim_leads || history_leads || !crisis.attacked || crisis.settled.is_some() {
         return;
     }
-    let kind = level.0.institution.kind;
-    let Some((body_kind, measure, under)) = next_motion(kind, &mif, &log, &crisis) else { return };
+    let Some((body_kind, measure, under)) = next_motion(&level.0, &mif, &log, &crisis) else { return };
     let Some(body) = bodies.iter().find(|b| b.kind == body_kind) else { return };
     let Ok(agg_cap) = caps.get(crisis.aggressor) else { return };
     let mut best: Option<(f32, Entity, Factors)> = None;
@@ -127,7 +134,7 @@ fn sponsor_motions(
             let view = View {
                 own_cinc: cap.cinc,
                 aggressor_cinc: agg_cap.cinc,
-                credibility: cred.of(kind),
+                credibility: cred.of(level.0.institution.kind),
                 self_defence: crisis.self_defence,
                 noise: 0.0,
             };
