@@ -76,7 +76,14 @@ pub fn chamber(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, ac
                     let is_perm = ix.is_some_and(|i| permanent.contains(&i));
                     ui.label(if is_perm { RichText::new(format!("★ {name}")).strong() } else { RichText::new(name) });
                     let extra = if v.vetoed_by.iter().any(|x| **x == **id) { " VETO" } else { "" };
-                    let resp = ui.colored_label(color, format!("{mark}{extra}"));
+                    // A group whose members divide shows how they divided, in the colour of its most common ballot.
+                    let divided = v.divided.iter().find(|d| d.0 == *id).map(|(_, split)| divided_text(split));
+                    let resp = match &divided {
+                        Some(text) => {
+                            ui.colored_label(color, text).on_hover_text("Its members differ in their alignment: each voted by its own ties")
+                        }
+                        None => ui.colored_label(color, format!("{mark}{extra}")),
+                    };
                     if let Some(d) = v.decision_ix.get(k).copied().flatten().and_then(|d| log.decisions.get(d)) {
                         let resp = resp.on_hover_ui(|ui| {
                             ui.label(format!("score {:+.2} (yes at ≥ 0, no at ≤ −0.45)", d.score));
@@ -90,12 +97,7 @@ pub fn chamber(ctx: &egui::Context, w: &World, tiles: &super::layout::Layout, ac
                     } else {
                         ui.label("");
                     }
-                    match v.divided.iter().find(|d| d.0 == *id) {
-                        Some((_, split)) => ui
-                            .label(RichText::new(divided_text(split)).small())
-                            .on_hover_text("Its members differ in their alignment: each voted by its own ties"),
-                        None => ui.label(if is_perm { "permanent" } else { "" }),
-                    };
+                    ui.label(if is_perm { "permanent" } else { "" });
                     ui.end_row();
                 }
             });
