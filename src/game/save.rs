@@ -10,11 +10,15 @@ use super::state::{Catalog, Screen, Session, StartLevel};
 use super::ui::UiState;
 
 pub fn plugin(app: &mut App) {
-    app.insert_resource(SaveDir(saves_dir()))
-        .init_resource::<SavedGames>()
+    // A test or the command line may have chosen the folder already.
+    if !app.world().contains_resource::<SaveDir>() {
+        app.insert_resource(SaveDir(saves_dir()));
+    }
+    app.init_resource::<SavedGames>()
         .add_message::<SaveCommand>()
         .add_systems(OnEnter(Screen::Menu), list_saved_games)
-        .add_systems(Update, save_commands.in_set(super::GameSystems::Commands));
+        .add_systems(Update, save_commands.in_set(super::GameSystems::Commands))
+        .add_systems(Update, autosave_played.in_set(super::GameSystems::Background));
 }
 
 /// The player saves (F5) or loads a game.
@@ -172,6 +176,13 @@ pub const AUTOSAVE_RING: usize = 3;
 
 /// After each turn: the autosave, and the same game in its slot of the ring of the last turns, so that a
 /// player who regrets two turns can go back to them from the menu's saved games.
+/// Every turn played is autosaved.
+fn autosave_played(world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<super::state::TurnPlayed>>) {
+    if cursor.read(world.resource::<Messages<super::state::TurnPlayed>>()).count() > 0 {
+        autosave_turn(world);
+    }
+}
+
 pub fn autosave_turn(world: &mut World) {
     let turn = world.get_resource::<crate::sim::Calendar>().map_or(0, |c| c.turn);
     let ring = format!("autosave-{}.ron", turn % AUTOSAVE_RING + 1);

@@ -19,6 +19,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<Catalog>()
         .add_message::<StartLevel>()
         .add_message::<EndTurn>()
+        .add_message::<TurnPlayed>()
         .add_message::<Navigate>()
         .add_message::<Draft>()
         .add_systems(Startup, (scan_levels, start_from_options).chain())
@@ -213,6 +214,10 @@ pub use crate::sim::campaign::EraMark;
 #[derive(Message, Clone, Debug, Default)]
 pub struct EndTurn;
 
+/// A turn has been played with the player's orders (the autosave follows it).
+#[derive(Message, Clone, Copy, Debug, Default)]
+pub struct TurnPlayed;
+
 fn start_from_options(opts: Res<GameOptions>, catalog: Res<Catalog>, mut start: MessageWriter<StartLevel>) {
     let Some(name) = &opts.level else { return };
     let entry = catalog.find(name);
@@ -295,5 +300,5 @@ fn end_turn(world: &mut World) {
     play_turn(world, &orders);
     world.resource_mut::<Session>().orders.push(orders);
     world.resource_mut::<NextState<TurnPhase>>().set(TurnPhase::Votes);
-    super::save::autosave_turn(world);
+    world.write_message(TurnPlayed);
 }

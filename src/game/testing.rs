@@ -19,7 +19,7 @@ pub fn headless(opts: GameOptions, saves: &Path) -> App {
         .insert_resource(SaveDir(saves.to_path_buf()))
         .init_resource::<UiState>()
         .add_plugins(crate::sim::plugin)
-        .add_plugins((super::state::plugin, super::lesson::plugin, super::ui::debrief::plugin));
+        .add_plugins((super::state::plugin, super::lesson::plugin, super::save::plugin, super::ui::debrief::plugin));
     app.update();
     app.update();
     app
