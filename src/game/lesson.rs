@@ -12,7 +12,6 @@ use crate::lesson::report::{LessonReport, reports_dir};
 use crate::lesson::{LessonDef, Moment};
 
 use super::state::{Catalog, Navigate, Screen, Session, StartLevel};
-use super::ui::UiState;
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<LessonCatalog>()
@@ -311,7 +310,7 @@ pub fn save_report(world: &mut World) {
         }
         Err(e) => format!("The report could not be saved in {}: {e}. Nothing was lost; try again.", reports_dir().display()),
     };
-    world.resource_mut::<UiState>().message = Some(msg);
+    world.write_message(super::state::Notice(msg));
 }
 
 /// Loads a report for a debrief in front of the class.
@@ -328,7 +327,9 @@ pub fn open_report(world: &mut World, path: &std::path::Path) {
             world.insert_resource(ActiveLesson::review(def, r));
             world.resource_mut::<NextState<Screen>>().set(Screen::Lesson);
         }
-        Err(e) => world.resource_mut::<UiState>().message = Some(e),
+        Err(e) => {
+            world.write_message(super::state::Notice(e));
+        }
     }
 }
 

@@ -7,7 +7,6 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::state::{Catalog, Screen, Session, StartLevel};
-use super::ui::UiState;
 
 pub fn plugin(app: &mut App) {
     // A test or the command line may have chosen the folder already.
@@ -39,7 +38,7 @@ fn save_commands(world: &mut World, mut cursor: Local<bevy::ecs::message::Messag
             SaveCommand::LoadNewest => load_autosave(world),
             SaveCommand::Load(p) => {
                 if let Err(e) = load(world, &p) {
-                    world.resource_mut::<UiState>().message = Some(e);
+                    world.write_message(super::state::Notice(e));
                 }
             }
         }
@@ -203,7 +202,7 @@ pub fn save_now(world: &mut World) {
         Ok(p) => format!("Saved to {}", p.display()),
         Err(e) => format!("Could not save: {e}"),
     };
-    world.resource_mut::<UiState>().message = Some(msg);
+    world.write_message(super::state::Notice(msg));
 }
 
 /// The saves in the saves folder, newest first.
@@ -220,11 +219,11 @@ pub fn saved_games(dir: &Path) -> Vec<PathBuf> {
 pub fn load_autosave(world: &mut World) {
     let dir = world.get_resource::<SaveDir>().map_or_else(saves_dir, |d| d.0.clone());
     let Some(path) = saved_games(&dir).into_iter().next() else {
-        world.resource_mut::<UiState>().message = Some(format!("No saved game in {}", dir.display()));
+        world.write_message(super::state::Notice(format!("No saved game in {}", dir.display())));
         return;
     };
     if let Err(e) = load(world, &path) {
-        world.resource_mut::<UiState>().message = Some(e);
+        world.write_message(super::state::Notice(e));
     }
 }
 
@@ -271,10 +270,10 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
     // A campaign save whose era the campaign file no longer holds resumes as a single crisis, and says so.
     let campaign = s.campaign && in_campaign;
     if s.campaign && !in_campaign {
-        world.resource_mut::<UiState>().message = Some(format!(
+        world.write_message(super::state::Notice(format!(
             "{name}: `{}` is no longer in the campaign (levels/campaign.ron has changed since this save): it resumes as a single crisis",
             s.level_id
-        ));
+        )));
     }
     world.write_message(StartLevel {
         level,

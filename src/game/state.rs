@@ -20,6 +20,7 @@ pub fn plugin(app: &mut App) {
         .add_message::<StartLevel>()
         .add_message::<EndTurn>()
         .add_message::<TurnPlayed>()
+        .add_message::<Notice>()
         .add_message::<Navigate>()
         .add_message::<Draft>()
         .add_systems(Startup, (scan_levels, start_from_options).chain())
@@ -213,6 +214,10 @@ pub use crate::sim::campaign::EraMark;
 /// The player ends the turn with the pending orders.
 #[derive(Message, Clone, Debug, Default)]
 pub struct EndTurn;
+
+/// A notice for the player from any feature (a game saved, a file that could not be read); the panels show it.
+#[derive(Message, Clone, Debug, PartialEq, Eq)]
+pub struct Notice(pub String);
 
 /// A turn has been played with the player's orders (the autosave follows it).
 #[derive(Message, Clone, Copy, Debug, Default)]

@@ -39,7 +39,8 @@ pub fn plugin(app: &mut App) {
         .add_message::<PanelCommand>()
         .add_plugins(draw_systems)
         .add_systems(Update, shortcuts.in_set(crate::game::GameSystems::Input))
-        .add_systems(Update, panel_commands.in_set(crate::game::GameSystems::Commands));
+        .add_systems(Update, panel_commands.in_set(crate::game::GameSystems::Commands))
+        .add_systems(Update, show_notices.in_set(crate::game::GameSystems::Background));
 }
 
 /// What the panels show, apart from the simulation.
@@ -162,6 +163,13 @@ pub enum PanelCommand {
     MenuSeed(String),
     /// Ask (true) or stop asking whether to leave the lesson.
     ConfirmLeave(bool),
+}
+
+/// The features' notices, shown one at a time (the last one sent).
+fn show_notices(mut notices: MessageReader<crate::game::state::Notice>, mut u: ResMut<UiState>) {
+    if let Some(n) = notices.read().last() {
+        u.message = Some(n.0.clone());
+    }
 }
 
 fn panel_commands(mut asked: MessageReader<PanelCommand>, mut u: ResMut<UiState>) {
