@@ -392,3 +392,40 @@ pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQ
 fn name_of(nations: &Query<NationQuery>, e: Entity) -> String {
     nations.get(e).map(|n| n.1.name.to_string()).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use bevy::ecs::system::RunSystemOnce;
+
+    use crate::sim::testing::{state, tiny};
+    use crate::sim::trace::DecisionKind;
+    use crate::sim::{AggressorChoice, Calendar, Contingent, MeasuresInForce, RunLog};
+
+    /// The aggressor's choice on the first turn, with `coalition` power already in the theatre against it.
+    fn choice_facing(coalition: f32) -> AggressorChoice {
+        let mut sim = tiny();
+        let great = state(&mut sim, "GRT");
+        let world = sim.world_mut();
+        let day = crate::sim::turn_days(&world.resource::<crate::sim::Level>().0, world.resource::<Calendar>().turn).0;
+        if coalition > 0.0 {
+            let arrived = Contingent { state: great, cinc: coalition, sent: day - 100, days: 1.0 };
+            world.resource_mut::<MeasuresInForce>().coalition.push(arrived);
+        }
+        world.run_system_once(super::aggressor_decides).unwrap();
+        let log = world.resource::<RunLog>();
+        log.decisions
+            .iter()
+            .rev()
+            .find_map(|d| match d.decision {
+                DecisionKind::Aggressor { choice } => Some(choice),
+                _ => None,
+            })
+            .expect("the aggressor decided")
+    }
+
+    #[test]
+    fn an_aggressor_unopposed_presses_on_and_one_facing_overwhelming_forces_stops() {
+        assert!(matches!(choice_facing(0.0), AggressorChoice::Proceed | AggressorChoice::Escalate));
+        assert!(matches!(choice_facing(1.0), AggressorChoice::AcceptTerms | AggressorChoice::Withdraw));
+    }
+}

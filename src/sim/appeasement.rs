@@ -66,3 +66,28 @@ fn apply_concessions(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use bevy::ecs::system::RunSystemOnce;
+
+    use crate::level::{InstitutionKind, Order};
+    use crate::sim::testing::{state, tiny};
+    use crate::sim::{Credibility, Crisis, OrderIssued};
+
+    #[test]
+    fn a_concession_hands_over_ground_feeds_the_appetite_and_costs_the_institution_trust() {
+        let mut sim = tiny();
+        let victim = state(&mut sim, "VIC");
+        let world = sim.world_mut();
+        let before = world.query::<&Crisis>().single(world).unwrap().clone();
+        let trust = world.resource::<Credibility>().of(InstitutionKind::UnitedNations);
+        world.write_message(OrderIssued { state: victim, order: Order::Concede });
+        world.run_system_once(super::apply_concessions).unwrap();
+        let after = world.query::<&Crisis>().single(world).unwrap().clone();
+        assert!((after.control - before.control - before.concession).abs() < 1e-6, "the victim hands over the level's share");
+        assert!((after.appetite - before.appetite - super::CONCESSION_APPETITE).abs() < 1e-6);
+        let now = world.resource::<Credibility>().of(InstitutionKind::UnitedNations);
+        assert!((trust - now - super::CONCESSION_CREDIBILITY).abs() < 1e-6, "trust {trust} → {now}");
+    }
+}
