@@ -11,13 +11,14 @@ use crate::lesson::play::{Attempt, QuizAnswer, build_report, is_correct, parse_s
 use crate::lesson::report::{LessonReport, reports_dir};
 use crate::lesson::{LessonDef, Moment};
 
-use super::state::{Catalog, Navigate, Screen, Session, StartLevel};
+use super::state::{Catalog, Screen, Session, StartLevel};
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<LessonCatalog>()
         .add_systems(Startup, (scan_lessons, open_from_options).chain().after(super::state::scan_levels))
         .add_message::<LessonCommand>()
-        .add_systems(Update, (lesson_commands, leave_for_menu).in_set(super::GameSystems::Commands))
+        .add_systems(Update, lesson_commands.in_set(super::GameSystems::Commands))
+        .add_systems(OnEnter(Screen::Menu), leave_for_menu)
         .add_systems(Update, tick_clock.run_if(resource_exists::<ActiveLesson>));
 }
 
@@ -361,13 +362,11 @@ pub enum LessonCommand {
     ReviewPart(usize),
 }
 
-/// Leaving for the menu ends a lesson; the autosave keeps it to resume (F9).
-fn leave_for_menu(world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<Navigate>>) {
-    let leaving = cursor.read(world.resource::<Messages<Navigate>>()).any(|n| *n == Navigate::Screen(Screen::Menu));
-    if leaving {
-        autosave(world);
-        world.remove_resource::<ActiveLesson>();
-    }
+/// Entering the menu ends a lesson; the autosave keeps it to resume (F9). (At start, before any lesson is
+/// open, there is nothing to end.)
+fn leave_for_menu(world: &mut World) {
+    autosave(world);
+    world.remove_resource::<ActiveLesson>();
 }
 
 fn lesson_commands(world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<LessonCommand>>) {

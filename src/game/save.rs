@@ -173,8 +173,6 @@ pub fn autosave(world: &mut World) {
 /// How many turns back the autosaves reach: a ring of files, `autosave-1.ron` to `autosave-3.ron`.
 pub const AUTOSAVE_RING: usize = 3;
 
-/// After each turn: the autosave, and the same game in its slot of the ring of the last turns, so that a
-/// player who regrets two turns can go back to them from the menu's saved games.
 /// Every turn played is autosaved.
 fn autosave_played(world: &mut World, mut cursor: Local<bevy::ecs::message::MessageCursor<super::state::TurnPlayed>>) {
     if cursor.read(world.resource::<Messages<super::state::TurnPlayed>>()).count() > 0 {
@@ -182,6 +180,8 @@ fn autosave_played(world: &mut World, mut cursor: Local<bevy::ecs::message::Mess
     }
 }
 
+/// After each turn: the autosave, and the same game in its slot of the ring of the last turns, so that a
+/// player who regrets two turns can go back to them from the menu's saved games.
 pub fn autosave_turn(world: &mut World) {
     let turn = world.get_resource::<crate::sim::Calendar>().map_or(0, |c| c.turn);
     let ring = format!("autosave-{}.ron", turn % AUTOSAVE_RING + 1);

@@ -21,11 +21,27 @@ pub fn plugin(app: &mut App) {
         .add_message::<EndTurn>()
         .add_message::<TurnPlayed>()
         .add_message::<Notice>()
+        // The window's, for a headless app too (the game's flow asks for a frame when the screen changes).
+        .add_message::<bevy::window::RequestRedraw>()
         .add_message::<Navigate>()
         .add_message::<Draft>()
         .add_systems(Startup, (scan_levels, start_from_options).chain())
         .add_systems(Update, (navigate, draft).in_set(super::GameSystems::Commands))
-        .add_systems(Update, (start_level, end_turn).chain().in_set(super::GameSystems::Flow));
+        .add_systems(Update, (start_level, end_turn).chain().in_set(super::GameSystems::Flow))
+        .add_systems(Last, redraw_for_a_change_of_screen);
+}
+
+/// A screen or phase asked for this frame comes into force in the next: a reactive window must draw it.
+fn redraw_for_a_change_of_screen(
+    screen: Res<NextState<Screen>>,
+    phase: Option<Res<NextState<TurnPhase>>>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    let screen_pending = !matches!(*screen, NextState::Unchanged);
+    let phase_pending = phase.is_some_and(|p| !matches!(*p, NextState::Unchanged));
+    if screen_pending || phase_pending {
+        redraw.write(bevy::window::RequestRedraw);
+    }
 }
 
 /// The player moves to another screen or turn phase.

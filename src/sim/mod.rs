@@ -19,8 +19,6 @@ pub mod measures;
 pub mod policy;
 pub mod report;
 pub mod runner;
-#[cfg(test)]
-pub(crate) mod testing;
 pub mod text;
 pub mod trace;
 
@@ -80,3 +78,7 @@ fn age_messages(mut orders: ResMut<Messages<OrderIssued>>, mut motions: ResMut<M
     orders.update();
     motions.update();
 }
+
+// Last in the file: the layers test reads a module's source up to its first `#[cfg(test)]`.
+#[cfg(test)]
+pub(crate) mod testing;

@@ -77,12 +77,13 @@ fn a_un_that_settled_suez_is_trusted_enough_to_reverse_kuwaits_invasion_by_colle
 /// appetite and the states that sanction in 2022 decide far from the line. The outcome gap historians argue
 /// for is a reported miss; what the model does carry is asserted here.
 #[test]
-fn sanctioning_crimea_in_2014_leaves_the_un_more_credible_in_2022_and_never_makes_the_invasion_easier() {
+fn sanctioning_crimea_in_2014_leaves_the_un_more_credible_in_2022_and_russia_no_hungrier() {
     let with = |p| last_era(&[stage("crimea_2014", Some("USA"), Some(p)), stage("ukraine_2022", Some("USA"), None)], Policy::Alliance);
     let (sanctioned, c1) = with(Policy::Historical);
     let (accepted, c0) = with(Policy::Appease);
     assert!(c1[1] > c0[1] + 0.2, "the UN's credibility carried into 2022: {} after Crimea sanctioned, {} after accepted", c1[1], c0[1]);
     assert!(c1[2] <= c0[2], "Russia's appetite carried into 2022: {} after sanctions, {} after acceptance", c1[2], c0[2]);
+    // Within the noise of 200 seeds, the invasion is not easier to reverse after acceptance than after sanctions.
     let (a, b) = (share(&sanctioned, OutcomeKind::Reversed), share(&accepted, OutcomeKind::Reversed));
     assert!(a >= b - 0.03, "Ukraine reversed in {a} after Crimea sanctioned, {b} after Crimea accepted");
 }

@@ -370,7 +370,10 @@ fn next_in_campaign(w: &World) -> Option<crate::game::state::StartLevel> {
     let seen = |k: crate::level::InstitutionKind| campaign[..=here].iter().any(|e| e.level.as_ref().is_ok_and(|l| l.institution.kind == k));
     let league = if seen(crate::level::InstitutionKind::League) { cred.league } else { level.institution.credibility };
     let un = if seen(crate::level::InstitutionKind::UnitedNations) { cred.un } else { level.institution.credibility };
+    // What the lessons are drawn from (the sim's resources: absent, no next era).
     w.get_resource::<crate::sim::RunLog>()?.outcome?;
+    w.get_resource::<crate::sim::WorldTension>()?;
+    w.get_resource::<crate::sim::MeasuresInForce>()?;
     let mut eras = session.eras.clone();
     eras.extend(super::campaign::era_mark(w));
     let mut lessons = session.lessons.after_run(w);

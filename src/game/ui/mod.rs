@@ -1,5 +1,6 @@
-//! The egui panels. One exclusive system draws them all from a read-only view of the world and collects
-//! the player's actions, which are applied afterwards as messages and state changes.
+//! The egui panels: one system per screen, run only in its state, then the windows over every screen. Each
+//! draws from a read-only view of the world and sends the player's commands as typed messages (`cmd`),
+//! handled by the systems of the features they belong to.
 
 pub mod campaign;
 pub mod causes;

@@ -392,10 +392,9 @@ pub fn cast_ballots(
         } else {
             interest::ballot_factors(int, &view, measure, w)
         };
-        if ctx.proposer == Some(e) && !party {
-            // A state that tables a draft is committed to it: it does not vote against its own motion.
-            factors.push(Factor::new(FactorId::OwnMotion, 3.0));
-        }
+        // A state that tables a draft is committed to it: it does not vote against its own motion.
+        let own_motion = (ctx.proposer == Some(e) && !party).then(|| Factor::new(FactorId::OwnMotion, 3.0));
+        factors.extend(own_motion);
         let wanted = wanted_ballot(ctx.intervention.score(&factors), w);
         let kept_away = !member || body.boycotting.contains(&e) || body.uninstructed.contains(&e);
         let stays_away = |i: &Interests| kept_away || (body.kind.is_assembly() && !party && interest::attendance(i, &view) < ATTEND);
@@ -403,7 +402,9 @@ pub fn cast_ballots(
         let ballot = ctx.intervention.ballot(nation.ix, wanted, away);
         let votes = if nation.spread > 0.0 && body.kind.is_assembly() && !party {
             members_divide(int, nation, |m| {
-                let wanted = wanted_ballot(ctx.intervention.score(&interest::ballot_factors(m, &view, measure, w)), w);
+                let mut own = interest::ballot_factors(m, &view, measure, w);
+                own.extend(own_motion);
+                let wanted = wanted_ballot(ctx.intervention.score(&own), w);
                 ctx.intervention.ballot(nation.ix, wanted, stays_away(m))
             })
         } else {
