@@ -85,14 +85,15 @@ pub struct BlocChange {
     /// States that leave it.
     #[serde(default)]
     pub leave: Vec<String>,
-    /// A new treaty area.
+    /// A new treaty area; `area: None`, written out, removes the base level's (every member is covered).
     #[serde(default)]
     pub area: Option<Vec<String>>,
     /// A member whose fighting first the others' obligation waits for; `after: None`, written out, removes the
     /// wait of the base level (left out, it stays).
     #[serde(default)]
     pub after: Option<String>,
-    /// A new treaty region, `((west, south), (east, north))`.
+    /// A new treaty region, `((west, south), (east, north))`; `region: None`, written out, removes the base
+    /// level's (the treaty obliges wherever the crisis lies).
     #[serde(default)]
     pub region: Option<((f32, f32), (f32, f32))>,
 }
@@ -413,7 +414,8 @@ fn idle_changes(v: &RawVariant, base: &RawLevel, spans: &SpanIndex) -> Vec<Diagn
     out
 }
 
-/// A bloc's changes. `after: None`, written out, removes the member the others wait for; left out, it stays.
+/// A bloc's changes. `after: None`, `area: None` or `region: None`, written out, removes the base level's
+/// wait, treaty area or region; left out, it stays.
 fn apply_blocs(base: &mut RawLevel, changes: &[BlocChange], spans: &SpanIndex) {
     for (i, c) in changes.iter().enumerate() {
         let Some(b) = base.blocs.iter_mut().find(|b| b.id == c.id) else { continue };
@@ -426,13 +428,14 @@ fn apply_blocs(base: &mut RawLevel, changes: &[BlocChange], spans: &SpanIndex) {
             }
         }
         b.members.retain(|m| !c.leave.contains(m));
-        if c.area.is_some() {
+        let written = |field: &str| spans.has(&format!("bloc_changes[{i}].{field}"));
+        if c.area.is_some() || written("area") {
             b.area = c.area.clone();
         }
-        if c.after.is_some() || spans.has(&format!("bloc_changes[{i}].after")) {
+        if c.after.is_some() || written("after") {
             b.after = c.after.clone();
         }
-        if c.region.is_some() {
+        if c.region.is_some() || written("region") {
             b.region = c.region;
         }
     }

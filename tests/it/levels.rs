@@ -232,6 +232,18 @@ fn a_variant_that_writes_after_none_removes_the_wait_and_one_that_leaves_it_out_
 }
 
 #[test]
+fn a_variant_that_writes_region_none_removes_the_treaty_region_and_one_that_leaves_it_out_keeps_it() {
+    let kept = "Variant(extends: \"suez_1956\", id: \"s\", name: \"s\", summary: \"s\",\n    bloc_changes: [BlocChange(id: \"nato\", cohesion: 0.9)],\n)";
+    let removed = kept.replace("cohesion: 0.9", "cohesion: 0.9, region: None");
+    let region = |src: &str| {
+        let l = level::check_source(src).unwrap_or_else(|e| panic!("{e:?}")).level;
+        l.blocs.iter().find(|b| b.id == "nato").unwrap().region
+    };
+    assert!(region(kept).is_some(), "left out, NATO still stops at the Tropic of Cancer");
+    assert_eq!(region(&removed), None, "written out, the region is gone");
+}
+
+#[test]
 fn a_level_whose_id_is_not_its_file_name_is_warned_of() {
     let dir = std::env::temp_dir().join(format!("cs-id-stem-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
