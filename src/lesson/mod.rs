@@ -4,6 +4,7 @@
 //!
 //! Headless like the simulation: no window, renderer or egui.
 
+pub mod attempt;
 pub mod class;
 pub mod glossary;
 pub mod play;

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::Strategy;
-use super::play::{Attempt, CompareRecord};
+use super::attempt::{Attempt, CompareRecord};
 
 /// Bumped when the report's JSON changes in a way older readers cannot follow.
 pub const REPORT_FORMAT: u32 = 1;
