@@ -563,6 +563,25 @@ impl OutcomeKind {
     }
 }
 
+impl Measure {
+    /// The name used in JSON output (serde's snake case of the variant).
+    pub fn id(self) -> &'static str {
+        use Measure::*;
+        match self {
+            Enquiry => "enquiry",
+            Condemn => "condemn",
+            NonRecognition => "non_recognition",
+            Sanctions => "sanctions",
+            OilSanctions => "oil_sanctions",
+            AuthoriseForce => "authorise_force",
+            UnifiedCommand => "unified_command",
+            Referral => "referral",
+            Peacekeeping => "peacekeeping",
+            UnitingForPeace => "uniting_for_peace",
+        }
+    }
+}
+
 /// The map of the era: modern country shapes given to the states that held them, and regions no modern
 /// border outlines (Manchuria), drawn from polygons over the modern shapes.
 #[derive(Serialize, Deserialize, Clone, Debug, Default)]

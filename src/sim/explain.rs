@@ -267,19 +267,3 @@ fn free_ride(d: &Decision) -> f32 {
 fn last_aggressor(log: &RunLog) -> Option<&Decision> {
     log.decisions.iter().rev().find(|d| matches!(d.decision, DecisionKind::Aggressor { .. }))
 }
-
-pub fn measure_id(m: crate::level::Measure) -> &'static str {
-    use crate::level::Measure::*;
-    match m {
-        Enquiry => "enquiry",
-        Condemn => "condemn",
-        NonRecognition => "non_recognition",
-        Sanctions => "sanctions",
-        OilSanctions => "oil_sanctions",
-        AuthoriseForce => "authorise_force",
-        UnifiedCommand => "unified_command",
-        Referral => "referral",
-        Peacekeeping => "peacekeeping",
-        UnitingForPeace => "uniting_for_peace",
-    }
-}

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use crate::level::{self, LevelDef, RecordedVote};
 
-use super::explain::measure_id;
 use super::report::{RunReport, VoteReport};
 use super::runner::RunSetup;
 use super::{Ballot, Policy, Simulation};
@@ -93,7 +92,7 @@ pub use crate::level::raw::parse_tally;
 fn vote_row(level: &LevelDef, rec: &RecordedVote, reports: &[RunReport], seeds: u64) -> Row {
     let found: Vec<Option<&VoteReport>> = reports
         .iter()
-        .map(|r| r.votes.iter().find(|v| v.turn == rec.turn as usize && v.body == rec.body.id() && v.motion == measure_id(rec.measure)))
+        .map(|r| r.votes.iter().find(|v| v.turn == rec.turn as usize && v.body == rec.body.id() && v.motion == rec.measure.id()))
         .collect();
     let checked = checked_ballots(level, rec);
     let agree = |v: &VoteReport| checked.iter().filter(|(id, b)| v.ballots.get(id) == Some(b)).count() as u64;

@@ -7,7 +7,6 @@ use serde::Serialize;
 use crate::level::{Date, OutcomeKind};
 
 use super::core::*;
-use super::explain::measure_id;
 use super::runner::Simulation;
 use super::trace::{Ballot, Explanation, NewsItem};
 
@@ -110,7 +109,7 @@ impl RunReport {
                     turn: v.turn,
                     date: v.date,
                     body: v.body.id(),
-                    motion: measure_id(v.motion),
+                    motion: v.motion.id(),
                     procedural: v.procedural,
                     proposer: v.proposer.clone(),
                     yes: v.yes,

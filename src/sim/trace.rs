@@ -291,7 +291,7 @@ impl Mechanism {
     pub fn id(self) -> String {
         match self {
             Mechanism::Outcome => "outcome".into(),
-            Mechanism::Vote(b, m) => format!("collective_action:{}:{}", b.id(), super::explain::measure_id(m)),
+            Mechanism::Vote(b, m) => format!("collective_action:{}:{}", b.id(), m.id()),
             Mechanism::Sanctions => "sanctions".into(),
             Mechanism::Enforcement => "enforcement".into(),
             Mechanism::Appeasement => "appeasement".into(),

@@ -404,3 +404,21 @@ fn the_schema_that_checks_and_documents_files_names_exactly_the_fields_and_choic
         assert_eq!(fields, *serde_fields, "{raw}: the fields or choices the schema checks are those serde reads");
     }
 }
+
+#[test]
+fn every_measure_is_named_in_json_by_serdes_snake_case_of_its_variant() {
+    use collective_security::level::raw::Measure;
+    let (_, variants, _) = probe::names::<Measure>();
+    assert!(variants.len() >= 10, "{variants:?}");
+    for v in variants {
+        let m: Measure = serde_json::from_str(&format!("\"{v}\"")).unwrap();
+        let snake: String = v.chars().enumerate().fold(String::new(), |mut s, (i, c)| {
+            if c.is_uppercase() && i > 0 {
+                s.push('_');
+            }
+            s.push(c.to_ascii_lowercase());
+            s
+        });
+        assert_eq!(m.id(), snake, "{v}");
+    }
+}
