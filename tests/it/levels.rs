@@ -219,28 +219,25 @@ fn a_variant_change_that_changes_nothing_is_warned_of_and_a_turn_past_the_end_is
     assert!(e[0].message.contains("GBR") && e[0].message.contains("FRA"), "the error lists who is playable: {}", e[0].message);
 }
 
+/// The bloc `bloc` of `base` after a variant changes it with `change` (`cohesion: 0.9` and whatever is added).
+fn bloc_after(base: &str, bloc: &str, change: &str) -> collective_security::level::BlocDef {
+    let src = format!(
+        "Variant(extends: \"{base}\", id: \"v\", name: \"v\", summary: \"s\",\n    bloc_changes: [BlocChange(id: \"{bloc}\", cohesion: 0.9{change})],\n)"
+    );
+    let l = level::check_source(&src).unwrap_or_else(|e| panic!("{e:?}")).level;
+    l.blocs.into_iter().find(|b| b.id == bloc).unwrap()
+}
+
 #[test]
 fn a_variant_that_writes_after_none_removes_the_wait_and_one_that_leaves_it_out_keeps_it() {
-    let kept = "Variant(extends: \"munich_1938\", id: \"m\", name: \"m\", summary: \"s\",\n    bloc_changes: [BlocChange(id: \"soviet_czech\", cohesion: 0.9)],\n)";
-    let removed = kept.replace("cohesion: 0.9", "cohesion: 0.9, after: None");
-    let waits_for = |src: &str| {
-        let l = level::check_source(src).unwrap_or_else(|e| panic!("{e:?}")).level;
-        l.blocs.iter().find(|b| b.id == "soviet_czech").unwrap().after
-    };
-    assert!(waits_for(kept).is_some(), "left out, the Soviet Union still waits for France");
-    assert_eq!(waits_for(&removed), None, "written out, the wait is gone");
+    assert!(bloc_after("munich_1938", "soviet_czech", "").after.is_some(), "left out, the Soviet Union still waits for France");
+    assert_eq!(bloc_after("munich_1938", "soviet_czech", ", after: None").after, None, "written out, the wait is gone");
 }
 
 #[test]
 fn a_variant_that_writes_region_none_removes_the_treaty_region_and_one_that_leaves_it_out_keeps_it() {
-    let kept = "Variant(extends: \"suez_1956\", id: \"s\", name: \"s\", summary: \"s\",\n    bloc_changes: [BlocChange(id: \"nato\", cohesion: 0.9)],\n)";
-    let removed = kept.replace("cohesion: 0.9", "cohesion: 0.9, region: None");
-    let region = |src: &str| {
-        let l = level::check_source(src).unwrap_or_else(|e| panic!("{e:?}")).level;
-        l.blocs.iter().find(|b| b.id == "nato").unwrap().region
-    };
-    assert!(region(kept).is_some(), "left out, NATO still stops at the Tropic of Cancer");
-    assert_eq!(region(&removed), None, "written out, the region is gone");
+    assert!(bloc_after("suez_1956", "nato", "").region.is_some(), "left out, NATO still stops at the Tropic of Cancer");
+    assert_eq!(bloc_after("suez_1956", "nato", ", region: None").region, None, "written out, the region is gone");
 }
 
 #[test]

@@ -122,10 +122,6 @@ impl Outbox {
         }));
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// Writes the commands, in the order given, and asks for a frame to handle them.
     pub fn deliver(self, world: &mut World) {
         if self.0.is_empty() {
