@@ -285,6 +285,7 @@ fn run_game(g: GameArgs, started: std::time::Instant) -> i32 {
         harness,
         report: g.report,
         lesson: g.lesson,
+        class_seed: None,
         full_redraw: g.no_partial_redraw,
     };
     match crate::game::run(opts) {

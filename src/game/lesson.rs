@@ -34,7 +34,16 @@ fn open_from_options(world: &mut World) {
             .iter()
             .position(|(p, l)| l.as_ref().is_ok_and(|l| &l.id == id) || p.to_string_lossy() == id.as_str());
         match i {
-            Some(i) => open(world, i),
+            Some(i) => {
+                open(world, i);
+                if let (Some(code), Some(mut l)) = (&opts.class_seed, world.get_resource_mut::<ActiveLesson>()) {
+                    l.attempt.seed_code = code.clone();
+                    l.attempt.seed = parse_seed(code);
+                }
+                if let Some(l) = world.get_resource::<ActiveLesson>() {
+                    info!("lesson {id} opened, class seed {}", l.attempt.seed_code);
+                }
+            }
             None => error!("no lesson `{id}` in {}", crate::lesson::lessons_dir().display()),
         }
     }
@@ -171,16 +180,7 @@ fn scan_lessons(mut cat: ResMut<LessonCatalog>, opts: Res<super::GameOptions>) {
 }
 
 pub fn refresh_reports(cat: &mut LessonCatalog) {
-    let mut v: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(reports_dir())
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| (std::fs::metadata(&p).and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), p))
-        .collect();
-    v.sort_by_key(|b| std::cmp::Reverse(b.0));
-    cat.reports = v.into_iter().map(|x| x.1).collect();
+    cat.reports = crate::files::newest_first(&reports_dir(), "json");
 }
 
 fn tick_clock(time: Res<Time<Real>>, mut l: ResMut<ActiveLesson>) {
@@ -307,6 +307,9 @@ pub fn save_report(world: &mut World) {
         Ok(paths) => {
             world.resource_mut::<ActiveLesson>().saved = Some(paths.clone());
             refresh_reports(&mut world.resource_mut::<LessonCatalog>());
+            // In a page, the student also gets the report as files, to hand in as on the desktop.
+            #[cfg(target_arch = "wasm32")]
+            super::web::download(&[paths.1.clone(), paths.0.clone()]);
             format!("Report saved:\n{}\n{}", paths.0.display(), paths.1.display())
         }
         Err(e) => format!("The report could not be saved in {}: {e}. Nothing was lost; try again.", reports_dir().display()),

@@ -4,6 +4,7 @@
 pub mod capture;
 pub mod clipboard;
 pub mod colour_vision;
+pub mod journal;
 pub mod lesson;
 pub mod map;
 pub mod pipelines;
@@ -14,6 +15,8 @@ pub mod still;
 pub mod testing;
 pub mod theme;
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 use std::path::PathBuf;
 
@@ -56,23 +59,31 @@ pub struct GameOptions {
     pub report: Option<PathBuf>,
     /// Open this lesson at start.
     pub lesson: Option<String>,
+    /// The class seed filled in on that lesson's start page (the web page's `?seed=`).
+    pub class_seed: Option<String>,
     /// Draw every frame in full: no partial redraw (to measure what it saves).
     pub full_redraw: bool,
+}
+
+/// The game's window: on the desktop of the size asked for; in a page, the page's canvas `#game`, filling
+/// the space the page gives it.
+fn window((w, h): (u32, u32)) -> Window {
+    Window {
+        title: "Collective Security".into(),
+        resolution: WindowResolution::new(w, h).with_scale_factor_override(1.0),
+        #[cfg(target_arch = "wasm32")]
+        canvas: Some("#game".into()),
+        #[cfg(target_arch = "wasm32")]
+        fit_canvas_to_parent: true,
+        ..default()
+    }
 }
 
 /// Runs the game window.
 pub fn run(opts: GameOptions) -> AppExit {
     let mut app = App::new();
-    let (w, h) = opts.size;
-    app.add_plugins(DefaultPlugins.set(WindowPlugin {
-        primary_window: Some(Window {
-            title: "Collective Security".into(),
-            resolution: WindowResolution::new(w, h).with_scale_factor_override(1.0),
-            ..default()
-        }),
-        ..default()
-    }))
-    .add_plugins(EguiPlugin::default());
+    app.add_plugins(DefaultPlugins.set(WindowPlugin { primary_window: Some(window(opts.size)), ..default() }))
+        .add_plugins(EguiPlugin::default());
     // A turn-based game need not redraw sixty times a second: on input, else ten times a second while
     // focused (the background comparison's progress bar) and once a second when not. Screenshots and the
     // frame benchmark draw continuously.
@@ -99,9 +110,12 @@ pub fn run(opts: GameOptions) -> AppExit {
         still::plugin,
         ui::plugin,
         save::plugin,
-        reload::plugin,
         clipboard::plugin,
+        journal::plugin,
     ));
+    // Hot reload watches the level's file: on the desktop only, where a modder edits it.
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_plugins(reload::plugin);
     #[cfg(feature = "dev-tools")]
     app.add_plugins(capture::plugin);
     app.run()

@@ -4,7 +4,9 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Instant, SystemTime};
+use std::time::SystemTime;
+
+use bevy::platform::time::Instant;
 
 use bevy::prelude::*;
 

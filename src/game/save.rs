@@ -106,7 +106,7 @@ pub fn to_text(session: &Session) -> Result<String, String> {
 }
 
 pub fn to_text_with(session: &Session, lesson: Option<LessonProgress>) -> Result<String, String> {
-    let level_hash = std::fs::read_to_string(&session.level_path).map(|t| hash_text(&t)).unwrap_or(0);
+    let level_hash = crate::files::read_text(&session.level_path).map(|t| hash_text(&t)).unwrap_or(0);
     let file = SaveFile { format: SAVE_FORMAT, level_hash, session: session.clone(), lesson };
     ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string())
 }
@@ -207,12 +207,7 @@ pub fn save_now(world: &mut World) {
 
 /// The saves in the saves folder, newest first.
 pub fn saved_games(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<(std::time::SystemTime, PathBuf)> = crate::files::ron_files(dir)
-        .into_iter()
-        .map(|p| (std::fs::metadata(&p).and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), p))
-        .collect();
-    v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    v.into_iter().map(|x| x.1).collect()
+    crate::files::newest_first(dir, "ron")
 }
 
 /// Loads the newest save: the autosave, or a save the player made since.
@@ -263,7 +258,7 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
     let level = entry.level.clone().map_err(|e| format!("{name}: its level does not load:\n{e}"))?;
     let entry_path = entry.path.clone();
     let in_campaign = catalog.campaign().iter().any(|e| e.id == s.level_id);
-    let now = std::fs::read_to_string(&entry.path).map(|t| hash_text(&t)).unwrap_or(0);
+    let now = crate::files::read_text(&entry.path).map(|t| hash_text(&t)).unwrap_or(0);
     if file.level_hash == 0 || now != file.level_hash {
         return Err(format!("{name}: the level `{}` has changed since this game was saved, so it cannot be replayed exactly", s.level_id));
     }

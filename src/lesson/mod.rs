@@ -98,7 +98,7 @@ pub fn lesson_files(dir: &Path) -> Vec<PathBuf> {
 /// A level a lesson names, looked up beside the lesson's folder (`levels/`) or among the shipped levels.
 pub fn find_level(lesson_path: &Path, id: &str) -> Option<Arc<LevelDef>> {
     let beside = lesson_path.parent().and_then(|d| d.parent()).map(|d| d.join(format!("{id}.ron")));
-    let path = beside.filter(|p| p.exists()).unwrap_or_else(|| crate::files::levels_dir().join(format!("{id}.ron")));
+    let path = beside.filter(|p| crate::files::exists(p)).unwrap_or_else(|| crate::files::levels_dir().join(format!("{id}.ron")));
     crate::level::load(&path).ok().map(Arc::new)
 }
 
@@ -121,7 +121,7 @@ pub fn known_levels(lesson_path: &Path) -> Vec<String> {
 /// Whether a file is a lesson: it sits in a `lessons` folder or begins with `Lesson(`.
 pub fn is_lesson_file(path: &Path) -> bool {
     path.parent().and_then(|d| d.file_name()).is_some_and(|n| n == "lessons")
-        || std::fs::read_to_string(path).is_ok_and(|s| {
+        || crate::files::read_text(path).is_ok_and(|s| {
             s.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("//")).is_some_and(|l| l.starts_with("Lesson("))
         })
 }
@@ -146,7 +146,7 @@ pub fn load(path: &Path) -> Result<LessonDef, String> {
 /// A lesson from a file path, or else the shipped lesson of that id.
 pub fn by_name(name: &str) -> Result<LessonDef, String> {
     let p = Path::new(name);
-    if p.exists() { load(p) } else { shipped(name) }
+    if crate::files::exists(p) { load(p) } else { shipped(name) }
 }
 
 /// A shipped lesson by id.

@@ -171,7 +171,6 @@ impl LessonReport {
     /// Writes `STEM.md` and `STEM.json` into `dir`, atomically, with each part's timeline as
     /// `STEM-LEVEL.svg`; returns the two paths.
     pub fn save(&self, dir: &Path) -> std::io::Result<(std::path::PathBuf, std::path::PathBuf)> {
-        std::fs::create_dir_all(dir)?;
         let stem = self.file_stem();
         let md = dir.join(format!("{stem}.md"));
         let json = dir.join(format!("{stem}.json"));

@@ -182,8 +182,8 @@ fn list(items: &[&str]) -> String {
 /// A level by path or by shipped id.
 pub fn resolve(name: &str) -> Result<LevelDef, String> {
     let p = std::path::Path::new(name);
-    let path = if p.exists() { p.to_path_buf() } else { crate::files::levels_dir().join(format!("{name}.ron")) };
-    if !path.exists() {
+    let path = if crate::files::exists(p) { p.to_path_buf() } else { crate::files::levels_dir().join(format!("{name}.ron")) };
+    if !crate::files::exists(&path) {
         let shipped = crate::files::shipped_levels();
         let ids: Vec<String> = shipped.iter().filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
         let hint = diagnostics::did_you_mean(name, ids.iter().map(|s| s.as_str()))

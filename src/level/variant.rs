@@ -173,7 +173,7 @@ pub fn is_variant(src: &str) -> bool {
 /// The file of the level `extends` names: beside the variant, else in `levels/`.
 fn find_base(extends: &str, dir: Option<&Path>, levels_dir: &Path) -> Option<PathBuf> {
     let candidates = [dir.map(|d| d.join(format!("{extends}.ron"))), Some(levels_dir.join(format!("{extends}.ron")))];
-    candidates.into_iter().flatten().find(|p| p.exists())
+    candidates.into_iter().flatten().find(|p| crate::files::exists(p))
 }
 
 /// The file of the level a variant file extends, so that an edit to it can be noticed too; `None` for a whole
@@ -206,11 +206,9 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
         ]);
     }
     let Some(base_path) = find_base(&v.extends, dir, levels_dir) else {
-        let known: Vec<String> = std::fs::read_dir(levels_dir)
+        let known: Vec<String> = crate::files::ron_files(levels_dir)
             .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
             .collect();
         return Err(vec![
             Diagnostic::error("extends", format!("no level `{}` to extend", v.extends))

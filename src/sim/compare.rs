@@ -44,41 +44,31 @@ impl Counts {
 }
 
 /// Runs `f` on seeds `0..runs` split over the cores, each thread with its own simulation, and adds the counts.
-fn spread(runs: usize, f: impl Fn(&mut Simulation, usize, &mut Counts) + Sync) -> Counts {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(runs.max(1));
-    let chunk = runs.div_ceil(threads.max(1));
+async fn spread(runs: usize, f: impl Fn(&mut Simulation, usize, &mut Counts) + Sync) -> Counts {
     let mut total = Counts::default();
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let f = &f;
-                s.spawn(move || {
-                    let mut sim = Simulation::new();
-                    let mut c = Counts::default();
-                    for k in (t * chunk)..((t + 1) * chunk).min(runs) {
-                        f(&mut sim, k, &mut c);
-                    }
-                    c
-                })
-            })
-            .collect();
-        for h in handles {
-            total.add(h.join().expect("a simulation thread panicked"));
+    for c in super::parallel::in_batches(runs, Simulation::lean, |sim, range| {
+        let mut c = Counts::default();
+        for k in range {
+            f(sim, k, &mut c);
         }
-    });
+        c
+    })
+    .await
+    {
+        total.add(c);
+    }
     total
 }
 
 /// Shares of each outcome over `runs` seeds from `setup.seed`.
 pub fn outcome_shares(setup: &RunSetup, runs: usize) -> BTreeMap<OutcomeKind, f64> {
-    let counts = spread(runs, |sim, k, c| {
-        sim.set_lean(true);
+    let counts = super::parallel::wait(spread(runs, |sim, k, c| {
         sim.start(&RunSetup { seed: setup.seed.wrapping_add(k as u64), ..setup.clone() });
         sim.run_to_end();
         if let Some((o, _)) = sim.log().outcome {
             *c.outcomes.entry(o).or_default() += 1;
         }
-    });
+    }));
     counts.shares(runs)
 }
 
@@ -92,43 +82,54 @@ pub fn compare(
     runs: usize,
     progress: Arc<AtomicUsize>,
 ) -> Vec<StrategyResult> {
-    [Policy::Appease, Policy::Alliance, Policy::Collective]
-        .into_iter()
-        .map(|policy| {
-            let counts = spread(runs, |sim, k, c| {
-                sim.set_lean(true);
-                let first = if prefix.is_empty() { Some(policy) } else { None };
-                sim.start(&RunSetup {
-                    level: level.clone(),
-                    seed: seed.wrapping_add(k as u64),
-                    role: Some(role),
-                    policy: first,
-                    credibility: None,
-                    lessons: Default::default(),
-                });
-                for orders in prefix {
-                    for o in orders {
-                        sim.order(o.clone());
-                    }
-                    if sim.step() {
-                        break;
-                    }
-                }
-                sim.app.world_mut().resource_mut::<PlayerRole>().policy = Some(policy);
-                sim.run_to_end();
-                let log = sim.log();
-                if let Some((o, _)) = log.outcome {
-                    *c.outcomes.entry(o).or_default() += 1;
-                }
-                if let Some(top) = super::explain::deciding_factor(log) {
-                    *c.deciding.entry(top).or_default() += 1;
-                }
-                progress.fetch_add(1, Ordering::Relaxed);
+    super::parallel::wait(compare_async(level, role, seed, prefix, runs, progress))
+}
+
+/// [`compare`] as background work, which in the browser gives the page back between batches of runs.
+pub async fn compare_async(
+    level: Arc<LevelDef>,
+    role: StateIx,
+    seed: u64,
+    prefix: &[Vec<Order>],
+    runs: usize,
+    progress: Arc<AtomicUsize>,
+) -> Vec<StrategyResult> {
+    let mut out = Vec::with_capacity(3);
+    for policy in [Policy::Appease, Policy::Alliance, Policy::Collective] {
+        let counts = spread(runs, |sim, k, c| {
+            let first = if prefix.is_empty() { Some(policy) } else { None };
+            sim.start(&RunSetup {
+                level: level.clone(),
+                seed: seed.wrapping_add(k as u64),
+                role: Some(role),
+                policy: first,
+                credibility: None,
+                lessons: Default::default(),
             });
-            let mut d: Vec<(FactorId, usize)> = counts.deciding.iter().map(|(k, v)| (*k, *v)).collect();
-            d.sort_by_key(|x| std::cmp::Reverse(x.1));
-            d.truncate(3);
-            StrategyResult { policy, shares: counts.shares(runs), deciding: d }
+            for orders in prefix {
+                for o in orders {
+                    sim.order(o.clone());
+                }
+                if sim.step() {
+                    break;
+                }
+            }
+            sim.app.world_mut().resource_mut::<PlayerRole>().policy = Some(policy);
+            sim.run_to_end();
+            let log = sim.log();
+            if let Some((o, _)) = log.outcome {
+                *c.outcomes.entry(o).or_default() += 1;
+            }
+            if let Some(top) = super::explain::deciding_factor(log) {
+                *c.deciding.entry(top).or_default() += 1;
+            }
+            progress.fetch_add(1, Ordering::Relaxed);
         })
-        .collect()
+        .await;
+        let mut d: Vec<(FactorId, usize)> = counts.deciding.iter().map(|(k, v)| (*k, *v)).collect();
+        d.sort_by_key(|x| std::cmp::Reverse(x.1));
+        d.truncate(3);
+        out.push(StrategyResult { policy, shares: counts.shares(runs), deciding: d });
+    }
+    out
 }

@@ -16,6 +16,7 @@ pub mod fidelity;
 pub mod institution;
 pub mod interest;
 pub mod measures;
+pub mod parallel;
 pub mod policy;
 pub mod report;
 pub mod runner;

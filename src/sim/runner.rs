@@ -97,6 +97,13 @@ impl Simulation {
     }
 
     /// Keeps only what outcome shares need in the run log (see `RunLog::lean`), for this run and the next.
+    /// A simulation for many-run counts: it keeps only what outcome shares need (see [`RunLog::lean`]).
+    pub fn lean() -> Self {
+        let mut sim = Simulation::new();
+        sim.set_lean(true);
+        sim
+    }
+
     pub fn set_lean(&mut self, lean: bool) {
         self.app.world_mut().resource_mut::<RunLog>().lean = lean;
     }

@@ -19,4 +19,5 @@ mod saves;
 #[cfg(feature = "dev-tools")]
 mod screenshot;
 mod support;
+mod web;
 mod whatif;

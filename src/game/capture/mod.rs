@@ -2,8 +2,8 @@
 //! options; the systems that take them are the harness in `tools`, built with the `dev-tools` feature only,
 //! so that the game a class installs carries none of it.
 
+use bevy::platform::time::Instant;
 use std::path::PathBuf;
-use std::time::Instant;
 
 use super::map::MapMode;
 

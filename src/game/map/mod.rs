@@ -286,17 +286,19 @@ fn load_world(
     mut view: ResMut<MapView>,
 ) {
     let path = assets_dir().join("map").join("world.json");
-    let file: WorldFile =
-        match std::fs::read(&path).map_err(|e| e.to_string()).and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string())) {
-            Ok(f) => f,
-            Err(e) => {
-                let msg = format!("{}: {e}. The map is missing; run scripts/convert_map.sh to rebuild it.", path.display());
-                error!("{msg}");
-                view.error = Some(msg);
-                commands.insert_resource(WorldMap::default());
-                return;
-            }
-        };
+    let file: WorldFile = match crate::files::read_capped(&path, 16 << 20)
+        .map_err(|e| e.to_string())
+        .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
+    {
+        Ok(f) => f,
+        Err(e) => {
+            let msg = format!("{}: {e}. The map is missing; run scripts/convert_map.sh to rebuild it.", path.display());
+            error!("{msg}");
+            view.error = Some(msg);
+            commands.insert_resource(WorldMap::default());
+            return;
+        }
+    };
     let mut world = WorldMap::default();
     let mut borders_pos: Vec<[f32; 3]> = Vec::new();
     let mut borders_idx: Vec<u32> = Vec::new();

@@ -80,7 +80,9 @@ pub fn start(world: &mut World) {
     c.finished = job.0.until.is_none();
     let progress = c.progress.clone();
     let (plan, candidates, results) = job;
-    c.task = Some(AsyncComputeTaskPool::get().spawn(async move { cause::measure_causes(&plan, &candidates, Some(&results), &progress) }));
+    c.task = Some(
+        AsyncComputeTaskPool::get().spawn(async move { cause::measure_causes_async(&plan, &candidates, Some(&results), &progress).await }),
+    );
 }
 
 /// The plan, candidates and results of the run in the world: the player's orders replayed to this turn.

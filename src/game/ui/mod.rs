@@ -206,7 +206,7 @@ struct Frame {
     ctx: Option<egui::Context>,
     map_area: Option<egui::Rect>,
     tiles: layout::Layout,
-    started: Option<std::time::Instant>,
+    started: Option<bevy::platform::time::Instant>,
 }
 
 /// Draws the panels: the screen's own (one system per screen, run only in its state), then the windows that
@@ -228,7 +228,7 @@ fn draw_systems(app: &mut App) {
 }
 
 fn begin_frame(world: &mut World) {
-    let started = std::time::Instant::now();
+    let started = bevy::platform::time::Instant::now();
     let ctx = world.query_filtered::<&mut EguiContext, With<PrimaryEguiContext>>().iter_mut(world).next().map(|mut c| c.get_mut().clone());
     if let Some(ctx) = &ctx {
         let mut ui_state = world.resource_mut::<UiState>();
@@ -405,8 +405,8 @@ fn shortcuts(world: &mut World) {
             KeyCode::F12 => {
                 // A picture of the screen for a report or a slide, in the data folder.
                 let dir = crate::files::data_dir().map_or_else(|| "screenshots".into(), |d| d.join("screenshots"));
-                let _ = std::fs::create_dir_all(&dir);
-                let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+                let _ = crate::files::create_dir_all(&dir);
+                let stamp = crate::files::now_ms();
                 let path = dir.join(format!("screen-{stamp}.png"));
                 // The notice comes once the picture is taken, so that it is not in the picture.
                 let notice = format!("Screenshot saved to {}", path.display());

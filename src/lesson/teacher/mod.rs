@@ -307,7 +307,7 @@ pub fn handout(lesson: &LessonDef) -> Doc {
 
 /// Writes the guide and the handout (Markdown and HTML) and each part's map into `dir`; returns the paths.
 pub fn write(lesson: &LessonDef, dir: &Path, assets: &Path) -> Result<Vec<PathBuf>, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    crate::files::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut written = Vec::new();
     let mut put = |name: String, text: &str| -> Result<(), String> {
         let path = dir.join(name);

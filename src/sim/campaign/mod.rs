@@ -189,22 +189,12 @@ pub fn shares(stages: &[Stage], policy: Policy, seed: u64, runs: usize, carry_cr
     if runs == 0 {
         return vec![];
     }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(runs.max(1));
-    let chunk = runs.div_ceil(threads.max(1));
-    let all: Vec<Vec<Era>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                s.spawn(move || {
-                    let mut sim = Simulation::new();
-                    sim.set_lean(true);
-                    ((t * chunk)..((t + 1) * chunk).min(runs))
-                        .map(|k| play(&mut sim, stages, policy, seed.wrapping_add(k as u64), carry_credibility))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("a campaign thread panicked")).collect()
-    });
+    let all: Vec<Vec<Era>> = crate::sim::parallel::over_cores(runs, Simulation::lean, |sim, range| {
+        range.map(|k| play(sim, stages, policy, seed.wrapping_add(k as u64), carry_credibility)).collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     (0..stages.len()).map(|i| era_shares(&all, i, runs)).collect()
 }
 

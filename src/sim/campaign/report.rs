@@ -121,7 +121,6 @@ pub fn markdown(title: &str, eras: &[EraMark], legacies: &[LegacyCause], runs: u
 
 /// Writes `campaign-report.md`, `campaign-report.svg` and `campaign-report.json` into `dir`.
 pub fn save(dir: &Path, title: &str, eras: &[EraMark], legacies: &[LegacyCause], runs: usize) -> std::io::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)?;
     let (md, svg_path, json) = (dir.join("campaign-report.md"), dir.join("campaign-report.svg"), dir.join("campaign-report.json"));
     crate::files::write_atomic(&svg_path, &svg(eras))?;
     crate::files::write_atomic(&md, &markdown(title, eras, legacies, runs, "campaign-report.svg"))?;

@@ -138,34 +138,22 @@ fn result_of(world: &mut World) -> RunResult {
 }
 
 /// Runs every job on every seed of the plan, split over the cores; the same whatever their number.
-fn run_jobs(plan: &Plan, jobs: &[Job], progress: &AtomicUsize) -> Vec<Vec<RunResult>> {
+async fn run_jobs(plan: &Plan, jobs: &[Job], progress: &AtomicUsize) -> Vec<Vec<RunResult>> {
     let total = jobs.len() * plan.runs;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(total.max(1));
-    let chunk = total.div_ceil(threads.max(1));
     let mut out: Vec<Vec<RunResult>> = jobs.iter().map(|_| vec![RunResult::default(); plan.runs]).collect();
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                s.spawn(move || {
-                    let mut sim = Simulation::new();
-                    sim.set_lean(true);
-                    let range = (t * chunk)..((t + 1) * chunk).min(total);
-                    range
-                        .map(|i| {
-                            let r = play(&mut sim, plan, &jobs[i / plan.runs], i % plan.runs);
-                            progress.fetch_add(1, Ordering::Relaxed);
-                            (i, r)
-                        })
-                        .collect::<Vec<_>>()
-                })
+    let done = crate::sim::parallel::in_batches(total, Simulation::lean, |sim, range| {
+        range
+            .map(|i| {
+                let r = play(sim, plan, &jobs[i / plan.runs], i % plan.runs);
+                progress.fetch_add(1, Ordering::Relaxed);
+                (i, r)
             })
-            .collect();
-        for h in handles {
-            for (i, r) in h.join().expect("a simulation thread panicked") {
-                out[i / plan.runs][i % plan.runs] = r;
-            }
-        }
-    });
+            .collect::<Vec<_>>()
+    })
+    .await;
+    for (i, r) in done.into_iter().flatten() {
+        out[i / plan.runs][i % plan.runs] = r;
+    }
     out
 }
 
@@ -303,13 +291,23 @@ fn typical_results(runs: &[RunResult]) -> Vec<Explained> {
 /// [`MIN_EFFECT`] and beyond chance), the largest first within each result. `progress` counts runs done,
 /// out of [`runs_needed`].
 pub fn measure_causes(plan: &Plan, candidates: &[Cause], results: Option<&[Explained]>, progress: &AtomicUsize) -> Vec<MeasuredCause> {
+    crate::sim::parallel::wait(measure_causes_async(plan, candidates, results, progress))
+}
+
+/// [`measure_causes`] as background work, which in the browser gives the page back between batches of runs.
+pub async fn measure_causes_async(
+    plan: &Plan,
+    candidates: &[Cause],
+    results: Option<&[Explained]>,
+    progress: &AtomicUsize,
+) -> Vec<MeasuredCause> {
     let mut jobs = vec![Job { cause: None, level: plan.level.clone(), intervention: Intervention::default() }];
     jobs.extend(candidates.iter().map(|&c| Job {
         cause: Some(c),
         level: c.edit_level(&plan.level).map_or_else(|| plan.level.clone(), Arc::new),
         intervention: c.intervention(),
     }));
-    let runs = run_jobs(plan, &jobs, progress);
+    let runs = run_jobs(plan, &jobs, progress).await;
     let typical;
     let results = match results {
         Some(r) => r,

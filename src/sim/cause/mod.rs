@@ -15,7 +15,8 @@ use super::trace::FactorId;
 
 pub use intervention::{Intervention, OrderKind};
 pub use measure::{
-    Explained, MeasuredCause, Plan, PlanOrders, Without, candidates, explain_plan, measure_causes, results_of, runs_needed, sample_run,
+    Explained, MeasuredCause, Plan, PlanOrders, Without, candidates, explain_plan, measure_causes, measure_causes_async, results_of,
+    runs_needed, sample_run,
 };
 
 pub fn plugin(app: &mut App) {

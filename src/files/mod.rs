@@ -1,10 +1,25 @@
 //! Files beside the game: the player's data folder, atomic writes, level files in a folder, and the
 //! text fingerprint that saves and class seeds share. No Bevy here: the command line uses it too.
+//!
+//! Every file the game reads or writes goes through here. On the desktop that is the file system
+//! (`native`); in the browser (`web`) the shipped levels, lessons and map are built into the program and
+//! what the player writes (saves, reports) lives in the page's local storage, under the same paths.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+use native as platform;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+#[cfg(target_arch = "wasm32")]
+use web as platform;
+
+pub use platform::{create_dir_all, exists, modified_ms, now_ms, write_atomic};
+
 /// The player's data folder: `$XDG_DATA_HOME/collective-security`, else `~/.local/share/collective-security`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn data_dir() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_DATA_HOME")
         .map(PathBuf::from)
@@ -12,19 +27,23 @@ pub fn data_dir() -> Option<PathBuf> {
     Some(base.join("collective-security"))
 }
 
-/// Writes `text` to `path` atomically: a temporary file beside it, synced, then renamed over the old one,
-/// so that a crash never leaves half a file.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension(format!("{}.tmp", path.extension().and_then(|e| e.to_str()).unwrap_or("")));
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)
+/// The player's data folder in the browser: a prefix of the page's local storage.
+#[cfg(target_arch = "wasm32")]
+pub fn data_dir() -> Option<PathBuf> {
+    Some(web_data_dir())
+}
+
+/// The player's data folder in the browser (see [`storage_key`]).
+pub fn web_data_dir() -> PathBuf {
+    PathBuf::from("collective-security")
+}
+
+/// The key of the page's local storage that holds the file `path` in the browser: this game's prefix, so
+/// that other pages of the same site are left alone, then the path with forward slashes. The page's own
+/// script (`web/index.html`) writes a dropped level under the same key.
+pub fn storage_key(path: &Path) -> String {
+    let p = path.to_string_lossy().replace('\\', "/");
+    format!("collective-security:{}", p.trim_start_matches("./"))
 }
 
 /// The `.ron` files directly in `dir`, sorted; none when it cannot be read.
@@ -34,13 +53,7 @@ pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
 
 /// The files with extension `ext` directly in `dir`, sorted; none when it cannot be read.
 pub fn files_with_extension(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == ext))
-        .collect();
+    let mut v: Vec<PathBuf> = platform::list(dir).into_iter().filter(|p| p.extension().is_some_and(|x| x == ext)).collect();
     v.sort();
     v
 }
@@ -58,7 +71,7 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 /// Where shipped levels live.
 pub fn levels_dir() -> PathBuf {
     let local = PathBuf::from("levels");
-    if local.is_dir() { local } else { Path::new(env!("CARGO_MANIFEST_DIR")).join("levels") }
+    if cfg!(target_arch = "wasm32") || local.is_dir() { local } else { Path::new(env!("CARGO_MANIFEST_DIR")).join("levels") }
 }
 
 /// The shipped level files (not the campaign or lessons).
@@ -72,20 +85,7 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// Reads a whole file of at most `max` bytes, refusing before reading what is not a regular file (a FIFO
 /// or a device such as `/dev/zero` behind a link) and never reading more than `max + 1` bytes.
 pub fn read_capped(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
-    use std::io::{Error, ErrorKind, Read};
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
-    }
-    if meta.len() > max {
-        return Err(Error::new(ErrorKind::InvalidData, format!("the file is {} bytes; at most {max} are read", meta.len())));
-    }
-    let mut buf = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)?.take(max + 1).read_to_end(&mut buf)?;
-    if buf.len() as u64 > max {
-        return Err(Error::new(ErrorKind::InvalidData, format!("the file grew past {max} bytes while read")));
-    }
-    Ok(buf)
+    platform::read_capped(path, max)
 }
 
 /// The same, as UTF-8 text.
@@ -97,5 +97,16 @@ pub fn read_text(path: &Path) -> std::io::Result<String> {
 /// Where the game's assets are: next to the working directory, or the source tree.
 pub fn assets_dir() -> PathBuf {
     let local = PathBuf::from("assets");
-    if local.join("map").is_dir() { local } else { PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets") }
+    if cfg!(target_arch = "wasm32") || local.join("map").is_dir() {
+        local
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets")
+    }
+}
+
+/// The files with extension `ext` directly in `dir`, newest first (by when they were last written).
+pub fn newest_first(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<(u64, PathBuf)> = files_with_extension(dir, ext).into_iter().map(|p| (modified_ms(&p).unwrap_or(0), p)).collect();
+    v.sort_by_key(|b| std::cmp::Reverse(b.0));
+    v.into_iter().map(|x| x.1).collect()
 }
