@@ -95,6 +95,23 @@ await page.mouse.up();
 const frames = (await page.evaluate(() => window.__frames)).slice(1).sort((a, b) => a - b);
 const pct = p => frames[Math.min(frames.length - 1, Math.floor(p * frames.length))] ?? NaN;
 console.log(`frames while dragging: ${frames.length}, median ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms`);
+// What if? (F6): three strategies over many runs, in batches that leave the page its frames.
+await page.evaluate(() => {
+  window.__gaps = [];
+  let last = performance.now();
+  const tick = t => { window.__gaps.push(t - last); last = t; if (!window.__stop) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+});
+const asked = Date.now();
+await page.keyboard.press("F6");
+const compared = await waitFor(/what if: the three strategies compared/, 120000);
+const whatIfMs = Date.now() - asked;
+const gaps = await page.evaluate(() => { window.__stop = true; return window.__gaps; });
+const longest = Math.max(...gaps.slice(1));
+check(compared !== null, `the what-if comparison finishes in the page (${(whatIfMs / 1000).toFixed(1)} s)`);
+check(longest < 1000, `the page keeps drawing while it runs (longest gap between frames ${longest.toFixed(0)} ms)`);
+await page.screenshot({ path: `${out}/web-whatif.png` });
+
 const stored = await page.evaluate(() => Object.keys(localStorage).filter(k => k.includes("/saves/")));
 check(stored.length > 0, `the turn is autosaved in the page's storage (${stored.join(", ") || "nothing"})`);
 
@@ -110,6 +127,7 @@ check(outside.length === 0, `nothing is fetched from elsewhere${outside.length ?
 
 writeFileSync(`${out}/web-console.log`, log.join("\n"));
 writeFileSync(`${out}/web-result.json`, JSON.stringify({ first_frame_ms: firstMs, vote, screenshot: stats,
+  what_if_ms: whatIfMs, what_if_longest_frame_gap_ms: longest,
   drag_frames: frames.length, drag_median_ms: pct(0.5), drag_p95_ms: pct(0.95), failures }, null, 1));
 await browser.close();
 if (failures.length) {

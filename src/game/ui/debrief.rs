@@ -133,6 +133,7 @@ fn poll_comparison(mut c: ResMut<Comparison>, lesson: Option<ResMut<crate::game:
         {
             lesson.attempt.comparisons.push(record(&level, from, COMPARE_RUNS, &r));
         }
+        info!("what if: the three strategies compared over {COMPARE_RUNS} seeds each");
         c.result = Some(r);
         c.task = None;
     }
