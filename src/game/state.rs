@@ -176,6 +176,12 @@ pub fn scan_levels(mut catalog: ResMut<Catalog>, opts: Res<GameOptions>) {
             catalog.entries.push(CatalogEntry { path, id, name, is_mod, level });
         }
     }
+    let own: Vec<&CatalogEntry> = catalog.entries.iter().filter(|e| e.is_mod).collect();
+    for e in own.iter().filter(|e| e.level.is_err()) {
+        warn!("{}: this level of your own does not load:\n{}", e.path.display(), e.level.as_ref().err().map_or("", |s| s.as_str()));
+    }
+    let broken = own.iter().filter(|e| e.level.is_err()).count();
+    info!("levels: {} shipped, {} of your own ({broken} with errors)", catalog.entries.len() - own.len(), own.len());
 }
 
 /// What the player is playing: everything needed to replay it exactly.

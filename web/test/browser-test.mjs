@@ -6,7 +6,7 @@
 //
 // usage: node browser-test.mjs URL OUT_DIR
 import { chromium } from "playwright-core";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 
 const [url, out] = process.argv.slice(2);
 const failures = [];
@@ -122,6 +122,17 @@ const lesson = await waitFor(/lesson why_the_league_failed opened, class seed LE
 check(lesson !== null, `a link opens a lesson with its class seed: ${lesson ?? "no"}`);
 await page.waitForTimeout(1500);
 await page.screenshot({ path: `${out}/web-lesson-start.png` });
+
+// A level of one's own, opened from the page's link: it goes through the game's checks and into the menu.
+await page.goto(url);
+await waitFor(/first frame/, 30000);
+log.length = 0;
+await page.setInputFiles("#modfile", { name: "leticia_1932.ron", mimeType: "text/plain",
+  buffer: readFileSync(new URL("../../levels/examples/leticia_1932.ron", import.meta.url)) });
+const mods = await waitFor(/levels: \d+ shipped, 1 of your own \(0 with errors\)/, 30000);
+check(mods !== null, `a level opened in the page is checked and offered: ${mods ?? "no"}`);
+await page.waitForTimeout(1500);
+await page.screenshot({ path: `${out}/web-menu-with-own-level.png` });
 
 check(outside.length === 0, `nothing is fetched from elsewhere${outside.length ? `: ${outside.join(", ")}` : ""}`);
 
