@@ -73,20 +73,9 @@ pub fn outcome_shares(setup: &RunSetup, runs: usize) -> BTreeMap<OutcomeKind, f6
 }
 
 /// Plays the level under each strategy over many seeds. The player's orders in `prefix` are replayed first,
-/// turn by turn, so the comparison starts from that point of the crisis.
-pub fn compare(
-    level: Arc<LevelDef>,
-    role: StateIx,
-    seed: u64,
-    prefix: &[Vec<Order>],
-    runs: usize,
-    progress: Arc<AtomicUsize>,
-) -> Vec<StrategyResult> {
-    super::parallel::wait(compare_async(level, role, seed, prefix, runs, progress))
-}
-
-/// [`compare`] as background work, which in the browser gives the page back between batches of runs.
-pub async fn compare_async(
+/// turn by turn, so the comparison starts from that point of the crisis. Background work: in the browser it
+/// gives the page back between batches of runs; elsewhere `parallel::wait` waits for it.
+pub async fn compare(
     level: Arc<LevelDef>,
     role: StateIx,
     seed: u64,

@@ -264,6 +264,7 @@ fn a_report_of_another_format_is_refused_with_a_clear_error() {
 #[test]
 fn a_what_if_from_the_last_turn_leaves_every_strategy_the_same_outcomes() {
     use collective_security::sim::compare::compare;
+    use collective_security::sim::parallel::wait;
     let level = crate::support::shipped("kuwait_1990");
     let role = level.default_role();
     let mut sim = collective_security::sim::Simulation::new();
@@ -278,9 +279,9 @@ fn a_what_if_from_the_last_turn_leaves_every_strategy_the_same_outcomes() {
     sim.run_to_end();
     let all = sim.log().player_orders.clone();
     let progress = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let from_end = compare(level.clone(), role, 3, &all, 5, progress.clone());
+    let from_end = wait(compare(level.clone(), role, 3, &all, 5, progress.clone()));
     assert!(from_end.windows(2).all(|w| w[0].shares == w[1].shares), "nothing is left to change once every turn is played");
-    let from_start = compare(level, role, 3, &[], 5, progress.clone());
+    let from_start = wait(compare(level, role, 3, &[], 5, progress.clone()));
     assert_ne!(from_start[0].shares, from_start[2].shares, "from the start, appeasing and acting collectively differ");
     assert_eq!(progress.load(std::sync::atomic::Ordering::Relaxed), 30, "progress counts every run");
 }

@@ -50,7 +50,7 @@ fn what_if_commands(world: &mut World, mut cursor: Local<bevy::ecs::message::Mes
 /// Runs per strategy in the comparison.
 pub const COMPARE_RUNS: usize = 100;
 
-pub use crate::sim::compare::{StrategyResult, compare, compare_async};
+pub use crate::sim::compare::{StrategyResult, compare};
 
 #[derive(Resource, Default)]
 pub struct Comparison {
@@ -120,8 +120,7 @@ pub fn start_comparison(world: &mut World, from_now: bool) {
     c.key = key;
     c.from_turn = prefix.len();
     let progress = c.progress.clone();
-    c.task =
-        Some(AsyncComputeTaskPool::get().spawn(async move { compare_async(level, role, seed, &prefix, COMPARE_RUNS, progress).await }));
+    c.task = Some(AsyncComputeTaskPool::get().spawn(async move { compare(level, role, seed, &prefix, COMPARE_RUNS, progress).await }));
 }
 
 fn poll_comparison(mut c: ResMut<Comparison>, lesson: Option<ResMut<crate::game::lesson::ActiveLesson>>) {
