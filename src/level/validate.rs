@@ -115,15 +115,50 @@ pub const MAX_REGION_CORNERS: usize = 2000;
 /// The most states one group may stand for: more than any assembly has ever seated, so tallies never overflow.
 pub const MAX_GROUP: u32 = 250;
 
+/// Checks a raw level: every problem as a located diagnostic, section by section, then the typed level if
+/// none of them is an error.
 pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut cx =
         Ctx { allow: &raw.allow, ids: HashMap::new(), all_ids: raw.states.iter().map(|s| s.id.as_str()).collect(), out: Vec::new() };
-
     if raw.id.trim().is_empty() {
         cx.err("id", "the level id is empty: expected the file stem, for example \"korea_1950\"");
     }
+    let turns = check_turns(&mut cx, raw);
+    check_states(&mut cx, raw);
+    let (blocs, bloc_ids) = check_blocs(&mut cx, raw);
+    let (inst_members, bodies) = check_institution(&mut cx, raw);
+    let (aggressor, victim) = check_crisis(&mut cx, raw);
+    let events = check_events(&mut cx, raw, &turns, &bodies, &inst_members);
+    let playable = check_playable(&mut cx, raw, &bodies, &bloc_ids, aggressor);
+    check_history(&mut cx, raw, &bodies);
+    let map = check_map(&mut cx, raw);
+    check_allow_and_sources(&mut cx, raw);
+    let has_error = cx.out.iter().any(|d| d.severity == Severity::Error);
+    let (false, Some(aggressor), Some(victim)) = (has_error, aggressor, victim) else { return Err(cx.out) };
+    let parts = Parts { turns, blocs, inst_members, bodies, aggressor, victim, events, playable, map };
+    Ok((assemble(raw, parts), cx.out))
+}
 
-    // Turns: real dates, strictly in order.
+/// The typed pieces of a level that passed every check.
+struct Parts {
+    turns: Vec<TurnDef>,
+    blocs: Vec<BlocDef>,
+    inst_members: Vec<StateIx>,
+    bodies: Vec<BodyDef>,
+    aggressor: StateIx,
+    victim: StateIx,
+    events: Vec<EventDef>,
+    playable: Vec<PlayableDef>,
+    map: MapDef,
+}
+
+/// Whether a state of the level is a group (it votes in assemblies only).
+fn is_group(raw: &RawLevel, ix: StateIx) -> bool {
+    raw.states[ix].count > 1
+}
+
+/// Turns: real dates, strictly in order.
+fn check_turns(cx: &mut Ctx, raw: &RawLevel) -> Vec<TurnDef> {
     if raw.turns.len() > MAX_TURNS {
         cx.err("turns", format!("a level has at most {MAX_TURNS} turns"));
     }
@@ -142,8 +177,11 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         }
     }
     cx.range("tension".into(), raw.tension, 0.0, 1.0);
+    turns
+}
 
-    // States.
+/// States: unique ids, groups of a sensible size, numbers in range, shares of trade and oil that add up.
+fn check_states<'a>(cx: &mut Ctx<'a>, raw: &'a RawLevel) {
     if raw.states.is_empty() {
         cx.err("states", "a level needs states");
     }
@@ -195,8 +233,10 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
     if oil > 1.01 {
         cx.err("states", format!("the shares of the aggressor's oil add up to {oil:.2}; they must sum to at most 1"));
     }
+}
 
-    // Blocs.
+/// Blocs: unique ids, known members, a guarantee that names whom it protects, a treaty area and region.
+fn check_blocs<'a>(cx: &mut Ctx, raw: &'a RawLevel) -> (Vec<BlocDef>, BTreeSet<&'a str>) {
     let mut blocs = Vec::new();
     let mut bloc_ids = BTreeSet::new();
     for (i, b) in raw.blocs.iter().enumerate() {
@@ -222,9 +262,9 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             cx.err(format!("{p}.protects"), "a guarantee must name the state it `protects`");
         }
         cx.range(format!("{p}.cohesion"), b.cohesion, 0.0, 1.0);
-        let area = bloc_area(&mut cx, &p, b);
+        let area = bloc_area(cx, &p, b);
         let after = b.after.as_deref().and_then(|id| cx.state(format!("{p}.after"), id));
-        bloc_region(&mut cx, &p, b.region);
+        bloc_region(cx, &p, b.region);
         blocs.push(BlocDef {
             id: b.id.clone(),
             name: b.name.clone(),
@@ -238,8 +278,11 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             region: b.region,
         });
     }
+    (blocs, bloc_ids)
+}
 
-    // Institution and bodies.
+/// The institution and its bodies: members, seats, permanent members, rules that a vote can meet.
+fn check_institution(cx: &mut Ctx, raw: &RawLevel) -> (Vec<StateIx>, Vec<BodyDef>) {
     let inst = &raw.institution;
     cx.range("institution.credibility".into(), inst.credibility, 0.0, 1.0);
     let mut inst_members = Vec::new();
@@ -252,71 +295,19 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         }
     }
     let mut bodies: Vec<BodyDef> = Vec::new();
-    for (i, b) in inst.bodies.iter().enumerate() {
-        let p = format!("institution.bodies[{i}]");
-        if b.kind.institution() != inst.kind {
-            cx.err(format!("{p}.kind"), format!("`{:?}` is not an organ of the {:?}", b.kind, inst.kind));
-        }
-        if bodies.iter().any(|o| o.kind == b.kind) {
-            cx.err(format!("{p}.kind"), format!("body `{:?}` is defined twice", b.kind));
-        }
-        let mut members = Vec::new();
-        for (j, m) in b.members.iter().enumerate() {
-            if let Some(ix) = cx.state(format!("{p}.members[{j}]"), m) {
-                if members.contains(&ix) {
-                    cx.err(format!("{p}.members[{j}]"), format!("`{m}` is seated twice in {}", b.kind.id()));
-                } else if !inst_members.contains(&ix) {
-                    cx.err(
-                        format!("{p}.members[{j}]"),
-                        format!("`{m}` holds a seat in {} but is not a member of the {}", b.kind.id(), inst.name),
-                    );
-                }
-                members.push(ix);
-            }
-        }
-        if b.members.is_empty() {
-            members = inst_members.clone();
-        }
-        let mut permanent = Vec::new();
-        for (j, m) in b.permanent.iter().enumerate() {
-            if let Some(ix) = cx.state(format!("{p}.permanent[{j}]"), m) {
-                if !members.contains(&ix) {
-                    cx.err(format!("{p}.permanent[{j}]"), format!("permanent member `{m}` must also be listed among the body's members"));
-                }
-                permanent.push(ix);
-            }
-        }
-        match b.rule {
-            VotingRule::Qualified { votes, veto } => {
-                if votes == 0 || votes as usize > members.len() {
-                    cx.err(
-                        format!("{p}.rule"),
-                        format!(
-                            "{votes} votes can never be reached by a body of {} seats: expected from 1 to {}",
-                            members.len(),
-                            members.len()
-                        ),
-                    );
-                }
-                if veto && permanent.is_empty() {
-                    cx.warn(W_VETO_WITHOUT_PERMANENT, format!("{p}.rule"), "the rule has a veto but the body has no permanent members");
-                }
-            }
-            _ if members.is_empty() => cx.err(format!("{p}.members"), "the body has no members, so no vote could pass"),
-            _ => {}
-        }
-        bodies.push(BodyDef { kind: b.kind, rule: b.rule, members, permanent });
+    for i in 0..inst.bodies.len() {
+        let body = check_body(cx, inst, i, &inst_members, &bodies);
+        bodies.push(body);
     }
     if bodies.is_empty() {
         cx.err("institution.bodies", "the institution needs at least one body");
     }
 
     // Groups vote in assemblies only: they hold no council seat, fight no war and are no one's role.
-    let is_group = |ix: StateIx| raw.states[ix].count > 1;
     for (i, b) in bodies.iter().enumerate() {
         if !b.kind.is_assembly() && !raw.institution.bodies[i].members.is_empty() {
             for (j, m) in b.members.iter().enumerate() {
-                if is_group(*m) {
+                if is_group(raw, *m) {
                     cx.err(
                         format!("institution.bodies[{i}].members[{j}]"),
                         format!("`{}` is a group of {} states and cannot hold a council seat", raw.states[*m].id, raw.states[*m].count),
@@ -325,8 +316,69 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             }
         }
     }
+    (inst_members, bodies)
+}
 
-    // Crisis.
+/// One body of the institution: its seats, its permanent members, a rule its votes can meet.
+fn check_body(cx: &mut Ctx, inst: &RawInstitution, i: usize, inst_members: &[StateIx], before: &[BodyDef]) -> BodyDef {
+    let b = &inst.bodies[i];
+    let p = format!("institution.bodies[{i}]");
+    if b.kind.institution() != inst.kind {
+        cx.err(format!("{p}.kind"), format!("`{:?}` is not an organ of the {:?}", b.kind, inst.kind));
+    }
+    if before.iter().any(|o| o.kind == b.kind) {
+        cx.err(format!("{p}.kind"), format!("body `{:?}` is defined twice", b.kind));
+    }
+    let mut members = Vec::new();
+    for (j, m) in b.members.iter().enumerate() {
+        if let Some(ix) = cx.state(format!("{p}.members[{j}]"), m) {
+            if members.contains(&ix) {
+                cx.err(format!("{p}.members[{j}]"), format!("`{m}` is seated twice in {}", b.kind.id()));
+            } else if !inst_members.contains(&ix) {
+                cx.err(
+                    format!("{p}.members[{j}]"),
+                    format!("`{m}` holds a seat in {} but is not a member of the {}", b.kind.id(), inst.name),
+                );
+            }
+            members.push(ix);
+        }
+    }
+    if b.members.is_empty() {
+        members = inst_members.to_vec();
+    }
+    let mut permanent = Vec::new();
+    for (j, m) in b.permanent.iter().enumerate() {
+        if let Some(ix) = cx.state(format!("{p}.permanent[{j}]"), m) {
+            if !members.contains(&ix) {
+                cx.err(format!("{p}.permanent[{j}]"), format!("permanent member `{m}` must also be listed among the body's members"));
+            }
+            permanent.push(ix);
+        }
+    }
+    match b.rule {
+        VotingRule::Qualified { votes, veto } => {
+            if votes == 0 || votes as usize > members.len() {
+                cx.err(
+                    format!("{p}.rule"),
+                    format!(
+                        "{votes} votes can never be reached by a body of {} seats: expected from 1 to {}",
+                        members.len(),
+                        members.len()
+                    ),
+                );
+            }
+            if veto && permanent.is_empty() {
+                cx.warn(W_VETO_WITHOUT_PERMANENT, format!("{p}.rule"), "the rule has a veto but the body has no permanent members");
+            }
+        }
+        _ if members.is_empty() => cx.err(format!("{p}.members"), "the body has no members, so no vote could pass"),
+        _ => {}
+    }
+    BodyDef { kind: b.kind, rule: b.rule, members, permanent }
+}
+
+/// The crisis: two distinct single states, numbers in range.
+fn check_crisis(cx: &mut Ctx, raw: &RawLevel) -> (Option<StateIx>, Option<StateIx>) {
     let c = &raw.crisis;
     let aggressor = cx.state("crisis.aggressor", &c.aggressor);
     let victim = cx.state("crisis.victim", &c.victim);
@@ -334,7 +386,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         cx.err("crisis.victim", "the victim cannot be the aggressor");
     }
     for (field, ix) in [("aggressor", aggressor), ("victim", victim)] {
-        if ix.is_some_and(is_group) {
+        if ix.is_some_and(|ix| is_group(raw, ix)) {
             cx.err(format!("crisis.{field}"), "a party to the crisis must be a single state, not a group");
         }
     }
@@ -354,12 +406,15 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
     cx.range("crisis.victim_readiness".into(), c.victim_readiness, 0.0, 10.0);
     cx.range("crisis.location.0".into(), c.location.0, -180.0, 180.0);
     cx.range("crisis.location.1".into(), c.location.1, -90.0, 90.0);
-    check_uncertainty(&mut cx, &c.uncertainty);
+    check_uncertainty(cx, &c.uncertainty);
     if let Some(a) = c.area_km2 {
         cx.range("crisis.area_km2".into(), a, 100.0, 20_000_000.0);
     }
+    (aggressor, victim)
+}
 
-    // Events.
+/// Dated events: within the turns, about states and bodies of the level; in the order of their dates.
+fn check_events(cx: &mut Ctx, raw: &RawLevel, turns: &[TurnDef], bodies: &[BodyDef], inst_members: &[StateIx]) -> Vec<EventDef> {
     let mut events = Vec::new();
     for (i, e) in raw.events.iter().enumerate() {
         let p = format!("events[{i}]");
@@ -379,10 +434,10 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             Some(ix)
         };
         let effect = match &e.kind {
-            EventKind::Boycott { state, body } => body_check(&mut cx, state, *body).map(|s| EventEffect::Boycott { state: s, body: *body }),
-            EventKind::Return { state, body } => body_check(&mut cx, state, *body).map(|s| EventEffect::Return { state: s, body: *body }),
+            EventKind::Boycott { state, body } => body_check(cx, state, *body).map(|s| EventEffect::Boycott { state: s, body: *body }),
+            EventKind::Return { state, body } => body_check(cx, state, *body).map(|s| EventEffect::Return { state: s, body: *body }),
             EventKind::NoInstructions { state, body } => {
-                body_check(&mut cx, state, *body).map(|s| EventEffect::NoInstructions { state: s, body: *body })
+                body_check(cx, state, *body).map(|s| EventEffect::NoInstructions { state: s, body: *body })
             }
             EventKind::Join { state } => {
                 let ix = cx.state(format!("{p}.kind.state"), state);
@@ -400,8 +455,18 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
     }
     // They happen, and reach the newswire, in the order of their dates, wherever the file lists them.
     events.sort_by_key(|e| e.date);
+    events
+}
 
-    // Playable states and their historical orders.
+/// Playable states and their historical orders.
+fn check_playable(
+    cx: &mut Ctx,
+    raw: &RawLevel,
+    bodies: &[BodyDef],
+    bloc_ids: &BTreeSet<&str>,
+    aggressor: Option<StateIx>,
+) -> Vec<PlayableDef> {
+    let inst = &raw.institution;
     if raw.playable.is_empty() {
         cx.err("playable", "a level needs at least one playable state");
     }
@@ -418,7 +483,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             cx.err(format!("{p}.state"), format!("`{}` is playable twice", pl.state));
             continue;
         }
-        if is_group(state) {
+        if is_group(raw, state) {
             cx.err(format!("{p}.state"), "a group of states is not playable");
         }
         if Some(state) == aggressor {
@@ -432,14 +497,17 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
                 continue;
             }
             for (k, o) in ch.orders.iter().enumerate() {
-                check_order(&mut cx, &format!("{cp}.orders[{k}]"), o, &bodies, &bloc_ids, inst);
+                check_order(cx, &format!("{cp}.orders[{k}]"), o, bodies, bloc_ids, inst);
             }
             historical[ch.turn as usize - 1].extend(ch.orders.iter().cloned());
         }
         playable.push(PlayableDef { state, role: pl.role.clone(), historical });
     }
+    playable
+}
 
-    // History: ids must exist, turns in range.
+/// The recorded votes: ids must exist, turns in range, tallies that fit the body.
+fn check_history(cx: &mut Ctx, raw: &RawLevel, bodies: &[BodyDef]) {
     for (i, v) in raw.history.votes.iter().enumerate() {
         let p = format!("history.votes[{i}]");
         if v.turn == 0 || v.turn as usize > raw.turns.len() {
@@ -450,9 +518,12 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
                 cx.state(format!("{p}.{list}[{j}]"), id);
             }
         }
-        recorded_vote_fits_its_body(&mut cx, &p, v, &bodies, &raw.states);
+        recorded_vote_fits_its_body(cx, &p, v, bodies, &raw.states);
     }
-    // Map: holders must be states of the level; regions need a real polygon.
+}
+
+/// The map: holders must be states of the level; regions need a real, bounded polygon.
+fn check_map(cx: &mut Ctx, raw: &RawLevel) -> MapDef {
     let mut map = MapDef::default();
     let mut seen_territory = BTreeSet::new();
     for (i, (iso, holder)) in raw.map.territories.iter().enumerate() {
@@ -488,6 +559,11 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             map.regions.push(RegionDef { name: r.name.clone(), polygon: r.polygon.clone(), held_by: ix, theatre: r.theatre });
         }
     }
+    map
+}
+
+/// The warnings a level silences must exist; a level should cite its sources.
+fn check_allow_and_sources(cx: &mut Ctx, raw: &RawLevel) {
     for (i, a) in raw.allow.iter().enumerate() {
         if !WARNINGS.contains(&a.as_str()) {
             cx.err(format!("allow[{i}]"), format!("unknown warning id `{a}`: expected one of {}", WARNINGS.join(", ")));
@@ -499,32 +575,32 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
     if raw.sources.is_empty() {
         cx.warn(W_NO_SOURCES, "sources", "the level cites no sources");
     }
+}
 
-    let has_error = cx.out.iter().any(|d| d.severity == Severity::Error);
-    if has_error {
-        return Err(cx.out);
-    }
-    let def = LevelDef {
+/// The typed level from a raw level that passed every check.
+fn assemble(raw: &RawLevel, p: Parts) -> LevelDef {
+    let (inst, c) = (&raw.institution, &raw.crisis);
+    LevelDef {
         id: raw.id.clone(),
         name: raw.name.clone(),
         summary: raw.summary.clone(),
-        turns,
+        turns: p.turns,
         tension: raw.tension,
         states: raw.states.clone(),
-        keys: StateKeys::of(&raw.states, c.location, aggressor.expect("checked")),
-        blocs,
+        keys: StateKeys::of(&raw.states, c.location, p.aggressor),
+        blocs: p.blocs,
         institution: InstitutionDef {
             kind: inst.kind,
             name: inst.name.clone(),
             credibility: inst.credibility,
-            members: inst_members,
-            bodies,
+            members: p.inst_members,
+            bodies: p.bodies,
             uniting_for_peace: inst.uniting_for_peace,
             enquiry_turns: inst.enquiry_turns,
         },
         crisis: CrisisDef {
-            aggressor: aggressor.expect("checked"),
-            victim: victim.expect("checked"),
+            aggressor: p.aggressor,
+            victim: p.victim,
             theatre: c.theatre.clone(),
             location: c.location,
             claim: c.claim.clone(),
@@ -537,16 +613,15 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
             control: c.control,
             held_before: c.held_before.unwrap_or(if c.attack_under_way { 0.0 } else { c.control }),
             concession: c.concession,
-            area_km2: c.area_km2.unwrap_or_else(|| theatre_area(&map)),
+            area_km2: c.area_km2.unwrap_or_else(|| theatre_area(&p.map)),
             uncertainty: c.uncertainty,
         },
-        events,
-        playable,
-        map,
+        events: p.events,
+        playable: p.playable,
+        map: p.map,
         history: raw.history.clone(),
         sources: raw.sources.clone(),
-    };
-    Ok((def, cx.out))
+    }
 }
 
 fn check_order(cx: &mut Ctx, path: &str, o: &Order, bodies: &[BodyDef], blocs: &BTreeSet<&str>, inst: &RawInstitution) {
