@@ -52,13 +52,40 @@ pub fn validate(
     find: &dyn Fn(&str) -> Option<Arc<LevelDef>>,
 ) -> Result<(LessonDef, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut errs = Vec::new();
-    let mut parts = Vec::new();
+    let mut warnings = Vec::new();
     if raw.parts.is_empty() {
         errs.push(Diagnostic::error(
             "parts",
             "a lesson needs at least one part: `parts: [Part(level: \"korea_1950\", role: \"usa\", minutes: 20)]`",
         ));
     }
+    let parts = check_parts(raw, known, find, &mut errs);
+    check_minutes(raw, &mut errs, &mut warnings);
+    check_objectives(raw, &parts, &mut errs);
+    check_guiding(raw, &parts, &mut errs);
+    check_quiz(raw, &mut errs, &mut warnings);
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    let def = LessonDef {
+        id: id.to_string(),
+        title: raw.title.clone(),
+        summary: raw.summary.clone(),
+        minutes: raw.minutes,
+        seed: raw.seed.clone(),
+        objectives: raw.objectives.clone(),
+        parts,
+        guiding: raw.guiding.clone(),
+        quiz: raw.quiz.clone(),
+        debrief: raw.debrief.clone(),
+    };
+    warnings.extend(super::timing::over_time(&def));
+    Ok((def, warnings))
+}
+
+/// Each part: a level that exists and loads, a playable role, some minutes.
+fn check_parts(raw: &RawLesson, known: &[String], find: &dyn Fn(&str) -> Option<Arc<LevelDef>>, errs: &mut Vec<Diagnostic>) -> Vec<Part> {
+    let mut parts = Vec::new();
     for (i, p) in raw.parts.iter().enumerate() {
         if !known.contains(&p.level) {
             errs.push(
@@ -89,17 +116,25 @@ pub fn validate(
             errs.push(Diagnostic::error(format!("parts[{i}].minutes"), "a part needs at least one minute"));
         }
     }
+    parts
+}
+
+/// The parts fit the lesson's time, and the lesson fits a class period.
+fn check_minutes(raw: &RawLesson, errs: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) {
     let part_minutes: u32 = raw.parts.iter().fold(0u32, |a, p| a.saturating_add(p.minutes));
     if part_minutes > raw.minutes {
         errs.push(Diagnostic::error("minutes", format!("the parts take {part_minutes} minutes, more than the lesson's {}", raw.minutes)));
     }
-    let mut warnings = Vec::new();
     if raw.minutes < CLASS_PERIOD.0 || raw.minutes > CLASS_PERIOD.1 {
         warnings.push(Diagnostic::warning(
             "minutes",
             format!("{} minutes does not fit a class period ({} to {})", raw.minutes, CLASS_PERIOD.0, CLASS_PERIOD.1),
         ));
     }
+}
+
+/// Objectives: unique ids, points in range, conditions the lesson's crises and quiz can meet.
+fn check_objectives(raw: &RawLesson, parts: &[Part], errs: &mut Vec<Diagnostic>) {
     let levels: Vec<&str> = raw.parts.iter().map(|p| p.level.as_str()).collect();
     let concepts: BTreeSet<&str> = raw.quiz.iter().map(|q| q.concept.as_str()).collect();
     let kinds: BTreeSet<InstitutionKind> = parts.iter().map(|p| p.level.institution.kind).collect();
@@ -141,6 +176,11 @@ pub fn validate(
             _ => {}
         }
     }
+}
+
+/// Guiding questions: in a part of the lesson, at one of its turns.
+fn check_guiding(raw: &RawLesson, parts: &[Part], errs: &mut Vec<Diagnostic>) {
+    let levels: Vec<&str> = raw.parts.iter().map(|p| p.level.as_str()).collect();
     for (i, g) in raw.guiding.iter().enumerate() {
         match raw.parts.iter().position(|p| p.level == g.level) {
             None => errs.push(
@@ -159,6 +199,10 @@ pub fn validate(
             }
         }
     }
+}
+
+/// Quiz questions: unique ids, answers that can be right, and a fair spread of right options.
+fn check_quiz(raw: &RawLesson, errs: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) {
     let mut qids = BTreeSet::new();
     for (i, q) in raw.quiz.iter().enumerate() {
         if !qids.insert(q.id.as_str()) {
@@ -195,23 +239,6 @@ pub fn validate(
     if let Some(w) = longest_is_right(&raw.quiz) {
         warnings.push(w);
     }
-    if !errs.is_empty() {
-        return Err(errs);
-    }
-    let def = LessonDef {
-        id: id.to_string(),
-        title: raw.title.clone(),
-        summary: raw.summary.clone(),
-        minutes: raw.minutes,
-        seed: raw.seed.clone(),
-        objectives: raw.objectives.clone(),
-        parts,
-        guiding: raw.guiding.clone(),
-        quiz: raw.quiz.clone(),
-        debrief: raw.debrief.clone(),
-    };
-    warnings.extend(super::timing::over_time(&def));
-    Ok((def, warnings))
 }
 
 /// Whether an institution of this kind votes on this measure.

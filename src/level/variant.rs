@@ -192,6 +192,20 @@ pub fn base_file(path: &Path) -> Option<PathBuf> {
 /// warnings point into the variant file.
 pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -> Result<(RawLevel, Vec<Diagnostic>), Vec<Diagnostic>> {
     let spans = SpanIndex::build(src);
+    let mut base = load_base(v, dir, levels_dir, &spans)?;
+    let errs = check_changes(v, &base, &spans);
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    let warnings = idle_changes(v, &base, &spans);
+    merge(v, &mut base, &spans);
+    // A what-if is not history: the record stays, but the fidelity table does not judge variants.
+    Ok((base, warnings))
+}
+
+/// The level a variant extends: a plain id, found beside the variant or among the shipped levels, a whole
+/// level and not another variant.
+fn load_base(v: &RawVariant, dir: Option<&Path>, levels_dir: &Path, spans: &SpanIndex) -> Result<RawLevel, Vec<Diagnostic>> {
     // A plain level id: never a path that reaches outside the level folders.
     if v.extends.is_empty() || !v.extends.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
         return Err(vec![
@@ -202,7 +216,7 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
                     v.extends
                 ),
             )
-            .locate(&spans),
+            .locate(spans),
         ]);
     }
     let Some(base_path) = find_base(&v.extends, dir, levels_dir) else {
@@ -213,17 +227,22 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
         return Err(vec![
             Diagnostic::error("extends", format!("no level `{}` to extend", v.extends))
                 .suggest(did_you_mean(&v.extends, known.iter().map(|s| s.as_str())))
-                .locate(&spans),
+                .locate(spans),
         ]);
     };
     let base_src = crate::files::read_text(&base_path)
-        .map_err(|e| vec![Diagnostic::error("extends", format!("cannot read {}: {e}", base_path.display())).locate(&spans)])?;
+        .map_err(|e| vec![Diagnostic::error("extends", format!("cannot read {}: {e}", base_path.display())).locate(spans)])?;
     if is_variant(&base_src) {
-        return Err(vec![Diagnostic::error("extends", "a variant extends a whole level, not another variant").locate(&spans)]);
+        return Err(vec![Diagnostic::error("extends", "a variant extends a whole level, not another variant").locate(spans)]);
     }
-    let mut base: RawLevel = super::ron_options().from_str(&base_src).map_err(|e| {
-        vec![Diagnostic::error("extends", format!("the base level {} does not parse: {}", base_path.display(), e.code)).locate(&spans)]
-    })?;
+    super::ron_options().from_str(&base_src).map_err(|e| {
+        vec![Diagnostic::error("extends", format!("the base level {} does not parse: {}", base_path.display(), e.code)).locate(spans)]
+    })
+}
+
+/// Every change must name what the base level has: its states, playable states, bodies, blocs, turns and
+/// kinds of events. Every mistake is reported, each at its own field.
+fn check_changes(v: &RawVariant, base: &RawLevel, spans: &SpanIndex) -> Vec<Diagnostic> {
     let ids: Vec<String> = base.states.iter().map(|s| s.id.clone()).collect();
     let mut errs = Vec::new();
     let check = |path: String, id: &str, errs: &mut Vec<Diagnostic>| {
@@ -231,7 +250,7 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
             errs.push(
                 Diagnostic::error(path, format!("unknown state `{id}` in the base level `{}`", v.extends))
                     .suggest(did_you_mean(id, ids.iter().map(|s| s.as_str())))
-                    .locate(&spans),
+                    .locate(spans),
             );
         }
     };
@@ -244,47 +263,40 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
     for (i, c) in v.state_changes.iter().enumerate() {
         check(format!("state_changes[{i}].id"), &c.id, &mut errs);
     }
+    check_orders_and_rules(v, base, spans, &mut errs);
+    check_bloc_changes(v, base, spans, &check, &mut errs);
+    check_drops(v, base, spans, &mut errs);
+    errs
+}
+
+/// A state that is not playable in the base level, with the nearest playable one.
+fn not_playable(v: &RawVariant, playable: &[&str], spans: &SpanIndex, path: String, state: &str) -> Diagnostic {
+    Diagnostic::error(path, format!("`{state}` is not playable in `{}`: its playable states are {}", v.extends, playable.join(", ")))
+        .suggest(did_you_mean(state, playable.iter().copied()))
+        .locate(spans)
+}
+
+/// Orders added for playable states of the base level, and rules for its bodies.
+fn check_orders_and_rules(v: &RawVariant, base: &RawLevel, spans: &SpanIndex, errs: &mut Vec<Diagnostic>) {
     let playable: Vec<&str> = base.playable.iter().map(|p| p.state.as_str()).collect();
-    let not_playable = |path: String, state: &str| {
-        Diagnostic::error(path, format!("`{state}` is not playable in `{}`: its playable states are {}", v.extends, playable.join(", ")))
-            .suggest(did_you_mean(state, playable.iter().copied()))
-            .locate(&spans)
-    };
     for (i, a) in v.add_orders.iter().enumerate() {
         if !playable.contains(&a.state.as_str()) {
-            errs.push(not_playable(format!("add_orders[{i}].state"), &a.state));
+            errs.push(not_playable(v, &playable, spans, format!("add_orders[{i}].state"), &a.state));
         }
     }
     for (i, r) in v.rules.iter().enumerate() {
         if !base.institution.bodies.iter().any(|b| b.kind == r.body) {
-            errs.push(Diagnostic::error(format!("rules[{i}].body"), format!("`{}` has no {:?}", v.extends, r.body)).locate(&spans));
+            errs.push(Diagnostic::error(format!("rules[{i}].body"), format!("`{}` has no {:?}", v.extends, r.body)).locate(spans));
         }
     }
-    for (i, b) in v.bloc_changes.iter().enumerate() {
-        if !base.blocs.iter().any(|x| x.id == b.id) {
-            let known: Vec<&str> = base.blocs.iter().map(|x| x.id.as_str()).collect();
-            errs.push(
-                Diagnostic::error(format!("bloc_changes[{i}].id"), format!("no bloc `{}` in `{}`", b.id, v.extends))
-                    .suggest(did_you_mean(&b.id, known))
-                    .locate(&spans),
-            );
-        }
-        for (j, id) in b.join.iter().enumerate() {
-            check(format!("bloc_changes[{i}].join[{j}]"), id, &mut errs);
-        }
-        for (j, id) in b.leave.iter().enumerate() {
-            check(format!("bloc_changes[{i}].leave[{j}]"), id, &mut errs);
-        }
-        for (j, id) in b.area.iter().flatten().enumerate() {
-            check(format!("bloc_changes[{i}].area[{j}]"), id, &mut errs);
-        }
-        if let Some(id) = &b.after {
-            check(format!("bloc_changes[{i}].after"), id, &mut errs);
-        }
-    }
+}
+
+/// Orders dropped for playable states of the base level, within its turns; events of known kinds.
+fn check_drops(v: &RawVariant, base: &RawLevel, spans: &SpanIndex, errs: &mut Vec<Diagnostic>) {
+    let playable: Vec<&str> = base.playable.iter().map(|p| p.state.as_str()).collect();
     for (i, d) in v.drop_orders.iter().enumerate() {
         if !playable.contains(&d.state.as_str()) {
-            errs.push(not_playable(format!("drop_orders[{i}].state"), &d.state));
+            errs.push(not_playable(v, &playable, spans, format!("drop_orders[{i}].state"), &d.state));
         }
         if let Some(t) = d.turn.filter(|t| *t as usize >= base.turns.len()) {
             errs.push(
@@ -292,7 +304,7 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
                     format!("drop_orders[{i}].turn"),
                     format!("turn {t} is past the end of `{}`: its turns are 0 to {}", v.extends, base.turns.len().saturating_sub(1)),
                 )
-                .locate(&spans),
+                .locate(spans),
             );
         }
     }
@@ -302,14 +314,46 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
             errs.push(
                 Diagnostic::error(format!("drop_events[{i}]"), format!("unknown event kind `{k}`: expected one of {}", KINDS.join(", ")))
                     .suggest(did_you_mean(k, KINDS))
-                    .locate(&spans),
+                    .locate(spans),
             );
         }
     }
-    if !errs.is_empty() {
-        return Err(errs);
+}
+
+/// Bloc changes: blocs of the base level, states of the base level.
+fn check_bloc_changes(
+    v: &RawVariant,
+    base: &RawLevel,
+    spans: &SpanIndex,
+    check: &dyn Fn(String, &str, &mut Vec<Diagnostic>),
+    errs: &mut Vec<Diagnostic>,
+) {
+    for (i, b) in v.bloc_changes.iter().enumerate() {
+        if !base.blocs.iter().any(|x| x.id == b.id) {
+            let known: Vec<&str> = base.blocs.iter().map(|x| x.id.as_str()).collect();
+            errs.push(
+                Diagnostic::error(format!("bloc_changes[{i}].id"), format!("no bloc `{}` in `{}`", b.id, v.extends))
+                    .suggest(did_you_mean(&b.id, known))
+                    .locate(spans),
+            );
+        }
+        for (j, id) in b.join.iter().enumerate() {
+            check(format!("bloc_changes[{i}].join[{j}]"), id, errs);
+        }
+        for (j, id) in b.leave.iter().enumerate() {
+            check(format!("bloc_changes[{i}].leave[{j}]"), id, errs);
+        }
+        for (j, id) in b.area.iter().flatten().enumerate() {
+            check(format!("bloc_changes[{i}].area[{j}]"), id, errs);
+        }
+        if let Some(id) = &b.after {
+            check(format!("bloc_changes[{i}].after"), id, errs);
+        }
     }
-    let warnings = idle_changes(v, &base, &spans);
+}
+
+/// The base level with the variant's changes made.
+fn merge(v: &RawVariant, base: &mut RawLevel, spans: &SpanIndex) {
     base.id = v.id.clone();
     base.name = v.name.clone();
     base.summary = format!("{} What if: {}", base.summary, v.summary);
@@ -346,7 +390,7 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
             }
         }
     }
-    apply_blocs(&mut base, &v.bloc_changes, &spans);
+    apply_blocs(base, &v.bloc_changes, spans);
     if let Some(c) = &v.crisis_changes {
         apply_crisis(&mut base.crisis, c);
     }
@@ -366,8 +410,6 @@ pub fn apply(v: &RawVariant, src: &str, dir: Option<&Path>, levels_dir: &Path) -
     base.events.retain(|e| !v.drop_events.iter().any(|d| d == kind_name(&e.kind)));
     base.events.extend(v.add_events.iter().cloned());
     base.blocs.extend(v.add_blocs.iter().cloned());
-    // A what-if is not history: the record stays, but the fidelity table does not judge variants.
-    Ok((base, warnings))
 }
 
 /// An event kind's name, as `drop_events` writes it.

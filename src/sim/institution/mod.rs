@@ -200,36 +200,8 @@ fn hold_votes(
             intervention: &iv,
         };
         let casts = cast_ballots(body, motion.measure, &ctx, &nations, || rng.signed());
-        let mut seats = Vec::with_capacity(casts.len());
-        let mut ballots = Vec::with_capacity(casts.len());
-        let mut decision_ix = Vec::with_capacity(casts.len());
-        let mut would_block = Vec::new();
-        let mut divided = Vec::new();
-        for c in casts {
-            if c.away && c.member && c.permanent && c.wanted == Ballot::No && !procedural {
-                would_block.push(c.id.clone());
-            }
-            let ix =
-                log.decide(cal.turn, &c.id, DecisionKind::Vote { body: body.kind, measure: motion.measure, ballot: c.ballot }, c.factors);
-            decision_ix.push(Some(ix));
-            let counted = if iv.absence_as_no && c.ballot == Ballot::Absent { Ballot::No } else { c.ballot };
-            let votes = if iv.absence_as_no { c.votes.absence_as_no() } else { c.votes };
-            seats.push(Seat { ballot: counted, permanent: c.permanent, party: c.party, votes });
-            if c.votes.divided() {
-                divided.push((c.id.clone(), c.votes));
-            }
-            if let Ok(mut st) = stances.get_mut(c.entity)
-                && !c.party
-            {
-                *st = match c.ballot {
-                    Ballot::Yes => Stance::SupportsAction,
-                    Ballot::No => Stance::Opposes,
-                    Ballot::Abstain => Stance::Abstains,
-                    Ballot::Absent => *st,
-                };
-            }
-            ballots.push((c.id, c.ballot));
-        }
+        let Ballots { seats, ballots, decision_ix, would_block, divided } =
+            record_ballots(casts, (cal.turn, body.kind, motion.measure, procedural), &iv, &mut log, &mut stances);
         // Covenant Art. 16: sanctions are each member's own obligation. Members concur or decline, and those who
         // decline (Austria, Hungary and Albania in October 1935) do not apply them: dissent does not block.
         let rule = if kind == InstitutionKind::League && interest::is_economic(motion.measure) { VotingRule::Majority } else { body.rule };
@@ -264,32 +236,82 @@ fn hold_votes(
         if !log.lean {
             log.news(cal.turn, date, vote_news(&rec), false);
         }
-        let c = cred.of_mut(kind);
-        if rec.adopted {
-            *c = (*c + 0.02).min(1.0);
-            mif.adopted.push((body.kind, motion.measure, cal.turn));
-            match motion.measure {
-                Measure::Enquiry => mif.enquiry = Some(cal.turn),
-                Measure::Referral => mif.referred = true,
-                Measure::Sanctions | Measure::OilSanctions => {
-                    let oil = motion.measure == Measure::OilSanctions || mif.sanctions.is_some_and(|s| s.1);
-                    let start = mif.sanctions.map_or(cal.turn, |s| s.0);
-                    mif.sanctions = Some((start, oil));
-                    // Sanctions begun by a few states become the institution's: every member now decides.
-                    if mif.national_sanctions {
-                        mif.national_sanctions = false;
-                        mif.sanctions_redecide = true;
-                    }
-                }
-                Measure::AuthoriseForce | Measure::UnifiedCommand => mif.force_authorised = true,
-                Measure::Condemn | Measure::NonRecognition => crisis.self_defence *= 0.8,
-                Measure::Peacekeeping => {}
-                Measure::UnitingForPeace => mif.uniting_for_peace = true,
-            }
-        } else {
-            *c = (*c - if rec.vetoed_by.is_empty() { 0.03 } else { 0.05 }).max(0.0);
-        }
+        enact(&rec, cal.turn, cred.of_mut(kind), &mut mif, &mut crisis);
         log.votes.push(rec);
+    }
+}
+
+/// The ballots of one vote as the rules count them, with what the record keeps of each.
+struct Ballots {
+    seats: Vec<Seat>,
+    ballots: Vec<(std::sync::Arc<str>, Ballot)>,
+    decision_ix: Vec<Option<usize>>,
+    /// Permanent members away who would have voted no: their absence let the motion pass.
+    would_block: Vec<std::sync::Arc<str>>,
+    divided: Vec<(std::sync::Arc<str>, Split)>,
+}
+
+/// Logs each member's decision and moves its stance on the map; a rule change may count an absence as a no.
+fn record_ballots(
+    casts: Vec<Cast>,
+    (turn, body, measure, procedural): (usize, BodyKind, Measure, bool),
+    iv: &Intervention,
+    log: &mut RunLog,
+    stances: &mut Query<&mut Stance>,
+) -> Ballots {
+    let mut b = Ballots { seats: vec![], ballots: vec![], decision_ix: vec![], would_block: vec![], divided: vec![] };
+    for c in casts {
+        if c.away && c.member && c.permanent && c.wanted == Ballot::No && !procedural {
+            b.would_block.push(c.id.clone());
+        }
+        let ix = log.decide(turn, &c.id, DecisionKind::Vote { body, measure, ballot: c.ballot }, c.factors);
+        b.decision_ix.push(Some(ix));
+        let counted = if iv.absence_as_no && c.ballot == Ballot::Absent { Ballot::No } else { c.ballot };
+        let votes = if iv.absence_as_no { c.votes.absence_as_no() } else { c.votes };
+        b.seats.push(Seat { ballot: counted, permanent: c.permanent, party: c.party, votes });
+        if c.votes.divided() {
+            b.divided.push((c.id.clone(), c.votes));
+        }
+        if let Ok(mut st) = stances.get_mut(c.entity)
+            && !c.party
+        {
+            *st = match c.ballot {
+                Ballot::Yes => Stance::SupportsAction,
+                Ballot::No => Stance::Opposes,
+                Ballot::Abstain => Stance::Abstains,
+                Ballot::Absent => *st,
+            };
+        }
+        b.ballots.push((c.id, c.ballot));
+    }
+    b
+}
+
+/// What a vote changes: the institution's credibility, and what an adopted measure puts in force.
+fn enact(rec: &VoteRecord, turn: usize, c: &mut f32, mif: &mut MeasuresInForce, crisis: &mut Crisis) {
+    if rec.adopted {
+        *c = (*c + 0.02).min(1.0);
+        mif.adopted.push((rec.body, rec.motion, turn));
+        match rec.motion {
+            Measure::Enquiry => mif.enquiry = Some(turn),
+            Measure::Referral => mif.referred = true,
+            Measure::Sanctions | Measure::OilSanctions => {
+                let oil = rec.motion == Measure::OilSanctions || mif.sanctions.is_some_and(|s| s.1);
+                let start = mif.sanctions.map_or(turn, |s| s.0);
+                mif.sanctions = Some((start, oil));
+                // Sanctions begun by a few states become the institution's: every member now decides.
+                if mif.national_sanctions {
+                    mif.national_sanctions = false;
+                    mif.sanctions_redecide = true;
+                }
+            }
+            Measure::AuthoriseForce | Measure::UnifiedCommand => mif.force_authorised = true,
+            Measure::Condemn | Measure::NonRecognition => crisis.self_defence *= 0.8,
+            Measure::Peacekeeping => {}
+            Measure::UnitingForPeace => mif.uniting_for_peace = true,
+        }
+    } else {
+        *c = (*c - if rec.vetoed_by.is_empty() { 0.03 } else { 0.05 }).max(0.0);
     }
 }
 
