@@ -225,18 +225,7 @@ fn aggressor_decides(
     let coalition = mif.coalition_in_theatre(day);
     let condemned = mif.has(Measure::Condemn) || mif.has(Measure::NonRecognition);
     let s = iv.score(&f);
-    let mut choice = if !crisis.attacked {
-        // Nothing left to fight for once the claim has been handed over.
-        if s > ATTACK_ABOVE && crisis.control < 0.75 { AggressorChoice::Attack } else { AggressorChoice::Hold }
-    } else if s > ESCALATE_ABOVE {
-        AggressorChoice::Escalate
-    } else if s > 0.0 {
-        AggressorChoice::Proceed
-    } else if s > WITHDRAW_BELOW {
-        AggressorChoice::AcceptTerms
-    } else {
-        AggressorChoice::Withdraw
-    };
+    let mut choice = choice_by_score(&crisis, s);
     // An army in the field that has not been routed does not simply march home: it first seeks a cease-fire
     // where it stands, and withdraws from behind a cease-fire line (Suez 1956) or once the fighting has thrown
     // it back by `ROUTED` of its gains (Iraq on 26 February 1991, North Korea after Inchon). Behind peace-
@@ -256,14 +245,7 @@ fn aggressor_decides(
     log.decide(cal.turn, &id, DecisionKind::Aggressor { choice }, f);
     // A cease-fire takes two: the victim weighs the ground it would give up against the force behind it.
     if choice == AggressorChoice::AcceptTerms && !mif.peacekeepers {
-        let own = nations.get(crisis.victim).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
-        let g = vec![
-            Factor::new(F::Consent, 0.3),
-            Factor::new(F::PrizeHeld, -2.0 * crisis.control),
-            Factor::new(F::CoalitionInTheatre, -coalition / (a + coalition).max(1e-6)),
-            Factor::new(F::WarCosts, (0.5 * crisis.losses.1 / own).min(0.5)),
-            Factor::new(F::Condemnation, if condemned { -0.2 } else { 0.0 }),
-        ];
+        let g = cease_fire_factors(&crisis, &nations, coalition / (a + coalition).max(1e-6), condemned);
         let accepts = iv.score(&g) > 0.0;
         let vid = nations.get(crisis.victim).map(|n| n.1.id.clone()).unwrap_or_default();
         log.decide(cal.turn, &vid, DecisionKind::Consent { given: accepts }, g);
@@ -279,11 +261,56 @@ fn aggressor_decides(
             );
         }
     }
+    carry_out(&mut crisis, choice, offers_terms, s, mif.peacekeepers, &level.0, (cal.turn, date), &mut log, &nations);
+}
+
+/// The aggressor's choice by its score: before a shot, attack or hold; at war, escalate, press on, seek
+/// terms where it stands or withdraw.
+fn choice_by_score(crisis: &Crisis, s: f32) -> AggressorChoice {
+    if !crisis.attacked {
+        // Nothing left to fight for once the claim has been handed over.
+        if s > ATTACK_ABOVE && crisis.control < 0.75 { AggressorChoice::Attack } else { AggressorChoice::Hold }
+    } else if s > ESCALATE_ABOVE {
+        AggressorChoice::Escalate
+    } else if s > 0.0 {
+        AggressorChoice::Proceed
+    } else if s > WITHDRAW_BELOW {
+        AggressorChoice::AcceptTerms
+    } else {
+        AggressorChoice::Withdraw
+    }
+}
+
+/// What the victim weighs before a cease-fire where the aggressor stands: the ground it would give up
+/// against the share of the force in the theatre that is on its side, its losses, the institution's word.
+fn cease_fire_factors(crisis: &Crisis, nations: &Query<NationQuery>, coalition_share: f32, condemned: bool) -> Vec<Factor> {
+    let own = nations.get(crisis.victim).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
+    vec![
+        Factor::new(F::Consent, 0.3),
+        Factor::new(F::PrizeHeld, -2.0 * crisis.control),
+        Factor::new(F::CoalitionInTheatre, -coalition_share),
+        Factor::new(F::WarCosts, (0.5 * crisis.losses.1 / own).min(0.5)),
+        Factor::new(F::Condemnation, if condemned { -0.2 } else { 0.0 }),
+    ]
+}
+
+/// The aggressor's choice carried out on the crisis, with the newswire's line.
+fn carry_out(
+    crisis: &mut Crisis,
+    choice: AggressorChoice,
+    offers_terms: bool,
+    s: f32,
+    peacekeepers: bool,
+    level: &crate::level::LevelDef,
+    (turn, date): (usize, crate::level::Date),
+    log: &mut RunLog,
+    nations: &Query<NationQuery>,
+) {
     match choice {
         AggressorChoice::Attack => {
             crisis.attacked = true;
             crisis.fighting = true;
-            log.news(cal.turn, date, format!("{} attacks in {}", name_of(&nations, crisis.aggressor), crisis.theatre), false);
+            log.news(turn, date, format!("{} attacks in {}", name_of(nations, crisis.aggressor), crisis.theatre), false);
         }
         AggressorChoice::Hold => {}
         AggressorChoice::Proceed | AggressorChoice::Escalate => {
@@ -293,22 +320,22 @@ fn aggressor_decides(
                 crisis.holding = false;
             }
         }
-        AggressorChoice::AcceptTerms if mif.peacekeepers => crisis.fighting = false,
+        AggressorChoice::AcceptTerms if peacekeepers => crisis.fighting = false,
         AggressorChoice::AcceptTerms => {
             crisis.fighting = false;
             crisis.settled = Some(choice);
-            log.news(cal.turn, date, format!("{} accepts a cease-fire where its forces stand", name_of(&nations, crisis.aggressor)), false);
+            log.news(turn, date, format!("{} accepts a cease-fire where its forces stand", name_of(nations, crisis.aggressor)), false);
         }
         AggressorChoice::Withdraw => {
             crisis.fighting = false;
             crisis.settled = Some(choice);
             crisis.control = 0.0;
-            log.news(cal.turn, date, format!("{} withdraws its forces", name_of(&nations, crisis.aggressor)), false);
+            log.news(turn, date, format!("{} withdraws its forces", name_of(nations, crisis.aggressor)), false);
         }
     }
     // Escalation throws in reserves, up to half again the forces it started with.
     if choice == AggressorChoice::Escalate {
-        let cap = level.0.crisis.aggressor_readiness * ESCALATION_CAP;
+        let cap = level.crisis.aggressor_readiness * ESCALATION_CAP;
         crisis.aggressor_readiness = (crisis.aggressor_readiness * (1.0 + ESCALATION_STEP)).min(cap);
     }
 }
