@@ -1,7 +1,7 @@
 //! The game in a browser page: how it starts from the page's address, and what the page does instead of
 //! the desktop's files (see `files::web`). A link such as
 //! `index.html?lesson=why_the_league_failed&seed=LEAGUE31` opens a lesson with the class seed filled in;
-//! `?level=korea_1950&role=USA` opens a crisis.
+//! `?level=korea_1950&role=USA&seed=1950` opens a crisis (the seed a number or a class's code).
 
 use super::GameOptions;
 
@@ -11,7 +11,7 @@ pub fn options_from_page() -> GameOptions {
     GameOptions {
         level: p("level"),
         role: p("role"),
-        seed: p("game").and_then(|s| s.parse().ok()).unwrap_or(1),
+        seed: p("seed").map_or(1, |s| crate::lesson::play::parse_seed(&s)),
         lesson: p("lesson"),
         class_seed: p("seed"),
         size: (1280, 720),
