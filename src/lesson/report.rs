@@ -192,86 +192,69 @@ impl LessonReport {
         let badges: Vec<&str> = self.objectives.iter().filter(|o| o.met).map(|o| o.badge.as_str()).collect();
         let _ = writeln!(s, "- Badges: {}\n", if badges.is_empty() { "none".to_string() } else { badges.join(", ") });
         for p in &self.parts {
-            let _ = writeln!(s, "## {} — as {}\n", p.name, p.role_name);
-            let _ = writeln!(
-                s,
-                "**Outcome (simulation):** {}. The aggressor held {:.0}% of the contested ground at the end.\n",
-                p.outcome_text,
-                p.control * 100.0
-            );
-            let _ = writeln!(s, "![The crisis turn by turn: the aggressor's hold and the votes]({})\n", self.timeline_name(p));
-            let _ = writeln!(s, "### Choices, turn by turn\n");
-            let _ = writeln!(s, "| turn | date | orders | strategy |");
-            let _ = writeln!(s, "|---|---|---|---|");
-            for t in &p.turns {
-                let strat: Vec<&str> = t.strategies.iter().map(|x| x.id()).collect();
-                let _ = writeln!(
-                    s,
-                    "| {} | {} | {} | {} |",
-                    t.turn,
-                    t.date,
-                    if t.orders.is_empty() { "none".into() } else { t.orders.join("; ") },
-                    strat.join(", ")
-                );
-            }
-            let _ = writeln!(s, "\n### Votes\n");
-            if p.votes.is_empty() {
-                let _ = writeln!(s, "No body voted.\n");
-            } else {
-                let _ = writeln!(s, "| date | body | motion | proposer | yes–no–abstain (absent) | result |");
-                let _ = writeln!(s, "|---|---|---|---|---|---|");
-                for v in &p.votes {
-                    let result = if v.adopted {
-                        "adopted".to_string()
-                    } else if !v.vetoed_by.is_empty() {
-                        format!("vetoed by {}", v.vetoed_by.join(", "))
-                    } else if v.blocked_by_unanimity {
-                        "failed: unanimity".into()
-                    } else {
-                        "not adopted".into()
-                    };
-                    let _ = writeln!(
-                        s,
-                        "| {} | {} | {} | {} | {}–{}–{} ({}) | {} |",
-                        v.date, v.body, v.motion, v.proposer, v.yes, v.no, v.abstain, v.absent, result
-                    );
-                }
-                let _ = writeln!(s);
-            }
-            if let Some(c) = self.attempt.causes.iter().rev().find(|c| c.level == p.level) {
-                let _ = writeln!(s, "### Measured causes\n");
-                let _ = writeln!(
-                    s,
-                    "Each cause was removed in turn and the same {} seeds played again with the student's orders; listed where the result changed by 5 points or more.\n",
-                    c.runs
-                );
-                for (result, found) in &c.causes {
-                    let _ = writeln!(s, "- **{result}**");
-                    for (label, effect) in found.iter().take(4) {
-                        let _ = writeln!(s, "  - {:+.0} points: {label}", 100.0 * effect);
-                    }
-                }
-                let _ = writeln!(s);
-            }
-            let _ = writeln!(s, "### What the deciding states weighed\n");
-            let _ = writeln!(
-                s,
-                "This run's own record: the factors of the states that decided each mechanism, with their weights. The measured causes above are what changed the result.\n"
-            );
-            for e in &p.explanations {
-                let factors: Vec<String> = e.factors.iter().map(|(l, w)| format!("{l} {w:+.2}")).collect();
-                let decided = if e.decisive.is_empty() { String::new() } else { format!(" Decided by {}.", e.decisive.join(", ")) };
-                let _ = writeln!(
-                    s,
-                    "- **{}** — {}.{} {}",
-                    e.mechanism,
-                    if e.succeeded { "worked" } else { "failed" },
-                    decided,
-                    factors.join("; ")
-                );
-            }
-            let _ = writeln!(s, "\n**History (not the simulation):** {}\n", p.history);
+            self.md_part(&mut s, p);
         }
+        self.md_comparisons(&mut s);
+        self.md_quiz(&mut s);
+        self.md_objectives_notes_debrief(&mut s);
+        s
+    }
+
+    /// A crisis of the lesson: the outcome, the choices turn by turn, the votes, the causes and history.
+    fn md_part(&self, s: &mut String, p: &PartReport) {
+        let _ = writeln!(s, "## {} — as {}\n", p.name, p.role_name);
+        let _ = writeln!(
+            s,
+            "**Outcome (simulation):** {}. The aggressor held {:.0}% of the contested ground at the end.\n",
+            p.outcome_text,
+            p.control * 100.0
+        );
+        let _ = writeln!(s, "![The crisis turn by turn: the aggressor's hold and the votes]({})\n", self.timeline_name(p));
+        let _ = writeln!(s, "### Choices, turn by turn\n");
+        let _ = writeln!(s, "| turn | date | orders | strategy |");
+        let _ = writeln!(s, "|---|---|---|---|");
+        for t in &p.turns {
+            let strat: Vec<&str> = t.strategies.iter().map(|x| x.id()).collect();
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} |",
+                t.turn,
+                t.date,
+                if t.orders.is_empty() { "none".into() } else { t.orders.join("; ") },
+                strat.join(", ")
+            );
+        }
+        md_votes(s, p);
+        if let Some(c) = self.attempt.causes.iter().rev().find(|c| c.level == p.level) {
+            let _ = writeln!(s, "### Measured causes\n");
+            let _ = writeln!(
+                s,
+                "Each cause was removed in turn and the same {} seeds played again with the student's orders; listed where the result changed by 5 points or more.\n",
+                c.runs
+            );
+            for (result, found) in &c.causes {
+                let _ = writeln!(s, "- **{result}**");
+                for (label, effect) in found.iter().take(4) {
+                    let _ = writeln!(s, "  - {:+.0} points: {label}", 100.0 * effect);
+                }
+            }
+            let _ = writeln!(s);
+        }
+        let _ = writeln!(s, "### What the deciding states weighed\n");
+        let _ = writeln!(
+            s,
+            "This run's own record: the factors of the states that decided each mechanism, with their weights. The measured causes above are what changed the result.\n"
+        );
+        for e in &p.explanations {
+            let factors: Vec<String> = e.factors.iter().map(|(l, w)| format!("{l} {w:+.2}")).collect();
+            let decided = if e.decisive.is_empty() { String::new() } else { format!(" Decided by {}.", e.decisive.join(", ")) };
+            let _ =
+                writeln!(s, "- **{}** — {}.{} {}", e.mechanism, if e.succeeded { "worked" } else { "failed" }, decided, factors.join("; "));
+        }
+        let _ = writeln!(s, "\n**History (not the simulation):** {}\n", p.history);
+    }
+
+    fn md_comparisons(&self, s: &mut String) {
         if !self.comparisons.is_empty() {
             let _ = writeln!(s, "## What-if comparisons\n");
             for c in &self.comparisons {
@@ -287,6 +270,9 @@ impl LessonReport {
                 let _ = writeln!(s);
             }
         }
+    }
+
+    fn md_quiz(&self, s: &mut String) {
         let _ = writeln!(s, "## Quiz\n");
         for (i, q) in self.quiz.iter().enumerate() {
             let mark = if !q.answered {
@@ -308,6 +294,9 @@ impl LessonReport {
             let _ = writeln!(s, "   - Right answer: {}", q.right_answer);
             let _ = writeln!(s, "   - Why: {}", q.explanation);
         }
+    }
+
+    fn md_objectives_notes_debrief(&self, s: &mut String) {
         let _ = writeln!(s, "\n## Objectives\n");
         for o in &self.objectives {
             let _ = writeln!(
@@ -331,7 +320,34 @@ impl LessonReport {
         for n in &self.debrief {
             let _ = writeln!(s, "**{}**\n\n{}\n", n.question, if n.answer.trim().is_empty() { "(no answer)" } else { n.answer.trim() });
         }
-        s
+    }
+}
+
+/// The votes of a crisis as a table.
+fn md_votes(s: &mut String, p: &PartReport) {
+    let _ = writeln!(s, "\n### Votes\n");
+    if p.votes.is_empty() {
+        let _ = writeln!(s, "No body voted.\n");
+    } else {
+        let _ = writeln!(s, "| date | body | motion | proposer | yes–no–abstain (absent) | result |");
+        let _ = writeln!(s, "|---|---|---|---|---|---|");
+        for v in &p.votes {
+            let result = if v.adopted {
+                "adopted".to_string()
+            } else if !v.vetoed_by.is_empty() {
+                format!("vetoed by {}", v.vetoed_by.join(", "))
+            } else if v.blocked_by_unanimity {
+                "failed: unanimity".into()
+            } else {
+                "not adopted".into()
+            };
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {}–{}–{} ({}) | {} |",
+                v.date, v.body, v.motion, v.proposer, v.yes, v.no, v.abstain, v.absent, result
+            );
+        }
+        let _ = writeln!(s);
     }
 }
 
