@@ -5,8 +5,8 @@ use bevy::prelude::*;
 
 use crate::level::{BlocKind, Measure};
 
-use super::cause::Intervention;
 use super::core::*;
+use super::intervention::Intervention;
 use super::trace::{DecisionKind, Factor, FactorId as F, RunLog};
 
 pub fn plugin(app: &mut App) {

@@ -4,56 +4,14 @@
 //! stopped.
 
 use bevy::prelude::*;
-use serde::Serialize;
 
 use super::aggressor::{doubt, pact_threat, theatre_strength};
 use super::conflict::advance;
 use super::core::*;
-use super::trace::{DecisionKind, RunLog};
+use super::trace::{Channels, DecisionKind, RunLog};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(Turn, record_channels.in_set(TurnSystems::Outcome).before(advance));
-}
-
-/// The state of each channel at the end of one turn. Power is in CINC as it counts in the theatre.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Channels {
-    pub turn: usize,
-    /// The aggressor's forces in the theatre, after sanctions and blockade, with its friends'.
-    pub aggressor_forces: f32,
-    /// The victim's forces, with the arms that reached it.
-    pub victim_forces: f32,
-    /// Forces of others fighting for the victim that have arrived.
-    pub coalition_in_theatre: f32,
-    /// Forces sent that are still on their way.
-    pub coalition_on_the_way: f32,
-    /// What pacts and guarantees of the victim threaten, weighed by their cohesion.
-    pub pact_threat: f32,
-    /// Arms sent to the victim that have arrived.
-    pub arms_arrived: f32,
-    /// Sanctions pressure on the aggressor, 0 to 1.
-    pub sanctions_pressure: f32,
-    /// Share of the sanctions' cut that leaks through those who do not apply them.
-    pub sanctions_leakage: f32,
-    /// What the sanctions cost those who apply them (shares of the aggressor's trade given up).
-    pub sanctions_cost: f32,
-    /// Share of the aggressor's fuel an oil embargo denies it.
-    pub fuel_denied: f32,
-    /// Share of the aggressor's supply to the theatre the blockade cuts.
-    pub blockade: f32,
-    /// The institution's credibility.
-    pub credibility: f32,
-    /// How firmly the pacts covering the victim are held (the strongest), 0 if none.
-    pub commitment: f32,
-    /// The aggressor's appetite, with this run's draw of its resolve.
-    pub resolve: f32,
-    /// How far the aggressor discounts the forces sent against it, doubting they will fight (0 once they
-    /// have thrown it back).
-    pub doubt: f32,
-    /// Share of the contested ground the aggressor holds.
-    pub control: f32,
-    /// What the aggressor decided this turn, if it decided.
-    pub choice: Option<AggressorChoice>,
 }
 
 fn record_channels(

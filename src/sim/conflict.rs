@@ -6,8 +6,8 @@ use bevy::prelude::*;
 use crate::level::{Measure, OutcomeKind};
 
 use super::aggressor::{logistics, theatre_strength};
-use super::cause::Intervention;
 use super::core::*;
+use super::intervention::Intervention;
 use super::trace::{DecisionKind, Factor, FactorId as F, RunLog};
 
 pub fn plugin(app: &mut App) {

@@ -8,9 +8,9 @@ use crate::level::{InstitutionKind, Measure, Order};
 
 use super::aggressor::{DETERRENCE, NUCLEAR_RISK, SUPPLY_KM};
 use super::alliance::ARMS_SHARE;
-use super::cause::Intervention;
 use super::core::*;
 use super::interest::{self, View};
+use super::intervention::Intervention;
 use super::trace::{DecisionKind, Factor, FactorId, Factors, RunLog};
 
 pub fn plugin(app: &mut App) {

@@ -15,6 +15,7 @@ pub mod explain;
 pub mod fidelity;
 pub mod institution;
 pub mod interest;
+pub mod intervention;
 pub mod measures;
 pub mod parallel;
 pub mod policy;

@@ -4,9 +4,9 @@ use bevy::prelude::*;
 
 use crate::level::{Measure, Order};
 
-use super::cause::Intervention;
 use super::core::*;
 use super::institution::next_motion;
+use super::intervention::Intervention;
 use super::trace::RunLog;
 
 pub fn plugin(app: &mut App) {

@@ -23,7 +23,7 @@ pub struct RunReport {
     /// Every decision of every state, with its factors.
     pub decisions: Vec<super::trace::Decision>,
     /// Each turn's channels to the aggressor: forces, pacts, sanctions, blockade, arms, trust, appetite.
-    pub channels: Vec<super::channels::Channels>,
+    pub channels: Vec<super::trace::Channels>,
 }
 
 #[derive(Serialize)]

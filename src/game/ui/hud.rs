@@ -559,8 +559,8 @@ impl Unit {
 }
 
 /// What reached the aggressor at the end of a turn, channel by channel, with the change since the turn before.
-pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::channels::Channels, before: Option<&crate::sim::channels::Channels>) {
-    use crate::sim::channels::Channels;
+pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::Channels, before: Option<&crate::sim::Channels>) {
+    use crate::sim::Channels;
     ui.label(RichText::new("What the aggressor faced").strong());
     type Get = fn(&Channels) -> f32;
     let rows: [(&str, Get, Unit, &str); 13] = [

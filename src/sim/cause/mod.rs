@@ -3,7 +3,6 @@
 //! when its removal changes the explained result by at least [`MIN_EFFECT`]. Nothing here names a level,
 //! a state or a crisis: the candidates come from what the run itself recorded.
 
-pub mod intervention;
 pub mod measure;
 
 use bevy::prelude::*;
@@ -13,7 +12,7 @@ use crate::level::{EventEffect, LevelDef, StateIx, VotingRule};
 use super::text::body_name;
 use super::trace::FactorId;
 
-pub use intervention::{Intervention, OrderKind};
+pub use super::intervention::{Intervention, OrderKind};
 pub use measure::{
     Explained, MeasuredCause, Plan, PlanOrders, Without, candidates, explain_plan, measure_causes, measure_causes_async, results_of,
     runs_needed, sample_run,

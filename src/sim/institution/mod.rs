@@ -5,9 +5,9 @@ pub mod rules;
 use bevy::prelude::*;
 
 use crate::level::{BodyKind, InstitutionKind, Measure, Procedure, VotingRule};
-use crate::sim::cause::Intervention;
 use crate::sim::core::*;
 use crate::sim::interest::{self, ATTEND, View};
+use crate::sim::intervention::Intervention;
 use crate::sim::trace::{Ballot, DecisionKind, Factor, FactorId, Factors, RunLog, Split, VoteRecord};
 use rules::{Seat, tally};
 

@@ -1,6 +1,6 @@
 //! What one re-run changes to test a candidate cause: a factor set to neutral for every state, one state's
 //! ballots reversed, absence counted as a no, one state's orders of one kind withdrawn. Rule and event
-//! changes edit a copy of the level instead (see [`super::Cause::edit_level`]).
+//! changes edit a copy of the level instead (see `Cause::edit_level` in the `cause` module).
 
 use bevy::prelude::*;
 use serde::Serialize;
