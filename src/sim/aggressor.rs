@@ -49,7 +49,7 @@ pub fn theatre_strength(crisis: &Crisis, mif: &MeasuresInForce, draws: &Draws, d
     let allies: f32 = mif.aggressor_allies.iter().map(|(_, c)| c).sum();
     let a = side(crisis.aggressor, crisis.aggressor_readiness * draws.fortune_aggressor) * logistics(mif) + allies;
     let own = side(crisis.victim, crisis.victim_readiness * draws.fortune_victim);
-    (a, own + mif.arms_arrived(day).min(ARMS_ABSORB * own))
+    (a, own + mif.arms_in_use(day).min(ARMS_ABSORB * own))
 }
 
 /// Weight of the risk of nuclear escalation: against sending forces to fight a nuclear power without a treaty
@@ -435,7 +435,7 @@ mod tests {
         let world = sim.world_mut();
         let day = crate::sim::turn_days(&world.resource::<crate::sim::Level>().0, world.resource::<Calendar>().turn).0;
         if coalition > 0.0 {
-            let arrived = Contingent { state: great, cinc: coalition, sent: day - 100, days: 1.0 };
+            let arrived = Contingent { state: great, cinc: coalition, sent: day - 100, lead: 0.0, days: 1.0 };
             world.resource_mut::<MeasuresInForce>().coalition.push(arrived);
         }
         world.run_system_once(super::aggressor_decides).unwrap();

@@ -102,7 +102,7 @@ fn apply_alliance_orders(
                 let cinc = caps.get(o.state).map(|c| c.cinc).unwrap_or(0.0) * ARMS_SHARE;
                 let km = kms.get(o.state).map(|i| i.km_theatre).unwrap_or(0.0);
                 let (sent, _) = turn_days(&level.0, cal.turn);
-                mif.arms.push(Contingent { state: o.state, cinc, sent, days: transit_days(km, &draws) });
+                mif.arms.push(Contingent::sent(o.state, cinc, sent, km, &draws));
                 log.news(cal.turn, date, format!("{name} sends arms to the victim"), false);
             }
             _ => {}

@@ -429,6 +429,10 @@ pub struct Sanctioning(pub f32);
 pub const MOBILISE_DAYS: f32 = 10.0;
 /// Kilometres a force and its supplies cover in a day, by sea or rail, on average.
 pub const KM_PER_DAY: f32 = 100.0;
+/// Days between arms arriving and soldiers able to fight with them (the author's judgement: Ukrainian crews
+/// trained three weeks on HIMARS in June 2022 and five to eight weeks on Leopard 2 tanks in 2023; simpler
+/// weapons take less, a whole new arm of service much more).
+pub const ARMS_TRAINING_DAYS: i32 = 42;
 /// Days a turn lasts when no later turn dates its end (the last turn).
 pub const LAST_TURN_DAYS: i32 = 30;
 
@@ -440,18 +444,37 @@ pub struct Contingent {
     pub cinc: f32,
     /// Day it was sent (see `Date::days`).
     pub sent: i32,
+    /// Days before its first elements arrive.
+    pub lead: f32,
     /// Days it takes to arrive in full.
     pub days: f32,
 }
 
 impl Contingent {
-    /// Power arrived by `day`.
+    /// Sent on day `sent` to a theatre `km` away: its first elements land after the voyage of the first
+    /// ships, the rest in a stream until all have arrived (`transit`).
+    pub fn sent(state: Entity, cinc: f32, sent: i32, km: f32, draws: &Draws) -> Self {
+        let (lead, days) = transit(km, draws);
+        Contingent { state, cinc, sent, lead, days }
+    }
+    /// Power arrived by `day`: none before the first elements land, then a steady stream until all have.
     pub fn arrived(&self, day: i32) -> f32 {
-        self.cinc * ((day - self.sent) as f32 / self.days.max(1.0)).clamp(0.0, 1.0)
+        let stream = (self.days - self.lead).max(1.0);
+        self.cinc * ((day - self.sent) as f32 - self.lead).clamp(0.0, stream) / stream
     }
 }
 
-/// Days for a state's forces to reach a theatre `km` away, with the run's arrival draw.
+/// Kilometres the first ships or trains of a force cover in a day: a troopship at 11 to 12 knots.
+pub const VOYAGE_KM_PER_DAY: f32 = 500.0;
+
+/// Days before the first elements of a state's forces reach a theatre `km` away, and days until all have,
+/// with the run's arrival draw. Between the two, ports, ships and depots move the whole force as fast as they
+/// can (`transit_days`).
+pub fn transit(km: f32, draws: &Draws) -> (f32, f32) {
+    ((MOBILISE_DAYS + km / VOYAGE_KM_PER_DAY) * draws.arrival, transit_days(km, draws))
+}
+
+/// Days for all of a state's forces to reach a theatre `km` away, with the run's arrival draw.
 pub fn transit_days(km: f32, draws: &Draws) -> f32 {
     (MOBILISE_DAYS + km / KM_PER_DAY) * draws.arrival
 }
@@ -478,6 +501,10 @@ impl MeasuresInForce {
     /// Arms arrived with the victim by `day`.
     pub fn arms_arrived(&self, day: i32) -> f32 {
         self.arms.iter().map(|c| c.arrived(day)).sum()
+    }
+    /// Arms the victim's soldiers have learnt to use by `day`: those that arrived `ARMS_TRAINING_DAYS` before.
+    pub fn arms_in_use(&self, day: i32) -> f32 {
+        self.arms_arrived(day - ARMS_TRAINING_DAYS)
     }
     pub fn in_coalition(&self, e: Entity) -> bool {
         self.coalition.iter().any(|c| c.state == e)

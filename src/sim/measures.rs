@@ -270,10 +270,12 @@ fn form_coalition(
         };
         if c > 0.0 {
             let arrives = c * projection(int.km_theatre, cap.cinc);
-            let days = transit_days(int.km_theatre, &draws);
+            let sent = Contingent::sent(e, arrives, start, int.km_theatre, &draws);
             let date = level.0.turns[cal.turn].date;
-            log.news(cal.turn, date, format!("{} sends forces to {} ({days:.0} days on the way)", nation.name, crisis.theatre), false);
-            mif.coalition.push(Contingent { state: e, cinc: arrives, sent: start, days });
+            let (first, all) = (sent.lead, sent.days);
+            let text = format!("{} sends forces to {} (first in {first:.0} days, all in {all:.0})", nation.name, crisis.theatre);
+            log.news(cal.turn, date, text, false);
+            mif.coalition.push(sent);
             committed += arrives;
         }
     }
@@ -351,7 +353,7 @@ fn enforce_blockade(
             {
                 // The fleet is already at sea: it fights at once, with what it can bring to the theatre.
                 let cinc = cap.cinc * order_share(int) * projection(int.km_theatre, cap.cinc);
-                mif.coalition.push(Contingent { state: e, cinc, sent: start, days: MOBILISE_DAYS });
+                mif.coalition.push(Contingent { state: e, cinc, sent: start, lead: 0.0, days: MOBILISE_DAYS });
             }
         }
         let date = level.0.turns[cal.turn].date;
@@ -408,7 +410,7 @@ fn send_arms(
         let cinc = if sends { cap.cinc * ARMS_SHARE } else { 0.0 };
         log.decide(cal.turn, &nation.id, DecisionKind::Arm { cinc }, f);
         if sends {
-            mif.arms.push(Contingent { state: e, cinc, sent: start, days: transit_days(int.km_theatre, &draws) });
+            mif.arms.push(Contingent::sent(e, cinc, start, int.km_theatre, &draws));
         }
     }
 }

@@ -126,11 +126,23 @@ fn a_clear_american_guarantee_before_the_attack_deters_north_korea() {
 }
 
 #[test]
-fn a_clear_american_warning_in_july_1990_deters_iraq() {
-    // The meeting of Ambassador Glaspie with Saddam Hussein on 25 July 1990 is argued as an ambiguous signal
-    // (Freedman and Karsh, The Gulf Conflict, 1993).
+fn a_warning_in_words_alone_would_not_have_deterred_iraq_in_1990() {
+    // The ambassador's ambiguous words to Saddam Hussein on 25 July 1990 are argued to have invited the attack
+    // (Freedman and Karsh, The Gulf Conflict, 1993). Against that: a regime in debt after the war with Iran judged
+    // inaction the greater danger, and no threat without forces in place could have been credible enough (Janice
+    // Gross Stein, "Deterrence and Compellence in the Gulf, 1990-91", International Security 17(2), 1992). The
+    // model sides with Stein: a guarantee given as the crisis opens, with no forces yet in the Gulf, changes little.
     let (open, warned) = before_the_attack("kuwait_1990", "USA");
-    moves(&open, &warned, Policy::Historical, None, OutcomeKind::Deterred, 0.10);
+    let (b, v) = (
+        share_of(&open, Policy::Historical, None, OutcomeKind::Deterred),
+        share_of(&warned, Policy::Historical, None, OutcomeKind::Deterred),
+    );
+    assert!(v - b < 0.10, "a guarantee alone deters Iraq in {v:.2} of runs (without it {b:.2})");
+    let (b, v) = (
+        share_of(&open, Policy::Historical, None, OutcomeKind::Reversed),
+        share_of(&warned, Policy::Historical, None, OutcomeKind::Reversed),
+    );
+    assert!(v >= b, "a guarantee does not make the invasion harder to undo: reversed {v:.2} with it, {b:.2} without");
 }
 
 #[test]
