@@ -63,7 +63,9 @@ impl Strategy {
             Order::Concede | Order::Mediate => Some(Strategy::Appeasement),
             Order::Guarantee | Order::Rearm | Order::JoinBloc(_) | Order::ArmVictim | Order::Blockade => Some(Strategy::Alliance),
             Order::Intervene => Some(if force_authorised { Strategy::Collective } else { Strategy::Alliance }),
-            Order::Sanction { .. } | Order::Propose { .. } => Some(Strategy::Collective),
+            // Restoring the line the aggression crossed, and no more, is the Charter's aim (S/RES/83: "to repel
+            // the armed attack"); carrying the war beyond it is not collective security.
+            Order::Sanction { .. } | Order::Propose { .. } | Order::HoldAtTheLine => Some(Strategy::Collective),
             Order::Wait => None,
         }
     }

@@ -484,6 +484,10 @@ pub enum Order {
     Blockade,
     /// Apply sanctions of your own.
     Sanction { oil: bool },
+    /// Keep your forces at the line where the aggression began once they have thrown the aggressor back to it,
+    /// instead of carrying the war into its territory: the aggressor's friends then see no threat at their
+    /// border (the choice the United States did not make in October 1950).
+    HoldAtTheLine,
     /// Put a measure to a body of the institution.
     Propose {
         body: BodyKind,

@@ -93,6 +93,10 @@ fn apply_alliance_orders(
             // A government's order commits its forces, whoever gives it: the player, or a playable state as
             // history went. Other states decide for themselves.
             Order::Intervene if !mif.intervening.contains(&o.state) => mif.intervening.push(o.state),
+            Order::HoldAtTheLine if !mif.held_at_line.contains(&o.state) => {
+                mif.held_at_line.push(o.state);
+                log.news(cal.turn, date, format!("{name} orders its forces to stop at the line where the aggression began"), false);
+            }
             Order::Blockade if !mif.blockaders.contains(&o.state) => {
                 mif.blockaders.push(o.state);
                 tension.tension = (tension.tension + 0.05).min(1.0);

@@ -31,7 +31,11 @@ pub const AREA_REF_KM2: f32 = 100_000.0;
 pub const SIZE_MIN: f32 = 0.5;
 pub const SIZE_MAX: f32 = 1.0;
 
-/// A friend of the aggressor steps in when a coalition pushes towards its border (China, October 1950).
+/// A friend of the aggressor steps in when a coalition pushes towards its border (China, October 1950): once
+/// the coalition has thrown the aggressor back to its own line, whether the aggressor still fights there or has
+/// been driven from the victim's ground and withdrawn. Then the war goes on, the aggressor beside its friend
+/// (Whiting, *China Crosses the Yalu*, 1960: China entered as United Nations forces crossed the 38th parallel
+/// after the North's rout). Forces whose government holds them at the line (`HoldAtTheLine`) threaten no one.
 fn aggressor_allies_intervene(
     level: Res<Level>,
     cal: Res<Calendar>,
@@ -40,18 +44,20 @@ fn aggressor_allies_intervene(
     mut log: ResMut<RunLog>,
     draws: Res<Draws>,
     iv: Res<Intervention>,
-    crisis: Single<&Crisis>,
+    mut crisis: Single<&mut Crisis>,
     nations: Query<NationQuery>,
     order: Res<Nations>,
 ) {
     let (_, day) = turn_days(&level.0, cal.turn);
     let coalition = mif.coalition_in_theatre(day);
+    let driven_out = crisis.settled == Some(AggressorChoice::Withdraw) && crisis.gained;
     // Only once the coalition has cleared the victim's ground and stands at the aggressor's own line.
-    if !crisis.fighting || coalition <= 0.0 || crisis.control > crisis.start_control + 0.02 {
+    if !(crisis.fighting || driven_out) || coalition <= 0.0 || crisis.control > crisis.start_control + 0.02 {
         return;
     }
     let (a, _) = theatre_strength(&crisis, &mif, &draws, day, &nations);
-    let pressing = coalition / (coalition + a).max(1e-6);
+    let onward: f32 = mif.coalition.iter().filter(|c| !mif.held_at_line.contains(&c.state)).map(|c| c.arrived(day)).sum();
+    let pressing = onward / (coalition + a).max(1e-6);
     let date = level.0.turns[cal.turn].date;
     // In the states' own order: the draws do not follow the ECS's storage.
     for (e, n, cap, int, _) in order.0.iter().filter_map(|e| nations.get(*e).ok()) {
@@ -59,22 +65,31 @@ fn aggressor_allies_intervene(
             continue;
         }
         let near = projection(int.km_theatre, 0.0);
-        let f = vec![
-            Factor::new(F::TiesToAggressor, int.ties_aggressor * 0.6),
-            Factor::new(F::ThreatAtBorder, near * pressing * 1.2),
-            Factor::new(F::DomesticConstraints, -int.domestic),
-            Factor::new(F::OtherThreats, -int.distraction * 0.6),
-            Factor::new(F::Distance, -0.5 * (1.0 - near)),
-            Factor::new(F::DomesticPolitics, 0.04 * rng.dynamic()),
-        ];
-        let s = iv.score(&f);
-        let c = if s > 0.6 { cap.cinc * 0.3 * near } else { 0.0 };
+        let f = friend_factors(int, near, pressing, rng.dynamic());
+        let c = if iv.score(&f) > 0.6 { cap.cinc * 0.3 * near } else { 0.0 };
         log.decide(cal.turn, &n.id, DecisionKind::Intervene { cinc: c }, f);
         if c > 0.0 {
             mif.aggressor_allies.push((e, c));
             log.news(cal.turn, date, format!("{} intervenes on the aggressor's side", n.name), false);
+            if crisis.settled.is_some() {
+                // The withdrawal is undone: the aggressor's army fights on beside its friend.
+                (crisis.settled, crisis.fighting, crisis.holding) = (None, true, false);
+                log.news(cal.turn, date, "The war goes on from the line where it began".to_string(), false);
+            }
         }
     }
+}
+
+/// A friend's reasons to step in: its ties, the coalition pressing towards its border, what holds it back.
+fn friend_factors(int: &Interests, near: f32, pressing: f32, noise: f32) -> Vec<Factor> {
+    vec![
+        Factor::new(F::TiesToAggressor, int.ties_aggressor * 0.6),
+        Factor::new(F::ThreatAtBorder, near * pressing * 1.2),
+        Factor::new(F::DomesticConstraints, -int.domestic),
+        Factor::new(F::OtherThreats, -int.distraction * 0.6),
+        Factor::new(F::Distance, -0.5 * (1.0 - near)),
+        Factor::new(F::DomesticPolitics, 0.04 * noise),
+    ]
 }
 
 fn fight(

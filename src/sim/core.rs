@@ -382,6 +382,8 @@ pub struct MeasuresInForce {
     pub blockade_war: bool,
     /// States fighting on the aggressor's side: (state, CINC committed).
     pub aggressor_allies: Vec<(Entity, f32)>,
+    /// States whose forces stop at the line where the aggression began (`HoldAtTheLine`).
+    pub held_at_line: Vec<Entity>,
     /// Peacekeepers deployed (with consent).
     pub peacekeepers: bool,
     /// Concessions made to the aggressor.

@@ -21,6 +21,7 @@ pub enum OrderKind {
     ArmVictim,
     Blockade,
     Sanction,
+    HoldAtTheLine,
     Propose,
     Wait,
 }
@@ -37,6 +38,7 @@ impl OrderKind {
             Order::ArmVictim => OrderKind::ArmVictim,
             Order::Blockade => OrderKind::Blockade,
             Order::Sanction { .. } => OrderKind::Sanction,
+            Order::HoldAtTheLine => OrderKind::HoldAtTheLine,
             Order::Propose { .. } => OrderKind::Propose,
             Order::Wait => OrderKind::Wait,
         }
@@ -54,6 +56,7 @@ impl OrderKind {
             ArmVictim => "arm_victim",
             Blockade => "blockade",
             Sanction => "sanction",
+            HoldAtTheLine => "hold_at_the_line",
             Propose => "propose",
             Wait => "wait",
         }

@@ -111,8 +111,12 @@ fn plan_orders(
             if crisis.fighting && mif.sanctions.is_none() && (outside || condemned) {
                 orders.push(Order::Sanction { oil: true });
             }
+            // Forces under the institution's authority restore the line the aggression crossed, and no more.
             if mif.force_authorised && crisis.fighting {
                 orders.push(Order::Intervene);
+                if !mif.held_at_line.contains(&role.state) {
+                    orders.push(Order::HoldAtTheLine);
+                }
             }
         }
         _ => {}

@@ -51,6 +51,7 @@ pub fn order_text(o: &Order) -> String {
         Order::ArmVictim => "Arm the victim".into(),
         Order::Blockade => "Blockade the sea routes".into(),
         Order::Sanction { oil } => format!("Own sanctions{}", if *oil { " with oil" } else { "" }),
+        Order::HoldAtTheLine => "Hold at the line".into(),
         Order::Propose { body, measure, .. } => format!("Propose in the {}: {}", body_name(*body), measure_name(*measure)),
         Order::Wait => "Wait".into(),
     }

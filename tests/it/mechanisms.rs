@@ -366,3 +366,19 @@ fn a_victim_playing_the_alliance_strategy_mobilises_and_neither_guarantees_nor_a
         assert!(!news.iter().any(|t| t.starts_with(own)), "{own}: {news:?}");
     }
 }
+
+#[test]
+fn a_friend_of_the_aggressor_enters_once_its_army_is_driven_back_unless_the_coalition_holds_at_the_line() {
+    let entered = |level| {
+        share(level, 40, Policy::Historical, Some("USA"), |r| {
+            r.news.iter().any(|n| n.text.contains("intervenes on the aggressor's side"))
+                && r.news.iter().any(|n| n.text.contains("The war goes on from the line"))
+        })
+    };
+    let pressed = entered(shipped("korea_1950"));
+    let mut raw = raw("korea_1950");
+    raw.playable.iter_mut().find(|p| p.state == "USA").unwrap().historical[0].orders.push(Order::HoldAtTheLine);
+    let held = entered(typed(&raw));
+    assert!(pressed > 0.5, "China entered after the North's rout in only {pressed} of runs");
+    assert!(held < 0.1, "China entered in {held} of runs though the United Nations forces held at the 38th parallel");
+}

@@ -53,6 +53,11 @@ fn without_uniting_for_peace_in_1956_collective_action_through_the_un_cannot_rev
 }
 
 #[test]
+fn united_nations_forces_holding_at_the_38th_parallel_keep_china_out_and_restore_the_line_more_often() {
+    moves(&shipped("korea_1950"), &whatif("korea_1950_hold_at_the_38th"), Policy::Historical, None, OutcomeKind::Reversed, 0.10);
+}
+
+#[test]
 fn a_ukraine_inside_nato_before_2022_is_not_invaded() {
     moves(&shipped("ukraine_2022"), &whatif("ukraine_2022_ukraine_in_nato"), Policy::Historical, None, OutcomeKind::Deterred, 0.10);
 }

@@ -149,8 +149,10 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
                         order_button(ui, actions, Order::Rearm, "Rearm", &rearm);
                     }
                     let send = format!(
-                        "You send {:.0}% of your power; it arrives over {:.0} days plus a day per {:.0} km. Friends of the victim may follow, others may free-ride.",
+                        "You send {:.0}% of your power. Its first elements land after {:.0} days plus a day per {:.0} km, all of it after {:.0} days plus a day per {:.0} km. Friends of the victim may follow, others may free-ride.",
                         crate::sim::measures::INTERVENE_SHARE * 100.0,
+                        crate::sim::MOBILISE_DAYS,
+                        crate::sim::VOYAGE_KM_PER_DAY,
                         crate::sim::MOBILISE_DAYS,
                         crate::sim::KM_PER_DAY
                     );
@@ -220,6 +222,13 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
                         });
                     }
                     order_button(ui, actions, Order::Sanction { oil: true }, "Apply your own sanctions, oil included", "Your trade with the aggressor stops; others join only if they choose.");
+                    order_button(
+                        ui,
+                        actions,
+                        Order::HoldAtTheLine,
+                        "Restore the line, no more",
+                        "Your forces stop at the line where the aggression began once they have thrown the aggressor back to it. Its friends then see no threat at their border; pressing on may bring them into the war (China, October 1950).",
+                    );
                 });
             });
             ui.separator();

@@ -185,6 +185,7 @@ fn order_label(name: &str, k: OrderKind) -> String {
         ArmVictim => "sent no arms to the victim",
         Blockade => "not blockaded the aggressor",
         Sanction => "imposed no sanctions of its own",
+        HoldAtTheLine => "carried the war across the line where it began",
         Propose => "tabled no motions",
         Wait => "not waited",
     };
