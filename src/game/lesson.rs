@@ -11,10 +11,13 @@ use crate::lesson::play::{Attempt, QuizAnswer, build_report, is_correct, parse_s
 use crate::lesson::report::{LessonReport, reports_dir};
 use crate::lesson::{LessonDef, Moment};
 
+use super::save::{LessonKeeping, LessonProgress};
+pub use super::state::LessonPage;
 use super::state::{Catalog, Screen, Session, StartLevel};
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<LessonCatalog>()
+        .insert_resource(LessonKeeping { progress, restore, clear })
         .add_systems(Startup, (scan_lessons, open_from_options).chain().after(super::state::scan_levels))
         .add_message::<LessonCommand>()
         .add_systems(Update, lesson_commands.in_set(super::GameSystems::Commands))
@@ -47,17 +50,6 @@ fn open_from_options(world: &mut World) {
             None => error!("no lesson `{id}` in {}", crate::lesson::lessons_dir().display()),
         }
     }
-}
-
-/// The pages of a lesson outside the crises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub enum LessonPage {
-    /// Objectives, time, name and class seed.
-    #[default]
-    Start,
-    Quiz,
-    /// Score, badges, debrief questions, saving the report.
-    Finish,
 }
 
 /// The lessons the menu offers.
@@ -286,6 +278,46 @@ pub fn finish_if_finishing(world: &mut World) {
     if world.get_resource::<ActiveLesson>().is_some_and(|l| l.page == LessonPage::Finish) {
         finish(world);
     }
+}
+
+/// What a save keeps of the lesson under way: its answers and notes, and where the student is.
+fn progress(world: &World) -> Option<LessonProgress> {
+    world.get_resource::<ActiveLesson>().filter(|l| l.began && !l.review).map(|l| LessonProgress {
+        lesson: l.def.id.clone(),
+        attempt: l.attempt.clone(),
+        part: l.part,
+        page: l.page,
+        // The quiz and finish pages come after the crises; before them the student is in one.
+        in_crisis: l.page == LessonPage::Start,
+        checked: l.checked.clone(),
+        dismissed: l.dismissed.clone(),
+        seconds: l.seconds,
+        part_began: l.part_began,
+    })
+}
+
+/// Puts a saved lesson back where the student was; `Ok(true)` when that was in one of its crises.
+fn restore(world: &mut World, p: LessonProgress, name: &str) -> Result<bool, String> {
+    let def = world
+        .resource::<LessonCatalog>()
+        .find(&p.lesson)
+        .ok_or_else(|| format!("{name}: the lesson `{}` is no longer installed", p.lesson))?;
+    let mut l = ActiveLesson::new(def);
+    if p.part >= l.def.parts.len() {
+        return Err(format!("{name}: the save is at part {} of a lesson with {} parts", p.part + 1, l.def.parts.len()));
+    }
+    (l.attempt, l.part, l.page, l.checked, l.dismissed, l.seconds, l.part_began, l.began) =
+        (p.attempt, p.part, p.page, p.checked, p.dismissed, p.seconds, p.part_began, true);
+    world.insert_resource(l);
+    if !p.in_crisis {
+        finish_if_finishing(world);
+        world.resource_mut::<NextState<Screen>>().set(Screen::Lesson);
+    }
+    Ok(p.in_crisis)
+}
+
+fn clear(world: &mut World) {
+    world.remove_resource::<ActiveLesson>();
 }
 
 /// Keeps the lesson's progress in the autosave after every answer and page.

@@ -75,13 +75,26 @@ pub struct SaveFile {
     pub lesson: Option<LessonProgress>,
 }
 
+/// How a lesson under way goes into a save and comes back from one. The lesson feature registers it, so that
+/// saving needs to know nothing of lessons; without it, saves carry no lesson.
+#[derive(Resource, Clone, Copy)]
+pub struct LessonKeeping {
+    /// The progress of the lesson under way, if there is one to keep.
+    pub progress: fn(&World) -> Option<LessonProgress>,
+    /// Puts a saved lesson back (`name` is the save's, for errors): `Ok(true)` when the student was in one of
+    /// its crises, which the save's session then resumes; `Ok(false)` on a page after them.
+    pub restore: fn(&mut World, LessonProgress, &str) -> Result<bool, String>,
+    /// Ends any lesson under way: a save without one is being loaded.
+    pub clear: fn(&mut World),
+}
+
 /// What a save keeps of a lesson, so that a crash or a closed window loses no answer.
 #[derive(Serialize, Deserialize, Clone, Debug)]
 pub struct LessonProgress {
     pub lesson: String,
     pub attempt: crate::lesson::play::Attempt,
     pub part: usize,
-    pub page: super::lesson::LessonPage,
+    pub page: super::state::LessonPage,
     /// Whether the student is in a crisis (`false`: on the quiz or finish page).
     pub in_crisis: bool,
     pub checked: std::collections::BTreeSet<String>,
@@ -142,18 +155,7 @@ fn write(world: &mut World, file: &str) -> Result<PathBuf, String> {
 /// The save's text for the game as it stands.
 fn save_text(world: &World) -> Result<String, String> {
     let session = world.get_resource::<Session>().ok_or("nothing to save")?;
-    let lesson = world.get_resource::<super::lesson::ActiveLesson>().filter(|l| l.began && !l.review).map(|l| LessonProgress {
-        lesson: l.def.id.clone(),
-        attempt: l.attempt.clone(),
-        part: l.part,
-        page: l.page,
-        // The quiz and finish pages come after the crises; before them the student is in one.
-        in_crisis: l.page == super::lesson::LessonPage::Start,
-        checked: l.checked.clone(),
-        dismissed: l.dismissed.clone(),
-        seconds: l.seconds,
-        part_began: l.part_began,
-    });
+    let lesson = world.get_resource::<LessonKeeping>().and_then(|k| (k.progress)(world));
     to_text_with(session, lesson)
 }
 
@@ -227,26 +229,17 @@ pub fn load(world: &mut World, path: &Path) -> Result<(), String> {
     let text = crate::files::read_text(path).map_err(|e| format!("{name}: {e}"))?;
     let file = from_text(&name, &text)?;
     let s = file.session;
-    if let Some(p) = file.lesson {
-        let def = world
-            .resource::<super::lesson::LessonCatalog>()
-            .find(&p.lesson)
-            .ok_or_else(|| format!("{name}: the lesson `{}` is no longer installed", p.lesson))?;
-        let mut l = super::lesson::ActiveLesson::new(def);
-        if p.part >= l.def.parts.len() {
-            return Err(format!("{name}: the save is at part {} of a lesson with {} parts", p.part + 1, l.def.parts.len()));
+    let keeping = world.get_resource::<LessonKeeping>().copied();
+    match (file.lesson, keeping) {
+        // On the quiz or the finish page the crises are in the attempt already: there is no game to resume.
+        (Some(p), Some(k)) => {
+            if !(k.restore)(world, p, &name)? {
+                return Ok(());
+            }
         }
-        (l.attempt, l.part, l.page, l.checked, l.dismissed, l.seconds, l.part_began, l.began) =
-            (p.attempt, p.part, p.page, p.checked, p.dismissed, p.seconds, p.part_began, true);
-        world.insert_resource(l);
-        if !p.in_crisis {
-            // On the quiz or the finish page: the crises are in the attempt already.
-            super::lesson::finish_if_finishing(world);
-            world.resource_mut::<NextState<Screen>>().set(Screen::Lesson);
-            return Ok(());
-        }
-    } else {
-        world.remove_resource::<super::lesson::ActiveLesson>();
+        (Some(p), None) => return Err(format!("{name}: the save is of the lesson `{}`, and lessons are not available here", p.lesson)),
+        (None, Some(k)) => (k.clear)(world),
+        (None, None) => {}
     }
     let catalog = world.resource::<Catalog>();
     let entry = catalog

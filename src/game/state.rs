@@ -329,3 +329,14 @@ fn end_turn(world: &mut World) {
     world.resource_mut::<NextState<TurnPhase>>().set(TurnPhase::Votes);
     world.write_message(TurnPlayed);
 }
+
+/// The pages of a lesson outside the crises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum LessonPage {
+    /// Objectives, time, name and class seed.
+    #[default]
+    Start,
+    Quiz,
+    /// Score, badges, debrief questions, saving the report.
+    Finish,
+}

@@ -10,8 +10,8 @@ const LAYERS: [(&str, u8); 7] = [("files", 0), ("geo", 0), ("level", 1), ("sim",
 
 /// Imports between sibling modules that lie on a circle today. Remove an entry when its circle is broken;
 /// never add one.
-const KNOWN_CIRCLES: [(&str, &str); KNOWN] = [("game::lesson", "game::save"), ("game::save", "game::lesson")];
-const KNOWN: usize = 2;
+const KNOWN_CIRCLES: [(&str, &str); KNOWN] = [];
+const KNOWN: usize = 0;
 
 /// Every module of the crate (`["game", "map"]`) with its source, tests left out.
 fn modules() -> BTreeMap<Vec<String>, String> {
