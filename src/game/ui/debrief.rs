@@ -10,8 +10,8 @@ use bevy_egui::egui::{self, RichText};
 
 use crate::game::state::{Screen, Session};
 use crate::game::theme;
-use crate::level::OutcomeKind;
-use crate::sim::{Level, PlayerRole, Policy, RunLog};
+use crate::level::{LevelDef, OutcomeKind};
+use crate::sim::{Explanation, Level, PlayerRole, Policy, RunLog};
 
 use super::{Outbox, cmd, widgets};
 pub use crate::sim::text::mechanism_title;
@@ -196,128 +196,140 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Outbox) {
         egui::ScrollArea::vertical().show(ui, |ui| {
             // Keep the text clear of the scroll bar.
             ui.set_max_width(ui.available_width() - 16.0);
-            ui.heading(format!("Debrief: {}", l.name));
-            if let Some((o, turns)) = log.outcome {
-                ui.label(RichText::new(widgets::outcome_text(o)).size(18.0).strong());
-                ui.label(format!(
-                    "after {turns} turns; the aggressor holds {:.0}% of the contested ground.",
-                    log.control.last().copied().unwrap_or(0.0) * 100.0
-                ));
-            }
-            // After the campaign's last era: the century at a glance.
-            if let Some(session) = w.get_resource::<Session>()
-                && session.campaign
-                && next_in_campaign(w).is_none()
-            {
-                let mut eras = session.eras.clone();
-                eras.extend(super::campaign::era_mark(w));
-                super::campaign::century_chart(ui, &eras);
-                let busy = w.resource::<super::campaign::ReportTask>().running();
-                if ui.add_enabled(!busy, egui::Button::new("Save the campaign report (Markdown, SVG chart, JSON)")).clicked() {
-                    actions.send(cmd::WriteCampaignReport);
-                }
-                ui.separator();
-            }
+            debrief_header(ui, w, l, log, actions);
             super::timeline::chart(ui, w, actions);
             ui.separator();
             ui.columns(2, |cols| {
-                let ui = &mut cols[0];
-                ui.heading("Why it ended this way");
-                ui.label(
-                    RichText::new(format!(
-                        "Causes measured by removing each over the same {} seeds, with your orders replayed.",
-                        super::causes::CAUSE_RUNS
-                    ))
-                    .weak(),
-                );
-                super::causes::list(ui, w, crate::sim::Mechanism::Outcome, actions);
-                ui.separator();
-                ui.heading("Why each mechanism worked or failed");
-                for (i, e) in log.explanation.iter().enumerate() {
-                    let (mark, color) = if e.succeeded { ("✔ worked", theme::BLUE) } else { ("✖ failed", theme::VERMILLION) };
-                    egui::CollapsingHeader::new(RichText::new(format!("{} — {mark}", mechanism_title(e.mechanism))).color(color))
-                        .id_salt(i)
-                        .default_open(i < 3)
-                        .show(ui, |ui| {
-                            super::causes::list(ui, w, e.mechanism, actions);
-                            if !e.decisive.is_empty() {
-                                let names: Vec<String> = e
-                                    .decisive
-                                    .iter()
-                                    .map(|id| l.state_ix(id).map(|ix| l.states[ix].name.clone()).unwrap_or(id.clone()))
-                                    .collect();
-                                ui.label(format!("Decided by: {}", names.join(", ")));
-                            }
-                            egui::CollapsingHeader::new("What the deciding states weighed (this run's record)")
-                                .id_salt(("weights", i))
-                                .show(ui, |ui| {
-                                    widgets::factor_bars(ui, &e.factors);
-                                });
-                            if let Some(vi) = log.votes.iter().position(|v| crate::sim::Mechanism::Vote(v.body, v.motion) == e.mechanism)
-                                && ui.small_button("Open the chamber").clicked()
-                            {
-                                actions.send(cmd::PanelCommand::Chamber(Some(vi)));
-                            }
-                        });
-                }
-                let ui = &mut cols[1];
-                ui.heading("The three strategies, over many seeds");
-                ui.label(
-                    RichText::new("From the same start, the player's state following each strategy; other states decide as always.").weak(),
-                );
-                if from_start || cmp.running() {
-                    comparison_body(ui, cmp);
-                } else if ui
-                    .button("Compare the three strategies (C)")
-                    .on_hover_text(format!("{COMPARE_RUNS} runs per strategy, in the background"))
-                    .clicked()
-                {
-                    actions.send(cmd::WhatIfCommand::Compare);
-                }
-                ui.separator();
-                ui.heading("What happened in history");
-                ui.label(RichText::new("History, not the simulation:").color(theme::PURPLE));
-                ui.label(widgets::outcome_text(l.history.outcome));
-                ui.label(&l.history.summary);
-                for v in &l.history.votes {
-                    ui.label(format!(
-                        "• {} ({}): {} — {}",
-                        v.document,
-                        widgets::body_name(v.body),
-                        if v.adopted { "adopted" } else { "not adopted" },
-                        v.tally
-                    ))
-                    .on_hover_text(&v.source);
-                }
-                egui::CollapsingHeader::new("Sources").show(ui, |ui| {
-                    for s in &l.sources {
-                        ui.label(format!("• {s}"));
-                    }
-                });
+                why_it_ended(&mut cols[0], w, l, log, actions);
+                strategies_and_history(&mut cols[1], l, cmp, from_start, actions);
             });
             ui.separator();
-            ui.horizontal(|ui| {
-                if ui.button("Back to the menu").clicked() {
-                    actions.send(cmd::Navigate::Screen(Screen::Menu));
-                }
-                if let Some(lesson) = w.get_resource::<crate::game::lesson::ActiveLesson>() {
-                    let label = if lesson.review {
-                        "Back to the report (Enter)".to_string()
-                    } else if let Some(p) = lesson.def.parts.get(lesson.part + 1) {
-                        format!("Next part of the lesson: {} (Enter)", p.level.name)
-                    } else {
-                        "To the quiz (Enter)".to_string()
-                    };
-                    if ui.button(RichText::new(label).strong()).clicked() {
-                        actions.send(cmd::LessonCommand::Next);
-                    }
-                } else if let Some(next) = next_in_campaign(w)
-                    && ui.button(RichText::new(format!("Next crisis: {}", next.level.name)).strong()).clicked()
-                {
-                    actions.send(next);
-                }
-            });
+            debrief_footer(ui, w, actions);
         });
+    });
+}
+
+/// The outcome in words and, after the campaign's last era, the century at a glance.
+fn debrief_header(ui: &mut egui::Ui, w: &World, l: &LevelDef, log: &RunLog, actions: &mut Outbox) {
+    ui.heading(format!("Debrief: {}", l.name));
+    if let Some((o, turns)) = log.outcome {
+        ui.label(RichText::new(widgets::outcome_text(o)).size(18.0).strong());
+        ui.label(format!(
+            "after {turns} turns; the aggressor holds {:.0}% of the contested ground.",
+            log.control.last().copied().unwrap_or(0.0) * 100.0
+        ));
+    }
+    if let Some(session) = w.get_resource::<Session>()
+        && session.campaign
+        && next_in_campaign(w).is_none()
+    {
+        let mut eras = session.eras.clone();
+        eras.extend(super::campaign::era_mark(w));
+        super::campaign::century_chart(ui, &eras);
+        let busy = w.resource::<super::campaign::ReportTask>().running();
+        if ui.add_enabled(!busy, egui::Button::new("Save the campaign report (Markdown, SVG chart, JSON)")).clicked() {
+            actions.send(cmd::WriteCampaignReport);
+        }
+        ui.separator();
+    }
+}
+
+/// The measured causes of the outcome, then each mechanism's with what its deciding states weighed.
+fn why_it_ended(ui: &mut egui::Ui, w: &World, l: &LevelDef, log: &RunLog, actions: &mut Outbox) {
+    ui.heading("Why it ended this way");
+    ui.label(
+        RichText::new(format!(
+            "Causes measured by removing each over the same {} seeds, with your orders replayed.",
+            super::causes::CAUSE_RUNS
+        ))
+        .weak(),
+    );
+    super::causes::list(ui, w, crate::sim::Mechanism::Outcome, actions);
+    ui.separator();
+    ui.heading("Why each mechanism worked or failed");
+    for (i, e) in log.explanation.iter().enumerate() {
+        let (mark, color) = if e.succeeded { ("✔ worked", theme::BLUE) } else { ("✖ failed", theme::VERMILLION) };
+        egui::CollapsingHeader::new(RichText::new(format!("{} — {mark}", mechanism_title(e.mechanism))).color(color))
+            .id_salt(i)
+            .default_open(i < 3)
+            .show(ui, |ui| mechanism_body(ui, w, l, log, (i, e), actions));
+    }
+}
+
+fn mechanism_body(ui: &mut egui::Ui, w: &World, l: &LevelDef, log: &RunLog, (i, e): (usize, &Explanation), actions: &mut Outbox) {
+    super::causes::list(ui, w, e.mechanism, actions);
+    if !e.decisive.is_empty() {
+        let names: Vec<String> =
+            e.decisive.iter().map(|id| l.state_ix(id).map(|ix| l.states[ix].name.clone()).unwrap_or(id.clone())).collect();
+        ui.label(format!("Decided by: {}", names.join(", ")));
+    }
+    egui::CollapsingHeader::new("What the deciding states weighed (this run's record)").id_salt(("weights", i)).show(ui, |ui| {
+        widgets::factor_bars(ui, &e.factors);
+    });
+    if let Some(vi) = log.votes.iter().position(|v| crate::sim::Mechanism::Vote(v.body, v.motion) == e.mechanism)
+        && ui.small_button("Open the chamber").clicked()
+    {
+        actions.send(cmd::PanelCommand::Chamber(Some(vi)));
+    }
+}
+
+/// The three strategies over many seeds, then what happened in history, labelled as history.
+fn strategies_and_history(ui: &mut egui::Ui, l: &LevelDef, cmp: &Comparison, from_start: bool, actions: &mut Outbox) {
+    ui.heading("The three strategies, over many seeds");
+    ui.label(RichText::new("From the same start, the player's state following each strategy; other states decide as always.").weak());
+    if from_start || cmp.running() {
+        comparison_body(ui, cmp);
+    } else if ui
+        .button("Compare the three strategies (C)")
+        .on_hover_text(format!("{COMPARE_RUNS} runs per strategy, in the background"))
+        .clicked()
+    {
+        actions.send(cmd::WhatIfCommand::Compare);
+    }
+    ui.separator();
+    ui.heading("What happened in history");
+    ui.label(RichText::new("History, not the simulation:").color(theme::PURPLE));
+    ui.label(widgets::outcome_text(l.history.outcome));
+    ui.label(&l.history.summary);
+    for v in &l.history.votes {
+        ui.label(format!(
+            "• {} ({}): {} — {}",
+            v.document,
+            widgets::body_name(v.body),
+            if v.adopted { "adopted" } else { "not adopted" },
+            v.tally
+        ))
+        .on_hover_text(&v.source);
+    }
+    egui::CollapsingHeader::new("Sources").show(ui, |ui| {
+        for s in &l.sources {
+            ui.label(format!("• {s}"));
+        }
+    });
+}
+
+/// Back to the menu, and on to the lesson's next part or the campaign's next crisis.
+fn debrief_footer(ui: &mut egui::Ui, w: &World, actions: &mut Outbox) {
+    ui.horizontal(|ui| {
+        if ui.button("Back to the menu").clicked() {
+            actions.send(cmd::Navigate::Screen(Screen::Menu));
+        }
+        if let Some(lesson) = w.get_resource::<crate::game::lesson::ActiveLesson>() {
+            let label = if lesson.review {
+                "Back to the report (Enter)".to_string()
+            } else if let Some(p) = lesson.def.parts.get(lesson.part + 1) {
+                format!("Next part of the lesson: {} (Enter)", p.level.name)
+            } else {
+                "To the quiz (Enter)".to_string()
+            };
+            if ui.button(RichText::new(label).strong()).clicked() {
+                actions.send(cmd::LessonCommand::Next);
+            }
+        } else if let Some(next) = next_in_campaign(w)
+            && ui.button(RichText::new(format!("Next crisis: {}", next.level.name)).strong()).clicked()
+        {
+            actions.send(next);
+        }
     });
 }
 

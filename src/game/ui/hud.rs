@@ -6,7 +6,7 @@ use bevy_egui::egui::{self, Color32, RichText};
 use crate::game::map::{MapMode, MapView, geometry::project};
 use crate::game::state::{Screen, Session, TurnPhase};
 use crate::game::theme;
-use crate::level::StateIx;
+use crate::level::{LevelDef, StateIx};
 use crate::sim::{Calendar, Credibility, Crisis, DecisionKind, Level, Nation, PlayerRole, RunLog, Stance, WorldTension};
 
 use super::layout::{Layout, Slot};
@@ -169,7 +169,7 @@ pub fn newswire(root: &mut egui::Ui, w: &World) {
     });
 }
 
-fn to_screen(cam: &(Camera, GlobalTransform, crate::game::map::MapFrame, f32), p: Vec2) -> Option<egui::Pos2> {
+fn to_screen(cam: &MapCam, p: Vec2) -> Option<egui::Pos2> {
     cam.2.to_screen(&cam.0, &cam.1, p).map(|v| egui::pos2(v.x / cam.3, v.y / cam.3))
 }
 
@@ -191,16 +191,14 @@ pub fn place_label(p: egui::Pos2, size: egui::Vec2, area: egui::Rect, placed: &m
 }
 
 /// Labels of key states, the aggressor, the victim and the front, drawn over the map; and the hover tooltip.
+/// The map's crisis layer, the labels of the states that matter, and the tooltips under the pointer.
 pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions: &mut Outbox) {
     let (Some(level), Some(view)) = (w.get_resource::<Level>(), w.get_resource::<MapView>()) else { return };
     let l = &level.0;
     let painter = ctx.layer_painter(egui::LayerId::background()).with_clip_rect(map_rect);
-    let font = egui::FontId::proportional(12.0);
     let crisis = w.try_query::<&Crisis>().and_then(|mut q| q.iter(w).next().cloned());
-    let role = w.get_resource::<PlayerRole>().map(|r| r.ix);
     let stances: Vec<(StateIx, Stance)> =
         w.try_query::<(&Nation, &Stance)>().map(|mut q| q.iter(w).map(|(n, s)| (n.ix, *s)).collect()).unwrap_or_default();
-    let max = l.states.iter().map(|s| s.cinc).fold(0.0f32, f32::max);
     let Some(frame) = w.get_resource::<crate::game::map::MapFrame>().copied() else { return };
     let Some(cam) = w
         .try_query_filtered::<(&Camera, &GlobalTransform), With<crate::game::map::MapCamera>>()
@@ -211,34 +209,75 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
     // Labels keep clear of the map's legend window (where it stood last frame).
     let legend = ctx.memory(|m| m.area_rect(egui::Id::new(LEGEND_ID)));
     // The front first: it is the crisis, and its label is reserved before any state's.
-    let front = match (&crisis, to_screen(&cam, project(l.crisis.location.0, l.crisis.location.1))) {
-        (Some(c), Some(p)) => {
-            let label =
-                format!("Front, {}: aggressor holds {:.0}%{}", c.theatre, c.control * 100.0, if c.fighting { ", fighting" } else { "" });
-            let galley = painter.layout_no_wrap(label, egui::FontId::proportional(13.0), Color32::BLACK);
-            let right = p + egui::vec2(14.0, 6.0);
-            let covered = legend.is_some_and(|r| r.intersects(egui::Rect::from_min_size(right, galley.size()).expand(2.0)));
-            let pos = if covered { p + egui::vec2(-14.0 - galley.size().x, 6.0) } else { right };
-            Some((p, pos, galley))
-        }
-        _ => None,
-    };
-    // The crisis itself under the labels: forces, arms, sanctions, the front's gauge, peacekeepers.
-    let day = w.get_resource::<crate::sim::Calendar>().map_or(0, |c| crate::sim::turn_days(l, c.turn.min(l.turns.len() - 1)).0);
-    let capital = |ix: StateIx| to_screen(&cam, project(l.states[ix].capital.0, l.states[ix].capital.1));
-    // The aggressor's hold hatched on the contested ground, under everything else the crisis draws.
-    let mut front_line = Vec::new();
-    if let Some(c) = &crisis {
-        let ground = super::hold::theatre_rings(w, l);
-        let origin = super::hold::advance_origin(w, l, &ground).and_then(|p| to_screen(&cam, p));
-        let rings: Vec<Vec<egui::Pos2>> = ground.iter().map(|r| r.iter().filter_map(|p| to_screen(&cam, *p)).collect()).collect();
-        if let Some(from) = origin.or_else(|| capital(l.crisis.aggressor)) {
-            front_line = super::hold::draw(&painter, &rings, from, c.control, egui::Id::new("aggressor_hold"));
+    let front = front_label(&painter, &cam, l, crisis.as_ref(), legend);
+    let marks = crisis_marks(&painter, w, l, &cam, crisis.as_ref(), front.as_ref().map(|f| f.0));
+    let mut placed: Vec<egui::Rect> = front.iter().map(|(_, pos, g)| egui::Rect::from_min_size(*pos, g.size()).expand(2.0)).collect();
+    placed.extend(legend);
+    let role = w.get_resource::<PlayerRole>().map(|r| r.ix);
+    for (_, _, p, text, color) in state_labels(&painter, &cam, l, view.mode, &stances, role) {
+        painter.circle_filled(p, 2.5, color);
+        let galley = painter.layout_no_wrap(text, egui::FontId::proportional(12.0), color);
+        if let Some(r) = place_label(p, galley.size(), map_rect, &mut placed) {
+            painter.rect_filled(r, 2.0, Color32::from_white_alpha(170));
+            painter.galley(r.min + egui::vec2(1.5, 1.5), galley, color);
         }
     }
-    let places = super::crisis_map::Places { capital: &capital, front: front.as_ref().map(|f| f.0) };
-    let mut marks = super::crisis_map::draw(&painter, w, l, &places, day);
-    if let Some(c) = &crisis {
+    if let Some((_, pos, galley)) = front {
+        painter.rect_filled(
+            egui::Rect::from_min_size(pos, galley.size()).expand(2.0),
+            3.0,
+            Color32::from_rgba_unmultiplied(255, 240, 230, 220),
+        );
+        painter.galley(pos, galley, Color32::BLACK);
+    }
+    map_tooltips(ctx, w, l, view, &stances, &marks, actions);
+}
+
+type MapCam = (Camera, GlobalTransform, crate::game::map::MapFrame, f32);
+type FrontLabel = (egui::Pos2, egui::Pos2, std::sync::Arc<egui::Galley>);
+
+/// The front's place and its label, set to the left of the front where the legend would cover it.
+fn front_label(
+    painter: &egui::Painter,
+    cam: &MapCam,
+    l: &LevelDef,
+    crisis: Option<&Crisis>,
+    legend: Option<egui::Rect>,
+) -> Option<FrontLabel> {
+    let c = crisis?;
+    let p = to_screen(cam, project(l.crisis.location.0, l.crisis.location.1))?;
+    let label = format!("Front, {}: aggressor holds {:.0}%{}", c.theatre, c.control * 100.0, if c.fighting { ", fighting" } else { "" });
+    let galley = painter.layout_no_wrap(label, egui::FontId::proportional(13.0), Color32::BLACK);
+    let right = p + egui::vec2(14.0, 6.0);
+    let covered = legend.is_some_and(|r| r.intersects(egui::Rect::from_min_size(right, galley.size()).expand(2.0)));
+    let pos = if covered { p + egui::vec2(-14.0 - galley.size().x, 6.0) } else { right };
+    Some((p, pos, galley))
+}
+
+/// The crisis under the labels: the aggressor's hold hatched on the contested ground, then forces, arms,
+/// sanctions, the front's gauge and peacekeepers; returns what the pointer can hover.
+fn crisis_marks(
+    painter: &egui::Painter,
+    w: &World,
+    l: &LevelDef,
+    cam: &MapCam,
+    crisis: Option<&Crisis>,
+    front: Option<egui::Pos2>,
+) -> Vec<super::crisis_map::Mark> {
+    let day = w.get_resource::<crate::sim::Calendar>().map_or(0, |c| crate::sim::turn_days(l, c.turn.min(l.turns.len() - 1)).0);
+    let capital = |ix: StateIx| to_screen(cam, project(l.states[ix].capital.0, l.states[ix].capital.1));
+    let mut front_line = Vec::new();
+    if let Some(c) = crisis {
+        let ground = super::hold::theatre_rings(w, l);
+        let origin = super::hold::advance_origin(w, l, &ground).and_then(|p| to_screen(cam, p));
+        let rings: Vec<Vec<egui::Pos2>> = ground.iter().map(|r| r.iter().filter_map(|p| to_screen(cam, *p)).collect()).collect();
+        if let Some(from) = origin.or_else(|| capital(l.crisis.aggressor)) {
+            front_line = super::hold::draw(painter, &rings, from, c.control, egui::Id::new("aggressor_hold"));
+        }
+    }
+    let places = super::crisis_map::Places { capital: &capital, front };
+    let mut marks = super::crisis_map::draw(painter, w, l, &places, day);
+    if let Some(c) = crisis {
         marks.extend(front_line.into_iter().map(|(a, b)| super::crisis_map::Mark {
             hit: super::crisis_map::Hit::Segment(a, b),
             text: format!(
@@ -249,20 +288,32 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
             state: Some(l.crisis.aggressor),
         }));
     }
-    let mut placed: Vec<egui::Rect> = front.iter().map(|(_, pos, g)| egui::Rect::from_min_size(*pos, g.size()).expand(2.0)).collect();
-    placed.extend(legend);
-    let mut labels: Vec<(StateIx, u8, egui::Pos2, String, Color32)> = Vec::new();
+    marks
+}
+
+/// The states labelled on the map, in the order they claim room: the parties, the player, the council, then
+/// power. In the stance mode every state that took a position carries its symbol, not only its colour.
+fn state_labels(
+    painter: &egui::Painter,
+    cam: &MapCam,
+    l: &LevelDef,
+    mode: MapMode,
+    stances: &[(StateIx, Stance)],
+    role: Option<StateIx>,
+) -> Vec<(StateIx, u8, egui::Pos2, String, Color32)> {
+    let max = l.states.iter().map(|s| s.cinc).fold(0.0f32, f32::max);
+    let stance_of = |ix: StateIx| stances.iter().find(|x| x.0 == ix).map(|x| x.1);
+    let mut labels = Vec::new();
     for (ix, s) in l.each_state() {
         let council = l.institution.bodies.iter().any(|b| !b.kind.is_assembly() && b.members.contains(&ix));
         let key = ix == l.crisis.aggressor || ix == l.crisis.victim || Some(ix) == role || s.cinc > max * 0.12 || council;
-        let stance_mark = view.mode == MapMode::Stance && stances.iter().any(|x| x.0 == ix && x.1 != Stance::Neutral);
+        let stance_mark = mode == MapMode::Stance && stance_of(ix).is_some_and(|x| x != Stance::Neutral);
         if !key && !stance_mark {
             continue;
         }
-        let Some(p) = to_screen(&cam, project(s.capital.0, s.capital.1)) else { continue };
+        let Some(p) = to_screen(cam, project(s.capital.0, s.capital.1)) else { continue };
         if !key {
-            // In the stance mode every state that took a position carries its symbol, not only its colour.
-            let (mark, c) = match stances.iter().find(|x| x.0 == ix).map(|x| x.1) {
+            let (mark, c) = match stance_of(ix) {
                 Some(Stance::SupportsAction) => ("✔", theme::BLUE),
                 Some(Stance::Opposes) => ("✖", theme::VERMILLION),
                 _ => ("–", Color32::from_rgb(0x8A, 0x6D, 0x00)),
@@ -271,8 +322,8 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
             continue;
         }
         let mut text = s.name.clone();
-        if view.mode == MapMode::Stance {
-            let mark = match stances.iter().find(|x| x.0 == ix).map(|x| x.1) {
+        if mode == MapMode::Stance {
+            let mark = match stance_of(ix) {
                 Some(Stance::SupportsAction) => "✔ ",
                 Some(Stance::Opposes) => "✖ ",
                 Some(Stance::Abstains) => "– ",
@@ -287,7 +338,6 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
         } else {
             Color32::from_gray(30)
         };
-        // Who is labelled first when labels compete for room: the parties, the player, the council, then power.
         let rank = if ix == l.crisis.aggressor || ix == l.crisis.victim {
             0
         } else if Some(ix) == role {
@@ -300,27 +350,24 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
         labels.push((ix, rank, p, text, color));
     }
     labels.sort_by(|a, b| a.1.cmp(&b.1).then(l.states[b.0].cinc.total_cmp(&l.states[a.0].cinc)));
-    for (_, _, p, text, color) in labels {
-        painter.circle_filled(p, 2.5, color);
-        let galley = painter.layout_no_wrap(text, font.clone(), color);
-        if let Some(r) = place_label(p, galley.size(), map_rect, &mut placed) {
-            painter.rect_filled(r, 2.0, Color32::from_white_alpha(170));
-            painter.galley(r.min + egui::vec2(1.5, 1.5), galley, color);
-        }
-    }
-    if let Some((_, pos, galley)) = front {
-        painter.rect_filled(
-            egui::Rect::from_min_size(pos, galley.size()).expand(2.0),
-            3.0,
-            Color32::from_rgba_unmultiplied(255, 240, 230, 220),
-        );
-        painter.galley(pos, galley, Color32::BLACK);
-    }
+    labels
+}
+
+/// The tooltip of what the pointer rests on: a mark of the crisis (a click opens its state), else a country.
+fn map_tooltips(
+    ctx: &egui::Context,
+    w: &World,
+    l: &LevelDef,
+    view: &MapView,
+    stances: &[(StateIx, Stance)],
+    marks: &[super::crisis_map::Mark],
+    actions: &mut Outbox,
+) {
     // No tooltip in screenshots: the virtual display's pointer rests in the middle of the map.
     let capturing = w.get_resource::<crate::game::GameOptions>().is_some_and(|o| o.harness.screenshot.is_some());
     let on_map = super::pointer_on_map(ctx, w.resource::<super::MapArea>());
     let pointer = ctx.pointer_hover_pos().filter(|_| on_map && !capturing);
-    if let Some(mark) = pointer.and_then(|p| super::crisis_map::hovered(&marks, p)) {
+    if let Some(mark) = pointer.and_then(|p| super::crisis_map::hovered(marks, p)) {
         egui::Tooltip::always_open(ctx.clone(), egui::LayerId::background(), egui::Id::new("crisis_tip"), egui::PopupAnchor::Pointer).show(
             |ui| {
                 ui.label(&mark.text);

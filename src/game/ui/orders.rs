@@ -6,7 +6,7 @@ use bevy_egui::egui::{self, RichText};
 
 use crate::game::state::{Session, TurnPhase};
 use crate::game::theme;
-use crate::level::{BodyKind, Measure, Order, Procedure};
+use crate::level::{BodyKind, LevelDef, Measure, Order, Procedure};
 use crate::sim::institution::{Cast, forecast};
 use crate::sim::{Ballot, Bloc, Level, Member, PlayerRole};
 
@@ -118,137 +118,190 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
             ui.label(RichText::new(format!("Its claim: “{}”", l.crisis.claim)).italics());
             ui.separator();
             ui.add_enabled_ui(can_order, |ui| {
-                egui::CollapsingHeader::new(RichText::new("Appeasement").strong()).default_open(true).show(ui, |ui| {
-                    ui.label(RichText::new("Concessions buy time and lower tension now, but raise the aggressor's appetite and power and cut the credibility of every later commitment.").weak());
-                    {
-                        use crate::sim::appeasement::*;
-                        let victim = w.get::<crate::sim::Victim>(role.state).is_some();
-                        let concede_leverage = if victim { 1.0 } else { w.get::<crate::sim::Interests>(role.state).map_or(0.0, leverage) };
-                        let concede = format!(
-                            "The aggressor gains {:.0}% of its claim, appetite +{CONCESSION_APPETITE:.2} and power +{:.0}%; tension −{:.0} points; the institution's credibility −{:.0} points and every bloc's cohesion −{CONCESSION_CREDIBILITY:.2}.",
-                            l.crisis.concession * concede_leverage * 100.0,
-                            CONCESSION_POWER * 100.0,
-                            CONCESSION_TENSION * 100.0,
-                            CONCESSION_CREDIBILITY * 100.0
-                        );
-                        order_button(ui, actions, Order::Concede, "Concede part of the claim", &concede);
-                        let mediate = format!("Tension −{:.0} points; appetite +{:.2}.", CONCESSION_TENSION * 50.0, CONCESSION_APPETITE / 3.0);
-                        order_button(ui, actions, Order::Mediate, "Offer mediation", &mediate);
-                    }
-                });
-                egui::CollapsingHeader::new(RichText::new("Alliance and balance of power").strong()).default_open(true).show(ui, |ui| {
-                    ui.label(RichText::new("Coalitions form late and uncertainly; a bloc protects its members and no one else.").weak());
-                    let victim = w.get::<crate::sim::Victim>(role.state).is_some();
-                    if !victim {
-                        order_button(ui, actions, Order::Guarantee, "Guarantee the victim", "A guarantee deters if the aggressor believes it; its credibility falls with every concession made before.");
-                    }
-                    let rearm = format!("Your power +{:.0}%; the arms race speeds up and the aggressor rearms too.", crate::sim::alliance::REARM * 100.0);
-                    if victim {
-                        order_button(ui, actions, Order::Rearm, "Mobilise and resist", &format!("{rearm} Your forces in the theatre fight harder."));
-                    } else {
-                        order_button(ui, actions, Order::Rearm, "Rearm", &rearm);
-                    }
-                    let send = format!(
-                        "You send {:.0}% of your power. Its first elements land after {:.0} days plus a day per {:.0} km, all of it after {:.0} days plus a day per {:.0} km. Friends of the victim may follow, others may free-ride.",
-                        crate::sim::measures::INTERVENE_SHARE * 100.0,
-                        crate::sim::MOBILISE_DAYS,
-                        crate::sim::VOYAGE_KM_PER_DAY,
-                        crate::sim::MOBILISE_DAYS,
-                        crate::sim::KM_PER_DAY
-                    );
-                    // A victim sends an expedition where the theatre lies far from home (Britain, 1982).
-                    order_button(ui, actions, Order::Intervene, "Send forces to the theatre", &send);
-                    if !victim {
-                        let arm = format!("Arms worth {:.0}% of your power reach the victim's forces over the same transit time; no war with the aggressor. Others may follow your lead.", crate::sim::alliance::ARMS_SHARE * 100.0);
-                        order_button(ui, actions, Order::ArmVictim, "Arm the victim", &arm);
-                    }
-                    order_button(
-                        ui,
-                        actions,
-                        Order::Blockade,
-                        "Blockade the sea routes to the theatre",
-                        "Cuts the aggressor's forces in the theatre, the more the longer its supply line and the stronger your navy there; the aggressor may answer with war on you.",
-                    );
-                    if let Some(mut q) = w.try_query::<&Bloc>() {
-                        for b in q.iter(w) {
-                            let aggressors_bloc = w.try_query::<(Entity, &crate::sim::Aggressor)>().and_then(|mut q| q.iter(w).next().map(|x| x.0)).is_some_and(|agg| b.members.contains(&agg));
-                            if !b.members.contains(&role.state) && b.kind != crate::level::BlocKind::Guarantee && !aggressors_bloc {
-                                order_button(ui, actions, Order::JoinBloc(b.id.clone()), &format!("Join {}", b.name), "Membership obliges you to defend its members.");
-                            }
-                        }
-                    }
-                });
-                egui::CollapsingHeader::new(RichText::new(format!("Collective action through the {}", l.institution.name)).strong()).default_open(true).show(ui, |ui| {
-                    if !is_member {
-                        ui.label(RichText::new("You are not a member: you cannot table motions. You can apply sanctions of your own.").color(theme::VERMILLION));
-                    }
-                    for f in forecasts {
-                        let title = format!("{}: {}", widgets::body_name(f.body), widgets::measure_name(f.measure));
-                        ui.add_enabled_ui(is_member, |ui| {
-                            ui.horizontal(|ui| {
-                                let order = Order::Propose { body: f.body, measure: f.measure, under: f.under };
-                                let resp = ui.button(&title);
-                                let verdict = if f.out_of_order.is_some() {
-                                    RichText::new("out of order").color(theme::GREY).italics()
-                                } else if f.adopted {
-                                    RichText::new(format!("expected {}–{}–{} ✔", f.yes, f.no, f.abstain)).color(theme::BLUE)
-                                } else if !f.vetoes.is_empty() {
-                                    RichText::new(format!("veto: {}", f.vetoes.join(", "))).color(theme::VERMILLION)
-                                } else {
-                                    RichText::new(format!("expected {}–{}–{} ✖", f.yes, f.no, f.abstain)).color(theme::VERMILLION)
-                                };
-                                let v = ui.label(verdict);
-                                if let Some(why) = f.out_of_order {
-                                    v.on_hover_text(why);
-                                }
-                                let resp = resp.on_hover_ui(|ui| {
-                                    if let Some(why) = f.out_of_order {
-                                        ui.colored_label(theme::VERMILLION, format!("Out of order now: {why}."));
-                                    }
-                                    ui.label(format!("If tabled now: {} yes, {} no, {} abstain, {} absent. {}", f.yes, f.no, f.abstain, f.absent, if f.adopted { "It would pass." } else { "It would fail." }));
-                                    if f.under == Procedure::Art15 {
-                                        ui.label("Under Article 15 the parties' votes are not counted.");
-                                    }
-                                    for (id, b, why, wgt) in f.holdouts.iter().take(8) {
-                                        let (mark, c) = widgets::ballot_mark(*b);
-                                        ui.colored_label(c, format!("{id} {mark}: {why} ({wgt:+.2})"));
-                                    }
-                                    ui.label(RichText::new("Forecast from each member's factors today, without chance.").weak());
-                                });
-                                if resp.clicked() {
-                                    actions.send(cmd::Draft::Add(order));
-                                }
-                            });
-                        });
-                    }
-                    order_button(ui, actions, Order::Sanction { oil: true }, "Apply your own sanctions, oil included", "Your trade with the aggressor stops; others join only if they choose.");
-                    order_button(
-                        ui,
-                        actions,
-                        Order::HoldAtTheLine,
-                        "Restore the line, no more",
-                        "Your forces stop at the line where the aggression began once they have thrown the aggressor back to it. Its friends then see no threat at their border; pressing on may bring them into the war (China, October 1950).",
-                    );
-                });
+                egui::CollapsingHeader::new(RichText::new("Appeasement").strong())
+                    .default_open(true)
+                    .show(ui, |ui| appeasement_orders(ui, w, l, role, actions));
+                egui::CollapsingHeader::new(RichText::new("Alliance and balance of power").strong())
+                    .default_open(true)
+                    .show(ui, |ui| alliance_orders(ui, w, role, actions));
+                egui::CollapsingHeader::new(RichText::new(format!("Collective action through the {}", l.institution.name)).strong())
+                    .default_open(true)
+                    .show(ui, |ui| collective_orders(ui, forecasts, is_member, actions));
             });
-            ui.separator();
-            ui.strong("Orders for this turn");
-            if session.pending.is_empty() {
-                ui.label(RichText::new("none yet: the turn passes without action").weak());
-            }
-            for (i, o) in session.pending.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    ui.label(order_text(o));
-                    if can_order && ui.small_button("✖").on_hover_text("Remove").clicked() {
-                        actions.send(cmd::Draft::Remove(i));
-                    }
-                });
-            }
-            if can_order && ui.button(RichText::new("End turn (Enter)").strong()).clicked() {
-                actions.send(cmd::EndTurn);
-            }
+            pending_orders(ui, session, can_order, actions);
         });
     });
+}
+
+/// Concessions and mediation, with what each costs.
+fn appeasement_orders(ui: &mut egui::Ui, w: &World, l: &LevelDef, role: &PlayerRole, actions: &mut Outbox) {
+    ui.label(RichText::new("Concessions buy time and lower tension now, but raise the aggressor's appetite and power and cut the credibility of every later commitment.").weak());
+    {
+        use crate::sim::appeasement::*;
+        let victim = w.get::<crate::sim::Victim>(role.state).is_some();
+        let concede_leverage = if victim { 1.0 } else { w.get::<crate::sim::Interests>(role.state).map_or(0.0, leverage) };
+        let concede = format!(
+            "The aggressor gains {:.0}% of its claim, appetite +{CONCESSION_APPETITE:.2} and power +{:.0}%; tension −{:.0} points; the institution's credibility −{:.0} points and every bloc's cohesion −{CONCESSION_CREDIBILITY:.2}.",
+            l.crisis.concession * concede_leverage * 100.0,
+            CONCESSION_POWER * 100.0,
+            CONCESSION_TENSION * 100.0,
+            CONCESSION_CREDIBILITY * 100.0
+        );
+        order_button(ui, actions, Order::Concede, "Concede part of the claim", &concede);
+        let mediate = format!("Tension −{:.0} points; appetite +{:.2}.", CONCESSION_TENSION * 50.0, CONCESSION_APPETITE / 3.0);
+        order_button(ui, actions, Order::Mediate, "Offer mediation", &mediate);
+    }
+}
+
+/// Guarantees, rearmament, forces, arms, blockade and the blocs the player may join.
+fn alliance_orders(ui: &mut egui::Ui, w: &World, role: &PlayerRole, actions: &mut Outbox) {
+    ui.label(RichText::new("Coalitions form late and uncertainly; a bloc protects its members and no one else.").weak());
+    let victim = w.get::<crate::sim::Victim>(role.state).is_some();
+    if !victim {
+        order_button(
+            ui,
+            actions,
+            Order::Guarantee,
+            "Guarantee the victim",
+            "A guarantee deters if the aggressor believes it; its credibility falls with every concession made before.",
+        );
+    }
+    let rearm = format!("Your power +{:.0}%; the arms race speeds up and the aggressor rearms too.", crate::sim::alliance::REARM * 100.0);
+    if victim {
+        order_button(ui, actions, Order::Rearm, "Mobilise and resist", &format!("{rearm} Your forces in the theatre fight harder."));
+    } else {
+        order_button(ui, actions, Order::Rearm, "Rearm", &rearm);
+    }
+    let send = format!(
+        "You send {:.0}% of your power. Its first elements land after {:.0} days plus a day per {:.0} km, all of it after {:.0} days plus a day per {:.0} km. Friends of the victim may follow, others may free-ride.",
+        crate::sim::measures::INTERVENE_SHARE * 100.0,
+        crate::sim::MOBILISE_DAYS,
+        crate::sim::VOYAGE_KM_PER_DAY,
+        crate::sim::MOBILISE_DAYS,
+        crate::sim::KM_PER_DAY
+    );
+    // A victim sends an expedition where the theatre lies far from home (Britain, 1982).
+    order_button(ui, actions, Order::Intervene, "Send forces to the theatre", &send);
+    if !victim {
+        let arm = format!(
+            "Arms worth {:.0}% of your power reach the victim's forces over the same transit time; no war with the aggressor. Others may follow your lead.",
+            crate::sim::alliance::ARMS_SHARE * 100.0
+        );
+        order_button(ui, actions, Order::ArmVictim, "Arm the victim", &arm);
+    }
+    order_button(
+        ui,
+        actions,
+        Order::Blockade,
+        "Blockade the sea routes to the theatre",
+        "Cuts the aggressor's forces in the theatre, the more the longer its supply line and the stronger your navy there; the aggressor may answer with war on you.",
+    );
+    if let Some(mut q) = w.try_query::<&Bloc>() {
+        for b in q.iter(w) {
+            let aggressors_bloc = w
+                .try_query::<(Entity, &crate::sim::Aggressor)>()
+                .and_then(|mut q| q.iter(w).next().map(|x| x.0))
+                .is_some_and(|agg| b.members.contains(&agg));
+            if !b.members.contains(&role.state) && b.kind != crate::level::BlocKind::Guarantee && !aggressors_bloc {
+                order_button(
+                    ui,
+                    actions,
+                    Order::JoinBloc(b.id.clone()),
+                    &format!("Join {}", b.name),
+                    "Membership obliges you to defend its members.",
+                );
+            }
+        }
+    }
+}
+
+/// The motions the institution could vote on now, each with its forecast, and the orders that carry out its word.
+fn collective_orders(ui: &mut egui::Ui, forecasts: &[Forecast], is_member: bool, actions: &mut Outbox) {
+    if !is_member {
+        ui.label(
+            RichText::new("You are not a member: you cannot table motions. You can apply sanctions of your own.").color(theme::VERMILLION),
+        );
+    }
+    for f in forecasts {
+        let title = format!("{}: {}", widgets::body_name(f.body), widgets::measure_name(f.measure));
+        ui.add_enabled_ui(is_member, |ui| {
+            ui.horizontal(|ui| {
+                let order = Order::Propose { body: f.body, measure: f.measure, under: f.under };
+                let resp = ui.button(&title);
+                let verdict = if f.out_of_order.is_some() {
+                    RichText::new("out of order").color(theme::GREY).italics()
+                } else if f.adopted {
+                    RichText::new(format!("expected {}–{}–{} ✔", f.yes, f.no, f.abstain)).color(theme::BLUE)
+                } else if !f.vetoes.is_empty() {
+                    RichText::new(format!("veto: {}", f.vetoes.join(", "))).color(theme::VERMILLION)
+                } else {
+                    RichText::new(format!("expected {}–{}–{} ✖", f.yes, f.no, f.abstain)).color(theme::VERMILLION)
+                };
+                let v = ui.label(verdict);
+                if let Some(why) = f.out_of_order {
+                    v.on_hover_text(why);
+                }
+                let resp = resp.on_hover_ui(|ui| {
+                    if let Some(why) = f.out_of_order {
+                        ui.colored_label(theme::VERMILLION, format!("Out of order now: {why}."));
+                    }
+                    ui.label(format!(
+                        "If tabled now: {} yes, {} no, {} abstain, {} absent. {}",
+                        f.yes,
+                        f.no,
+                        f.abstain,
+                        f.absent,
+                        if f.adopted { "It would pass." } else { "It would fail." }
+                    ));
+                    if f.under == Procedure::Art15 {
+                        ui.label("Under Article 15 the parties' votes are not counted.");
+                    }
+                    for (id, b, why, wgt) in f.holdouts.iter().take(8) {
+                        let (mark, c) = widgets::ballot_mark(*b);
+                        ui.colored_label(c, format!("{id} {mark}: {why} ({wgt:+.2})"));
+                    }
+                    ui.label(RichText::new("Forecast from each member's factors today, without chance.").weak());
+                });
+                if resp.clicked() {
+                    actions.send(cmd::Draft::Add(order));
+                }
+            });
+        });
+    }
+    order_button(
+        ui,
+        actions,
+        Order::Sanction { oil: true },
+        "Apply your own sanctions, oil included",
+        "Your trade with the aggressor stops; others join only if they choose.",
+    );
+    order_button(
+        ui,
+        actions,
+        Order::HoldAtTheLine,
+        "Restore the line, no more",
+        "Your forces stop at the line where the aggression began once they have thrown the aggressor back to it. Its friends then see no threat at their border; pressing on may bring them into the war (China, October 1950).",
+    );
+}
+
+/// The orders drafted for this turn, and the end of the turn.
+fn pending_orders(ui: &mut egui::Ui, session: &Session, can_order: bool, actions: &mut Outbox) {
+    ui.separator();
+    ui.strong("Orders for this turn");
+    if session.pending.is_empty() {
+        ui.label(RichText::new("none yet: the turn passes without action").weak());
+    }
+    for (i, o) in session.pending.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(order_text(o));
+            if can_order && ui.small_button("✖").on_hover_text("Remove").clicked() {
+                actions.send(cmd::Draft::Remove(i));
+            }
+        });
+    }
+    if can_order && ui.button(RichText::new("End turn (Enter)").strong()).clicked() {
+        actions.send(cmd::EndTurn);
+    }
 }
 
 fn order_button(ui: &mut egui::Ui, actions: &mut Outbox, order: Order, label: &str, hint: &str) {
