@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use crate::level::OutcomeKind;
 
 use super::core::*;
-use super::trace::{Ballot, Decision, DecisionKind, ExplainedFactor, Explanation, Factor, FactorId as F, Mechanism, RunLog};
+use super::trace::{Ballot, Decision, DecisionKind, ExplainedFactor, Explanation, Factor, FactorId as F, Mechanism, RunLog, VoteRecord};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(Turn, explain_run.after(super::conflict::advance).in_set(TurnSystems::Outcome));
@@ -51,58 +51,68 @@ fn explain_run(cal: Res<Calendar>, mif: Res<MeasuresInForce>, crisis: Single<&Cr
 
 /// Builds the explanation of a finished run.
 pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Explanation> {
-    let mut out = Vec::new();
-    let good = good_end(log);
-
     // Every vote: why it passed or failed.
-    for v in &log.votes {
-        let decision = |i: usize| v.decision_ix[i].and_then(|d| log.decisions.get(d));
-        let mut deciders = v.decisive.len();
-        let (factors, decisive): (Vec<&Factor>, Vec<String>) = if v.adopted {
-            let yes: Vec<&Factor> = v
-                .ballots
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| b.1 == Ballot::Yes)
-                .filter_map(|(i, _)| decision(i))
-                .flat_map(|d| d.factors.iter())
-                .collect();
-            deciders = v.yes as usize;
-            let mut dec = v.decisive.clone();
-            if dec.is_empty() {
-                dec.push(v.proposer.clone());
-            }
-            (yes, dec)
-        } else if !v.decisive.is_empty() {
-            let blockers: Vec<&Factor> = v
-                .ballots
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| v.decisive.iter().any(|d| **d == *b.0))
-                .filter_map(|(i, _)| decision(i))
-                .flat_map(|d| d.factors.iter())
-                .collect();
-            (blockers, v.decisive.clone())
-        } else {
-            // Not enough votes: why the others held back.
-            let held: Vec<usize> =
-                v.ballots.iter().enumerate().filter(|(_, b)| matches!(b.1, Ballot::No | Ballot::Abstain)).map(|(i, _)| i).collect();
-            deciders = held.len();
-            let f = held.iter().filter_map(|&i| decision(i)).flat_map(|d| d.factors.iter()).collect();
-            (f, held.iter().map(|&i| v.ballots[i].0.to_string()).collect())
-        };
-        let scale = 1.0 / deciders.max(1) as f32;
-        let mut all: Vec<Factor> = factors.into_iter().map(|f| Factor::new(f.id, f.weight * scale)).collect();
-        // The rule itself counts where it decided: a veto, a broken unanimity, an absence, a missing vote.
-        all.extend(v.rule_factors.iter().filter(|f| match f.id {
-            F::Veto | F::Absence => true,
-            F::Unanimity | F::Majority => !v.adopted && f.weight < 0.0,
-            _ => false,
-        }));
-        out.push(Explanation { mechanism: Mechanism::Vote(v.body, v.motion), succeeded: v.adopted, factors: rank(&all), decisive });
-    }
+    let mut out: Vec<Explanation> = log.votes.iter().map(|v| explain_vote(log, v)).collect();
+    explain_sanctions(&mut out, log, mif);
+    explain_enforcement(&mut out, log, mif, crisis);
+    explain_appeasement(&mut out, mif, crisis);
+    explain_peacekeeping(&mut out, log, mif);
+    explain_deterrence(&mut out, log);
+    out
+}
 
-    // Sanctions: coverage against leakage, exemptions and delay.
+/// Why a vote passed or failed: the factors of those who carried it, or of those who blocked it, and the rule
+/// where it decided.
+fn explain_vote(log: &RunLog, v: &VoteRecord) -> Explanation {
+    let decision = |i: usize| v.decision_ix[i].and_then(|d| log.decisions.get(d));
+    let mut deciders = v.decisive.len();
+    let (factors, decisive): (Vec<&Factor>, Vec<String>) = if v.adopted {
+        let yes: Vec<&Factor> = v
+            .ballots
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.1 == Ballot::Yes)
+            .filter_map(|(i, _)| decision(i))
+            .flat_map(|d| d.factors.iter())
+            .collect();
+        deciders = v.yes as usize;
+        let mut dec = v.decisive.clone();
+        if dec.is_empty() {
+            dec.push(v.proposer.clone());
+        }
+        (yes, dec)
+    } else if !v.decisive.is_empty() {
+        let blockers: Vec<&Factor> = v
+            .ballots
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| v.decisive.iter().any(|d| **d == *b.0))
+            .filter_map(|(i, _)| decision(i))
+            .flat_map(|d| d.factors.iter())
+            .collect();
+        (blockers, v.decisive.clone())
+    } else {
+        // Not enough votes: why the others held back.
+        let held: Vec<usize> =
+            v.ballots.iter().enumerate().filter(|(_, b)| matches!(b.1, Ballot::No | Ballot::Abstain)).map(|(i, _)| i).collect();
+        deciders = held.len();
+        let f = held.iter().filter_map(|&i| decision(i)).flat_map(|d| d.factors.iter()).collect();
+        (f, held.iter().map(|&i| v.ballots[i].0.to_string()).collect())
+    };
+    let scale = 1.0 / deciders.max(1) as f32;
+    let mut all: Vec<Factor> = factors.into_iter().map(|f| Factor::new(f.id, f.weight * scale)).collect();
+    // The rule itself counts where it decided: a veto, a broken unanimity, an absence, a missing vote.
+    all.extend(v.rule_factors.iter().filter(|f| match f.id {
+        F::Veto | F::Absence => true,
+        F::Unanimity | F::Majority => !v.adopted && f.weight < 0.0,
+        _ => false,
+    }));
+    Explanation { mechanism: Mechanism::Vote(v.body, v.motion), succeeded: v.adopted, factors: rank(&all), decisive }
+}
+
+/// Sanctions: coverage against leakage, exemptions and delay.
+fn explain_sanctions(out: &mut Vec<Explanation>, log: &RunLog, mif: &MeasuresInForce) {
+    let good = good_end(log);
     if let Some(t) = &mif.sanctions_trace {
         let aggressor_felt = sanctions_felt(log);
         let factors = vec![
@@ -121,8 +131,10 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
             decisive,
         });
     }
+}
 
-    // Coalition in the field: who came, who stayed home.
+/// The coalition in the field: who came, who stayed home.
+fn explain_enforcement(out: &mut Vec<Explanation>, log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) {
     let contributions: Vec<&Decision> = log.decisions.iter().filter(|d| matches!(d.decision, DecisionKind::Contribute { .. })).collect();
     if !contributions.is_empty() || !mif.coalition.is_empty() {
         // Why states came or stayed home, for the average decider, and how the two sides' forces compared.
@@ -153,8 +165,10 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
             decisive: names,
         });
     }
+}
 
-    // Appeasement: did concessions buy peace or feed the appetite?
+/// Appeasement: did concessions buy peace or feed the appetite?
+fn explain_appeasement(out: &mut Vec<Explanation>, mif: &MeasuresInForce, crisis: &Crisis) {
     if mif.concessions > 0 {
         let f = vec![
             Factor::new(F::Concessions, 0.1 * mif.concessions as f32),
@@ -168,8 +182,10 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
             decisive: vec![],
         });
     }
+}
 
-    // Peacekeeping: consent decides.
+/// Peacekeeping: consent decides.
+fn explain_peacekeeping(out: &mut Vec<Explanation>, log: &RunLog, mif: &MeasuresInForce) {
     let consents: Vec<&Decision> = log.decisions.iter().filter(|d| matches!(d.decision, DecisionKind::Consent { .. })).collect();
     if !consents.is_empty() {
         let refused: Vec<String> =
@@ -181,8 +197,10 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
             decisive: refused,
         });
     }
+}
 
-    // Deterrence: the aggressor's own last decision, factor by factor.
+/// Deterrence: the aggressor's own last decision, factor by factor.
+fn explain_deterrence(out: &mut Vec<Explanation>, log: &RunLog) {
     if let Some(d) = last_aggressor(log) {
         out.push(Explanation {
             mechanism: Mechanism::Deterrence,
@@ -191,7 +209,6 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
             decisive: vec![d.actor.clone()],
         });
     }
-    out
 }
 
 fn sanctions_felt(log: &RunLog) -> f32 {

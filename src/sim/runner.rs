@@ -161,6 +161,33 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
     world.resource_mut::<Messages<MotionTabled>>().clear();
 
     let role_ix = setup.role.unwrap_or_else(|| lvl.default_role());
+    let nations = spawn_nations(world, setup, role_ix);
+    spawn_blocs_and_bodies(world, lvl, &nations);
+    // The run's uncertainties, drawn first and in a fixed order.
+    let mut rng = SimRng::new(setup.seed);
+    let draws = Draws::draw(&mut rng, &lvl.crisis.uncertainty);
+    spawn_crisis(world, setup, &nations);
+    let mut cred = setup.credibility.unwrap_or(Credibility { league: 0.5, un: 0.5 });
+    if setup.credibility.is_none() {
+        *cred.of_mut(lvl.institution.kind) = lvl.institution.credibility;
+    }
+    world.insert_resource(PlayerRole { state: nations[role_ix], ix: role_ix, policy: setup.policy });
+    world.insert_resource(Nations(nations));
+    world.insert_resource(Level(lvl.clone()));
+    world.insert_resource(Calendar::default());
+    world.insert_resource(rng);
+    world.insert_resource(draws);
+    world.insert_resource(WorldTension { tension: lvl.tension.max(setup.lessons.tension), arms_race: 0.0 });
+    world.insert_resource(cred);
+    world.insert_resource(MeasuresInForce { uniting_for_peace: lvl.institution.uniting_for_peace, ..default() });
+    let lean = world.get_resource::<RunLog>().is_some_and(|l| l.lean);
+    world.insert_resource(RunLog { lean, ..default() });
+    world.remove_resource::<Outcome>();
+}
+
+/// Every state of the level as an entity, in the level's order, with its place in the crisis.
+fn spawn_nations(world: &mut World, setup: &RunSetup, role_ix: StateIx) -> Vec<Entity> {
+    let lvl = &setup.level;
     let mut nations = Vec::with_capacity(lvl.states.len());
     for (ix, s) in lvl.each_state() {
         let nation = (
@@ -195,6 +222,11 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
         }
         nations.push(e.id());
     }
+    nations
+}
+
+/// The level's blocs and the institution's bodies, their members as the run's entities.
+fn spawn_blocs_and_bodies(world: &mut World, lvl: &LevelDef, nations: &[Entity]) {
     let map = |v: &[StateIx]| v.iter().map(|&i| nations[i]).collect::<Vec<_>>();
     for b in &lvl.blocs {
         world.spawn(Bloc {
@@ -220,10 +252,12 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
             uninstructed: vec![],
         });
     }
+}
+
+/// The crisis as it opens, the aggressor's appetite with what earlier eras taught it.
+fn spawn_crisis(world: &mut World, setup: &RunSetup, nations: &[Entity]) {
+    let lvl = &setup.level;
     let c = &lvl.crisis;
-    // The run's uncertainties, drawn first and in a fixed order.
-    let mut rng = SimRng::new(setup.seed);
-    let draws = Draws::draw(&mut rng, &c.uncertainty);
     let appetite = (c.appetite + setup.lessons.appetite).clamp(0.0, 1.0);
     world.spawn(Crisis {
         aggressor: nations[c.aggressor],
@@ -248,20 +282,4 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
         taught: false,
         holding: false,
     });
-    let mut cred = setup.credibility.unwrap_or(Credibility { league: 0.5, un: 0.5 });
-    if setup.credibility.is_none() {
-        *cred.of_mut(lvl.institution.kind) = lvl.institution.credibility;
-    }
-    world.insert_resource(PlayerRole { state: nations[role_ix], ix: role_ix, policy: setup.policy });
-    world.insert_resource(Nations(nations));
-    world.insert_resource(Level(lvl.clone()));
-    world.insert_resource(Calendar::default());
-    world.insert_resource(rng);
-    world.insert_resource(draws);
-    world.insert_resource(WorldTension { tension: lvl.tension.max(setup.lessons.tension), arms_race: 0.0 });
-    world.insert_resource(cred);
-    world.insert_resource(MeasuresInForce { uniting_for_peace: lvl.institution.uniting_for_peace, ..default() });
-    let lean = world.get_resource::<RunLog>().is_some_and(|l| l.lean);
-    world.insert_resource(RunLog { lean, ..default() });
-    world.remove_resource::<Outcome>();
 }
