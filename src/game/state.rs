@@ -16,7 +16,9 @@ pub fn plugin(app: &mut App) {
     super::order_sets(app);
     app.init_state::<Screen>()
         .add_sub_state::<TurnPhase>()
+        .add_computed_state::<InCrisis>()
         .init_resource::<Catalog>()
+        .init_resource::<LevelStarts>()
         .add_message::<StartLevel>()
         .add_message::<EndTurn>()
         .add_message::<TurnPlayed>()
@@ -92,6 +94,25 @@ pub enum Screen {
     /// A lesson's pages around its crises: start, quiz, finish or a reviewed report.
     Lesson,
 }
+
+/// The screens that show a crisis's world, from its briefing to its debrief: the map's shapes of the level
+/// live as long as one of them is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct InCrisis;
+
+impl ComputedStates for InCrisis {
+    type SourceStates = Screen;
+    /// From one of its screens to another is no exit: the shapes stay.
+    const ALLOW_SAME_STATE_TRANSITIONS: bool = false;
+    fn compute(screen: Screen) -> Option<Self> {
+        matches!(screen, Screen::Briefing | Screen::Playing | Screen::Debrief).then_some(InCrisis)
+    }
+}
+
+/// How many levels have been started: each start (a new game, the next crisis, a loaded save, a reload) is a
+/// new number, so a feature that builds something for a level knows when to build it again.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct LevelStarts(pub u64);
 
 /// Phases of a turn on screen: the player gives orders, watches the votes, sees what happened, reads the report.
 #[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -306,6 +327,7 @@ fn start_level(world: &mut World) {
     // regions and holders for the new level.
     world.remove_resource::<Session>();
     world.insert_resource(session);
+    world.resource_mut::<LevelStarts>().0 += 1;
     world.resource_mut::<NextState<Screen>>().set(if finished { Screen::Debrief } else { m.screen });
 }
 

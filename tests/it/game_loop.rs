@@ -253,3 +253,21 @@ fn asking_for_the_causes_measures_them_in_the_background_while_the_game_keeps_ru
     assert!(c.result.is_some(), "measured within {frames} frames");
     assert!(frames > 1, "the frames went on while it measured");
 }
+
+#[test]
+fn what_a_crisis_puts_on_the_map_lasts_from_its_briefing_to_its_debrief_and_leaves_with_the_menu() {
+    use collective_security::game::state::{InCrisis, LevelStarts};
+    let dir = std::env::temp_dir().join(format!("cs-incrisis-{}", std::process::id()));
+    let mut app = app(&dir);
+    let before = app.world().resource::<LevelStarts>().0;
+    start(&mut app, vec![]);
+    assert_eq!(app.world().resource::<LevelStarts>().0, before + 1, "a started level is counted once");
+    let shape = app.world_mut().spawn(DespawnOnExit(InCrisis)).id();
+    for (to, kept) in [(Screen::Playing, true), (Screen::Debrief, true), (Screen::Menu, false)] {
+        app.world_mut().resource_mut::<NextState<Screen>>().set(to);
+        app.update();
+        assert_eq!(app.world().get_entity(shape).is_ok(), kept, "on {to:?}");
+    }
+    start(&mut app, vec![]);
+    assert_eq!(app.world().resource::<LevelStarts>().0, before + 2, "the same level started again is a new start");
+}

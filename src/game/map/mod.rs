@@ -15,7 +15,7 @@ use serde::Deserialize;
 use crate::level::{BlocKind, LevelDef, StateIx};
 use crate::sim::{Bloc, Body, Crisis, Level, Member, Nation, Stance};
 
-use super::state::Session;
+use super::state::{InCrisis, LevelStarts, Session};
 use super::theme;
 use geometry::{Shape, ear_clip, project};
 
@@ -41,7 +41,7 @@ pub fn plugin(app: &mut App) {
         .add_systems(Startup, (load_world, spawn_camera))
         .add_message::<MapCommand>()
         .add_systems(Update, map_commands.in_set(super::GameSystems::Commands))
-        .add_systems(Update, (spawn_regions, assign_holders, recolor).chain().in_set(super::GameSystems::Map))
+        .add_systems(Update, (spawn_regions.run_if(in_state(InCrisis)), assign_holders, recolor).chain().in_set(super::GameSystems::Map))
         // The map takes the pointer and the keys only where it is shown.
         .add_systems(
             Update,
@@ -493,22 +493,27 @@ fn spawn_regions(
     old: Query<Entity, With<RegionShape>>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
-    mut seen: Local<usize>,
+    starts: Res<LevelStarts>,
+    mut seen: Local<u64>,
 ) {
     let Some(level) = session.as_ref().and_then(|s| s.level.clone()) else { return };
-    if !new_level(&mut seen, &level) {
+    let new = std::mem::replace(&mut *seen, starts.0) != starts.0;
+    // Built again for a new level, or on coming back to the crisis's screens, which took the old ones away.
+    if !new && !old.is_empty() {
         return;
     }
     for e in &old {
         commands.entity(e).despawn();
     }
-    let (mut tf, mut proj) = camera.into_inner();
-    let (lon, lat) = level.crisis.location;
-    let focus = project(lon, lat);
-    // The theatre in the middle of the map's part of the window.
-    tf.translation = Vec3::new(focus.x, focus.y, tf.translation.z);
-    if let Projection::Orthographic(o) = &mut *proj {
-        o.scale = 0.45;
+    if new {
+        let (mut tf, mut proj) = camera.into_inner();
+        let (lon, lat) = level.crisis.location;
+        let focus = project(lon, lat);
+        // The theatre in the middle of the map's part of the window.
+        tf.translation = Vec3::new(focus.x, focus.y, tf.translation.z);
+        if let Projection::Orthographic(o) = &mut *proj {
+            o.scale = 0.45;
+        }
     }
     for (i, r) in level.map.regions.iter().enumerate() {
         let pts: Vec<Vec2> = r.polygon.iter().map(|&(lon, lat)| project(lon, lat)).collect();
@@ -526,6 +531,7 @@ fn spawn_regions(
                 Transform::from_xyz(0.0, 0.0, 1.0),
                 RegionShape { index: i, shape: Shape::new(pts, vec![n]) },
                 Holder(Some(r.held_by)),
+                DespawnOnExit(InCrisis),
             ))
             .with_child((
                 Mesh2d(meshes.add(lines(bp, bi))),
@@ -536,9 +542,9 @@ fn spawn_regions(
 }
 
 /// Gives each modern country to the state of the level that held it.
-fn assign_holders(session: Option<Res<Session>>, mut map: ResMut<WorldMap>, mut seen: Local<usize>) {
+fn assign_holders(session: Option<Res<Session>>, mut map: ResMut<WorldMap>, starts: Res<LevelStarts>, mut seen: Local<u64>) {
     let Some(level) = session.as_ref().and_then(|s| s.level.clone()) else { return };
-    if !new_level(&mut seen, &level) {
+    if std::mem::replace(&mut *seen, starts.0) == starts.0 {
         return;
     }
     for c in &mut map.countries {
@@ -546,16 +552,6 @@ fn assign_holders(session: Option<Res<Session>>, mut map: ResMut<WorldMap>, mut 
         // Coloured again with the new holders.
         c.shown = None;
     }
-}
-
-/// Whether this level is not the one a system last saw: each new level (a new start, the next crisis, a
-/// reload) is a new shared value. Keyed on the level itself rather than on when the session was added,
-/// which a system could see before the map it works on existed.
-fn new_level(seen: &mut usize, level: &std::sync::Arc<LevelDef>) -> bool {
-    let at = std::sync::Arc::as_ptr(level) as usize;
-    let new = *seen != at;
-    *seen = at;
-    new
 }
 
 /// The colour of a state in the current mode.
@@ -650,8 +646,8 @@ fn recolor(
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut commands: Commands,
-    log: Option<Res<crate::sim::RunLog>>,
-    session: Option<Res<Session>>,
+    (log, session): (Option<Res<crate::sim::RunLog>>, Option<Res<Session>>),
+    added: Query<(), Added<RegionShape>>,
     mut last: Local<Option<ColorKey>>,
     mut fill: Query<&mut Mesh2d, With<WorldFill>>,
 ) {
@@ -664,7 +660,8 @@ fn recolor(
         log.as_ref().map_or(0, |l| l.control.len()),
         [nations.iter().len(), crisis.iter().len(), blocs.iter().len(), bodies.iter().len()],
     );
-    let fresh_level = session.is_some_and(|s| s.is_added()) || level.is_changed();
+    // A new level, or its shapes built again on coming back to its screens.
+    let fresh_level = session.is_some_and(|s| s.is_added()) || level.is_changed() || !added.is_empty();
     if *last == Some(key) && !fresh_level && map.countries.iter().all(|c| c.shown.is_some()) {
         return;
     }
