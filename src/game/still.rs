@@ -214,17 +214,70 @@ fn keep_still(
     mut focused: MessageReader<bevy::window::WindowFocused>,
 ) {
     let (mut cam, mut out) = screen.into_inner();
-    let (mut sprite, mut sprite_tf, mut sprite_gt, mut sprite_vis) = map_sprite.into_inner();
-    let (mut back, mut back_tf, mut back_gt, mut back_vis) = background.into_inner();
     let size = window.physical_size();
-    let scale = window.scale_factor();
     let full_rect = Rect::from_corners(Vec2::ZERO, size.as_vec2());
     let ppp = contexts.ctx_mut().map(|c| c.pixels_per_point()).unwrap_or(1.0);
+    let (draw, map_now) = damage_of_frame(&mut still, &out, &map, size, ppp, pipelines.waiting() > 0);
+    let draw = draw.map(|r| r.intersect(full_rect)).filter(|r| r.width() > 0.0 && r.height() > 0.0);
+    let full = still.always_full
+        || still.full > 0
+        || draw.is_some_and(|r| r.width() * r.height() >= FULL_SHARE * full_rect.width() * full_rect.height());
+    still.full = still.full.saturating_sub(1);
+    still.quiet = if full || draw.is_some() { 0 } else { still.quiet + 1 };
+    let (clear, map_part, back_part) = frame_parts(&mut still, &mut out, full, draw, map_now, ppp);
+    if std::mem::discriminant(&cam.clear_color) != std::mem::discriminant(&clear) {
+        cam.clear_color = clear;
+    }
+    // A window uncovered or brought to the front may have lost its picture: give it again at once.
+    let uncovered = occluded.read().count() + focused.read().count() > 0;
+    let output = window_output(&mut still, full || draw.is_some(), time.delta_secs(), uncovered);
+    if std::mem::discriminant(&cam.output_mode) != std::mem::discriminant(&output) {
+        cam.output_mode = output;
+    }
+    // This system alone places, shows and hides the map's quad and the sea under the damage.
+    let (mut sprite, mut sprite_tf, mut sprite_gt, mut sprite_vis) = map_sprite.into_inner();
+    let (mut back, mut back_tf, mut back_gt, mut back_vis) = background.into_inner();
+    let scale = window.scale_factor();
+    let vis = match (map_part, map_now) {
+        (Some(part), Some((screen, image))) => {
+            let rect = Some(Rect::from_corners(image + (part.min - screen.min), image + (part.max - screen.min)));
+            if sprite.rect != rect {
+                sprite.rect = rect;
+            }
+            place(&mut sprite_tf, &mut sprite_gt, &mut sprite, part, size.as_vec2(), scale);
+            Visibility::Inherited
+        }
+        _ => Visibility::Hidden,
+    };
+    if *sprite_vis != vis {
+        *sprite_vis = vis;
+    }
+    let vis = match back_part {
+        Some(r) => {
+            place(&mut back_tf, &mut back_gt, &mut back, r, size.as_vec2(), scale);
+            Visibility::Inherited
+        }
+        None => Visibility::Hidden,
+    };
+    if *back_vis != vis {
+        *back_vis = vis;
+    }
+}
 
+/// Where this frame differs from the last, with the last frames' damage (the picture kept may be a frame or
+/// two behind), and where the map's picture shows now. Keeps this frame's jobs for the next.
+fn damage_of_frame(
+    still: &mut Still,
+    out: &EguiRenderOutput,
+    map: &MapFrame,
+    size: UVec2,
+    ppp: f32,
+    compiling: bool,
+) -> (Option<Rect>, Option<(Rect, Vec2)>) {
     // What egui changed.
     let hashes: Option<Vec<u64>> = out.paint_jobs.iter().map(job_hash).collect();
     let textures = !out.textures_delta.set.is_empty() || !out.textures_delta.free.is_empty();
-    if size != still.size || textures || hashes.is_none() || pipelines.waiting() > 0 {
+    if size != still.size || textures || hashes.is_none() || compiling {
         still.full = FULL_FRAMES;
     }
     let hashes = hashes.unwrap_or_default();
@@ -255,17 +308,22 @@ fn keep_still(
     }
     still.recent.rotate_right(1);
     still.recent[0] = damage;
-    let draw = draw.map(|r| r.intersect(full_rect)).filter(|r| r.width() > 0.0 && r.height() > 0.0);
-    let full = still.always_full
-        || still.full > 0
-        || draw.is_some_and(|r| r.width() * r.height() >= FULL_SHARE * full_rect.width() * full_rect.height());
-    still.full = still.full.saturating_sub(1);
+    (draw, map_now)
+}
 
-    let sea = theme::sea();
-    still.quiet = if full || draw.is_some() { 0 } else { still.quiet + 1 };
-    let (clear, map_part, back_part) = if full {
+/// What this frame draws: everything, only the damage (egui's jobs cut to it, the map's picture and the sea
+/// under it), or nothing, keeping last frame's picture.
+fn frame_parts(
+    still: &mut Still,
+    out: &mut EguiRenderOutput,
+    full: bool,
+    draw: Option<Rect>,
+    map_now: Option<(Rect, Vec2)>,
+    ppp: f32,
+) -> (ClearColorConfig, Option<Rect>, Option<Rect>) {
+    if full {
         still.drawn += 1;
-        (ClearColorConfig::Custom(sea), map_now.map(|m| m.0), None)
+        (ClearColorConfig::Custom(theme::sea()), map_now.map(|m| m.0), None)
     } else if let Some(r) = draw {
         still.partial += 1;
         still.partial_pixels += (r.width() * r.height()) as u64;
@@ -284,51 +342,22 @@ fn keep_still(
         // Keep last frame's picture: nothing of egui's is drawn over it.
         out.paint_jobs.clear();
         (ClearColorConfig::None, None, None)
-    };
-    if std::mem::discriminant(&cam.clear_color) != std::mem::discriminant(&clear) {
-        cam.clear_color = clear;
     }
-    // A kept frame is not even given to the window, which still shows it: no copy to the window, no
-    // present. The camera stays active, so that its picture stays in memory. It is given again now and
-    // then, and for screenshots (`show_for_screenshots`).
-    still.unshown += time.delta_secs();
-    // A window uncovered or brought to the front may have lost its picture: give it again at once.
-    if occluded.read().count() + focused.read().count() > 0 {
+}
+
+/// A kept frame is not even given to the window, which still shows it: no copy to the window, no present. The
+/// camera stays active, so that its picture stays in memory. It is given again now and then, at once when the
+/// window was uncovered, and for screenshots (`show_for_screenshots`).
+fn window_output(still: &mut Still, drawn: bool, seconds: f32, uncovered: bool) -> CameraOutputMode {
+    still.unshown += seconds;
+    if uncovered {
         still.unshown = SHOW_AGAIN;
     }
-    let show = full || draw.is_some() || still.unshown >= SHOW_AGAIN;
+    let show = drawn || still.unshown >= SHOW_AGAIN;
     if show {
         still.unshown = 0.0;
     }
-    let output = if show { CameraOutputMode::default() } else { CameraOutputMode::Skip };
-    if std::mem::discriminant(&cam.output_mode) != std::mem::discriminant(&output) {
-        cam.output_mode = output;
-    }
-    // This system alone places, shows and hides the map's quad and the sea under the damage.
-    let vis = match (map_part, map_now) {
-        (Some(part), Some((screen, image))) => {
-            let rect = Some(Rect::from_corners(image + (part.min - screen.min), image + (part.max - screen.min)));
-            if sprite.rect != rect {
-                sprite.rect = rect;
-            }
-            place(&mut sprite_tf, &mut sprite_gt, &mut sprite, part, size.as_vec2(), scale);
-            Visibility::Inherited
-        }
-        _ => Visibility::Hidden,
-    };
-    if *sprite_vis != vis {
-        *sprite_vis = vis;
-    }
-    let vis = match back_part {
-        Some(r) => {
-            place(&mut back_tf, &mut back_gt, &mut back, r, size.as_vec2(), scale);
-            Visibility::Inherited
-        }
-        None => Visibility::Hidden,
-    };
-    if *back_vis != vis {
-        *back_vis = vis;
-    }
+    if show { CameraOutputMode::default() } else { CameraOutputMode::Skip }
 }
 
 /// A screenshot needs the window's picture even when the frame is kept. Running in `Last`, this sees every
