@@ -2,7 +2,7 @@
 
 use bevy::prelude::*;
 
-use crate::level::{Measure, Order};
+use crate::level::{LevelDef, Measure, Order};
 
 use super::core::*;
 use super::institution::next_motion;
@@ -45,12 +45,10 @@ fn plan_orders(
     mut out: MessageWriter<OrderIssued>,
 ) {
     let Some(policy) = role.policy else { return };
-    let victim_km = interests.get(crisis.victim).ok().map(|i| i.km_theatre);
     let lvl = &level.0;
     let t = cal.turn;
     let live = crisis.settled.is_none();
-    let mut orders = Vec::new();
-    match policy {
+    let orders = match policy {
         Policy::Historical => {
             // History as it went: every playable state gives the orders it gave, whoever the player leads.
             for p in &lvl.playable {
@@ -58,70 +56,88 @@ fn plan_orders(
                     out.write(OrderIssued { state: nations.0[p.state], order });
                 }
             }
+            vec![]
         }
-        Policy::Appease if live => orders.push(if t == 0 { Order::Mediate } else { Order::Concede }),
-        // The victim's own alliance strategy is to mobilise and resist, and to send an expedition where the
-        // theatre lies far from home (Britain to the Falklands, 1982): it cannot guarantee or arm itself.
+        Policy::Appease if live => vec![if t == 0 { Order::Mediate } else { Order::Concede }],
         Policy::Alliance if live && role.state == crisis.victim => {
-            if t == 0 {
-                orders.push(Order::Rearm);
-            }
-            let far = victim_km.is_some_and(|km| km > EXPEDITION_KM);
-            if far && (crisis.fighting || !crisis.attacked) {
-                orders.push(Order::Intervene);
-            }
-            if crisis.fighting && crisis.supply_km > BLOCKADE_WORTH_KM {
-                orders.push(Order::Blockade);
-            }
+            let victim_km = interests.get(crisis.victim).ok().map(|i| i.km_theatre);
+            victim_alliance(&crisis, t, victim_km)
         }
-        Policy::Alliance if live => {
-            if t == 0 {
-                orders.push(Order::Rearm);
-                let protected = blocs.iter().any(|b| b.members.contains(&crisis.victim) || b.protects == Some(crisis.victim));
-                if !protected {
-                    orders.push(Order::Guarantee);
-                }
-            }
-            if let Some(b) = blocs.iter().find(|b| b.members.contains(&crisis.victim) && !b.members.contains(&role.state)) {
-                orders.push(Order::JoinBloc(b.id.clone()));
-            }
-            // Forces go to the victim before the attack too, to deny the aggressor a quick victory.
-            if crisis.fighting || !crisis.attacked {
-                orders.push(Order::Intervene);
-            }
-            if crisis.fighting {
-                orders.push(Order::ArmVictim);
-                // A blockade is worth its risk only where the aggressor's supply line runs far by sea.
-                if crisis.supply_km > BLOCKADE_WORTH_KM {
-                    orders.push(Order::Blockade);
-                }
-            }
-        }
+        Policy::Alliance if live => alliance(&crisis, t, role.state, &blocs),
         // After a cease-fire the collective strategy still works for peacekeepers.
         Policy::Collective if live || crisis.settled == Some(AggressorChoice::AcceptTerms) => {
-            if members.get(role.state).is_ok()
-                && let Some((body, measure, under)) = next_motion(lvl, &mif, &log, &crisis)
-            {
-                orders.push(Order::Propose { body, measure, under });
-            }
-            // Outside the institution, or when it has condemned the aggressor but cannot or will not impose
-            // sanctions, a member carries out the verdict with sanctions of its own (the United States in 1956).
-            let condemned = log.votes.iter().any(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition));
-            let outside = members.get(role.state).is_err();
-            if crisis.fighting && mif.sanctions.is_none() && (outside || condemned) {
-                orders.push(Order::Sanction { oil: true });
-            }
-            // Forces under the institution's authority restore the line the aggression crossed, and no more.
-            if mif.force_authorised && crisis.fighting {
-                orders.push(Order::Intervene);
-                if !mif.held_at_line.contains(&role.state) {
-                    orders.push(Order::HoldAtTheLine);
-                }
-            }
+            collective(lvl, &mif, &log, &crisis, &role, members.get(role.state).is_ok())
         }
-        _ => {}
-    }
+        _ => vec![],
+    };
     for order in orders.into_iter().filter(|o| iv.keeps(role.ix, o)) {
         out.write(OrderIssued { state: role.state, order });
     }
+}
+
+/// The victim's own alliance strategy is to mobilise and resist, and to send an expedition where the theatre
+/// lies far from home (Britain to the Falklands, 1982): it cannot guarantee or arm itself.
+fn victim_alliance(crisis: &Crisis, t: usize, victim_km: Option<f32>) -> Vec<Order> {
+    let mut orders = Vec::new();
+    if t == 0 {
+        orders.push(Order::Rearm);
+    }
+    let far = victim_km.is_some_and(|km| km > EXPEDITION_KM);
+    if far && (crisis.fighting || !crisis.attacked) {
+        orders.push(Order::Intervene);
+    }
+    if crisis.fighting && crisis.supply_km > BLOCKADE_WORTH_KM {
+        orders.push(Order::Blockade);
+    }
+    orders
+}
+
+/// A third state's alliance strategy: rearm, guarantee or join the victim's bloc, send forces and arms, and
+/// blockade where the aggressor's supply line runs far by sea.
+fn alliance(crisis: &Crisis, t: usize, player: Entity, blocs: &Query<&Bloc>) -> Vec<Order> {
+    let mut orders = Vec::new();
+    if t == 0 {
+        orders.push(Order::Rearm);
+        let protected = blocs.iter().any(|b| b.members.contains(&crisis.victim) || b.protects == Some(crisis.victim));
+        if !protected {
+            orders.push(Order::Guarantee);
+        }
+    }
+    if let Some(b) = blocs.iter().find(|b| b.members.contains(&crisis.victim) && !b.members.contains(&player)) {
+        orders.push(Order::JoinBloc(b.id.clone()));
+    }
+    // Forces go to the victim before the attack too, to deny the aggressor a quick victory.
+    if crisis.fighting || !crisis.attacked {
+        orders.push(Order::Intervene);
+    }
+    if crisis.fighting {
+        orders.push(Order::ArmVictim);
+        // A blockade is worth its risk only where the aggressor's supply line runs far by sea.
+        if crisis.supply_km > BLOCKADE_WORTH_KM {
+            orders.push(Order::Blockade);
+        }
+    }
+    orders
+}
+
+/// The collective strategy: the institution's next motion, sanctions of one's own where it cannot or will
+/// not impose them, and forces under its authority that restore the line the aggression crossed, no more.
+fn collective(lvl: &LevelDef, mif: &MeasuresInForce, log: &RunLog, crisis: &Crisis, role: &PlayerRole, member: bool) -> Vec<Order> {
+    let mut orders = Vec::new();
+    if member && let Some((body, measure, under)) = next_motion(lvl, mif, log, crisis) {
+        orders.push(Order::Propose { body, measure, under });
+    }
+    // Outside the institution, or when it has condemned the aggressor but cannot or will not impose
+    // sanctions, a member carries out the verdict with sanctions of its own (the United States in 1956).
+    let condemned = log.votes.iter().any(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition));
+    if crisis.fighting && mif.sanctions.is_none() && (!member || condemned) {
+        orders.push(Order::Sanction { oil: true });
+    }
+    if mif.force_authorised && crisis.fighting {
+        orders.push(Order::Intervene);
+        if !mif.held_at_line.contains(&role.state) {
+            orders.push(Order::HoldAtTheLine);
+        }
+    }
+    orders
 }
