@@ -180,77 +180,9 @@ impl Scanner {
                 self.string();
             }
             Some('r') if matches!(self.chars.get(self.i + 1), Some('"') | Some('#')) => self.raw_string(),
-            Some('\'') => {
-                self.bump();
-                while let Some(c) = self.bump() {
-                    if c == '\\' {
-                        self.bump();
-                    } else if c == '\'' {
-                        break;
-                    }
-                }
-            }
-            Some('[') => {
-                self.bump();
-                let mut n = 0;
-                loop {
-                    self.skip_ws();
-                    match self.peek() {
-                        None => return,
-                        Some(']') => {
-                            self.bump();
-                            return;
-                        }
-                        Some(',') => {
-                            self.bump();
-                        }
-                        _ => {
-                            let before = self.i;
-                            self.value(format!("{path}[{n}]"), depth + 1);
-                            n += 1;
-                            if self.i == before {
-                                self.bump();
-                            }
-                        }
-                    }
-                }
-            }
-            Some('{') => {
-                self.bump();
-                loop {
-                    self.skip_ws();
-                    match self.peek() {
-                        None => return,
-                        Some('}') => {
-                            self.bump();
-                            return;
-                        }
-                        Some(',') => {
-                            self.bump();
-                        }
-                        Some('"') => {
-                            let key = self.string();
-                            self.skip_ws();
-                            if self.peek() == Some(':') {
-                                self.bump();
-                            }
-                            self.value(format!("{path}.{key}"), depth + 1);
-                        }
-                        _ => {
-                            let before = self.i;
-                            self.value(format!("{path}.?"), depth + 1);
-                            self.skip_ws();
-                            if self.peek() == Some(':') {
-                                self.bump();
-                                self.value(format!("{path}.?"), depth + 1);
-                            }
-                            if self.i == before {
-                                self.bump();
-                            }
-                        }
-                    }
-                }
-            }
+            Some('\'') => self.char_literal(),
+            Some('[') => self.list(&path, depth),
+            Some('{') => self.map(&path, depth),
             Some('(') => self.group(&path, depth),
             Some(c) if c.is_alphabetic() || c == '_' => {
                 let at = self.pos();
@@ -274,6 +206,83 @@ impl Scanner {
                 }
             }
             None => {}
+        }
+    }
+
+    /// `'c'`, with its escapes.
+    fn char_literal(&mut self) {
+        self.bump();
+        while let Some(c) = self.bump() {
+            if c == '\\' {
+                self.bump();
+            } else if c == '\'' {
+                break;
+            }
+        }
+    }
+
+    /// `[ ... ]`: each element at `path[n]`.
+    fn list(&mut self, path: &str, depth: usize) {
+        self.bump();
+        let mut n = 0;
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                None => return,
+                Some(']') => {
+                    self.bump();
+                    return;
+                }
+                Some(',') => {
+                    self.bump();
+                }
+                _ => {
+                    let before = self.i;
+                    self.value(format!("{path}[{n}]"), depth + 1);
+                    n += 1;
+                    if self.i == before {
+                        self.bump();
+                    }
+                }
+            }
+        }
+    }
+
+    /// `{ ... }`: string keys at `path.key`, other keys and their values at `path.?`.
+    fn map(&mut self, path: &str, depth: usize) {
+        self.bump();
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                None => return,
+                Some('}') => {
+                    self.bump();
+                    return;
+                }
+                Some(',') => {
+                    self.bump();
+                }
+                Some('"') => {
+                    let key = self.string();
+                    self.skip_ws();
+                    if self.peek() == Some(':') {
+                        self.bump();
+                    }
+                    self.value(format!("{path}.{key}"), depth + 1);
+                }
+                _ => {
+                    let before = self.i;
+                    self.value(format!("{path}.?"), depth + 1);
+                    self.skip_ws();
+                    if self.peek() == Some(':') {
+                        self.bump();
+                        self.value(format!("{path}.?"), depth + 1);
+                    }
+                    if self.i == before {
+                        self.bump();
+                    }
+                }
+            }
         }
     }
 

@@ -209,7 +209,7 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
     // Labels keep clear of the map's legend window (where it stood last frame).
     let legend = ctx.memory(|m| m.area_rect(egui::Id::new(LEGEND_ID)));
     // The front first: it is the crisis, and its label is reserved before any state's.
-    let front = front_label(&painter, &cam, l, crisis.as_ref(), legend);
+    let front = front_label(&painter, &cam, l, crisis.as_ref(), legend, map_rect);
     let marks = crisis_marks(&painter, w, l, &cam, crisis.as_ref(), front.as_ref().map(|f| f.0));
     let mut placed: Vec<egui::Rect> = front.iter().map(|(_, pos, g)| egui::Rect::from_min_size(*pos, g.size()).expand(2.0)).collect();
     placed.extend(legend);
@@ -236,22 +236,37 @@ pub fn map_overlay(ctx: &egui::Context, w: &World, map_rect: egui::Rect, actions
 type MapCam = (Camera, GlobalTransform, crate::game::map::MapFrame, f32);
 type FrontLabel = (egui::Pos2, egui::Pos2, std::sync::Arc<egui::Galley>);
 
-/// The front's place and its label, set to the left of the front where the legend would cover it.
+/// The front's place and its label, set to the left of the front where the legend would cover it, and inside the map.
 fn front_label(
     painter: &egui::Painter,
     cam: &MapCam,
     l: &LevelDef,
     crisis: Option<&Crisis>,
     legend: Option<egui::Rect>,
+    map_rect: egui::Rect,
 ) -> Option<FrontLabel> {
     let c = crisis?;
     let p = to_screen(cam, project(l.crisis.location.0, l.crisis.location.1))?;
-    let label = format!("Front, {}: aggressor holds {:.0}%{}", c.theatre, c.control * 100.0, if c.fighting { ", fighting" } else { "" });
-    let galley = painter.layout_no_wrap(label, egui::FontId::proportional(13.0), Color32::BLACK);
-    let right = p + egui::vec2(14.0, 6.0);
-    let covered = legend.is_some_and(|r| r.intersects(egui::Rect::from_min_size(right, galley.size()).expand(2.0)));
-    let pos = if covered { p + egui::vec2(-14.0 - galley.size().x, 6.0) } else { right };
-    Some((p, pos, galley))
+    let fighting = if c.fighting { ", fighting" } else { "" };
+    let long = format!("Front, {}: aggressor holds {:.0}%{fighting}", c.theatre, c.control * 100.0);
+    let short = format!("Front: {:.0}%{fighting}", c.control * 100.0);
+    // To the right of the front, else to its left, clear of the legend and inside the map; where the long
+    // label fits neither, the short one.
+    let fits = |r: egui::Rect| map_rect.contains_rect(r) && !legend.is_some_and(|l| l.intersects(r.expand(2.0)));
+    let mut last = None;
+    for text in [long, short] {
+        let galley = painter.layout_no_wrap(text, egui::FontId::proportional(13.0), Color32::BLACK);
+        let right = p + egui::vec2(14.0, 6.0);
+        let left = p + egui::vec2(-14.0 - galley.size().x, 6.0);
+        if let Some(pos) = [right, left].into_iter().find(|at| fits(egui::Rect::from_min_size(*at, galley.size()))) {
+            return Some((p, pos, galley));
+        }
+        last = Some(galley);
+    }
+    // Nowhere clear: inside the map at least.
+    let galley = last?;
+    let x = (p.x + 14.0).min(map_rect.right() - galley.size().x - 3.0).max(map_rect.left() + 3.0);
+    Some((p, egui::pos2(x, p.y + 6.0), galley))
 }
 
 /// The crisis under the labels: the aggressor's hold hatched on the contested ground, then forces, arms,

@@ -66,35 +66,53 @@ pub fn inspector(root: &mut egui::Ui, w: &World, actions: &mut Outbox) {
                 }
             }
             if let Some(log) = w.get_resource::<RunLog>() {
-                ui.separator();
-                ui.strong("Its decisions and why");
-                let mine: Vec<_> = log.decisions.iter().filter(|d| *d.actor == *n.id).collect();
-                if mine.is_empty() {
-                    ui.label(RichText::new("no decision yet").weak());
-                }
-                for d in mine.iter().rev().take(6) {
-                    let title = match &d.decision {
-                        DecisionKind::Vote { body, measure, ballot } => format!("turn {}: {} in the {} — {}", d.turn + 1, widgets::measure_name(*measure), widgets::body_name(*body), widgets::ballot_mark(*ballot).0),
-                        other => format!("turn {}: {}", d.turn + 1, serde_json::to_value(other).ok().and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string)).unwrap_or_default()),
-                    };
-                    // A header that wraps, so that a long motion does not widen the panel over the map.
-                    let id = ui.make_persistent_id((d.turn, &d.actor, format!("{:?}", d.decision)));
-                    let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
-                    let clicked = ui
-                        .horizontal(|ui| {
-                            state.show_toggle_button(ui, egui::collapsing_header::paint_default_icon);
-                            ui.add(egui::Label::new(title).wrap().sense(egui::Sense::click())).clicked()
-                        })
-                        .inner;
-                    if clicked {
-                        state.toggle(ui);
-                    }
-                    state.show_body_unindented(ui, |ui| {
-                        ui.label(format!("score {:+.2}", d.score));
-                        widgets::decision_bars(ui, &d.factors);
-                    });
-                }
+                decisions(ui, log, n);
             }
         });
     });
+}
+
+/// The state's last decisions, newest first, each with its score and factors.
+fn decisions(ui: &mut egui::Ui, log: &RunLog, n: &Nation) {
+    ui.separator();
+    ui.strong("Its decisions and why");
+    let mine: Vec<_> = log.decisions.iter().filter(|d| *d.actor == *n.id).collect();
+    if mine.is_empty() {
+        ui.label(RichText::new("no decision yet").weak());
+    }
+    for d in mine.iter().rev().take(6) {
+        let title = match &d.decision {
+            DecisionKind::Vote { body, measure, ballot } => format!(
+                "turn {}: {} in the {} — {}",
+                d.turn + 1,
+                widgets::measure_name(*measure),
+                widgets::body_name(*body),
+                widgets::ballot_mark(*ballot).0
+            ),
+            other => format!(
+                "turn {}: {}",
+                d.turn + 1,
+                serde_json::to_value(other)
+                    .ok()
+                    .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
+                    .unwrap_or_default()
+            ),
+        };
+        // A header that wraps, so that a long motion does not widen the panel over the map.
+        let id = ui.make_persistent_id((d.turn, &d.actor, format!("{:?}", d.decision)));
+        let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+        let clicked = ui
+            .horizontal(|ui| {
+                state.show_toggle_button(ui, egui::collapsing_header::paint_default_icon);
+                ui.add(egui::Label::new(title).wrap().sense(egui::Sense::click())).clicked()
+            })
+            .inner;
+        if clicked {
+            state.toggle(ui);
+        }
+        state.show_body_unindented(ui, |ui| {
+            ui.label(format!("score {:+.2}", d.score));
+            widgets::decision_bars(ui, &d.factors);
+        });
+    }
 }

@@ -9,7 +9,7 @@ use crate::sim::core::*;
 use crate::sim::interest::{self, ATTEND, View};
 use crate::sim::intervention::Intervention;
 use crate::sim::trace::{Ballot, DecisionKind, Factor, FactorId, Factors, RunLog, Split, VoteRecord};
-use rules::{Seat, tally};
+use rules::{Seat, Tally, tally};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(
@@ -205,15 +205,8 @@ fn hold_votes(
         // Covenant Art. 16: sanctions are each member's own obligation. Members concur or decline, and those who
         // decline (Austria, Hungary and Albania in October 1935) do not apply them: dissent does not block.
         let rule = if kind == InstitutionKind::League && interest::is_economic(motion.measure) { VotingRule::Majority } else { body.rule };
-        let mut t = tally(rule, &seats, procedural, parties_excluded);
-        let vetoed_by: Vec<String> = t.vetoes.iter().map(|&i| ballots[i].0.to_string()).collect();
-        let mut decisive: Vec<String> =
-            if !t.vetoes.is_empty() { vetoed_by.clone() } else { t.blockers.iter().map(|&i| ballots[i].0.to_string()).collect() };
-        if t.adopted && !would_block.is_empty() {
-            // Adopted only because a member with a veto stayed away.
-            t.factors.push(Factor::new(FactorId::Absence, would_block.len() as f32));
-            decisive.extend(would_block.iter().map(|x| x.to_string()));
-        }
+        let t = tally(rule, &seats, procedural, parties_excluded);
+        let (t, vetoed_by, decisive) = who_decided(t, &ballots, &would_block);
         let rec = VoteRecord {
             turn: cal.turn + 1,
             date,
@@ -239,6 +232,23 @@ fn hold_votes(
         enact(&rec, cal.turn, cred.of_mut(kind), &mut mif, &mut crisis);
         log.votes.push(rec);
     }
+}
+
+/// Who decided a vote: those whose veto or dissent stopped it; if it passed only because a member with a veto
+/// stayed away, that member, with the absence counted among the rule's factors.
+fn who_decided(
+    mut t: Tally,
+    ballots: &[(std::sync::Arc<str>, Ballot)],
+    would_block: &[std::sync::Arc<str>],
+) -> (Tally, Vec<String>, Vec<String>) {
+    let vetoed_by: Vec<String> = t.vetoes.iter().map(|&i| ballots[i].0.to_string()).collect();
+    let mut decisive: Vec<String> =
+        if !t.vetoes.is_empty() { vetoed_by.clone() } else { t.blockers.iter().map(|&i| ballots[i].0.to_string()).collect() };
+    if t.adopted && !would_block.is_empty() {
+        t.factors.push(Factor::new(FactorId::Absence, would_block.len() as f32));
+        decisive.extend(would_block.iter().map(|x| x.to_string()));
+    }
+    (t, vetoed_by, decisive)
 }
 
 /// The ballots of one vote as the rules count them, with what the record keeps of each.
