@@ -150,7 +150,8 @@ pub fn newswire(root: &mut egui::Ui, w: &World) {
     let Some(log) = w.get_resource::<RunLog>() else { return };
     let turn = w.get_resource::<Calendar>().map(|c| c.turn).unwrap_or(0);
     egui::Panel::bottom("news").resizable(true).default_size(120.0).show(root, |ui| {
-        ui.horizontal(|ui| {
+        // Wrapped, so that a narrow panel (the inspector open beside it) is never widened past what shows.
+        ui.horizontal_wrapped(|ui| {
             ui.strong("Newswire");
             ui.label(RichText::new("[history] marks events that really happened on that date; the rest comes from the simulation").weak());
         });
