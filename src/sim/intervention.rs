@@ -97,4 +97,9 @@ impl Intervention {
     pub fn keeps(&self, state: StateIx, order: &Order) -> bool {
         self.dropped != Some((state, OrderKind::of(order)))
     }
+    /// Whether `state` does without what orders of this kind do, even where it would decide it for itself:
+    /// "had it sent no forces" means no forces, not forces it chose to send unordered.
+    pub fn withholds(&self, state: StateIx, kind: OrderKind) -> bool {
+        self.dropped == Some((state, kind))
+    }
 }

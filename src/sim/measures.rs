@@ -10,7 +10,7 @@ use super::aggressor::{DETERRENCE, NUCLEAR_RISK, SUPPLY_KM};
 use super::alliance::ARMS_SHARE;
 use super::core::*;
 use super::interest::{self, View};
-use super::intervention::Intervention;
+use super::intervention::{Intervention, OrderKind};
 use super::trace::{DecisionKind, Factor, FactorId, Factors, RunLog};
 
 pub fn plugin(app: &mut App) {
@@ -245,6 +245,9 @@ fn form_coalition(
     order.sort_by(|a, b| b.2.cinc.total_cmp(&a.2.cinc).then(a.1.ix.cmp(&b.1.ix)));
     for (e, nation, cap, int, member) in order {
         let noise = rng.dynamic();
+        if iv.withholds(nation.ix, OrderKind::Intervene) {
+            continue;
+        }
         let view =
             View { own_cinc: cap.cinc, aggressor_cinc: agg.2.cinc, credibility: ctx.credibility, self_defence: crisis.self_defence, noise };
         // A state the aggressor threatens at home fights with more of its strength: it fights for itself.
@@ -386,6 +389,9 @@ fn send_arms(
         / agg.2.cinc.max(1e-6);
     for (e, nation, cap, int, _) in order.0.iter().filter_map(|e| nations.get(*e).ok()) {
         let noise = rng.dynamic();
+        if iv.withholds(nation.ix, OrderKind::ArmVictim) {
+            continue;
+        }
         let policy_player = e == role.state && role.policy != Some(Policy::Historical);
         if e == crisis.aggressor || e == crisis.victim || policy_player || int.ties_victim <= 0.3 || mif.arms.iter().any(|c| c.state == e) {
             continue;

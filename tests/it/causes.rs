@@ -94,3 +94,18 @@ fn a_removed_events_measured_share_is_that_of_the_level_edited_by_hand() {
     assert_eq!(c.without, cause::Without::Success((adopted * 1000.0).round() / 1000.0), "{c:?}");
     assert!(adopted < 0.5, "with the USSR in its seat the Council should not authorise force ({adopted})");
 }
+
+/// "Had the United States sent no forces" means none: not the forces it would have chosen to send, unordered, as
+/// a member answering the Council's call. Without them the coalition rarely throws North Korea back.
+#[test]
+fn had_the_united_states_sent_no_forces_to_korea_the_coalition_would_rarely_have_thrown_the_north_back() {
+    let p = plan("korea_1950", 60);
+    let causes = cause::explain_plan(&p, &AtomicUsize::new(0));
+    let c = causes
+        .iter()
+        .find(|c| c.mechanism == Mechanism::Enforcement && c.label.starts_with("Had United States sent no forces"))
+        .unwrap_or_else(|| panic!("not named among {:#?}", causes.iter().map(|c| &c.label).collect::<Vec<_>>()));
+    let cause::Without::Success(pushed_back) = c.without else { panic!("{c:?}") };
+    assert!(pushed_back < 0.2, "without American forces the coalition still pushes the North back in {pushed_back} of runs");
+    assert!(c.effect < -0.4, "{c:?}");
+}
