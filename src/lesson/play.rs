@@ -161,43 +161,7 @@ pub fn build_report(lesson: &LessonDef, attempt: &Attempt) -> LessonReport {
         .take(lesson.parts.len())
         .map(|(k, orders)| play_part(&mut sim, lesson, k, orders, attempt.seed))
         .collect();
-    let quiz: Vec<QuizResult> = lesson
-        .quiz
-        .iter()
-        .map(|q| {
-            let given = attempt.quiz.get(&q.id);
-            let answer = match (given, &q.answer) {
-                (Some(QuizAnswer::Choice(k)), Answer::Choice(opts, _)) => opts.get(*k).cloned().unwrap_or_default(),
-                (Some(QuizAnswer::Text(t)), _) => t.clone(),
-                _ => String::new(),
-            };
-            let correct = given.is_some_and(|g| is_correct(&q.answer, g));
-            let right = match &q.answer {
-                Answer::Choice(opts, k) => opts.get(*k).cloned().unwrap_or_default(),
-                Answer::Short(_, model) => model.clone(),
-            };
-            QuizResult {
-                id: q.id.clone(),
-                concept: q.concept.clone(),
-                question: q.text.clone(),
-                answered: given.is_some(),
-                answer,
-                correct,
-                right_answer: right,
-                points: if correct { q.points } else { 0 },
-                max_points: q.points,
-                short: matches!(q.answer, Answer::Short(..)),
-                explanation: q.explanation.clone(),
-                shown: match &q.answer {
-                    Answer::Choice(opts, _) => option_order(attempt.seed, &attempt.student, &q.id, opts.len())
-                        .into_iter()
-                        .filter_map(|k| opts.get(k).cloned())
-                        .collect(),
-                    Answer::Short(..) => vec![],
-                },
-            }
-        })
-        .collect();
+    let quiz: Vec<QuizResult> = lesson.quiz.iter().map(|q| quiz_result(q, attempt)).collect();
     let objectives: Vec<ObjectiveResult> = lesson
         .objectives
         .iter()
@@ -244,6 +208,40 @@ pub fn build_report(lesson: &LessonDef, attempt: &Attempt) -> LessonReport {
             .collect(),
         comparisons: attempt.comparisons.clone(),
         attempt: attempt.clone(),
+    }
+}
+
+/// One question as the student answered it, with the right answer and the options in the order shown.
+fn quiz_result(q: &super::RawQuestion, attempt: &Attempt) -> QuizResult {
+    let given = attempt.quiz.get(&q.id);
+    let answer = match (given, &q.answer) {
+        (Some(QuizAnswer::Choice(k)), Answer::Choice(opts, _)) => opts.get(*k).cloned().unwrap_or_default(),
+        (Some(QuizAnswer::Text(t)), _) => t.clone(),
+        _ => String::new(),
+    };
+    let correct = given.is_some_and(|g| is_correct(&q.answer, g));
+    let right = match &q.answer {
+        Answer::Choice(opts, k) => opts.get(*k).cloned().unwrap_or_default(),
+        Answer::Short(_, model) => model.clone(),
+    };
+    QuizResult {
+        id: q.id.clone(),
+        concept: q.concept.clone(),
+        question: q.text.clone(),
+        answered: given.is_some(),
+        answer,
+        correct,
+        right_answer: right,
+        points: if correct { q.points } else { 0 },
+        max_points: q.points,
+        short: matches!(q.answer, Answer::Short(..)),
+        explanation: q.explanation.clone(),
+        shown: match &q.answer {
+            Answer::Choice(opts, _) => {
+                option_order(attempt.seed, &attempt.student, &q.id, opts.len()).into_iter().filter_map(|k| opts.get(k).cloned()).collect()
+            }
+            Answer::Short(..) => vec![],
+        },
     }
 }
 

@@ -63,18 +63,7 @@ fn apply_alliance_orders(
                 // The aggressor believes a guarantee as far as the guarantor's own interests back it; every
                 // concession made before it cuts its credibility.
                 let cohesion = kms.get(o.state).map_or(0.5, |i| guarantee_credibility(i, mif.concessions));
-                commands.spawn(Bloc {
-                    id: format!("guarantee_{who}"),
-                    name: format!("{who}'s guarantee"),
-                    kind: BlocKind::Guarantee,
-                    members: vec![o.state],
-                    protects: Some(crisis.victim),
-                    against: Some(crisis.aggressor),
-                    cohesion,
-                    area: vec![],
-                    after: None,
-                    in_region: true,
-                });
+                commands.spawn(guarantee(&who, o.state, &crisis, cohesion));
                 mif.guarantees.push((o.state, cal.turn));
                 if crisis.attacked {
                     mif.wartime_guarantors.push(o.state);
@@ -111,6 +100,22 @@ fn apply_alliance_orders(
             }
             _ => {}
         }
+    }
+}
+
+/// A guarantee as a bloc of one: its giver pledged to the victim against the aggressor, wherever the crisis lies.
+fn guarantee(who: &str, state: Entity, crisis: &Crisis, cohesion: f32) -> Bloc {
+    Bloc {
+        id: format!("guarantee_{who}"),
+        name: format!("{who}'s guarantee"),
+        kind: BlocKind::Guarantee,
+        members: vec![state],
+        protects: Some(crisis.victim),
+        against: Some(crisis.aggressor),
+        cohesion,
+        area: vec![],
+        after: None,
+        in_region: true,
     }
 }
 
