@@ -123,6 +123,31 @@ impl ClassSummary {
             self.seeds.iter().cloned().collect::<Vec<_>>().join(", "),
             if self.seeds.len() > 1 { " (more than one: students did not all play the same world)" } else { "" }
         );
+        self.md_strategies(&mut s);
+        self.md_outcomes(&mut s);
+        self.md_quiz(&mut s);
+        let _ = writeln!(s, "\n## Objectives\n");
+        for (id, (text, n)) in &self.objectives {
+            let _ = writeln!(s, "- `{id}` {text}: {n} of {} students", self.reports);
+        }
+        let _ = writeln!(s, "\n## Scores\n");
+        let _ = writeln!(
+            s,
+            "Each report's attempt was replayed and its quiz and objectives marked again; only reports that agree are counted.\n"
+        );
+        for (name, sc, max) in &self.scores {
+            let _ = writeln!(s, "- {name}: {sc} of {max}");
+        }
+        if !self.flagged.is_empty() {
+            let _ = writeln!(s, "\n## Reports not counted\n");
+            for (file, why) in &self.flagged {
+                let _ = writeln!(s, "- {file}: {why}");
+            }
+        }
+        s
+    }
+
+    fn md_strategies(&self, s: &mut String) {
         let _ = writeln!(s, "## Strategies chosen\n");
         let _ =
             writeln!(s, "Students by the strategy most of their orders followed, and (in brackets) students who used it at least once.\n");
@@ -143,6 +168,9 @@ impl ClassSummary {
                 .collect();
             let _ = writeln!(s, "| {level} | {} |", cells.join(" | "));
         }
+    }
+
+    fn md_outcomes(&self, s: &mut String) {
         let _ = writeln!(s, "\n## Outcomes\n");
         let outs: Vec<&str> = crate::level::OutcomeKind::ids().chain(["not_finished"]).collect();
         let _ = writeln!(s, "| crisis | {} |", outs.join(" | "));
@@ -151,6 +179,10 @@ impl ClassSummary {
             let cells: Vec<String> = outs.iter().map(|o| m.get(*o).copied().unwrap_or(0).to_string()).collect();
             let _ = writeln!(s, "| {level} | {} |", cells.join(" | "));
         }
+    }
+
+    /// The quiz per question, then per concept.
+    fn md_quiz(&self, s: &mut String) {
         let _ = writeln!(s, "\n## Quiz, per question\n");
         let _ = writeln!(s, "| question | concept | answered | right | share right | answers given |");
         let _ = writeln!(s, "|---|---|---|---|---|---|");
@@ -174,25 +206,6 @@ impl ClassSummary {
         for (c, (a, r)) in &self.concepts {
             let _ = writeln!(s, "| {c} | {a} | {r} | {} |", pct(*r, *a));
         }
-        let _ = writeln!(s, "\n## Objectives\n");
-        for (id, (text, n)) in &self.objectives {
-            let _ = writeln!(s, "- `{id}` {text}: {n} of {} students", self.reports);
-        }
-        let _ = writeln!(s, "\n## Scores\n");
-        let _ = writeln!(
-            s,
-            "Each report's attempt was replayed and its quiz and objectives marked again; only reports that agree are counted.\n"
-        );
-        for (name, sc, max) in &self.scores {
-            let _ = writeln!(s, "- {name}: {sc} of {max}");
-        }
-        if !self.flagged.is_empty() {
-            let _ = writeln!(s, "\n## Reports not counted\n");
-            for (file, why) in &self.flagged {
-                let _ = writeln!(s, "- {file}: {why}");
-            }
-        }
-        s
     }
 
     /// One row per count: `table,group,item,count,of`.

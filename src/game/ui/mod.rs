@@ -375,6 +375,22 @@ fn notice(ctx: &egui::Context, w: &World, out: &mut Outbox) {
 }
 
 /// Keyboard shortcuts for the common actions.
+/// F12: a picture of the screen for a report or a slide, in the data folder. The notice comes once the picture
+/// is taken, so that it is not in the picture.
+fn screenshot_to_data_folder(world: &mut World) {
+    let dir = crate::files::data_dir().map_or_else(|| "screenshots".into(), |d| d.join("screenshots"));
+    let _ = crate::files::create_dir_all(&dir);
+    let stamp = crate::files::now_ms();
+    let path = dir.join(format!("screen-{stamp}.png"));
+    let notice = format!("Screenshot saved to {}", path.display());
+    world
+        .spawn(bevy::render::view::screenshot::Screenshot::primary_window())
+        .observe(bevy::render::view::screenshot::save_to_disk(path))
+        .observe(move |_: On<bevy::render::view::screenshot::ScreenshotCaptured>, mut ui: ResMut<UiState>| {
+            ui.message = Some(notice.clone());
+        });
+}
+
 fn shortcuts(world: &mut World) {
     let keys = world.resource::<ButtonInput<KeyCode>>();
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
@@ -402,21 +418,7 @@ fn shortcuts(world: &mut World) {
             KeyCode::Digit4 => actions.send(cmd::MapCommand::Mode(MapMode::Stance)),
             KeyCode::Digit5 => actions.send(cmd::MapCommand::Mode(MapMode::Power)),
             KeyCode::F1 => actions.send(cmd::PanelCommand::Glossary(None)),
-            KeyCode::F12 => {
-                // A picture of the screen for a report or a slide, in the data folder.
-                let dir = crate::files::data_dir().map_or_else(|| "screenshots".into(), |d| d.join("screenshots"));
-                let _ = crate::files::create_dir_all(&dir);
-                let stamp = crate::files::now_ms();
-                let path = dir.join(format!("screen-{stamp}.png"));
-                // The notice comes once the picture is taken, so that it is not in the picture.
-                let notice = format!("Screenshot saved to {}", path.display());
-                world
-                    .spawn(bevy::render::view::screenshot::Screenshot::primary_window())
-                    .observe(bevy::render::view::screenshot::save_to_disk(path))
-                    .observe(move |_: On<bevy::render::view::screenshot::ScreenshotCaptured>, mut ui: ResMut<UiState>| {
-                        ui.message = Some(notice.clone());
-                    });
-            }
+            KeyCode::F12 => screenshot_to_data_folder(world),
             KeyCode::F5 => actions.send(cmd::SaveCommand::Save),
             KeyCode::F9 => actions.send(cmd::SaveCommand::LoadNewest),
             KeyCode::Escape => {
