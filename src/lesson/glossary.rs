@@ -53,6 +53,10 @@ pub const TOPICS: &[(&str, &str)] = &[
         "In a coalition each member is tempted to let others carry the burden. The strongest decide first; the rest may stay home when enough have come.",
     ),
     (
+        "Restoring the line, or carrying the war further",
+        "Collective security aims to undo an aggression: resolution 83 of June 1950 asked members 'to repel the armed attack'. Carrying the war into the aggressor's own territory is a further aim, and it can bring in the aggressor's friends. In October 1950 United Nations forces crossed the 38th parallel; China, which had warned through India that it would not stand aside, entered the war, and the fighting went on for almost three years. In the game, the order 'Restore the line, no more' keeps your forces at the line where the aggression began.",
+    ),
+    (
         "Source: the Covenant, Arts. 10, 11, 16",
         "Primary source: the Covenant of the League of Nations (1919).\n\nArt. 10: \"The Members of the League undertake to respect and preserve as against external aggression the territorial integrity and existing political independence of all Members of the League.\"\n\nArt. 11: \"Any war or threat of war, whether immediately affecting any of the Members of the League or not, is hereby declared a matter of concern to the whole League, and the League shall take any action that may be deemed wise and effectual to safeguard the peace of nations.\"\n\nArt. 16: \"Should any Member of the League resort to war in disregard of its covenants under Articles 12, 13 or 15, it shall ipso facto be deemed to have committed an act of war against all other Members of the League, which hereby undertake immediately to subject it to the severance of all trade or financial relations…\"",
     ),
