@@ -49,11 +49,8 @@ fn apply_alliance_orders(
                 if let Ok(mut c) = caps.get_mut(o.state) {
                     c.cinc *= 1.0 + REARM;
                 }
-                // A victim that rearms mobilises and resists in the theatre (China's Northeastern Army withdrew
-                // under orders of non-resistance in 1931; Ukraine's forces in Crimea were ordered not to fight).
                 if o.state == crisis.victim {
-                    let cap = level.0.crisis.victim_readiness * MOBILISE_CAP;
-                    crisis.victim_readiness = (crisis.victim_readiness * (1.0 + MOBILISE)).min(cap);
+                    mobilise(&mut crisis, level.0.crisis.victim_readiness);
                 }
                 tension.arms_race = (tension.arms_race + 0.1).min(1.0);
                 tension.tension = (tension.tension + 0.05).min(1.0);
@@ -101,6 +98,13 @@ fn apply_alliance_orders(
             _ => {}
         }
     }
+}
+
+/// A victim that rearms mobilises and resists in the theatre, up to `MOBILISE_CAP` times the level's readiness
+/// (China's Northeastern Army withdrew under orders of non-resistance in 1931; Ukraine's forces in Crimea were
+/// ordered not to fight).
+fn mobilise(crisis: &mut Crisis, level_readiness: f32) {
+    crisis.victim_readiness = (crisis.victim_readiness * (1.0 + MOBILISE)).min(level_readiness * MOBILISE_CAP);
 }
 
 /// A guarantee as a bloc of one: its giver pledged to the victim against the aggressor, wherever the crisis lies.

@@ -274,10 +274,7 @@ fn form_coalition(
         if c > 0.0 {
             let arrives = c * projection(int.km_theatre, cap.cinc);
             let sent = Contingent::sent(e, arrives, start, int.km_theatre, &draws);
-            let date = level.0.turns[cal.turn].date;
-            let (first, all) = (sent.lead, sent.days);
-            let text = format!("{} sends forces to {} (first in {first:.0} days, all in {all:.0})", nation.name, crisis.theatre);
-            log.news(cal.turn, date, text, false);
+            log.news(cal.turn, level.0.turns[cal.turn].date, forces_sent(&nation.name, &crisis.theatre, &sent), false);
             mif.coalition.push(sent);
             committed += arrives;
         }
@@ -285,6 +282,11 @@ fn form_coalition(
     if !mif.coalition.is_empty() && mif.control_when_coalition_formed.is_none() {
         mif.control_when_coalition_formed = Some(crisis.control);
     }
+}
+
+/// The newswire's line for forces sent, with when the first and the last of them arrive.
+fn forces_sent(name: &str, theatre: &str, c: &Contingent) -> String {
+    format!("{name} sends forces to {theatre} (first in {:.0} days, all in {:.0})", c.lead, c.days)
 }
 
 /// What every state deciding on forces this turn shares.
