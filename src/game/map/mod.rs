@@ -411,16 +411,7 @@ fn cache_map(
     };
     let ppp = contexts.ctx_mut().map(|c| c.pixels_per_point()).unwrap_or(1.0);
     let win = window.physical_size();
-    let full = win.as_vec2();
-    let screen = match area.0 {
-        None => Some(Rect::from_corners(Vec2::ZERO, full)),
-        Some(r) if r.width() <= 0.0 || r.height() <= 0.0 => None,
-        Some(r) => Some(Rect::from_corners(
-            (Vec2::new(r.min.x, r.min.y) * ppp).round().max(Vec2::ZERO),
-            (Vec2::new(r.max.x, r.max.y) * ppp).round().min(full),
-        )),
-    }
-    .filter(|r| r.width() >= 1.0 && r.height() >= 1.0);
+    let screen = map_screen(area.0, ppp, win.as_vec2());
     let margin = margin_for(win);
     let size = win + 2 * margin;
     let mut changed = !added.is_empty();
@@ -445,14 +436,7 @@ fn cache_map(
     }
     let at = tf.translation.truncate();
     let m = margin.as_vec2();
-    // How far the view has moved since the image was drawn, in whole pixels (the image's y runs down).
-    let shift = match (cache.drawn, screen) {
-        (Some((drawn_at, drawn_scale, drawn_screen)), Some(s)) if drawn_scale == scale && drawn_screen == s => {
-            let d = ((at - drawn_at) / scale * Vec2::new(1.0, -1.0)).round();
-            (d.x.abs() <= m.x && d.y.abs() <= m.y).then_some(d)
-        }
-        _ => None,
-    };
+    let shift = shift_since_drawn(cache.drawn, screen, at, scale, m);
     let draw = screen.is_some() && (cache.awake > 0 || shift.is_none());
     if let (true, Some(s)) = (draw, screen) {
         // The camera draws the map's part of the window and the margin around it, centred on the view.
@@ -482,6 +466,32 @@ fn cache_map(
     // in full when it shows again.
     if draw {
         cache.awake = cache.awake.saturating_sub(1);
+    }
+}
+
+/// The part of the window, in physical pixels, that the map shows in: all of it before the panels have said,
+/// none when they cover it.
+fn map_screen(area: Option<egui::Rect>, ppp: f32, full: Vec2) -> Option<Rect> {
+    match area {
+        None => Some(Rect::from_corners(Vec2::ZERO, full)),
+        Some(r) if r.width() <= 0.0 || r.height() <= 0.0 => None,
+        Some(r) => Some(Rect::from_corners(
+            (Vec2::new(r.min.x, r.min.y) * ppp).round().max(Vec2::ZERO),
+            (Vec2::new(r.max.x, r.max.y) * ppp).round().min(full),
+        )),
+    }
+    .filter(|r| r.width() >= 1.0 && r.height() >= 1.0)
+}
+
+/// How far the view has moved since the image was drawn, in whole pixels (the image's y runs down); `None` when
+/// the image cannot show it (another scale or place on the screen, or past its margin).
+fn shift_since_drawn(drawn: Option<(Vec2, f32, Rect)>, screen: Option<Rect>, at: Vec2, scale: f32, m: Vec2) -> Option<Vec2> {
+    match (drawn, screen) {
+        (Some((drawn_at, drawn_scale, drawn_screen)), Some(s)) if drawn_scale == scale && drawn_screen == s => {
+            let d = ((at - drawn_at) / scale * Vec2::new(1.0, -1.0)).round();
+            (d.x.abs() <= m.x && d.y.abs() <= m.y).then_some(d)
+        }
+        _ => None,
     }
 }
 
