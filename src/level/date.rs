@@ -48,6 +48,22 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date `days` after 1970-01-01 (Howard Hinnant's civil-from-days): the inverse of `days`.
+    pub fn from_days(days: i32) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i32::from(month <= 2);
+        Date { year, month, day }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -65,5 +81,19 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         Date::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn a_day_number_turns_back_into_its_date() {
+        for s in ["1931-09-18", "1936-02-29", "1970-01-01", "1999-12-31", "2022-02-24"] {
+            let d = Date::parse(s).unwrap();
+            assert_eq!(Date::from_days(d.days()), d, "{s}");
+        }
+        assert_eq!(Date::from_days(Date::parse("1936-02-28").unwrap().days() + 1).to_string(), "1936-02-29");
     }
 }

@@ -298,6 +298,31 @@ pub struct RawCrisis {
     /// How uncertain what decided the crisis was: the ranges of the run's seeded draws (see MODEL.md).
     #[serde(default)]
     pub uncertainty: Uncertainty,
+    /// Seasons that slow campaigning in the theatre (rains, mud, snow), at most 12. Left out: none.
+    #[serde(default)]
+    pub seasons: Vec<Season>,
+}
+
+/// A season that slows the armies in the theatre each year, from one day of the year to another (it may
+/// run over the new year). In a turn, the front moves at the mean pace of the turn's days.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields, rename = "Season")]
+pub struct Season {
+    /// What slows the armies, for the newswire, for example `"The kiremt rains"`.
+    pub name: String,
+    /// Its first day, as `(month, day)`: `(6, 15)` is 15 June.
+    pub from: (u8, u8),
+    /// Its last day, as `(month, day)`.
+    pub to: (u8, u8),
+    /// The pace of the front in the season, from 0 (nothing moves) to 1 (no slower).
+    pub pace: f32,
+}
+
+impl Season {
+    /// Whether the day of the year `(month, day)` falls in the season.
+    pub fn covers(&self, md: (u8, u8)) -> bool {
+        if self.from <= self.to { self.from <= md && md <= self.to } else { md >= self.from || md <= self.to }
+    }
 }
 
 /// The half-widths of the seeded draws of a run, each a uniform draw in `[-x, x]` (all 0 to 1).

@@ -7,8 +7,9 @@
 use std::fmt::Write;
 
 /// Shipped files the examples are taken from, so that every example is real and checked.
-const EXAMPLES: [&str; 12] = [
+const EXAMPLES: [&str; 13] = [
     include_str!("../../levels/korea_1950.ron"),
+    include_str!("../../levels/abyssinia_1935.ron"),
     include_str!("../../levels/munich_1938.ron"),
     include_str!("../../levels/ukraine_2022.ron"),
     include_str!("../../levels/examples/leticia_1932.ron"),

@@ -157,6 +157,8 @@ pub struct CrisisDef {
     /// Area of the contested ground, km² (given, or computed from the theatre regions).
     pub area_km2: f32,
     pub uncertainty: Uncertainty,
+    /// Seasons that slow campaigning in the theatre.
+    pub seasons: Vec<Season>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -95,6 +95,29 @@ fn check_uncertainty(cx: &mut Ctx, u: &Uncertainty) {
     }
 }
 
+/// At most `MAX_SEASONS` seasons, each named, on days that exist, with a pace from 0 to 1.
+fn check_seasons(cx: &mut Ctx, seasons: &[Season]) {
+    if seasons.len() > MAX_SEASONS {
+        cx.err("crisis.seasons", format!("{} seasons: at most {MAX_SEASONS}", seasons.len()));
+        return;
+    }
+    for (i, s) in seasons.iter().enumerate() {
+        let p = format!("crisis.seasons[{i}]");
+        if s.name.trim().is_empty() {
+            cx.err(format!("{p}.name"), "a season needs a name for the newswire");
+        }
+        for (field, (month, day)) in [("from", s.from), ("to", s.to)] {
+            if let Err(e) = Date::parse(&format!("2000-{month:02}-{day:02}")) {
+                cx.err(format!("{p}.{field}"), format!("expected (month, day) of a day in the year: {e}"));
+            }
+        }
+        cx.range(format!("{p}.pace"), s.pace, 0.0, 1.0);
+    }
+}
+
+/// The most seasons a theatre may have.
+pub const MAX_SEASONS: usize = 12;
+
 /// Warning ids: a level lists the ones it accepts in `allow` to silence them.
 pub const W_NOT_ISO: &str = "W001-not-iso";
 pub const W_CINC_SUM: &str = "W002-cinc-sum";
@@ -407,6 +430,7 @@ fn check_crisis(cx: &mut Ctx, raw: &RawLevel) -> (Option<StateIx>, Option<StateI
     cx.range("crisis.location.0".into(), c.location.0, -180.0, 180.0);
     cx.range("crisis.location.1".into(), c.location.1, -90.0, 90.0);
     check_uncertainty(cx, &c.uncertainty);
+    check_seasons(cx, &c.seasons);
     if let Some(a) = c.area_km2 {
         cx.range("crisis.area_km2".into(), a, 100.0, 20_000_000.0);
     }
@@ -615,6 +639,7 @@ fn assemble(raw: &RawLevel, p: Parts) -> LevelDef {
             concession: c.concession,
             area_km2: c.area_km2.unwrap_or_else(|| theatre_area(&p.map)),
             uncertainty: c.uncertainty,
+            seasons: c.seasons.clone(),
         },
         events: p.events,
         playable: p.playable,

@@ -119,6 +119,9 @@ pub struct CrisisChange {
     /// New ranges for the run's seeded draws.
     #[serde(default)]
     pub uncertainty: Option<Uncertainty>,
+    /// The theatre's seasons, in place of the base level's (`Some([])`: campaigning in every season).
+    #[serde(default)]
+    pub seasons: Option<Vec<Season>>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -495,6 +498,9 @@ fn apply_crisis(crisis: &mut RawCrisis, c: &CrisisChange) {
     }
     if let Some(u) = c.uncertainty {
         crisis.uncertainty = u;
+    }
+    if let Some(s) = &c.seasons {
+        crisis.seasons = s.clone();
     }
 }
 

@@ -428,6 +428,31 @@ mod tests {
     use crate::sim::trace::DecisionKind;
     use crate::sim::{AggressorChoice, Calendar, Contingent, MeasuresInForce, RunLog};
 
+    #[test]
+    fn a_condemned_aggressor_weighs_walking_out_and_one_never_condemned_stays_without_asking() {
+        let leaves_after = |condemned: bool| {
+            let mut sim = tiny();
+            let agg = state(&mut sim, "AGG");
+            let world = sim.world_mut();
+            if condemned {
+                world.resource_mut::<MeasuresInForce>().adopted.push((
+                    crate::level::BodyKind::SecurityCouncil,
+                    crate::level::Measure::Condemn,
+                    0,
+                ));
+            }
+            world.run_system_once(super::leave_institution).unwrap();
+            world.flush();
+            let asked = world.resource::<RunLog>().decisions.iter().any(|d| matches!(d.decision, DecisionKind::LeaveInstitution { .. }));
+            let left = world.resource::<MeasuresInForce>().aggressor_left;
+            assert_eq!(world.get::<crate::sim::Member>(agg).is_none(), left, "a state that leaves is no longer a member");
+            (asked, left)
+        };
+        assert_eq!(leaves_after(false), (false, false));
+        let (asked, _) = leaves_after(true);
+        assert!(asked, "the condemnation makes it weigh leaving");
+    }
+
     /// The aggressor's choice on the first turn, with `coalition` power already in the theatre against it.
     fn choice_facing(coalition: f32) -> AggressorChoice {
         let mut sim = tiny();

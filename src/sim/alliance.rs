@@ -168,6 +168,20 @@ mod tests {
     }
 
     #[test]
+    fn in_an_arms_race_the_aggressor_matches_the_rearmament_of_others_and_without_one_it_does_not() {
+        let cinc_after = |race: f32| {
+            let mut sim = tiny();
+            let agg = state(&mut sim, "AGG");
+            let world = sim.world_mut();
+            world.resource_mut::<crate::sim::WorldTension>().arms_race = race;
+            world.run_system_once(super::arms_race).unwrap();
+            world.get::<crate::sim::Capability>(agg).unwrap().cinc
+        };
+        assert_eq!(cinc_after(0.0), 0.01);
+        assert!((cinc_after(1.0) - 0.01 * (1.0 + super::REARM * 0.5)).abs() < 1e-7);
+    }
+
+    #[test]
     fn a_third_state_can_guarantee_and_arm_the_victim_but_the_victim_cannot_guarantee_or_arm_itself() {
         assert_eq!(after("GRT", &[Order::Guarantee, Order::ArmVictim]), (1, 1));
         assert_eq!(after("VIC", &[Order::Guarantee, Order::ArmVictim]), (0, 0));

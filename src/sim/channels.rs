@@ -28,7 +28,7 @@ fn record_channels(
     if log.lean {
         return;
     }
-    let (_, day) = turn_days(&level.0, cal.turn);
+    let (start, day) = turn_days(&level.0, cal.turn);
     let (a, d) = theatre_strength(&crisis, &mif, &draws, day, &nations);
     let choice = log.decisions.iter().rev().take_while(|d| d.turn == cal.turn).find_map(|d| match d.decision {
         DecisionKind::Aggressor { choice } => Some(choice),
@@ -53,6 +53,7 @@ fn record_channels(
         resolve: r4((crisis.appetite + draws.resolve).clamp(0.0, 1.0)),
         doubt: r4(doubt(&crisis, &draws, &log)),
         control: r4(crisis.control),
+        season_pace: r4(super::conflict::season_pace(&level.0.crisis.seasons, start, day).0),
         choice,
     };
     log.channels.push(c);
@@ -61,4 +62,35 @@ fn record_channels(
 /// Rounded to four places, and never a negative zero.
 fn r4(x: f32) -> f32 {
     (x * 10_000.0).round() / 10_000.0 + 0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use bevy::ecs::system::RunSystemOnce;
+
+    use crate::sim::testing::tiny;
+    use crate::sim::{Crisis, MeasuresInForce, RunLog};
+
+    #[test]
+    fn each_turn_records_what_reaches_the_aggressor_as_the_report_shows_it() {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        world.resource_mut::<MeasuresInForce>().pressure = 0.25;
+        world.run_system_once(super::record_channels).unwrap();
+        let log = world.resource::<RunLog>();
+        assert_eq!(log.channels.len(), 1);
+        let c = &log.channels[0];
+        assert_eq!((c.turn, c.control, c.sanctions_pressure, c.season_pace), (0, 0.3, 0.25, 1.0));
+        assert!(c.aggressor_forces > 0.0 && c.victim_forces > 0.0, "both sides have forces in the theatre");
+    }
+
+    #[test]
+    fn a_many_run_comparison_keeps_no_channels() {
+        let mut sim = tiny();
+        sim.set_lean(true);
+        let world = sim.world_mut();
+        world.query::<&mut Crisis>().single_mut(world).unwrap().fighting = true;
+        world.run_system_once(super::record_channels).unwrap();
+        assert!(world.resource::<RunLog>().channels.is_empty());
+    }
 }

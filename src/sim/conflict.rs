@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use crate::level::{Measure, OutcomeKind};
+use crate::level::{Date, Measure, OutcomeKind, Season};
 
 use super::aggressor::{logistics, theatre_strength};
 use super::core::*;
@@ -11,7 +11,7 @@ use super::intervention::Intervention;
 use super::trace::{DecisionKind, Factor, FactorId as F, RunLog};
 
 pub fn plugin(app: &mut App) {
-    app.add_systems(Turn, (aggressor_allies_intervene, fight).chain().in_set(TurnSystems::Conflict))
+    app.add_systems(Turn, (aggressor_allies_intervene, seasons_slow_the_front, fight).chain().in_set(TurnSystems::Conflict))
         .add_systems(Turn, advance.in_set(TurnSystems::Outcome));
 }
 
@@ -118,7 +118,8 @@ fn fight(
     }
     // An advance needs supplies; a retreat does not wait for them.
     let pace = if balance > 0.0 { logistics(&mif) } else { 1.0 };
-    let mut swing = (FRONT_SPEED * balance * pace + luck) * size * span;
+    let season = season_pace(&level.0.crisis.seasons, start, day).0;
+    let mut swing = (FRONT_SPEED * balance * pace + luck) * size * span * season;
     // An aggressor holding where it stands after a refused offer defends its line and no longer advances.
     if crisis.holding {
         swing = swing.min(0.0);
@@ -134,6 +135,43 @@ fn fight(
     }
     crisis.losses.0 += 0.1 * d * span;
     crisis.losses.1 += 0.1 * a * span;
+}
+
+/// The pace the theatre's seasons leave the front over the days `start..end` (the mean of its days' paces,
+/// 1 where no season slows it), with the season that slows it most.
+pub fn season_pace(seasons: &[Season], start: i32, end: i32) -> (f32, Option<&Season>) {
+    if seasons.is_empty() || end <= start {
+        return (1.0, None);
+    }
+    let mut sum = 0.0;
+    let mut worst: Option<&Season> = None;
+    for day in start..end {
+        let date = Date::from_days(day);
+        let here = seasons.iter().filter(|s| s.covers((date.month, date.day))).min_by(|a, b| a.pace.total_cmp(&b.pace));
+        sum += here.map_or(1.0, |s| s.pace);
+        if here.is_some_and(|s| worst.is_none_or(|w| s.pace < w.pace)) {
+            worst = here;
+        }
+    }
+    (sum / (end - start) as f32, worst)
+}
+
+/// The newswire says when a season slows the fighting.
+fn seasons_slow_the_front(
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    mif: Res<MeasuresInForce>,
+    crisis: Single<&Crisis>,
+    mut log: ResMut<RunLog>,
+) {
+    if !crisis.fighting || mif.peacekeepers {
+        return;
+    }
+    let (start, day) = turn_days(&level.0, cal.turn);
+    if let (pace, Some(season)) = season_pace(&level.0.crisis.seasons, start, day) {
+        let text = format!("{} slows the armies: the front moves at {:.0}% of its pace", season.name, pace * 100.0);
+        log.news(cal.turn, level.0.turns[cal.turn].date, text, false);
+    }
 }
 
 /// Ends the turn: records the front, moves the calendar, and on the last turn decides the outcome.
@@ -214,6 +252,42 @@ mod tests {
         world.run_system_once(super::fight).unwrap();
         let mut q = world.query::<&Crisis>();
         q.single(world).unwrap().control
+    }
+
+    #[test]
+    fn rains_over_the_whole_turn_stop_the_front_and_half_a_turn_of_them_slows_it() {
+        let rains = |pace| crate::level::Season { name: "The rains".into(), from: (1, 1), to: (1, 31), pace };
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        let mut level = (*world.resource::<crate::sim::Level>().0).clone();
+        level.crisis.seasons = vec![rains(0.0)];
+        world.insert_resource(crate::sim::Level(std::sync::Arc::new(level)));
+        let mut q = world.query::<&mut Crisis>();
+        let mut c = q.single_mut(world).unwrap();
+        (c.aggressor_readiness, c.victim_readiness, c.fighting, c.control) = (5.0, 0.2, true, 0.3);
+        world.run_system_once(super::fight).unwrap();
+        assert_eq!(q.single(world).unwrap().control, 0.3, "nothing moves in the rains");
+        let d = |s| crate::level::Date::parse(s).unwrap().days();
+        let half = [rains(0.5)];
+        let (pace, worst) = super::season_pace(&half, d("1950-01-17"), d("1950-02-16"));
+        assert!((pace - 0.75).abs() < 0.01, "15 days of rains at half pace in 30: {pace}");
+        assert_eq!(worst.map(|s| s.name.as_str()), Some("The rains"));
+        let winter = crate::level::Season { name: "Winter".into(), from: (12, 1), to: (2, 28), pace: 0.0 };
+        assert_eq!(super::season_pace(&[winter], d("1950-01-01"), d("1950-01-11")).0, 0.0, "a season over the new year");
+    }
+
+    #[test]
+    fn the_calendar_moves_on_each_turn_and_the_last_turn_decides_the_outcome() {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        world.run_system_once(super::advance).unwrap();
+        assert_eq!(world.resource::<crate::sim::Calendar>().turn, 1, "the first of two turns moves the calendar on");
+        assert!(world.get_resource::<crate::sim::Outcome>().is_none(), "and decides nothing");
+        world.run_system_once(super::advance).unwrap();
+        assert!(world.resource::<crate::sim::Calendar>().finished);
+        let o = world.resource::<crate::sim::Outcome>();
+        assert_eq!((o.result, o.turns), (crate::level::OutcomeKind::Frozen, 2), "held short of 75%, not settled: frozen");
+        assert_eq!(world.resource::<crate::sim::RunLog>().control, vec![0.3, 0.3], "the front is recorded each turn");
     }
 
     #[test]

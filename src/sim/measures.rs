@@ -474,3 +474,127 @@ fn deploy_peacekeepers(
         log.news(cal.turn, date, "Consent withdrawn: the peacekeepers must leave", false);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use bevy::ecs::system::RunSystemOnce;
+
+    use crate::level::{BodyKind, Measure, Order};
+    use crate::sim::intervention::{Intervention, OrderKind};
+    use crate::sim::testing::{state, tiny};
+    use crate::sim::trace::DecisionKind;
+    use crate::sim::{Crisis, MeasuresInForce, Nation, OrderIssued, RunLog, Sanctioning};
+
+    /// The tiny world with the great power, the player's state, playing as history went: it decides by its
+    /// own interest where it has no orders, as every state the player does not lead.
+    fn by_interest() -> crate::sim::runner::Simulation {
+        let mut sim = tiny();
+        sim.world_mut().resource_mut::<crate::sim::PlayerRole>().policy = Some(crate::sim::Policy::Historical);
+        sim
+    }
+
+    /// That world with the fighting begun.
+    fn at_war() -> crate::sim::runner::Simulation {
+        let mut sim = by_interest();
+        let world = sim.world_mut();
+        let mut q = world.query::<&mut Crisis>();
+        let mut c = q.single_mut(world).unwrap();
+        (c.fighting, c.attacked) = (true, true);
+        sim
+    }
+
+    /// The kinds of decision `who` made this turn.
+    fn decided(world: &bevy::prelude::World, who: &str) -> Vec<DecisionKind> {
+        world.resource::<RunLog>().decisions.iter().filter(|d| d.actor == who).map(|d| d.decision.clone()).collect()
+    }
+
+    #[test]
+    fn a_state_that_orders_sanctions_of_its_own_applies_them_in_full_and_opens_national_sanctions() {
+        let mut sim = tiny();
+        let grt = state(&mut sim, "GRT");
+        let world = sim.world_mut();
+        world.write_message(OrderIssued { state: grt, order: Order::Sanction { oil: true } });
+        world.run_system_once(super::national_sanctions).unwrap();
+        world.flush();
+        assert_eq!(world.get::<Sanctioning>(grt).map(|s| s.0), Some(1.0));
+        let mif = world.resource::<MeasuresInForce>();
+        assert_eq!(mif.sanctions, Some((0, true)), "sanctions with oil, from this turn");
+        assert!(mif.national_sanctions, "begun by a state, not voted");
+    }
+
+    #[test]
+    fn members_decide_how_far_they_apply_the_institutions_sanctions_and_the_trace_says_what_bit() {
+        let mut sim = by_interest();
+        let world = sim.world_mut();
+        world.resource_mut::<MeasuresInForce>().sanctions = Some((0, false));
+        world.run_system_once(super::apply_sanctions).unwrap();
+        assert!(decided(world, "GRT").iter().any(|d| matches!(d, DecisionKind::Sanctions { .. })), "the member decided");
+        assert!(decided(world, "AGG").is_empty() && decided(world, "VIC").is_empty(), "the parties do not sanction");
+        assert!(world.resource::<MeasuresInForce>().sanctions_trace.is_some(), "what the sanctions cut is traced");
+    }
+
+    #[test]
+    fn a_member_weighs_joining_an_authorised_coalition_and_sends_forces_only_by_its_own_choice() {
+        let mut sim = at_war();
+        let world = sim.world_mut();
+        world.resource_mut::<MeasuresInForce>().force_authorised = true;
+        world.run_system_once(super::form_coalition).unwrap();
+        let sent = world.resource::<MeasuresInForce>().coalition.len();
+        let cinc = decided(world, "GRT").iter().find_map(|d| if let DecisionKind::Contribute { cinc } = d { Some(*cinc) } else { None });
+        let cinc = cinc.expect("the great power decided whether to contribute");
+        assert_eq!(sent, usize::from(cinc > 0.0), "forces are sent exactly when it chose to send them");
+        assert!(decided(world, "AGG").is_empty(), "the aggressor never joins the coalition against itself");
+    }
+
+    #[test]
+    fn without_authority_a_pact_or_an_order_no_one_sends_forces() {
+        let mut sim = at_war();
+        let world = sim.world_mut();
+        world.run_system_once(super::form_coalition).unwrap();
+        assert!(world.resource::<MeasuresInForce>().coalition.is_empty());
+        assert!(world.resource::<RunLog>().decisions.is_empty());
+    }
+
+    #[test]
+    fn a_friend_of_the_victim_weighs_sending_arms_unless_its_arms_are_withheld() {
+        let mut sim = at_war();
+        let grt = state(&mut sim, "GRT");
+        let world = sim.world_mut();
+        world.run_system_once(super::send_arms).unwrap();
+        assert!(decided(world, "GRT").iter().any(|d| matches!(d, DecisionKind::Arm { .. })), "its ties to the victim make it weigh it");
+        let mut sim = at_war();
+        let world = sim.world_mut();
+        let ix = world.get::<Nation>(grt).unwrap().ix;
+        world.insert_resource(Intervention { dropped: Some((ix, OrderKind::ArmVictim)), ..Default::default() });
+        world.run_system_once(super::send_arms).unwrap();
+        assert!(decided(world, "GRT").is_empty(), "withheld, it does not even weigh it");
+        assert!(world.resource::<MeasuresInForce>().arms.is_empty());
+    }
+
+    #[test]
+    fn a_blockade_cuts_the_aggressors_supply_and_the_aggressor_decides_whether_to_answer_it_with_war() {
+        let mut sim = at_war();
+        let grt = state(&mut sim, "GRT");
+        let world = sim.world_mut();
+        let mut q = world.query::<&mut Crisis>();
+        q.single_mut(world).unwrap().supply_km = 2000.0;
+        world.resource_mut::<MeasuresInForce>().blockaders = vec![grt];
+        world.run_system_once(super::enforce_blockade).unwrap();
+        assert!(world.resource::<MeasuresInForce>().blockade > 0.0, "the navy cuts part of the supply");
+        assert!(decided(world, "AGG").iter().any(|d| matches!(d, DecisionKind::AnswerBlockade { .. })));
+    }
+
+    #[test]
+    fn peacekeepers_deploy_only_when_both_parties_consent_and_then_the_fighting_stops() {
+        let mut sim = at_war();
+        let world = sim.world_mut();
+        world.resource_mut::<MeasuresInForce>().adopted.push((BodyKind::SecurityCouncil, Measure::Peacekeeping, 0));
+        world.run_system_once(super::deploy_peacekeepers).unwrap();
+        let consent =
+            |who| decided(world, who).iter().find_map(|d| if let DecisionKind::Consent { given } = d { Some(*given) } else { None });
+        let (a, v) = (consent("AGG").expect("the aggressor is asked"), consent("VIC").expect("the victim is asked"));
+        let fighting = world.query::<&Crisis>().single(world).unwrap().fighting;
+        assert_eq!(world.resource::<MeasuresInForce>().peacekeepers, a && v);
+        assert_eq!(fighting, !(a && v), "the fighting stops exactly when the force deploys");
+    }
+}

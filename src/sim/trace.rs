@@ -401,6 +401,8 @@ pub struct Channels {
     pub doubt: f32,
     /// Share of the contested ground the aggressor holds.
     pub control: f32,
+    /// The pace the theatre's seasons (rains, mud, snow) leave the front this turn, 1 when none slows it.
+    pub season_pace: f32,
     /// What the aggressor decided this turn, if it decided.
     pub choice: Option<super::core::AggressorChoice>,
 }

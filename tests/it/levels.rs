@@ -181,6 +181,18 @@ fn a_misjudgement_range_outside_zero_to_one_is_refused_at_its_line() {
 }
 
 #[test]
+fn a_season_on_a_day_that_does_not_exist_or_with_a_negative_pace_is_refused_at_its_line() {
+    let season = "\n        seasons: [(name: \"Rains\", from: (2, 30), to: (9, 15), pace: -0.5)],";
+    let src = korea_src().replacen("oil_imported: 0.0,", &format!("oil_imported: 0.0,{season}"), 1);
+    let e = errors(&src);
+    assert_eq!(e.len(), 2, "{e:?}");
+    let line = src.lines().position(|l| l.contains("seasons: [(name")).unwrap() + 1;
+    assert!(e.iter().all(|d| d.line == line), "{e:?}");
+    assert!(e.iter().any(|d| d.path == "crisis.seasons[0].from" && d.message.contains("day 30")), "{e:?}");
+    assert!(e.iter().any(|d| d.path == "crisis.seasons[0].pace"), "{e:?}");
+}
+
+#[test]
 fn a_variant_may_write_an_optional_change_with_or_without_some() {
     // MODDING.md writes `crisis_changes` as `CrisisChange(appetite: Some(0.6), ...)`; a modder copying it
     // must not be told "expected option", whichever of the two spellings they use at either level.
@@ -360,6 +372,7 @@ fn the_schema_that_checks_and_documents_files_names_exactly_the_fields_and_choic
         ("VotingRule", probe::names::<raw::VotingRule>()),
         ("RawBody", probe::names::<raw::RawBody>()),
         ("RawCrisis", probe::names::<raw::RawCrisis>()),
+        ("Season", probe::names::<raw::Season>()),
         ("Uncertainty", probe::names::<raw::Uncertainty>()),
         ("RawEvent", probe::names::<raw::RawEvent>()),
         ("EventKind", probe::names::<raw::EventKind>()),

@@ -336,25 +336,8 @@ fn bench(
         verify(&mut cap, &mut commands, still.as_deref_mut(), &mut exit);
         return;
     }
-    if opts.harness.pan
-        && cap.prepared
-        && let Ok((mut tf, proj)) = camera.single_mut()
-    {
-        // A steady drag across the map, as a player pans to another theatre: 8 pixels a frame, turning
-        // back every 100 frames.
-        let scale = if let Projection::Orthographic(o) = proj { o.scale } else { 1.0 };
-        let dir = if (cap.frames / 100).is_multiple_of(2) { 1.0 } else { -1.0 };
-        tf.translation.x += dir * 8.0 * scale;
-    }
-    if opts.harness.hover
-        && cap.prepared
-        && let Ok(mut w) = window.single_mut()
-    {
-        // The pointer sweeps the window in rows, 9 pixels a frame, over buttons, panels and the map.
-        let size = w.size();
-        let step = cap.frames as f32 * 9.0;
-        let row = (step / (size.x - 40.0)).floor();
-        w.set_cursor_position(Some(Vec2::new(20.0 + step % (size.x - 40.0), 40.0 + (row * 53.0) % (size.y - 80.0))));
+    if cap.prepared {
+        drive_input(&opts, &cap, &mut camera, &mut window);
     }
     if cap.first_frame.is_none()
         && let Some(s) = opts.harness.started.as_ref()
@@ -370,54 +353,85 @@ fn bench(
     }
     cap.times.push(time.delta_secs() * 1000.0);
     if cap.times.len() as u32 >= n {
-        let mut t = cap.times.clone();
-        t.sort_by(f32::total_cmp);
-        let median = t[t.len() / 2];
-        let p95 = t[((t.len() as f32 * 0.95) as usize).min(t.len() - 1)];
-        let p99 = t[((t.len() as f32 * 0.99) as usize).min(t.len() - 1)];
-        println!(
-            "{} frames ({}): median {:.2} ms, p95 {:.2} ms (p99 {:.1}, worst {:.1}); first frame {:.0} ms after start",
-            t.len(),
-            if opts.harness.baseline {
-                "baseline: empty window with egui"
-            } else if opts.harness.pan {
-                "map and panels, dragging the map"
-            } else if opts.harness.hover {
-                "map and panels, pointer moving over them"
-            } else {
-                "map and panels, still"
-            },
-            median,
-            p95,
-            p99,
-            t[t.len() - 1],
-            cap.first_frame.unwrap_or(0.0)
-        );
-        if !opts.harness.baseline {
-            println!(
-                "  of which building the egui panels on the CPU: {:.2} ms per frame",
-                panels.map_or(0, |p| p.nanos) as f64 / 1e6 / (cap.frames as f64)
-            );
-            if let Some(s) = still.as_deref() {
-                let share = if s.partial > 0 {
-                    s.partial_pixels as f64
-                        / s.partial as f64
-                        / window.single().map(|w| w.physical_width() as f64 * w.physical_height() as f64).unwrap_or(1.0).max(1.0)
-                        * 100.0
-                } else {
-                    0.0
-                };
-                println!(
-                    "  frames drawn in full: {}; in part (where they changed, {share:.0}% of the window on average): {}; kept as they were: {}",
-                    s.drawn, s.partial, s.kept
-                );
-            }
-        }
+        let pixels = window.single().map(|w| w.physical_width() as f64 * w.physical_height() as f64).unwrap_or(1.0);
+        print_frame_times(&opts, &cap, panels.as_deref(), still.as_deref(), pixels);
         if still.is_some() {
             cap.verify = Verify::Settle(0);
         } else {
             exit.write(AppExit::Success);
         }
+    }
+}
+
+/// What the benchmark asks of the player's hand: a steady drag across the map, as a player pans to another
+/// theatre (8 pixels a frame, turning back every 100 frames), or the pointer sweeping the window in rows,
+/// 9 pixels a frame, over buttons, panels and the map.
+fn drive_input(
+    opts: &GameOptions,
+    cap: &Capture,
+    camera: &mut Query<(&mut Transform, &Projection), With<crate::game::map::MapCamera>>,
+    window: &mut Query<&mut Window, With<bevy::window::PrimaryWindow>>,
+) {
+    if opts.harness.pan
+        && let Ok((mut tf, proj)) = camera.single_mut()
+    {
+        let scale = if let Projection::Orthographic(o) = proj { o.scale } else { 1.0 };
+        let dir = if (cap.frames / 100).is_multiple_of(2) { 1.0 } else { -1.0 };
+        tf.translation.x += dir * 8.0 * scale;
+    }
+    if opts.harness.hover
+        && let Ok(mut w) = window.single_mut()
+    {
+        let size = w.size();
+        let step = cap.frames as f32 * 9.0;
+        let row = (step / (size.x - 40.0)).floor();
+        w.set_cursor_position(Some(Vec2::new(20.0 + step % (size.x - 40.0), 40.0 + (row * 53.0) % (size.y - 80.0))));
+    }
+}
+
+/// The benchmark's result: the frame times' median, p95, p99 and worst, the first frame, and for the game
+/// (not the empty window) the panels' CPU time and how the partial redraw drew the frames.
+fn print_frame_times(
+    opts: &GameOptions,
+    cap: &Capture,
+    panels: Option<&crate::game::ui::PanelTime>,
+    still: Option<&crate::game::still::Still>,
+    window_pixels: f64,
+) {
+    let mut t = cap.times.clone();
+    t.sort_by(f32::total_cmp);
+    let at = |q: f32| t[((t.len() as f32 * q) as usize).min(t.len() - 1)];
+    let case = if opts.harness.baseline {
+        "baseline: empty window with egui"
+    } else if opts.harness.pan {
+        "map and panels, dragging the map"
+    } else if opts.harness.hover {
+        "map and panels, pointer moving over them"
+    } else {
+        "map and panels, still"
+    };
+    println!(
+        "{} frames ({case}): median {:.2} ms, p95 {:.2} ms (p99 {:.1}, worst {:.1}); first frame {:.0} ms after start",
+        t.len(),
+        t[t.len() / 2],
+        at(0.95),
+        at(0.99),
+        t[t.len() - 1],
+        cap.first_frame.unwrap_or(0.0)
+    );
+    if opts.harness.baseline {
+        return;
+    }
+    println!(
+        "  of which building the egui panels on the CPU: {:.2} ms per frame",
+        panels.map_or(0, |p| p.nanos) as f64 / 1e6 / (cap.frames as f64)
+    );
+    if let Some(s) = still {
+        let share = if s.partial > 0 { s.partial_pixels as f64 / s.partial as f64 / window_pixels.max(1.0) * 100.0 } else { 0.0 };
+        println!(
+            "  frames drawn in full: {}; in part (where they changed, {share:.0}% of the window on average): {}; kept as they were: {}",
+            s.drawn, s.partial, s.kept
+        );
     }
 }
 

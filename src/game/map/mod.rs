@@ -676,19 +676,50 @@ fn recolor(
         return;
     }
     *last = Some(key);
-    let level = &level.0;
-    let idx: Vec<(StateIx, Entity)> = nations.iter().map(|(e, n)| (n.ix, e)).collect();
-    let blocs: Vec<Bloc> = blocs.iter().cloned().collect();
-    let bodies: Vec<Body> = bodies.iter().cloned().collect();
-    let crisis = crisis.single().ok();
-    let theatre_region = level.map.regions.iter().any(|r| r.theatre);
-    let color_of = |holder: Option<StateIx>, contested: bool| {
+    let palette = Palette {
+        view: &view,
+        level: &level.0,
+        idx: nations.iter().map(|(e, n)| (n.ix, e)).collect(),
+        q: &q,
+        blocs: blocs.iter().cloned().collect(),
+        bodies: bodies.iter().cloned().collect(),
+        crisis: crisis.single().ok(),
+    };
+    paint_countries(&mut map, &palette, &mut meshes, &mut fill);
+    for (e, holder, mat, region, shown) in &mut regions {
+        let Some(r) = level.0.map.regions.get(region.index) else { continue };
+        let c = palette.color(holder.0, r.theatre);
+        if shown.is_some_and(|s| s.0 == c) {
+            continue;
+        }
+        if let Some(mut m) = materials.get_mut(&mat.0) {
+            m.color = theme::to_bevy(c);
+        }
+        commands.entity(e).insert(ShownColor(c));
+    }
+}
+
+/// What the map's colours are drawn from this frame.
+struct Palette<'a, 'w, 's> {
+    view: &'a MapView,
+    level: &'a LevelDef,
+    idx: Vec<(StateIx, Entity)>,
+    q: &'a ColorQuery<'w, 's>,
+    blocs: Vec<Bloc>,
+    bodies: Vec<Body>,
+    crisis: Option<&'a Crisis>,
+}
+
+impl Palette<'_, '_, '_> {
+    /// The colour of ground held by `holder`, in the aggressor's colour as far as it controls it if `contested`.
+    fn color(&self, holder: Option<StateIx>, contested: bool) -> Color32 {
+        let view = self.view;
         let mut c = match holder {
-            Some(ix) => state_color(view.mode, ix, level, &idx, &q, &blocs, &bodies, crisis),
+            Some(ix) => state_color(view.mode, ix, self.level, &self.idx, self.q, &self.blocs, &self.bodies, self.crisis),
             None => theme::LAND_NONE,
         };
         // The contested ground takes the aggressor's colour as its control grows.
-        if let Some(cr) = crisis
+        if let Some(cr) = self.crisis
             && contested
             && view.mode == MapMode::Political
         {
@@ -698,42 +729,31 @@ fn recolor(
             c = theme::mix(c, Color32::WHITE, 0.35);
         }
         c
-    };
-    let mut dirty = false;
-    let mut wanted = Vec::with_capacity(map.countries.len());
-    for c in &map.countries {
-        let contested = !theatre_region && c.holder == Some(level.crisis.victim);
-        let colour = color_of(c.holder, contested);
-        dirty |= c.shown != Some(colour);
-        wanted.push(colour);
     }
-    if dirty {
-        let mut colors = vec![[0.0f32; 4]; map.vertices];
-        for (c, colour) in map.countries.iter_mut().zip(&wanted) {
-            c.shown = Some(*colour);
-            let lin = linear(*colour);
-            colors[c.verts.clone()].fill(lin);
-        }
-        // A new mesh rather than the old one changed in place: a change made in the frame the mesh was
-        // created in could be missed by the render world, leaving the first turn uncoloured.
-        if let Some(mesh) = meshes.get(&map.fill).cloned() {
-            let fresh = meshes.add(mesh.with_inserted_attribute(Mesh::ATTRIBUTE_COLOR, colors));
-            for mut m in &mut fill {
-                m.0 = fresh.clone();
-            }
-            map.fill = fresh;
-        }
+}
+
+/// Colours the world's countries, building a new mesh only when a colour changed.
+fn paint_countries(map: &mut WorldMap, palette: &Palette, meshes: &mut Assets<Mesh>, fill: &mut Query<&mut Mesh2d, With<WorldFill>>) {
+    let level = palette.level;
+    let theatre_region = level.map.regions.iter().any(|r| r.theatre);
+    let wanted: Vec<Color32> =
+        map.countries.iter().map(|c| palette.color(c.holder, !theatre_region && c.holder == Some(level.crisis.victim))).collect();
+    if map.countries.iter().zip(&wanted).all(|(c, w)| c.shown == Some(*w)) {
+        return;
     }
-    for (e, holder, mat, region, shown) in &mut regions {
-        let Some(r) = level.map.regions.get(region.index) else { continue };
-        let c = color_of(holder.0, r.theatre);
-        if shown.is_some_and(|s| s.0 == c) {
-            continue;
+    let mut colors = vec![[0.0f32; 4]; map.vertices];
+    for (c, colour) in map.countries.iter_mut().zip(&wanted) {
+        c.shown = Some(*colour);
+        colors[c.verts.clone()].fill(linear(*colour));
+    }
+    // A new mesh rather than the old one changed in place: a change made in the frame the mesh was
+    // created in could be missed by the render world, leaving the first turn uncoloured.
+    if let Some(mesh) = meshes.get(&map.fill).cloned() {
+        let fresh = meshes.add(mesh.with_inserted_attribute(Mesh::ATTRIBUTE_COLOR, colors));
+        for mut m in fill.iter_mut() {
+            m.0 = fresh.clone();
         }
-        if let Some(mut m) = materials.get_mut(&mat.0) {
-            m.color = theme::to_bevy(c);
-        }
-        commands.entity(e).insert(ShownColor(c));
+        map.fill = fresh;
     }
 }
 

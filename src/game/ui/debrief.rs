@@ -193,9 +193,9 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Outbox) {
         actions.send(cmd::MeasureCauses);
     }
     egui::CentralPanel::default().show(root, |ui| {
+        // A solid scroll bar takes its own room, so the right column's text stops short of it.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::vertical().show(ui, |ui| {
-            // Keep the text clear of the scroll bar.
-            ui.set_max_width(ui.available_width() - 16.0);
             debrief_header(ui, w, l, log, actions);
             super::timeline::chart(ui, w, actions);
             ui.separator();

@@ -554,3 +554,28 @@ pub fn motions(kind: InstitutionKind) -> Vec<(BodyKind, Measure, Procedure)> {
         ],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use bevy::ecs::message::Messages;
+    use bevy::ecs::system::RunSystemOnce;
+
+    use crate::level::{BodyKind, Measure, Order, Procedure};
+    use crate::sim::testing::{state, tiny};
+    use crate::sim::{MotionTabled, OrderIssued};
+
+    #[test]
+    fn a_proposal_ordered_by_a_state_is_tabled_in_its_name_and_other_orders_table_nothing() {
+        let mut sim = tiny();
+        let grt = state(&mut sim, "GRT");
+        let world = sim.world_mut();
+        let propose = Order::Propose { body: BodyKind::SecurityCouncil, measure: Measure::Condemn, under: Procedure::Ordinary };
+        world.write_message(OrderIssued { state: grt, order: propose });
+        world.write_message(OrderIssued { state: grt, order: Order::Guarantee });
+        world.run_system_once(super::table_player_motions).unwrap();
+        let tabled = world.resource::<Messages<MotionTabled>>();
+        let motions: Vec<&MotionTabled> = tabled.iter_current_update_messages().collect();
+        assert_eq!(motions.len(), 1, "one motion for one proposal");
+        assert_eq!((motions[0].body, motions[0].measure, motions[0].proposer), (BodyKind::SecurityCouncil, Measure::Condemn, grt));
+    }
+}
