@@ -122,6 +122,14 @@ pub struct CrisisChange {
     /// The theatre's seasons, in place of the base level's (`Some([])`: campaigning in every season).
     #[serde(default)]
     pub seasons: Option<Vec<Season>>,
+    /// Whether the crisis opens with the attack under way: `Some(false)` opens it before the first shot, so
+    /// that the aggressor decides whether to attack at all (what a deterrent in place before the crisis asks).
+    #[serde(default)]
+    pub attack_under_way: Option<bool>,
+    /// Share of the contested ground the aggressor holds when the level opens, 0 to 1 (with
+    /// `attack_under_way: Some(false)`, what it held before the crisis).
+    #[serde(default)]
+    pub control: Option<f32>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -491,6 +499,7 @@ fn apply_crisis(crisis: &mut RawCrisis, c: &CrisisChange) {
         (&mut crisis.victim_readiness, c.victim_readiness),
         (&mut crisis.self_defence, c.self_defence),
         (&mut crisis.oil_imported, c.oil_imported),
+        (&mut crisis.control, c.control),
     ] {
         if let Some(x) = from {
             *to = x;
@@ -501,6 +510,9 @@ fn apply_crisis(crisis: &mut RawCrisis, c: &CrisisChange) {
     }
     if let Some(s) = &c.seasons {
         crisis.seasons = s.clone();
+    }
+    if let Some(a) = c.attack_under_way {
+        crisis.attack_under_way = a;
     }
 }
 

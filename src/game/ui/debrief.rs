@@ -193,18 +193,20 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Outbox) {
         actions.send(cmd::MeasureCauses);
     }
     egui::CentralPanel::default().show(root, |ui| {
-        // A solid scroll bar takes its own room, so the right column's text stops short of it.
+        // A solid scroll bar takes its own room, and a margin keeps the right column's text clear of it.
         ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::vertical().show(ui, |ui| {
-            debrief_header(ui, w, l, log, actions);
-            super::timeline::chart(ui, w, actions);
-            ui.separator();
-            ui.columns(2, |cols| {
-                why_it_ended(&mut cols[0], w, l, log, actions);
-                strategies_and_history(&mut cols[1], l, cmp, from_start, actions);
+            egui::Frame::NONE.inner_margin(egui::Margin { right: 14, ..egui::Margin::ZERO }).show(ui, |ui| {
+                debrief_header(ui, w, l, log, actions);
+                super::timeline::chart(ui, w, actions);
+                ui.separator();
+                ui.columns(2, |cols| {
+                    why_it_ended(&mut cols[0], w, l, log, actions);
+                    strategies_and_history(&mut cols[1], l, cmp, from_start, actions);
+                });
+                ui.separator();
+                debrief_footer(ui, w, actions);
             });
-            ui.separator();
-            debrief_footer(ui, w, actions);
         });
     });
 }
