@@ -19,7 +19,11 @@ The rule, the same for every level:
 - A group's ties are its members' mean; its `spread` is the standard deviation of their ties to the victim less
   their ties to the aggressor; it is non-aligned when most of its members belong to the Non-Aligned Movement.
 
-The output is Markdown: the groups as RON `State` entries to paste into the level, then every member's figures.
+The output is Markdown: the groups as RON `State` entries to paste into the level, then every member's figures,
+then the states the level names alone, whose ties are the author's judgement, beside what the roll calls give
+them: their ties by the rule above, and their **side** on the roll calls where the aggressor and the victim
+voted apart (agreement with the victim less agreement with the aggressor, -1 to 1). It measures how far the
+roll calls could stand in for the judgement.
 Deterministic: the same data give the same bytes.
 """
 import statistics
@@ -104,6 +108,36 @@ def ties(table, state):
     return agree, {c: max(-1.0, min(1.0, K * (a - med))) for c, a in agree.items()}
 
 
+def hand_ties(path, state):
+    """The ties the level's author set for a state named alone (0 where left out)."""
+    import re
+
+    line = re.search(r'State\(id: "%s"[^\n]*' % state, open(path, encoding="utf-8").read()).group(0)
+    get = lambda f: float(m.group(1)) if (m := re.search(f + r": (-?[0-9.]+)", line)) else 0.0
+    return get("ties_aggressor"), get("ties_victim")
+
+
+def sides(table, agg, vic):
+    """Each member's side on the roll calls that split the aggressor and the victim: + with the victim."""
+    split = table[(table[agg] - table[vic]).abs() >= 0.5]
+    with_v = 1.0 - split.sub(split[vic], axis=0).abs()
+    with_a = 1.0 - split.sub(split[agg], axis=0).abs()
+    return (with_v - with_a).mean(), len(split)
+
+
+def print_named(path, named, table, ta, tv, agg, vic):
+    side, n = sides(table, agg, vic)
+    print(f"\n## States named alone: the level's judgement beside the roll calls\n")
+    print(f"Side: on the {n} roll calls where {agg} and {vic} voted apart, + with {vic}, - with {agg}.\n")
+    print("| state | level ties_aggressor | level ties_victim | roll-call ties_aggressor | roll-call ties_victim | side |")
+    print("|---|---|---|---|---|---|")
+    for c in named:
+        if c in (agg, vic) or c not in table.columns:
+            continue
+        ha, hv = hand_ties(path, c)
+        print(f"| {c} | {ha:.2f} | {hv:.2f} | {ta[c]:.2f} | {tv[c]:.2f} | {side[c]:+.2f} |")
+
+
 def main():
     if len(sys.argv) != 5:
         sys.exit(__doc__)
@@ -158,6 +192,7 @@ def main():
     print("|---|---|---|---|---|---|---|---|")
     for c, name, reg, where in rows:
         print(f"| {c} | {name} | {reg} | {agree_a[c]:.3f} | {agree_v[c]:.3f} | {ta[c]:.2f} | {tv[c]:.2f} | {where} |")
+    print_named(path, named, table, ta, tv, agg, vic)
 
 
 if __name__ == "__main__":
