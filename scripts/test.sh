@@ -8,6 +8,8 @@ source scripts/deps.sh
 # The gates first: formatting (instant) and every clippy lint as an error, on the library, binary and tests.
 cargo fmt --check
 cargo clippy --profile ci --locked --all-targets --features dev-tools -- -D warnings
+# The game builds without the partial redraw too (it then draws every frame): its lints, a check only.
+cargo clippy --profile ci --locked --no-default-features --features dev-tools --lib --bin collective-security -- -D warnings
 # The web build compiles from the same source: its lints too (a check, no code generated; scripts/web-test.sh
 # builds the page and tests it in a browser).
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown

@@ -11,6 +11,7 @@ pub mod pipelines;
 pub mod reload;
 pub mod save;
 pub mod state;
+#[cfg(feature = "partial-redraw")]
 pub mod still;
 pub mod testing;
 pub mod theme;
@@ -107,12 +108,16 @@ pub fn run(opts: GameOptions) -> AppExit {
         lesson::plugin,
         pipelines::plugin,
         map::plugin,
-        still::plugin,
         ui::plugin,
         save::plugin,
         clipboard::plugin,
         journal::plugin,
     ));
+    // Only what changed is drawn again: on a software renderer, the difference between a smooth and a sluggish
+    // game (`--no-partial-redraw` turns it off at run time; built without the feature, the game draws every
+    // frame).
+    #[cfg(feature = "partial-redraw")]
+    app.add_plugins(still::plugin);
     // Hot reload watches the level's file: on the desktop only, where a modder edits it.
     #[cfg(not(target_arch = "wasm32"))]
     app.add_plugins(reload::plugin);

@@ -13,7 +13,7 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::{EguiPostUpdateSet, EguiRenderOutput, egui};
 
-use super::map::{MapFrame, MapSprite, SCREEN_LAYER, ScreenCamera};
+use super::map::{MapFrame, MapSprite, SCREEN_LAYER, ScreenCamera, SpriteParts, place};
 use super::pipelines::Pipelines;
 use super::theme;
 
@@ -27,7 +27,6 @@ pub fn plugin(app: &mut App) {
             .after(super::map::MapSystems)
             .before(bevy::camera::visibility::VisibilitySystems::VisibilityPropagate),
     );
-    app.configure_sets(PostUpdate, super::map::MapSystems.before(bevy::camera::visibility::VisibilitySystems::VisibilityPropagate));
     app.add_systems(Last, show_for_screenshots);
 }
 
@@ -181,24 +180,6 @@ fn union(a: Option<Rect>, b: Option<Rect>) -> Option<Rect> {
         (a, b) => a.or(b),
     }
 }
-
-/// Places a sprite over a rectangle of the window given in pixels (y down from the top left). The
-/// sprites have no parent, and transforms may already have been propagated this frame: the global
-/// transform is set too, so that the quad is where it must be in this very frame.
-fn place(tf: &mut Transform, gt: &mut GlobalTransform, sprite: &mut Sprite, r: Rect, window: Vec2, scale: f32) {
-    let c = r.center();
-    let at = Vec3::new((c.x - window.x / 2.0) / scale, (window.y / 2.0 - c.y) / scale, tf.translation.z);
-    if tf.translation != at {
-        tf.translation = at;
-        *gt = GlobalTransform::from(*tf);
-    }
-    let size = Some(r.size() / scale);
-    if sprite.custom_size != size {
-        sprite.custom_size = size;
-    }
-}
-
-type SpriteParts<'a> = (&'a mut Sprite, &'a mut Transform, &'a mut GlobalTransform, &'a mut Visibility);
 
 fn keep_still(
     mut still: ResMut<Still>,

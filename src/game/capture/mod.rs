@@ -9,6 +9,8 @@ use super::map::MapMode;
 
 #[cfg(feature = "dev-tools")]
 mod tools;
+#[cfg(all(feature = "dev-tools", feature = "partial-redraw"))]
+mod verify;
 #[cfg(feature = "dev-tools")]
 pub use tools::{baseline_plugin, plugin};
 

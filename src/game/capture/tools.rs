@@ -26,67 +26,15 @@ struct Capture {
     times: Vec<f32>,
     first_frame: Option<f32>,
     /// After the timing: the check that drawing in part left the picture a full redraw gives.
-    verify: Verify,
-}
-
-/// The stages of the check after the timing.
-#[derive(Default)]
-enum Verify {
-    #[default]
-    Timing,
-    /// Waiting for the screen to be still, then for the picture drawn in part.
-    Settle(u32),
-    Partial(Arc<std::sync::Mutex<Option<Image>>>),
-    /// Drawing everything again, then waiting for that picture.
-    Full(Image, u32),
-    Redrawn(Image, Arc<std::sync::Mutex<Option<Image>>>),
-}
-
-/// Takes a picture of the window into a slot.
-fn picture(commands: &mut Commands) -> Arc<std::sync::Mutex<Option<Image>>> {
-    let slot = Arc::new(std::sync::Mutex::new(None));
-    let put = slot.clone();
-    commands.spawn(Screenshot::primary_window()).observe(move |ev: On<bevy::render::view::screenshot::ScreenshotCaptured>| {
-        if let Ok(mut s) = put.lock() {
-            *s = Some(ev.image.clone());
-        }
-    });
-    slot
-}
-
-fn taken(slot: &Arc<std::sync::Mutex<Option<Image>>>) -> Option<Image> {
-    slot.lock().ok().and_then(|mut s| s.take())
-}
-
-/// How many distinct colours a picture has (a blank one has one or two).
-fn distinct(img: &Image) -> usize {
-    let mut v: Vec<[u8; 3]> =
-        img.data.as_deref().unwrap_or_default().chunks(4).step_by(7).map(|p| [p[0] & 0xF0, p[1] & 0xF0, p[2] & 0xF0]).collect();
-    v.sort_unstable();
-    v.dedup();
-    v.len()
-}
-
-/// Pixels that differ between two pictures, and the first of them.
-fn differences(a: &Image, b: &Image) -> (usize, Option<(u32, u32)>) {
-    let (Some(da), Some(db)) = (&a.data, &b.data) else { return (usize::MAX, None) };
-    if a.size() != b.size() || da.len() != db.len() {
-        return (usize::MAX, None);
-    }
-    let w = a.width().max(1);
-    let mut first = None;
-    let mut n = 0;
-    for (i, (pa, pb)) in da.chunks(4).zip(db.chunks(4)).enumerate() {
-        if pa[..3] != pb[..3] {
-            n += 1;
-            first.get_or_insert((i as u32 % w, i as u32 / w));
-        }
-    }
-    (n, first)
+    #[cfg(feature = "partial-redraw")]
+    verify: super::verify::Verify,
 }
 
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Capture>().add_systems(Last, (prepare, shoot, bench).chain().before(crate::game::still::show_for_screenshots));
+    let harness = (prepare, shoot, bench).chain();
+    #[cfg(feature = "partial-redraw")]
+    let harness = harness.before(crate::game::still::show_for_screenshots);
+    app.init_resource::<Capture>().add_systems(Last, harness);
 }
 
 /// The baseline for the frame benchmark: an empty window with one egui window.
@@ -327,13 +275,14 @@ fn bench(
     mut exit: MessageWriter<AppExit>,
     mut camera: Query<(&mut Transform, &Projection), With<crate::game::map::MapCamera>>,
     mut window: Query<&mut Window, With<bevy::window::PrimaryWindow>>,
-    mut still: Option<ResMut<crate::game::still::Still>>,
+    #[cfg(feature = "partial-redraw")] mut still: Option<ResMut<crate::game::still::Still>>,
     panels: Option<Res<crate::game::ui::PanelTime>>,
-    mut commands: Commands,
+    #[cfg(feature = "partial-redraw")] mut commands: Commands,
 ) {
     let Some(n) = opts.harness.bench_frames else { return };
-    if !matches!(cap.verify, Verify::Timing) {
-        verify(&mut cap, &mut commands, still.as_deref_mut(), &mut exit);
+    #[cfg(feature = "partial-redraw")]
+    if !matches!(cap.verify, super::verify::Verify::Timing) {
+        super::verify::verify(&mut cap.verify, &mut commands, still.as_deref_mut(), &mut exit);
         return;
     }
     if cap.prepared {
@@ -353,13 +302,15 @@ fn bench(
     }
     cap.times.push(time.delta_secs() * 1000.0);
     if cap.times.len() as u32 >= n {
-        let pixels = window.single().map(|w| w.physical_width() as f64 * w.physical_height() as f64).unwrap_or(1.0);
-        print_frame_times(&opts, &cap, panels.as_deref(), still.as_deref(), pixels);
-        if still.is_some() {
-            cap.verify = Verify::Settle(0);
-        } else {
-            exit.write(AppExit::Success);
+        print_frame_times(&opts, &cap, panels.as_deref());
+        #[cfg(feature = "partial-redraw")]
+        if let Some(s) = still.as_deref() {
+            let pixels = window.single().map(|w| w.physical_width() as f64 * w.physical_height() as f64).unwrap_or(1.0);
+            super::verify::print_drawn(s, pixels);
+            cap.verify = super::verify::Verify::Settle(0);
+            return;
         }
+        exit.write(AppExit::Success);
     }
 }
 
@@ -390,14 +341,8 @@ fn drive_input(
 }
 
 /// The benchmark's result: the frame times' median, p95, p99 and worst, the first frame, and for the game
-/// (not the empty window) the panels' CPU time and how the partial redraw drew the frames.
-fn print_frame_times(
-    opts: &GameOptions,
-    cap: &Capture,
-    panels: Option<&crate::game::ui::PanelTime>,
-    still: Option<&crate::game::still::Still>,
-    window_pixels: f64,
-) {
+/// (not the empty window) the panels' CPU time.
+fn print_frame_times(opts: &GameOptions, cap: &Capture, panels: Option<&crate::game::ui::PanelTime>) {
     let mut t = cap.times.clone();
     t.sort_by(f32::total_cmp);
     let at = |q: f32| t[((t.len() as f32 * q) as usize).min(t.len() - 1)];
@@ -426,67 +371,4 @@ fn print_frame_times(
         "  of which building the egui panels on the CPU: {:.2} ms per frame",
         panels.map_or(0, |p| p.nanos) as f64 / 1e6 / (cap.frames as f64)
     );
-    if let Some(s) = still {
-        let share = if s.partial > 0 { s.partial_pixels as f64 / s.partial as f64 / window_pixels.max(1.0) * 100.0 } else { 0.0 };
-        println!(
-            "  frames drawn in full: {}; in part (where they changed, {share:.0}% of the window on average): {}; kept as they were: {}",
-            s.drawn, s.partial, s.kept
-        );
-    }
-}
-
-/// After the timing, with nothing moving: the picture drawn in part must be the picture a full redraw
-/// gives, pixel for pixel. A difference is a drawing bug, and the benchmark fails with it.
-fn verify(cap: &mut Capture, commands: &mut Commands, still: Option<&mut crate::game::still::Still>, exit: &mut MessageWriter<AppExit>) {
-    let Some(still) = still else { return };
-    match std::mem::take(&mut cap.verify) {
-        Verify::Timing => {}
-        Verify::Settle(waited) => {
-            // Tooltips fade in and out after the pointer stops: wait until a few frames in a row are kept.
-            if still.quiet() >= 5 {
-                cap.verify = Verify::Partial(picture(commands));
-            } else if waited > 600 {
-                println!("  the screen never settled: drawing in part not checked");
-                exit.write(AppExit::Success);
-            } else {
-                cap.verify = Verify::Settle(waited + 1);
-            }
-        }
-        Verify::Partial(slot) => match taken(&slot) {
-            Some(img) => {
-                still.redraw_all();
-                cap.verify = Verify::Full(img, 0);
-            }
-            None => cap.verify = Verify::Partial(slot),
-        },
-        Verify::Full(img, waited) => {
-            cap.verify =
-                if still.quiet() >= 3 || waited > 30 { Verify::Redrawn(img, picture(commands)) } else { Verify::Full(img, waited + 1) };
-        }
-        Verify::Redrawn(partial, slot) => match taken(&slot) {
-            Some(full) => match differences(&partial, &full) {
-                _ if distinct(&partial) < 20 => {
-                    println!("  the picture is blank: drawing not checked");
-                    exit.write(AppExit::error());
-                }
-                (0, _) => {
-                    println!("  drawing in part checked: the picture is the one a full redraw gives, pixel for pixel");
-                    exit.write(AppExit::Success);
-                }
-                (n, first) => {
-                    println!("  drawing in part left {n} pixels unlike a full redraw (first at {first:?})");
-                    for (name, img) in [("partial", partial), ("full", full)] {
-                        if let Ok(rgb) = img.try_into_dynamic() {
-                            let path = std::env::temp_dir().join(format!("collective-security-{name}.png"));
-                            if rgb.to_rgb8().save(&path).is_ok() {
-                                println!("  saved {}", path.display());
-                            }
-                        }
-                    }
-                    exit.write(AppExit::error());
-                }
-            },
-            None => cap.verify = Verify::Redrawn(partial, slot),
-        },
-    }
 }

@@ -52,7 +52,47 @@ pub fn plugin(app: &mut App) {
                 .run_if(in_state(super::state::Screen::Playing).or_else(in_state(super::state::Screen::Briefing))),
         )
         .init_resource::<MapFrame>()
-        .add_systems(PostUpdate, cache_map.in_set(MapSystems));
+        .add_systems(PostUpdate, (cache_map, show_map).chain().in_set(MapSystems))
+        // Before visibility is worked out, so that showing or hiding the map's quad takes effect this frame.
+        .configure_sets(PostUpdate, MapSystems.before(bevy::camera::visibility::VisibilitySystems::VisibilityPropagate));
+}
+
+/// Shows the map's image where the map shows in the window, pixel for pixel, or hides it behind a screen
+/// that covers it. The partial redraw, where it is built in, then cuts the quad to what must be drawn again.
+fn show_map(frame: Res<MapFrame>, window: Single<&Window, With<PrimaryWindow>>, sprite: Single<SpriteParts, With<MapSprite>>) {
+    let (mut sprite, mut tf, mut gt, mut vis) = sprite.into_inner();
+    let shown = if frame.shown {
+        let rect = Some(Rect::from_corners(frame.image, frame.image + frame.screen.size()));
+        if sprite.rect != rect {
+            sprite.rect = rect;
+        }
+        place(&mut tf, &mut gt, &mut sprite, frame.screen, window.physical_size().as_vec2(), window.scale_factor());
+        Visibility::Inherited
+    } else {
+        Visibility::Hidden
+    };
+    if *vis != shown {
+        *vis = shown;
+    }
+}
+
+/// A sprite's parts that placing it on the screen changes.
+pub type SpriteParts<'a> = (&'a mut Sprite, &'a mut Transform, &'a mut GlobalTransform, &'a mut Visibility);
+
+/// Places a sprite over a rectangle of the window given in pixels (y down from the top left). The
+/// sprites have no parent, and transforms may already have been propagated this frame: the global
+/// transform is set too, so that the quad is where it must be in this very frame.
+pub fn place(tf: &mut Transform, gt: &mut GlobalTransform, sprite: &mut Sprite, r: Rect, window: Vec2, scale: f32) {
+    let c = r.center();
+    let at = Vec3::new((c.x - window.x / 2.0) / scale, (window.y / 2.0 - c.y) / scale, tf.translation.z);
+    if tf.translation != at {
+        tf.translation = at;
+        *gt = GlobalTransform::from(*tf);
+    }
+    let size = Some(r.size() / scale);
+    if sprite.custom_size != size {
+        sprite.custom_size = size;
+    }
 }
 
 /// The camera that draws the map. It draws into an image that the screen shows, and only while the view,
@@ -377,7 +417,7 @@ fn spawn_camera(mut commands: Commands, mut images: ResMut<Assets<Image>>, windo
         bevy_egui::PrimaryEguiContext,
         ScreenCamera,
     ));
-    // The still-screen check places this quad and cuts it to what must be drawn.
+    // `show_map` places this quad; the partial redraw cuts it to what must be drawn.
     commands.spawn((
         Sprite { image: image.clone(), ..default() },
         bevy::camera::visibility::RenderLayers::layer(SCREEN_LAYER),
