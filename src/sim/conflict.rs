@@ -169,7 +169,7 @@ fn seasons_slow_the_front(
     }
     let (start, day) = turn_days(&level.0, cal.turn);
     if let (pace, Some(season)) = season_pace(&level.0.crisis.seasons, start, day) {
-        let text = format!("{} slows the armies: the front moves at {:.0}% of its pace", season.name, pace * 100.0);
+        let text = format!("{}: the front moves at {:.0}% of its pace this turn", season.name, pace * 100.0);
         log.news(cal.turn, level.0.turns[cal.turn].date, text, false);
     }
 }
@@ -274,6 +274,45 @@ mod tests {
         assert_eq!(worst.map(|s| s.name.as_str()), Some("The rains"));
         let winter = crate::level::Season { name: "Winter".into(), from: (12, 1), to: (2, 28), pace: 0.0 };
         assert_eq!(super::season_pace(&[winter], d("1950-01-01"), d("1950-01-11")).0, 0.0, "a season over the new year");
+    }
+
+    #[test]
+    fn the_newswire_names_the_season_that_slows_the_fighting() {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        let mut level = (*world.resource::<crate::sim::Level>().0).clone();
+        level.crisis.seasons = vec![crate::level::Season { name: "The winter".into(), from: (12, 1), to: (1, 15), pace: 0.2 }];
+        world.insert_resource(crate::sim::Level(std::sync::Arc::new(level)));
+        world.query::<&mut Crisis>().single_mut(world).unwrap().fighting = true;
+        world.run_system_once(super::seasons_slow_the_front).unwrap();
+        let news: Vec<&str> = world.resource::<crate::sim::RunLog>().news.iter().map(|n| n.text.as_str()).collect();
+        // 15 of the turn's 31 days (1 to 15 January) at a fifth of the pace: (15 × 0.2 + 16) / 31 = 61%.
+        assert_eq!(news, ["The winter: the front moves at 61% of its pace this turn"]);
+    }
+
+    #[test]
+    fn a_friend_of_the_aggressor_weighs_stepping_in_at_the_line_and_less_when_the_coalition_holds_there() {
+        let weighed = |held: bool| {
+            let mut sim = tiny();
+            let (vic, grt) = (crate::sim::testing::state(&mut sim, "VIC"), crate::sim::testing::state(&mut sim, "GRT"));
+            let world = sim.world_mut();
+            world.get_mut::<crate::sim::Interests>(grt).unwrap().ties_aggressor = 0.9;
+            let day = crate::sim::turn_days(&world.resource::<crate::sim::Level>().0, 0).0;
+            let mut mif = world.resource_mut::<crate::sim::MeasuresInForce>();
+            mif.coalition.push(crate::sim::Contingent { state: vic, cinc: 0.05, sent: day - 100, lead: 0.0, days: 1.0 });
+            if held {
+                mif.held_at_line.push(vic);
+            }
+            let mut q = world.query::<&mut Crisis>();
+            let mut c = q.single_mut(world).unwrap();
+            (c.fighting, c.control) = (true, c.start_control);
+            world.run_system_once(super::aggressor_allies_intervene).unwrap();
+            let log = world.resource::<crate::sim::RunLog>();
+            let d = log.decisions.iter().find(|d| d.actor == "GRT").expect("the friend weighed stepping in");
+            assert!(matches!(d.decision, crate::sim::trace::DecisionKind::Intervene { .. }));
+            d.score
+        };
+        assert!(weighed(false) > weighed(true), "a coalition pressing on threatens its border more than one holding at the line");
     }
 
     #[test]

@@ -141,3 +141,44 @@ fn collective(lvl: &LevelDef, mif: &MeasuresInForce, log: &RunLog, crisis: &Cris
     }
     orders
 }
+
+#[cfg(test)]
+mod tests {
+    use bevy::ecs::message::Messages;
+    use bevy::ecs::system::RunSystemOnce;
+
+    use crate::level::Order;
+    use crate::sim::testing::{state, tiny};
+    use crate::sim::{OrderIssued, PlayerRole, Policy, RunLog};
+
+    #[test]
+    fn the_appeasement_strategy_mediates_first_in_the_players_name() {
+        let mut sim = tiny();
+        let grt = state(&mut sim, "GRT");
+        let world = sim.world_mut();
+        world.resource_mut::<PlayerRole>().policy = Some(Policy::Appease);
+        world.run_system_once(super::plan_orders).unwrap();
+        let sent: Vec<OrderIssued> = world.resource::<Messages<OrderIssued>>().iter_current_update_messages().cloned().collect();
+        assert_eq!(sent.len(), 1);
+        assert_eq!((sent[0].state, &sent[0].order), (grt, &Order::Mediate));
+    }
+
+    #[test]
+    fn a_person_playing_gets_no_orders_from_a_strategy() {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        world.run_system_once(super::plan_orders).unwrap();
+        assert_eq!(world.resource::<Messages<OrderIssued>>().iter_current_update_messages().count(), 0);
+    }
+
+    #[test]
+    fn only_the_players_own_orders_are_recorded_as_the_players() {
+        let mut sim = tiny();
+        let (grt, vic) = (state(&mut sim, "GRT"), state(&mut sim, "VIC"));
+        let world = sim.world_mut();
+        world.write_message(OrderIssued { state: grt, order: Order::Guarantee });
+        world.write_message(OrderIssued { state: vic, order: Order::Rearm });
+        world.run_system_once(super::record_player_orders).unwrap();
+        assert_eq!(world.resource::<RunLog>().player_orders, vec![vec![Order::Guarantee]]);
+    }
+}
