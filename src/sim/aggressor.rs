@@ -61,13 +61,16 @@ pub fn nuclear_pact(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>
     // Only a commitment made before the attack carries the nuclear risk: a guarantee given once the war is
     // under way is not believed to extend to nuclear war (Glenn Snyder's stability-instability paradox, 1965;
     // Britain's own bombs did not deter Argentina in 1982, nor America's North Korea in 1950).
-    let given_now = |b: &Bloc| b.kind == BlocKind::Guarantee && b.members.iter().all(|m| mif.wartime_guarantors.contains(m));
-    blocs
-        .iter()
-        .filter(|b| b.covers(crisis.victim, crisis.aggressor) && !given_now(b))
-        .filter(|b| b.members.iter().any(|m| *m != crisis.victim && nations.get(*m).is_ok_and(|n| n.3.nuclear)))
-        .map(|b| b.cohesion)
-        .fold(0.0, f32::max)
+    blocs.iter().filter(|b| standing_nuclear(b, crisis, mif, nations)).map(|b| b.cohesion).fold(0.0, f32::max)
+}
+
+/// A pact covering the victim, made before the war (not a guarantee given during it), with a nuclear power
+/// among the victim's protectors.
+fn standing_nuclear(b: &Bloc, crisis: &Crisis, mif: &MeasuresInForce, nations: &Query<NationQuery>) -> bool {
+    let given_now = b.kind == BlocKind::Guarantee && b.members.iter().all(|m| mif.wartime_guarantors.contains(m));
+    b.covers(crisis.victim, crisis.aggressor)
+        && !given_now
+        && b.members.iter().any(|m| *m != crisis.victim && nations.get(*m).is_ok_and(|n| n.3.nuclear))
 }
 
 /// The share of its forces in the theatre the aggressor can keep supplied, under sanctions and blockade.
@@ -77,19 +80,25 @@ pub fn logistics(mif: &MeasuresInForce) -> f32 {
 }
 
 /// The power the aggressor expects pacts and guarantees of the victim to bring, from members not yet
-/// fighting, each weighed by how firmly the pact is held.
+/// fighting, each weighed by how firmly the pact is held. A pact deters by denial with the power its members
+/// can bring to the theatre; one made before the war with a nuclear power among the victim's protectors
+/// deters by punishment, with its members' whole power: it threatens a war the aggressor cannot win, wherever
+/// the local balance stands (Glenn Snyder, *Deterrence and Defense*, 1961; Thomas Schelling, *Arms and
+/// Influence*, 1966, on forces that stand as a tripwire).
 pub fn pact_threat(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>, nations: &Query<NationQuery>) -> f32 {
     blocs
         .iter()
         .filter(|b| b.covers(crisis.victim, crisis.aggressor))
         .map(|b| {
             let firm = |m: Entity| if b.obliges(m, |x| mif.in_coalition(x)) { 1.0 } else { 0.5 };
+            let punishes = standing_nuclear(b, crisis, mif, nations);
+            let reach = |km: f32, cinc: f32| if punishes { 1.0 } else { projection(km, cinc) };
             b.cohesion
                 * b.members
                     .iter()
                     .filter(|m| **m != crisis.victim && !mif.in_coalition(**m))
                     .filter_map(|m| nations.get(*m).ok())
-                    .map(|n| firm(n.0) * n.2.cinc * projection(n.3.km_theatre, n.2.cinc))
+                    .map(|n| firm(n.0) * n.2.cinc * reach(n.3.km_theatre, n.2.cinc))
                     .sum::<f32>()
         })
         .sum()

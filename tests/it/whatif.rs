@@ -63,6 +63,13 @@ fn a_ukraine_inside_nato_before_2022_is_not_invaded() {
 }
 
 #[test]
+fn a_ukraine_inside_nato_in_2014_is_left_alone_more_often_though_russia_holds_the_local_balance() {
+    // Article 5 deters by punishment, not by the local balance (Snyder, Deterrence and Defense, 1961); Russia has
+    // not attacked the Baltic states, members since 2004, though it could overrun them in days.
+    moves(&shipped("crimea_2014"), &whatif("crimea_2014_ukraine_in_nato"), Policy::Historical, None, OutcomeKind::Deterred, 0.10);
+}
+
+#[test]
 fn nato_forces_in_ukraine_in_2022_would_have_undone_more_of_russias_gains() {
     moves(&shipped("ukraine_2022"), &whatif("ukraine_2022_nato_intervenes"), Policy::Historical, None, OutcomeKind::Reversed, 0.10);
 }
