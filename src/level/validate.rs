@@ -542,8 +542,20 @@ fn check_history(cx: &mut Ctx, raw: &RawLevel, bodies: &[BodyDef]) {
                 cx.state(format!("{p}.{list}[{j}]"), id);
             }
         }
-        recorded_vote_fits_its_body(cx, &p, v, bodies, &raw.states);
+        recorded_vote_fits_its_body(cx, &p, v, bodies, raw);
     }
+}
+
+/// Seats the states joining the institution by dated events have taken by the end of a turn (ISO dates compare
+/// as strings; a malformed date is reported by the events' own check).
+fn joined_by(raw: &RawLevel, turn: u32) -> u64 {
+    let Some(end) = raw.turns.get((turn as usize).saturating_sub(1)) else { return 0 };
+    let joined = raw.events.iter().filter(|e| e.date <= end.date);
+    let states = joined.filter_map(|e| match &e.kind {
+        EventKind::Join { state } => raw.states.iter().find(|s| s.id == *state),
+        _ => None,
+    });
+    states.map(|s| u64::from(s.count.max(1))).sum()
 }
 
 /// The map: holders must be states of the level; regions need a real, bounded polygon.
@@ -675,8 +687,9 @@ fn check_order(cx: &mut Ctx, path: &str, o: &Order, bodies: &[BodyDef], blocs: &
 }
 
 /// A recorded vote was taken in a body the level has, and its tally counts no more ballots than it has seats
-/// (fewer where members were absent).
-fn recorded_vote_fits_its_body(cx: &mut Ctx, p: &str, v: &super::raw::RecordedVote, bodies: &[BodyDef], states: &[super::raw::RawState]) {
+/// (fewer where members were absent). An assembly's seats include the states that joined by the vote's turn.
+fn recorded_vote_fits_its_body(cx: &mut Ctx, p: &str, v: &super::raw::RecordedVote, bodies: &[BodyDef], raw: &RawLevel) {
+    let states = &raw.states;
     let Some(body) = bodies.iter().find(|b| b.kind == v.body) else {
         let body = v.body;
         cx.err(format!("{p}.body"), format!("body `{body:?}` is not defined in this level's institution"));
@@ -684,6 +697,7 @@ fn recorded_vote_fits_its_body(cx: &mut Ctx, p: &str, v: &super::raw::RecordedVo
     };
     // In u64: counts and tallies come from the file and may be absurd; a count's own limit is checked elsewhere.
     let seats: u64 = body.members.iter().filter_map(|ix| states.get(ix.0)).map(|s| u64::from(s.count.max(1))).sum();
+    let seats = seats + if body.kind.is_assembly() { joined_by(raw, v.turn) } else { 0 };
     let counted = super::raw::parse_tally(&v.tally).map(|(y, n, a)| u64::from(y) + u64::from(n) + u64::from(a));
     if let Some(ballots) = counted.filter(|b| *b > seats) {
         cx.err(format!("{p}.tally"), format!("the tally `{}` counts {ballots} ballots, but the {:?} has {seats} seats", v.tally, v.body));

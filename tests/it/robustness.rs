@@ -262,3 +262,16 @@ fn a_recorded_vote_in_a_body_the_level_lacks_or_with_more_ballots_than_seats_is_
     let errs = level::check_source(&forged).err().expect("refused");
     assert!(errs.iter().any(|d| d.message.contains("`LeagueCouncil` is not defined")), "{errs:?}");
 }
+
+#[test]
+fn an_assembly_tally_counts_the_states_that_joined_by_its_turn_and_no_more() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/korea_1950.ron")).unwrap();
+    // Indonesia joined the United Nations on 28 September 1950: the Assembly of February 1951 had sixty seats.
+    assert!(src.contains("tally: \"44–7–9\""), "A/RES/498 (V) is in the level");
+    level::check_source(&src).expect("the shipped level is valid");
+    // Sixty ballots in the Assembly of October 1950 (turn 6's vote moved to turn 1) are one too many.
+    let forged = src.replacen("(turn: 7, body: GeneralAssembly, measure: Condemn", "(turn: 1, body: GeneralAssembly, measure: Condemn", 1);
+    assert_ne!(src, forged);
+    let errs = level::check_source(&forged).err().expect("refused");
+    assert!(errs.iter().any(|d| d.message.contains("counts 60 ballots, but the GeneralAssembly has 59 seats")), "{errs:?}");
+}
