@@ -16,6 +16,10 @@ The rule, the same for every level:
 - Members the level does not name alone are grouped by **region** (continent: Africa, the Americas,
   Asia-Pacific with Oceania, Europe) and **alignment**: closer to the aggressor than to the victim in the same
   roll calls, or not. Never by their vote on the crisis.
+- A member with fewer than MIN_CALLS roll calls in those years has no measurable ties: its ties are 0, and the
+  members left so are grouped by region apart from the others. If the victim is one of them, every tie to it
+  is 0, and alignment is agreeing with the aggressor more than the median member does. Before 1991 the data's codes
+  for the Soviet Union, Yugoslavia, Czechoslovakia and Byelorussia are read as SUN, YUG, CSK and BYS.
 - A group's ties are its members' mean; its `spread` is the standard deviation of their ties to the victim less
   their ties to the aggressor; it is non-aligned when most of its members belong to the Non-Aligned Movement.
 
@@ -44,6 +48,9 @@ AFG BHR BGD BTN BRN KHM IND IDN IRN IRQ JOR KWT LAO LBN MYS MDV MNG MMR NPL PRK 
 THA TLS TKM ARE UZB VNM YEM AZE FJI PNG VUT
 ATG BHS BRB BLZ BOL CHL COL CUB DMA DOM ECU GRD GTM GUY HTI HND JAM NIC PAN PER KNA LCA VCT SUR TTO VEN BLR
 """.split())
+# Before 1961 there was no Non-Aligned Movement: its forerunners were the states at the Asian-African
+# Conference of Bandung (April 1955) that belonged to no Western pact (SEATO 1954, the Baghdad Pact 1955).
+BANDUNG = set("AFG MMR KHM LKA EGY ETH IND IDN JOR LAO LBN LBR LBY NPL SAU SYR YEM".split())
 REGIONS = {
     "AF": ("F", "African", (20.0, 5.0)),
     "NA": ("M", "American", (-70.0, 0.0)),
@@ -54,8 +61,17 @@ REGIONS = {
 }
 # Codes of the roll-call data that are not ISO 3166-1 alpha-2 of a current state.
 OLD = {"YU": "SRB"}
+# Before 1991 the same codes stand for states that have since dissolved, named as the game's levels name them:
+# the Soviet Union, Yugoslavia, Czechoslovakia and the Byelorussian SSR (the Ukrainian SSR keeps UKR).
+COLD_WAR = {"RU": "SUN", "YU": "YUG", "CS": "CSK", "BY": "BYS"}
 # Members whose continent pycountry-convert does not know.
-MISSING = {"SRB": "EU", "TLS": "AS"}
+MISSING = {"SRB": "EU", "TLS": "AS", "SUN": "EU", "YUG": "EU", "CSK": "EU", "BYS": "EU"}
+# A state that cast fewer roll-call votes than this in the years given has no measurable ties. Ties to it are
+# 0 for every member (Hungary, admitted in December 1955, had cast six before its revolution of October 1956);
+# its own are 0 too, and it is grouped apart, by region, with the others whose record is as short.
+MIN_CALLS = 20
+# Rows the data leave without a code.
+UNCODED = {"Yemen Arab Republic": "YEM", "Federal Republic of Germany": "DEU"}
 
 
 def level_states(path):
@@ -75,7 +91,9 @@ def level_states(path):
     return named, agg, vic, cinc
 
 
-def iso3(a2):
+def iso3(a2, cold_war=False):
+    if cold_war and a2 in COLD_WAR:
+        return COLD_WAR[a2]
     if a2 in OLD:
         return OLD[a2]
     c = pycountry.countries.get(alpha_2=a2)
@@ -95,17 +113,22 @@ def agreements(rda, y0, y1):
     years = pd.to_datetime(calls["date"]).dt.year
     ids = calls[(years >= y0) & (years <= y1)]["rcid"]
     v = votes[votes["rcid"].isin(ids)].copy()
-    v["iso3"] = [iso3(str(c)) for c in v["country_code"]]
+    v["iso3"] = [iso3(str(c), y1 < 1991) if pd.notna(c) else UNCODED.get(str(n)) for c, n in zip(v["country_code"], v["country"])]
     v["x"] = v["vote"].astype(str).map({"yes": 1.0, "abstain": 0.5, "no": 0.0})
     table = v.dropna(subset=["iso3"]).pivot_table(index="rcid", columns="iso3", values="x", aggfunc="mean")
     names = {r.iso3: str(r.country) for r in v.dropna(subset=["iso3"]).drop_duplicates("iso3").itertuples()}
+    if y1 < 1991:
+        names.update({"SUN": "the Soviet Union", "YUG": "Yugoslavia", "CSK": "Czechoslovakia", "BYS": "Byelorussia"})
     return table, names, len(ids)
 
 
 def ties(table, state):
     agree = (1.0 - table.sub(table[state], axis=0).abs()).mean()
+    if table[state].count() < MIN_CALLS:
+        return agree, {c: 0.0 for c in agree.index}
     med = agree.median()
-    return agree, {c: max(-1.0, min(1.0, K * (a - med))) for c, a in agree.items()}
+    short = table.count() < MIN_CALLS
+    return agree, {c: 0.0 if short[c] else max(-1.0, min(1.0, K * (a - med))) for c, a in agree.items()}
 
 
 def hand_ties(path, state):
@@ -135,7 +158,9 @@ def print_named(path, named, table, ta, tv, agg, vic):
         if c in (agg, vic) or c not in table.columns:
             continue
         ha, hv = hand_ties(path, c)
-        print(f"| {c} | {ha:.2f} | {hv:.2f} | {ta[c]:.2f} | {tv[c]:.2f} | {side[c]:+.2f} |")
+        calls = table[c].count()
+        note = f" ({calls} roll calls: too few)" if calls < MIN_CALLS else ""
+        print(f"| {c}{note} | {ha:.2f} | {hv:.2f} | {ta[c]:.2f} | {tv[c]:.2f} | {side[c]:+.2f} |")
 
 
 def main():
@@ -155,13 +180,17 @@ def main():
         if reg is None:
             rows.append((c, names[c], "?", "no region: left out"))
             continue
-        closer = agree_a[c] > agree_v[c]
-        key = (reg[0], "A" if closer else "V")
+        # Without the victim's record, closer to the aggressor than the median member is.
+        closer = agree_a[c] > agree_v[c] if table[vic].count() >= MIN_CALLS else ta[c] > 0
+        key = (reg[0], "N" if table[c].count() < MIN_CALLS else "A" if closer else "V")
         groups.setdefault(key, (reg, closer, []))[2].append(c)
         rows.append((c, names[c], reg[1], "X" + key[0] + key[1]))
     agg_name, vic_name = names[agg], names[vic]
     print(f"# Assembly groups and ties for `{path}` from UN roll calls {y0}-{y1}\n")
     print(f"Generated by `scripts/un_affinity.py {path} {y0} {y1} DATA` from dgrtwo/unvotes ({calls} roll calls).\n")
+    if table[vic].count() < MIN_CALLS:
+        print(f"{vic} voted in {table[vic].count()} of them, fewer than {MIN_CALLS}: every tie to it is 0, and a group's "
+              f"alignment is whether its members agree with {agg} more than the median member does.\n")
     grouped = sum(len(g[2]) for g in groups.values())
     print("## Groups (RON)\n")
     print(f"CINC: what the states named alone leave ({1 - named_cinc:.4f}), shared by head count: a judgement.\n")
@@ -172,12 +201,17 @@ def main():
         gta = statistics.fmean(ta[m] for m in members)
         gtv = statistics.fmean(tv[m] for m in members)
         spread = statistics.pstdev([tv[m] - ta[m] for m in members]) if n > 1 else 0.0
-        nam = sum(m in NAM for m in members) * 2 > n
+        nam = sum(m in (BANDUNG if y1 < 1961 else NAM) for m in members) * 2 > n
         cinc = max(0.0, 1 - named_cinc) * n / grouped
         side = agg_name if closer else vic_name
         lon, lat = reg[2]
+        what = f"states aligned with {side} in the Assembly"
+        if key[1] == "N":
+            what = f"members with fewer than {MIN_CALLS} roll calls in the Assembly"
+        elif table[vic].count() < MIN_CALLS:
+            what = f"states {'' if closer else 'not '}aligned with {agg_name} in the Assembly"
         head = f'State(id: "{members[0]}", name: "{names[members[0]]}"' if n == 1 else (
-            f'State(id: "X{key[0]}{key[1]}", name: "{reg[1]} states aligned with {side} in the Assembly, {y0}–{y1 % 100:02} ({n})"'
+            f'State(id: "X{key[0]}{key[1]}", name: "{reg[1]} {what}, {y0}–{y1 % 100:02} ({n})"'
         )
         tail = "" if n == 1 else f" count: {n}, spread: {spread:.2f},"
         print(
