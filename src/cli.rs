@@ -222,16 +222,18 @@ pub fn run(cli: Cli, started: std::time::Instant) -> i32 {
                 }
             }
         }
-        Some(Command::Fidelity { seeds }) => match crate::sim::fidelity::table(&crate::files::shipped_levels(), seeds) {
-            Ok(t) => {
-                print!("{t}");
-                0
+        Some(Command::Fidelity { seeds }) => {
+            match crate::sim::fidelity::table(&crate::files::shipped_levels(), &crate::files::held_out_levels(), seeds) {
+                Ok(t) => {
+                    print!("{t}");
+                    0
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    2
+                }
             }
-            Err(e) => {
-                eprintln!("{e}");
-                2
-            }
-        },
+        }
         Some(Command::Docs) => {
             print!("{}", level::reference::markdown());
             0

@@ -79,6 +79,12 @@ pub fn shipped_levels() -> Vec<PathBuf> {
     level_files(&levels_dir())
 }
 
+/// Levels held out whole (`levels/heldout/`): written after the model and never used to set any number, they
+/// measure how well it predicts a crisis it was not fitted to. They are not in the campaign.
+pub fn held_out_levels() -> Vec<PathBuf> {
+    level_files(&levels_dir().join("heldout"))
+}
+
 /// The largest file the game reads: levels, variants, lessons, saves and reports are all far smaller.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 

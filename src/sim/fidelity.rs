@@ -28,6 +28,8 @@ pub struct Row {
     pub seeds: u64,
     /// A vote never used to set any number (`held_out` in the level), or the outcome (`None`).
     pub held_out: Option<bool>,
+    /// The row's level is held out whole (`levels/heldout/`): written after the model, never fitted.
+    pub whole_level_held_out: bool,
 }
 
 fn runs(level: &Arc<LevelDef>, seeds: u64) -> Vec<RunReport> {
@@ -126,7 +128,19 @@ fn vote_row(level: &LevelDef, rec: &RecordedVote, reports: &[RunReport], seeds: 
         }
     }
     let fact = format!("{} ({})", rec.document, rec.body.id());
-    Row { level: level.id.clone(), fact, recorded, simulated, matched, strict, ballots, tally_diff, seeds, held_out: Some(rec.held_out) }
+    Row {
+        level: level.id.clone(),
+        fact,
+        recorded,
+        simulated,
+        matched,
+        strict,
+        ballots,
+        tally_diff,
+        seeds,
+        held_out: Some(rec.held_out),
+        whole_level_held_out: false,
+    }
 }
 
 /// Seeds over which the outcome is counted: an outcome that history shares with others needs more than the
@@ -166,6 +180,7 @@ fn outcome_row(level: &Arc<LevelDef>) -> Row {
         tally_diff: None,
         seeds: OUTCOME_SEEDS,
         held_out: None,
+        whole_level_held_out: false,
     }
 }
 
@@ -190,10 +205,15 @@ fn summary(label: &str, rows: &[&Row]) -> String {
 }
 
 /// The Markdown table for every level.
-pub fn table(paths: &[PathBuf], seeds: u64) -> Result<String, String> {
+/// The table for the shipped levels and the levels held out whole (`held`), whose every row is held out.
+pub fn table(paths: &[PathBuf], held: &[PathBuf], seeds: u64) -> Result<String, String> {
     let mut all = Vec::new();
-    for p in paths {
-        all.extend(rows(&Arc::new(level::load(p)?), seeds));
+    for (p, whole) in paths.iter().map(|p| (p, false)).chain(held.iter().map(|p| (p, true))) {
+        let level = Arc::new(level::load(p)?);
+        if whole && level.history.votes.iter().any(|v| !v.held_out) {
+            return Err(format!("{}: a level held out whole marks every recorded vote `held_out: true`", p.display()));
+        }
+        all.extend(rows(&level, seeds).into_iter().map(|r| Row { whole_level_held_out: whole, ..r }));
     }
     let mut s = String::new();
     let _ = writeln!(s, "# Fidelity\n");
@@ -209,7 +229,7 @@ pub fn table(paths: &[PathBuf], seeds: u64) -> Result<String, String> {
     );
     let _ = writeln!(
         s,
-        "**Held-out** votes (`held_out: true` in the level) were never used to set any number of the model or of a level; every other vote was available when the model and the levels' numbers were set (calibration). The held-out rows are the model's prediction, the calibration rows its fit.\n"
+        "**Held-out** votes (`held_out: true` in the level) were never used to set any number of the model or of a level; every other vote was available when the model and the levels' numbers were set (calibration). The held-out rows are the model's prediction, the calibration rows its fit. Levels held out whole (`levels/heldout/`, outside the campaign) were written after the model from data by rule and never changed once simulated: all their rows, the outcome included, are prediction.\n"
     );
     let _ = writeln!(s, "| votes | count | verdict right in every seed | strict in every seed | ballots reproduced |");
     let _ = writeln!(s, "|---|---|---|---|---|");
@@ -217,16 +237,18 @@ pub fn table(paths: &[PathBuf], seeds: u64) -> Result<String, String> {
     let group = |h: bool| votes.iter().copied().filter(|r| r.held_out == Some(h)).collect::<Vec<_>>();
     let _ = writeln!(s, "{}", summary("calibration", &group(false)));
     let _ = writeln!(s, "{}", summary("held out", &group(true)));
-    let outcomes: Vec<&Row> = all.iter().filter(|r| r.held_out.is_none()).collect();
-    let modal = outcomes.iter().filter(|r| r.simulated.starts_with(&r.recorded)).count();
-    let _ = writeln!(s, "\nOutcomes: the recorded outcome is the most frequent in {modal} of {} levels.\n", outcomes.len());
+    let outcomes = |whole: bool| all.iter().filter(|r| r.held_out.is_none() && r.whole_level_held_out == whole).collect::<Vec<_>>();
+    let modal = |rows: &[&Row]| rows.iter().filter(|r| r.simulated.starts_with(&r.recorded)).count();
+    let (shipped, held) = (outcomes(false), outcomes(true));
+    let _ = write!(s, "\nOutcomes: the recorded outcome is the most frequent in {} of {} levels", modal(&shipped), shipped.len());
+    let _ = writeln!(s, ", and in {} of {} held out whole (`levels/heldout/`).\n", modal(&held), held.len());
     let _ = writeln!(s, "| level | recorded fact | set | record | simulated (seed 0) | verdict | strict | ballots | tally |");
     let _ = writeln!(s, "|---|---|---|---|---|---|---|---|---|");
     for r in &all {
-        let set = match r.held_out {
-            Some(true) => "held out",
-            Some(false) => "calibration",
-            None => "outcome",
+        let set = match (r.held_out, r.whole_level_held_out) {
+            (Some(true), _) | (None, true) => "held out",
+            (Some(false), _) => "calibration",
+            (None, false) => "outcome",
         };
         let ballots = if r.ballots.1 == 0 { "—".to_string() } else { format!("{:.0}%", 100.0 * r.ballots.0 as f64 / r.ballots.1 as f64) };
         let tally = r.tally_diff.map_or("—".into(), |d| d.to_string());

@@ -8,7 +8,7 @@ fn cli(args: &[&str]) -> std::process::Output {
 
 #[test]
 fn check_passes_every_shipped_level_lesson_and_example() {
-    let out = cli(&["check", "levels", "levels/lessons", "levels/examples"]);
+    let out = cli(&["check", "levels", "levels/lessons", "levels/examples", "levels/heldout"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
 }
 

@@ -167,12 +167,29 @@ fn ukraine_the_veto_blocks_the_council_the_assembly_condemns_by_a_large_majority
 
 #[test]
 fn the_committed_fidelity_table_is_what_the_code_generates() {
-    let generated = collective_security::sim::fidelity::table(&collective_security::files::shipped_levels(), 10).unwrap();
+    use collective_security::files::{held_out_levels, shipped_levels};
+    let generated = collective_security::sim::fidelity::table(&shipped_levels(), &held_out_levels(), 10).unwrap();
     let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/FIDELITY.md")).unwrap_or_default();
     assert!(generated == committed, "docs/FIDELITY.md is stale: run `collective-security fidelity > docs/FIDELITY.md`");
     let held_out = generated.lines().find(|l| l.starts_with("| held out |")).expect("held-out votes reported apart");
     let count: usize = held_out.split('|').nth(2).unwrap().trim().parse().unwrap();
-    assert!(count >= 3, "{held_out}");
+    let calibration = generated.lines().find(|l| l.starts_with("| calibration |")).expect("calibration votes reported");
+    let fitted: usize = calibration.split('|').nth(2).unwrap().trim().parse().unwrap();
+    assert!(3 * count >= count + fitted, "at least a third of the recorded votes are held out: {held_out}");
+    assert!(generated.contains("| hungary_1956 | outcome | held out |"), "a whole level's outcome is reported as held out");
+}
+
+#[test]
+fn a_level_held_out_whole_marks_every_vote_held_out_and_stays_out_of_the_campaign() {
+    use collective_security::files::{held_out_levels, shipped_levels};
+    let held = held_out_levels();
+    assert!(!held.is_empty(), "at least one whole level is held out");
+    for p in &held {
+        let level = collective_security::level::load(p).unwrap();
+        assert!(!level.history.votes.is_empty(), "{}: a held-out level has recorded votes to predict", p.display());
+        assert!(level.history.votes.iter().all(|v| v.held_out), "{}: every vote of a held-out level is held out", p.display());
+        assert!(shipped_levels().iter().all(|s| s.file_name() != p.file_name()), "{} is not also a shipped level", p.display());
+    }
 }
 
 #[test]

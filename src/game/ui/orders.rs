@@ -114,7 +114,10 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
     egui::Panel::left("crisis").resizable(true).default_size(330.0).show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.heading("The crisis");
-            ui.label(format!("{} attacks {} in {}.", l.states[l.crisis.aggressor].name, l.states[l.crisis.victim].name, l.crisis.theatre));
+            let (aggressor, victim) = (&l.states[l.crisis.aggressor].name, &l.states[l.crisis.victim].name);
+            // "attacks Hungary in Hungary" says nothing twice: a theatre named as the victim is left unsaid.
+            let theatre = if l.crisis.theatre == *victim { String::new() } else { format!(" in {}", l.crisis.theatre) };
+            ui.label(format!("{aggressor} attacks {victim}{theatre}."));
             ui.label(RichText::new(format!("Its claim: “{}”", l.crisis.claim)).italics());
             ui.separator();
             ui.add_enabled_ui(can_order, |ui| {
