@@ -242,7 +242,8 @@ fn form_coalition(
     // The victim joins only with an expedition it ordered (its army at home fights in the theatre anyway).
     let deciding = |e: Entity| e != crisis.aggressor && (e != crisis.victim || mif.intervening.contains(&e)) && !mif.in_coalition(e);
     let mut order: Vec<_> = nations.iter().filter(|n| deciding(n.0)).collect();
-    order.sort_by(|a, b| b.2.cinc.total_cmp(&a.2.cinc).then(a.1.ix.cmp(&b.1.ix)));
+    // Each state's index is its own, so the order is total and an unstable sort gives the same one, without a buffer.
+    order.sort_unstable_by(|a, b| b.2.cinc.total_cmp(&a.2.cinc).then(a.1.ix.cmp(&b.1.ix)));
     for (e, nation, cap, int, member) in order {
         let noise = rng.dynamic();
         if iv.withholds(nation.ix, OrderKind::Intervene) {
@@ -274,7 +275,9 @@ fn form_coalition(
         if c > 0.0 {
             let arrives = c * projection(int.km_theatre, cap.cinc);
             let sent = Contingent::sent(e, arrives, start, int.km_theatre, &draws);
-            log.news(cal.turn, level.0.turns[cal.turn].date, forces_sent(&nation.name, &crisis.theatre, &sent), false);
+            if !log.lean {
+                log.news(cal.turn, level.0.turns[cal.turn].date, forces_sent(&nation.name, &crisis.theatre, &sent), false);
+            }
             mif.coalition.push(sent);
             committed += arrives;
         }
@@ -398,7 +401,7 @@ fn send_arms(
         if e == crisis.aggressor || e == crisis.victim || policy_player || int.ties_victim <= 0.3 || mif.arms.iter().any(|c| c.state == e) {
             continue;
         }
-        let mut f = vec![
+        let mut f: Factors = smallvec::smallvec![
             Factor::new(FactorId::TiesToVictim, int.ties_victim),
             Factor::new(FactorId::CoalitionLead, 0.5 * backing.min(1.0) - 0.25),
             Factor::new(FactorId::DomesticConstraints, -0.3 * int.domestic),

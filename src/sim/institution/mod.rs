@@ -269,7 +269,14 @@ fn record_ballots(
     log: &mut RunLog,
     stances: &mut Query<&mut Stance>,
 ) -> Ballots {
-    let mut b = Ballots { seats: vec![], ballots: vec![], decision_ix: vec![], would_block: vec![], divided: vec![] };
+    let n = casts.len();
+    let mut b = Ballots {
+        seats: Vec::with_capacity(n),
+        ballots: Vec::with_capacity(n),
+        decision_ix: Vec::with_capacity(n),
+        would_block: vec![],
+        divided: vec![],
+    };
     for c in casts {
         if c.away && c.member && c.permanent && c.wanted == Ballot::No && !procedural {
             b.would_block.push(c.id.clone());
