@@ -91,6 +91,10 @@ pub fn checked_ballots(level: &LevelDef, rec: &RecordedVote) -> Vec<(String, Bal
 
 pub use crate::level::raw::parse_tally;
 
+/// The most states a simulated ballot list names in the table: the Soviet bloc's ten votes against fit, a list of
+/// fifty does not.
+const MAX_NAMED: usize = 10;
+
 fn vote_row(level: &LevelDef, rec: &RecordedVote, reports: &[RunReport], seeds: u64) -> Row {
     let found: Vec<Option<&VoteReport>> = reports
         .iter()
@@ -113,7 +117,7 @@ fn vote_row(level: &LevelDef, rec: &RecordedVote, reports: &[RunReport], seeds: 
             let mut s = format!("{}–{}–{}, {}", v.yes, v.no, v.abstain, if v.adopted { "adopted" } else { "not adopted" });
             for (label, b) in [("no", Ballot::No), ("abstain", Ballot::Abstain), ("absent", Ballot::Absent)] {
                 let ids = who(v, b);
-                if !ids.is_empty() && ids.len() <= 6 {
+                if !ids.is_empty() && ids.len() <= MAX_NAMED {
                     let _ = write!(s, "; {label}: {}", ids.join(", "));
                 }
             }
