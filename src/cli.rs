@@ -150,7 +150,7 @@ pub enum Command {
         #[arg(long)]
         report: Option<PathBuf>,
     },
-    /// Compare every shipped level, and those held out whole, played as history went with the record: a Markdown table (docs/FIDELITY.md).
+    /// Compare the shipped levels and those held out whole, played as history went, with the record (docs/FIDELITY.md).
     Fidelity {
         /// Seeds per level: a recorded fact matches when it comes out in every seed.
         #[arg(long, default_value_t = 10)]

@@ -208,8 +208,7 @@ fn summary(label: &str, rows: &[&Row]) -> String {
     format!("| {label} | {n} | {verdicts} | {strict} | {acc} |")
 }
 
-/// The Markdown table for every level.
-/// The table for the shipped levels and the levels held out whole (`held`), whose every row is held out.
+/// The Markdown table for the shipped levels and the levels held out whole (`held`), whose every row is held out.
 pub fn table(paths: &[PathBuf], held: &[PathBuf], seeds: u64) -> Result<String, String> {
     let mut all = Vec::new();
     for (p, whole) in paths.iter().map(|p| (p, false)).chain(held.iter().map(|p| (p, true))) {

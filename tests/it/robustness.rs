@@ -269,7 +269,7 @@ fn an_assembly_tally_counts_the_states_that_joined_by_its_turn_and_no_more() {
     // Indonesia joined the United Nations on 28 September 1950: the Assembly of February 1951 had sixty seats.
     assert!(src.contains("tally: \"44–7–9\""), "A/RES/498 (V) is in the level");
     level::check_source(&src).expect("the shipped level is valid");
-    // Sixty ballots in the Assembly of October 1950 (turn 6's vote moved to turn 1) are one too many.
+    // Sixty ballots in the Assembly of June 1950, before Indonesia joined (turn 7's vote moved to turn 1), are one too many.
     let forged = src.replacen("(turn: 7, body: GeneralAssembly, measure: Condemn", "(turn: 1, body: GeneralAssembly, measure: Condemn", 1);
     assert_ne!(src, forged);
     let errs = level::check_source(&forged).err().expect("refused");
