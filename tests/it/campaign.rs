@@ -19,17 +19,22 @@ fn stage(id: &str, role: Option<&str>, policy: Option<Policy>) -> Stage {
 /// Over `RUNS` seeds: the last era's outcome shares, and the mean credibility (League, UN), appetite and faith
 /// that the next-to-last era carried into it.
 fn last_era(stages: &[Stage], policy: Policy) -> (BTreeMap<OutcomeKind, f64>, [f32; 4]) {
+    last_era_over(stages, policy, RUNS)
+}
+
+/// The same over `runs` seeds.
+fn last_era_over(stages: &[Stage], policy: Policy, runs: u64) -> (BTreeMap<OutcomeKind, f64>, [f32; 4]) {
     let mut sim = Simulation::new();
     sim.set_lean(true);
     let mut shares: BTreeMap<OutcomeKind, f64> = BTreeMap::new();
     let mut carried = [0.0f32; 4];
-    for k in 0..RUNS {
+    for k in 0..runs {
         let eras = campaign::play(&mut sim, stages, policy, 1 + k, true);
         let last = eras.last().unwrap();
-        *shares.entry(last.outcome).or_default() += 1.0 / RUNS as f64;
+        *shares.entry(last.outcome).or_default() += 1.0 / runs as f64;
         let c = last.carried_in;
         for (slot, x) in carried.iter_mut().zip([c.league.unwrap_or(0.0), c.un.unwrap_or(0.0), c.appetite, c.faith]) {
-            *slot += x / RUNS as f32;
+            *slot += x / runs as f32;
         }
     }
     (shares, carried)
@@ -95,14 +100,17 @@ fn sanctioning_crimea_in_2014_leaves_the_un_more_credible_in_2022_and_russia_no_
 /// on the precedent of 1991).
 #[test]
 fn an_invasion_of_kuwait_undone_leaves_later_aggressors_less_hungry_and_easier_to_deter() {
+    // Russia is rarely deterred in 2022 either way, and Kuwait played as history went is undone in about
+    // three runs in four: the difference is a few points, measured over more seeds than the other legacies.
     let with = |p| {
-        last_era(
+        last_era_over(
             &[
                 stage("kuwait_1990", Some("USA"), Some(p)),
                 stage("crimea_2014", Some("USA"), Some(Policy::Historical)),
                 stage("ukraine_2022", Some("USA"), None),
             ],
             Policy::Alliance,
+            3 * RUNS,
         )
     };
     let (undone, c1) = with(Policy::Historical);
@@ -110,7 +118,7 @@ fn an_invasion_of_kuwait_undone_leaves_later_aggressors_less_hungry_and_easier_t
     assert!(c1[2] < c0[2], "appetite carried into 2022: {} after 1990 undone, {} after 1990 paid", c1[2], c0[2]);
     // More often deterred, by more than two standard errors of the difference over these seeds.
     let (a, b) = (share(&undone, OutcomeKind::Deterred), share(&paid, OutcomeKind::Deterred));
-    let se = ((a * (1.0 - a) + b * (1.0 - b)) / RUNS as f64).sqrt();
+    let se = ((a * (1.0 - a) + b * (1.0 - b)) / (3 * RUNS) as f64).sqrt();
     assert!(a - b > 2.0 * se, "Russia deterred in {a} after Kuwait undone, {b} after Kuwait paid (two standard errors: {:.3})", 2.0 * se);
 }
 

@@ -279,13 +279,13 @@ fn an_aggressor_holding_ground_and_not_routed_offers_a_cease_fire_before_it_with
         let start = level.crisis.control;
         for seed in 0..20 {
             let r = play(level.clone(), seed, Policy::Historical, None);
-            // Behind a cease-fire line: the victim consented in an earlier turn (to the aggressor's terms, or to
-            // peacekeepers between them).
+            // Behind a cease-fire line: the victim consented (to the aggressor's terms, or to peacekeepers between
+            // them) in an earlier turn, or in this one before the aggressor chose: peacekeepers deploy first.
             let victim = &*level.states[level.crisis.victim].id;
             let ceasefire_before = |turn: usize| {
                 r.decisions
                     .iter()
-                    .any(|d| d.turn < turn && d.actor == victim && matches!(d.decision, DecisionKind::Consent { given: true }))
+                    .any(|d| d.turn <= turn && d.actor == victim && matches!(d.decision, DecisionKind::Consent { given: true }))
             };
             for (t, w) in r.channels.windows(2).enumerate() {
                 if w[1].choice != Some(AggressorChoice::Withdraw) {

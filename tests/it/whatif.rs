@@ -121,13 +121,13 @@ fn an_oil_embargo_leaked_by_american_oil_does_far_less_than_one_america_respects
 }
 
 #[test]
-fn an_oil_embargo_that_slows_italy_lets_the_rains_of_june_1936_stop_it_short_of_the_conquest() {
+fn the_kiremt_rains_of_june_1936_stop_a_slow_italian_campaign_short_of_the_conquest() {
     // Badoglio raced for Addis Ababa before the kiremt rains would stop his columns until September (Barker,
-    // The Civilising Mission, 1968; Mockler, Haile Selassie's War, 1984); an embargo that slowed his supply
-    // would have let the rains catch him (Baer, Test Case, 1976). The same embargo in a war with no season to
-    // wait for leaves Italy holding the conquest more often.
-    let with_rains = whatif("abyssinia_1935_oil_with_usa");
-    assert!(!with_rains.crisis.seasons.is_empty(), "the variant keeps the level's rains");
+    // The Civilising Mission, 1968; Mockler, Haile Selassie's War, 1984): a campaign that went slower, under
+    // De Bono's caution or against a stiffer defence, would have been caught by them. The same war with no
+    // season to wait for leaves Italy holding the conquest more often.
+    let with_rains = shipped("abyssinia_1935");
+    assert!(!with_rains.crisis.seasons.is_empty(), "the level has its rains");
     let mut dry = (*with_rains).clone();
     dry.crisis.seasons.clear();
     moves(&Arc::new(dry), &with_rains, Policy::Historical, None, OutcomeKind::AggressorPrevails, -0.10);
