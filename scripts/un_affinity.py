@@ -18,10 +18,14 @@ The rule, the same for every level:
   roll calls, or not. Never by their vote on the crisis.
 - A member with fewer than MIN_CALLS roll calls in those years has no measurable ties: its ties are 0, and the
   members left so are grouped by region apart from the others. If the victim is one of them, every tie to it
-  is 0, and alignment is agreeing with the aggressor more than the median member does. Before 1991 the data's codes
-  for the Soviet Union, Yugoslavia, Czechoslovakia and Byelorussia are read as SUN, YUG, CSK and BYS.
+  is 0, and alignment is agreeing with the aggressor more than the median member does. So too when the victim
+  agreed with the aggressor on SATELLITE (90%) of the roll calls or more: a satellite's delegation voting with its
+  patron leaves a record that cannot tell the two apart. Before 1991 the data's codes for the Soviet Union,
+  Yugoslavia, Czechoslovakia and Byelorussia are read as SUN, YUG, CSK and BYS.
 - A group's ties are its members' mean; its `spread` is the standard deviation of their ties to the victim less
-  their ties to the aggressor; it is non-aligned when most of its members belong to the Non-Aligned Movement.
+  their ties to the aggressor; it is non-aligned when most of its members belong to the Non-Aligned Movement of
+  the time: before 1961 the Bandung states outside any Western pact, to 1969 the states at the Cairo summit of
+  1964, later the members listed in 2012.
 
 The output is Markdown: the groups as RON `State` entries to paste into the level, then every member's figures,
 then the states the level names alone, whose ties are the author's judgement, beside what the roll calls give
@@ -51,6 +55,20 @@ ATG BHS BRB BLZ BOL CHL COL CUB DMA DOM ECU GRD GTM GUY HTI HND JAM NIC PAN PER 
 # Before 1961 there was no Non-Aligned Movement: its forerunners were the states at the Asian-African
 # Conference of Bandung (April 1955) that belonged to no Western pact (SEATO 1954, the Baghdad Pact 1955).
 BANDUNG = set("AFG MMR KHM LKA EGY ETH IND IDN JOR LAO LBN LBR LBY NPL SAU SYR YEM".split())
+# From 1961 to the Lusaka summit of 1970: the states at the second summit, Cairo, October 1964, as its
+# declaration names them (UN document A/5763, 29 October 1964), less Angola's government in exile.
+CAIRO_1964 = set("""
+AFG DZA MMR BDI KHM CMR CAF LKA TCD COG CUB CYP BEN ETH GHA GIN IND IDN IRQ MRT JOR KEN KWT LAO LBN LBR LBY
+MWI MLI MAR NPL NGA SAU SEN SLE SOM SDN SYR TGO TUN UGA EGY TZA YEM YUG ZMB
+""".split())
+# A victim whose delegation agreed with the aggressor's on this share of the roll calls or more (a satellite
+# voting with its patron) has a record that cannot tell the two apart: it is read as no record.
+SATELLITE = 0.9
+
+
+def non_aligned(y1):
+    """The non-aligned states of the years up to y1."""
+    return BANDUNG if y1 < 1961 else CAIRO_1964 if y1 < 1970 else NAM
 REGIONS = {
     "AF": ("F", "African", (20.0, 5.0)),
     "NA": ("M", "American", (-70.0, 0.0)),
@@ -160,7 +178,8 @@ def print_named(path, named, table, ta, tv, agg, vic):
         ha, hv = hand_ties(path, c)
         calls = table[c].count()
         note = f" ({calls} roll calls: too few)" if calls < MIN_CALLS else ""
-        print(f"| {c}{note} | {ha:.2f} | {hv:.2f} | {ta[c]:.2f} | {tv[c]:.2f} | {side[c]:+.2f} |")
+        side_c = f"{side[c]:+.2f}" if n else "—"
+        print(f"| {c}{note} | {ha:.2f} | {hv:.2f} | {ta[c]:.2f} | {tv[c]:.2f} | {side_c} |")
 
 
 def main():
@@ -171,6 +190,10 @@ def main():
     table, names, calls = agreements(rda, y0, y1)
     agree_a, ta = ties(table, agg)
     agree_v, tv = ties(table, vic)
+    satellite = table[vic].count() >= MIN_CALLS and agree_a[vic] >= SATELLITE
+    measured = table[vic].count() >= MIN_CALLS and not satellite
+    if not measured:
+        tv = {c: 0.0 for c in tv}
     rows, groups = [], {}
     for c in sorted(table.columns):
         reg = region(c)
@@ -181,7 +204,7 @@ def main():
             rows.append((c, names[c], "?", "no region: left out"))
             continue
         # Without the victim's record, closer to the aggressor than the median member is.
-        closer = agree_a[c] > agree_v[c] if table[vic].count() >= MIN_CALLS else ta[c] > 0
+        closer = agree_a[c] > agree_v[c] if measured else ta[c] > 0
         key = (reg[0], "N" if table[c].count() < MIN_CALLS else "A" if closer else "V")
         groups.setdefault(key, (reg, closer, []))[2].append(c)
         rows.append((c, names[c], reg[1], "X" + key[0] + key[1]))
@@ -191,6 +214,10 @@ def main():
     if table[vic].count() < MIN_CALLS:
         print(f"{vic} voted in {table[vic].count()} of them, fewer than {MIN_CALLS}: every tie to it is 0, and a group's "
               f"alignment is whether its members agree with {agg} more than the median member does.\n")
+    elif satellite:
+        print(f"{vic} agreed with {agg} on {agree_a[vic]:.0%} of them, {SATELLITE:.0%} or more: its record cannot tell "
+              f"the two apart, so every tie to it is 0, and a group's alignment is whether its members agree with "
+              f"{agg} more than the median member does.\n")
     grouped = sum(len(g[2]) for g in groups.values())
     print("## Groups (RON)\n")
     print(f"CINC: what the states named alone leave ({1 - named_cinc:.4f}), shared by head count: a judgement.\n")
@@ -201,14 +228,14 @@ def main():
         gta = statistics.fmean(ta[m] for m in members)
         gtv = statistics.fmean(tv[m] for m in members)
         spread = statistics.pstdev([tv[m] - ta[m] for m in members]) if n > 1 else 0.0
-        nam = sum(m in (BANDUNG if y1 < 1961 else NAM) for m in members) * 2 > n
+        nam = sum(m in non_aligned(y1) for m in members) * 2 > n
         cinc = max(0.0, 1 - named_cinc) * n / grouped
         side = agg_name if closer else vic_name
         lon, lat = reg[2]
         what = f"states aligned with {side} in the Assembly"
         if key[1] == "N":
             what = f"members with fewer than {MIN_CALLS} roll calls in the Assembly"
-        elif table[vic].count() < MIN_CALLS:
+        elif not measured:
             what = f"states {'' if closer else 'not '}aligned with {agg_name} in the Assembly"
         head = f'State(id: "{members[0]}", name: "{names[members[0]]}"' if n == 1 else (
             f'State(id: "X{key[0]}{key[1]}", name: "{reg[1]} {what}, {y0}–{y1 % 100:02} ({n})"'
