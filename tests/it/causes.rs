@@ -109,3 +109,17 @@ fn had_the_united_states_sent_no_forces_to_korea_the_coalition_would_rarely_have
     assert!(pushed_back < 0.2, "without American forces the coalition still pushes the North back in {pushed_back} of runs");
     assert!(c.effect < -0.4, "{c:?}");
 }
+
+#[test]
+fn without_the_kiremt_rains_italy_would_more_often_have_held_ethiopia() {
+    // The rains of June 1936 are a season of the level, not a factor anyone weighs: removing them is measured
+    // like any other cause (Barker, The Civilising Mission, 1968: Badoglio raced them to Addis Ababa).
+    let causes = cause::explain_plan(&plan("abyssinia_1935", 100), &AtomicUsize::new(0));
+    let rains = causes
+        .iter()
+        .find(|c| c.mechanism.id() == "outcome" && c.cause.starts_with("season:"))
+        .unwrap_or_else(|| panic!("the rains are not named among {:#?}", causes.iter().map(|c| &c.label).collect::<Vec<_>>()));
+    assert!(rains.label.starts_with("Without the kiremt rains (15 June to 15 September)"), "{}", rains.label);
+    assert!(rains.label.contains("the aggressor prevails in"), "{}", rains.label);
+    assert!(rains.effect >= 0.1, "{rains:?}");
+}

@@ -186,12 +186,21 @@ pub fn candidates(level: &LevelDef, log: &RunLog, plan: &Plan) -> Vec<Cause> {
             .filter(|(_, e)| e.turn < played && e.effect != crate::level::EventEffect::News)
             .map(|(i, _)| Cause::Event(i)),
     );
+    out.extend(season_candidates(level, played));
     let mut deciders: Vec<StateIx> = log.votes.iter().flat_map(|v| v.decisive.iter()).filter_map(|id| level.state_ix(id)).collect();
     deciders.sort();
     deciders.dedup();
     out.extend(deciders.into_iter().map(Cause::Ballots));
     out.extend(order_candidates(level, log, plan, played));
     out
+}
+
+/// The theatre's seasons that slowed the front on some day of the turns played.
+fn season_candidates(level: &LevelDef, played: usize) -> Vec<Cause> {
+    let start = level.turns[0].date.days();
+    let end = crate::sim::core::turn_days(level, played.min(level.turns.len()) - 1).1;
+    let slowed = |s: &crate::level::Season| crate::sim::conflict::season_pace(std::slice::from_ref(s), start, end).0 < 1.0;
+    level.crisis.seasons.iter().enumerate().filter(|(_, s)| slowed(s)).map(|(i, _)| Cause::Season(i)).collect()
 }
 
 fn order_candidates(level: &LevelDef, log: &RunLog, plan: &Plan, played: usize) -> Vec<Cause> {

@@ -7,7 +7,7 @@ pub mod measure;
 
 use bevy::prelude::*;
 
-use crate::level::{EventEffect, LevelDef, StateIx, VotingRule};
+use crate::level::{EventEffect, LevelDef, Season, StateIx, VotingRule};
 
 use super::text::body_name;
 use super::trace::FactorId;
@@ -45,6 +45,8 @@ pub enum Cause {
     Rule(RuleChange),
     /// A dated event of the level (its index in the level's events), removed.
     Event(usize),
+    /// A season of the theatre that slows the fighting (its index in the crisis's seasons), removed.
+    Season(usize),
     /// One state's ballots, reversed.
     Ballots(StateIx),
     /// One state's orders of one kind, never given.
@@ -85,6 +87,7 @@ impl Cause {
             Cause::Event(i) => {
                 level.events.get(i).map_or_else(|| format!("event:{i}"), |e| format!("event:{}:{}", e.date, event_kind(&e.effect)))
             }
+            Cause::Season(i) => format!("season:{i}"),
             Cause::Ballots(s) => format!("ballots:{}", level.states[s].id),
             Cause::Orders(s, k) => format!("orders:{}:{}", level.states[s].id, k.id()),
         }
@@ -101,6 +104,7 @@ impl Cause {
             Cause::Event(i) => {
                 level.events.get(i).map_or_else(|| "Without a dated event".into(), |e| event_label(level, &e.effect, &e.date.to_string()))
             }
+            Cause::Season(i) => level.crisis.seasons.get(i).map_or_else(|| "Without a season".into(), season_label),
             Cause::Ballots(s) => format!("Had {} voted the other way", name(s)),
             Cause::Orders(s, k) => order_label(&name(s), k),
         }
@@ -113,7 +117,7 @@ impl Cause {
             Cause::Rule(RuleChange::AbsenceAsNo) => Intervention { absence_as_no: true, ..default() },
             Cause::Ballots(s) => Intervention { reversed: Some(s), ..default() },
             Cause::Orders(s, k) => Intervention { dropped: Some((s, k)), ..default() },
-            Cause::Rule(_) | Cause::Event(_) => Intervention::default(),
+            Cause::Rule(_) | Cause::Event(_) | Cause::Season(_) => Intervention::default(),
         }
     }
 
@@ -137,6 +141,9 @@ impl Cause {
             }
             Cause::Event(i) if i < l.events.len() => {
                 l.events.remove(i);
+            }
+            Cause::Season(i) if i < l.crisis.seasons.len() => {
+                l.crisis.seasons.remove(i);
             }
             _ => return None,
         }
@@ -171,6 +178,15 @@ fn event_label(level: &LevelDef, e: &EventEffect, date: &str) -> String {
         EventEffect::UnitingForPeace => format!("Without the Uniting for Peace resolution ({date})"),
         EventEffect::News => format!("Without the news of {date}"),
     }
+}
+
+/// "Without the kiremt rains (15 June to 15 September)".
+fn season_label(s: &Season) -> String {
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let day = |(m, d): (u8, u8)| format!("{d} {}", MONTHS.get(usize::from(m).wrapping_sub(1)).unwrap_or(&"?"));
+    let name = s.name.strip_prefix("The ").map_or_else(|| s.name.clone(), |rest| format!("the {rest}"));
+    format!("Without {name} ({} to {})", day(s.from), day(s.to))
 }
 
 fn order_label(name: &str, k: OrderKind) -> String {
