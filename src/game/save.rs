@@ -61,8 +61,9 @@ pub struct SaveDir(pub PathBuf);
 /// Bumped whenever the save format changes, or a saved game's orders would replay differently (2: the model's
 /// draws follow the states' order; 3: the aggressor's doubt of its enemies is drawn; 4: ground an attack took before the level opens counts as
 /// taken, not as the line held before the crisis; 5: a guarantee given once the war is under way carries no
-/// nuclear risk); older saves are refused with a message, never half-loaded.
-pub const SAVE_FORMAT: u32 = 5;
+/// nuclear risk; 6: a campaign's fortune sets the pace of a winning advance, and vast theatres are crossed at
+/// 0.35 of the pace); older saves are refused with a message, never half-loaded.
+pub const SAVE_FORMAT: u32 = 6;
 
 #[derive(Serialize, Deserialize)]
 pub struct SaveFile {

@@ -54,6 +54,7 @@ fn record_channels(
         doubt: r4(doubt(&crisis, &draws, &log)),
         control: r4(crisis.control),
         season_pace: r4(super::conflict::season_pace(&level.0.crisis.seasons, start, day).0),
+        campaign_fortune: r4(super::conflict::advance_fortune(&draws, 1.0)),
         choice,
     };
     log.channels.push(c);
@@ -76,12 +77,15 @@ mod tests {
         let mut sim = tiny();
         let world = sim.world_mut();
         world.resource_mut::<MeasuresInForce>().pressure = 0.25;
+        let mut draws = world.resource_mut::<crate::sim::core::Draws>();
+        (draws.fortune_aggressor, draws.fortune_victim) = (1.2, 0.8);
         world.run_system_once(super::record_channels).unwrap();
         let log = world.resource::<RunLog>();
         assert_eq!(log.channels.len(), 1);
         let c = &log.channels[0];
         assert_eq!((c.turn, c.control, c.sanctions_pressure, c.season_pace), (0, 0.3, 0.25, 1.0));
         assert!(c.aggressor_forces > 0.0 && c.victim_forces > 0.0, "both sides have forces in the theatre");
+        assert_eq!(c.campaign_fortune, 1.5, "the aggressor's fortune over the victim's");
     }
 
     #[test]

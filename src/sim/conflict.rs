@@ -150,9 +150,15 @@ fn fight(
 /// (the balance's own sensitivity to fortune, `(1 − balance²) / 2`, falls to nothing as it nears 1).
 /// Arithmetic only, so that every platform computes the same bytes.
 pub fn advance_fortune(draws: &Draws, balance: f32) -> f32 {
-    let ratio = draws.fortune_aggressor / draws.fortune_victim.max(0.05);
+    let ratio = (draws.fortune_aggressor / draws.fortune_victim.max(0.05)).clamp(FORTUNE_MIN, FORTUNE_MAX);
     1.0 + (ratio - 1.0) * balance * balance
 }
+
+/// Bounds of the fortune of an advance: a level's `fortune` range may reach 1, which leaves a side with no
+/// fortune at all; the advance still moves at no less than half and no more than twice its pace. The default
+/// range (0.25) never reaches them (0.6 to 1.67).
+pub const FORTUNE_MIN: f32 = 0.5;
+pub const FORTUNE_MAX: f32 = 2.0;
 
 /// The pace the theatre's seasons leave the front over the days `start..end` (the mean of its days' paces,
 /// 1 where no season slows it), with the season that slows it most.

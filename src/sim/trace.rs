@@ -403,6 +403,9 @@ pub struct Channels {
     pub control: f32,
     /// The pace the theatre's seasons (rains, mud, snow) leave the front this turn, 1 when none slows it.
     pub season_pace: f32,
+    /// The fortune of the aggressor's campaign against the victim's, drawn once per run (1 when even): where
+    /// it is far stronger, it sets how fast its advance goes.
+    pub campaign_fortune: f32,
     /// What the aggressor decided this turn, if it decided.
     pub choice: Option<super::core::AggressorChoice>,
 }

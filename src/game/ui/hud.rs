@@ -626,7 +626,7 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::Channels, before: Optio
     use crate::sim::Channels;
     ui.label(RichText::new("What the aggressor faced").strong());
     type Get = fn(&Channels) -> f32;
-    let rows: [(&str, Get, Unit, &str); 13] = [
+    let rows: [(&str, Get, Unit, &str); 15] = [
         (
             "Its forces in the theatre",
             |c| c.aggressor_forces,
@@ -655,6 +655,13 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::Channels, before: Optio
             Unit::Share,
             "how far it discounts the forces sent against it, doubting they will fight, until they throw it back",
         ),
+        (
+            "Its campaign's fortune",
+            |c| c.campaign_fortune,
+            Unit::Share,
+            "its generals, roads and luck against the victim's, drawn once: above 100% a far stronger army advances faster",
+        ),
+        ("The season's pace", |c| c.season_pace, Unit::Share, "how fast the rains, mud or snow let the front move this turn"),
     ];
     egui::Grid::new("channels").striped(true).show(ui, |ui| {
         for (name, get, unit, hover) in rows {

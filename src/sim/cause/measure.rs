@@ -158,8 +158,9 @@ async fn run_jobs(plan: &Plan, jobs: &[Job], progress: &AtomicUsize) -> Vec<Vec<
 }
 
 /// The candidate causes in a run's full record: the factors its decisions weighed, the rules its votes
-/// met, the level's dated events, the states whose ballots decided a vote, and the orders given by the
-/// player's state (and, under the historical strategy, by every playable state).
+/// met, the level's dated events, the theatre's seasons that fell on the turns played, the states whose
+/// ballots decided a vote, and the orders given by the player's state (and, under the historical strategy,
+/// by every playable state).
 pub fn candidates(level: &LevelDef, log: &RunLog, plan: &Plan) -> Vec<Cause> {
     let mut out: Vec<Cause> = Vec::new();
     let mut factors: Vec<_> =
@@ -195,7 +196,7 @@ pub fn candidates(level: &LevelDef, log: &RunLog, plan: &Plan) -> Vec<Cause> {
     out
 }
 
-/// The theatre's seasons that slowed the front on some day of the turns played.
+/// The theatre's seasons that would slow the front on some day of the turns played.
 fn season_candidates(level: &LevelDef, played: usize) -> Vec<Cause> {
     let start = level.turns[0].date.days();
     let end = crate::sim::core::turn_days(level, played.min(level.turns.len()) - 1).1;

@@ -87,7 +87,9 @@ impl Cause {
             Cause::Event(i) => {
                 level.events.get(i).map_or_else(|| format!("event:{i}"), |e| format!("event:{}:{}", e.date, event_kind(&e.effect)))
             }
-            Cause::Season(i) => format!("season:{i}"),
+            Cause::Season(i) => {
+                level.crisis.seasons.get(i).map_or_else(|| format!("season:{i}"), |s| format!("season:{:02}-{:02}", s.from.0, s.from.1))
+            }
             Cause::Ballots(s) => format!("ballots:{}", level.states[s].id),
             Cause::Orders(s, k) => format!("orders:{}:{}", level.states[s].id, k.id()),
         }
@@ -121,7 +123,8 @@ impl Cause {
         }
     }
 
-    /// The level the re-run plays, where the cause is a rule or an event; `None` where the level is unchanged.
+    /// The level the re-run plays, where the cause is a rule, an event or a season; `None` where the level is
+    /// unchanged.
     pub fn edit_level(self, level: &LevelDef) -> Option<LevelDef> {
         let mut l = level.clone();
         match self {
