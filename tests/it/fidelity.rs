@@ -249,3 +249,49 @@ fn the_groups_of_the_un_era_are_those_the_roll_call_script_derived_and_their_mem
         assert_eq!(split.yes + split.no + split.abstain + split.absent, count, "{g}: every member casts one ballot");
     }
 }
+
+/// A level held out whole takes its numbers from the data by rule: every tie in the level is the one the
+/// Assembly's roll calls give in the affinity script's committed output (`data/un-affinity/ID.md`), for each
+/// state named alone (but one with too few roll calls, whose ties the treaty in force sets, as the level says)
+/// and for each group the script formed. A group the level merged with members that have no record is one
+/// the script gave no ties.
+#[test]
+fn a_level_held_out_whole_takes_every_tie_from_the_roll_calls_by_the_scripts_rule() {
+    use collective_security::files::held_out_levels;
+    let number = |line: &str, field: &str| -> f32 {
+        let at = line.find(field).map_or("0", |i| line[i + field.len()..].split([',', ')']).next().unwrap());
+        at.trim().parse().unwrap()
+    };
+    for p in held_out_levels() {
+        let level = collective_security::level::load(&p).unwrap();
+        let md = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/un-affinity").join(format!("{}.md", level.id)),
+        )
+        .unwrap_or_else(|e| panic!("{}: the script's output is committed: {e}", level.id));
+        let ties = |id: &str| level.states.iter().find(|s| s.id == id).map(|s| (s.ties_aggressor, s.ties_victim));
+        let near = |x: f32, y: f32| (x - y).abs() < 0.006;
+        let mut checked = 0;
+        let named = md.split("## States named alone").nth(1).expect("the script lists the states named alone");
+        for row in named.lines().filter(|l| l.starts_with("| ")) {
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            if cells[1] == "state" || cells[1].contains("too few") {
+                continue;
+            }
+            let rule: (f32, f32) = (cells[4].parse().unwrap(), cells[5].parse().unwrap());
+            let got = ties(cells[1]).unwrap_or_else(|| panic!("{}: {} is named in the script's output", level.id, cells[1]));
+            assert!(near(got.0, rule.0) && near(got.1, rule.1), "{}: {} has ties {got:?}, the rule {rule:?}", level.id, cells[1]);
+            checked += 1;
+        }
+        let groups = md.split("```ron").nth(1).and_then(|b| b.split("```").next()).expect("the script writes its groups");
+        for line in groups.lines().filter(|l| l.trim_start().starts_with("State(")) {
+            let id = line.split("id: \"").nth(1).and_then(|r| r.split('"').next()).unwrap();
+            let rule = (number(line, "ties_aggressor: "), number(line, "ties_victim: "));
+            match ties(id) {
+                Some(got) => assert!(near(got.0, rule.0) && near(got.1, rule.1), "{}: group {id} has {got:?}, the rule {rule:?}", level.id),
+                None => assert!(rule == (0.0, 0.0), "{}: group {id} of the script is missing from the level", level.id),
+            }
+            checked += 1;
+        }
+        assert!(checked >= 15, "{}: only {checked} states checked against the roll calls", level.id);
+    }
+}
