@@ -335,8 +335,8 @@ pub struct Uncertainty {
     /// The aggressor's domestic politics, redrawn each turn (army against cabinet, a leader's health).
     #[serde(default = "politics_range")]
     pub politics: f32,
-    /// Battlefield fortune: each side's readiness is multiplied by `1 ± fortune`, drawn once per run, and an
-    /// advance moves at the aggressor's fortune over the victim's times its pace.
+    /// Battlefield fortune: each side's readiness is multiplied by `1 ± fortune`, drawn once per run; where one
+    /// side is far stronger, the aggressor's fortune over the victim's also sets the pace of its advance.
     #[serde(default = "fortune_range")]
     pub fortune: f32,
     /// How much sanctions leak beyond what trade figures predict: leakage is multiplied by `1 ± leakage`.

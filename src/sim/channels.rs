@@ -54,7 +54,7 @@ fn record_channels(
         doubt: r4(doubt(&crisis, &draws, &log)),
         control: r4(crisis.control),
         season_pace: r4(super::conflict::season_pace(&level.0.crisis.seasons, start, day).0),
-        campaign_fortune: r4(super::conflict::advance_fortune(&draws, 1.0)),
+        campaign_fortune: r4(super::conflict::campaign_fortune(&draws)),
         choice,
     };
     log.channels.push(c);

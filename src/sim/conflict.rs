@@ -31,8 +31,8 @@ pub const AREA_REF_KM2: f32 = 100_000.0;
 /// Calibrated, not measured: the floor that lets the two vast theatres of the calibration levels be crossed
 /// in about the time they took, with the fortune of the campaign drawn around it. Japan's army held most of
 /// Manchuria's railway zone within five months of Mukden (Harbin, 5 February 1932); Italy's took Addis Ababa
-/// seven months after crossing the Mareb (5 May 1936). At 0.5 both were won by the second winter, whatever
-/// the fortune; with no floor Italy rarely reaches Addis Ababa before the rains.
+/// seven months after crossing the Mareb (5 May 1936). At 0.5 Italy held all of Ethiopia by March 1936 in
+/// every run, whatever the fortune; with no floor it rarely reaches Addis Ababa before the rains.
 pub const SIZE_MIN: f32 = 0.35;
 pub const SIZE_MAX: f32 = 1.0;
 
@@ -150,8 +150,12 @@ fn fight(
 /// (the balance's own sensitivity to fortune, `(1 − balance²) / 2`, falls to nothing as it nears 1).
 /// Arithmetic only, so that every platform computes the same bytes.
 pub fn advance_fortune(draws: &Draws, balance: f32) -> f32 {
-    let ratio = (draws.fortune_aggressor / draws.fortune_victim.max(0.05)).clamp(FORTUNE_MIN, FORTUNE_MAX);
-    1.0 + (ratio - 1.0) * balance * balance
+    1.0 + (campaign_fortune(draws) - 1.0) * balance * balance
+}
+
+/// The aggressor's battlefield fortune over the victim's, within `FORTUNE_MIN..=FORTUNE_MAX`.
+pub fn campaign_fortune(draws: &Draws) -> f32 {
+    (draws.fortune_aggressor / draws.fortune_victim.max(0.05)).clamp(FORTUNE_MIN, FORTUNE_MAX)
 }
 
 /// Bounds of the fortune of an advance: a level's `fortune` range may reach 1, which leaves a side with no
