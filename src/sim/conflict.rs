@@ -65,7 +65,7 @@ fn aggressor_allies_intervene(
     let pressing = onward / (coalition + a).max(1e-6);
     let date = level.0.turns[cal.turn].date;
     // In the states' own order: the draws do not follow the ECS's storage.
-    for (e, n, cap, int, _) in order.0.iter().filter_map(|e| nations.get(*e).ok()) {
+    for (e, n, cap, int, _) in order.in_order(&nations, |n| n.1.ix) {
         if e == crisis.aggressor || e == crisis.victim || int.ties_aggressor < 0.5 || mif.aggressor_allies.iter().any(|(a, _)| *a == e) {
             continue;
         }

@@ -79,7 +79,7 @@ fn apply_sanctions(
     let mut trace = SanctionsTrace::default();
     let redecide = std::mem::take(&mut mif.sanctions_redecide);
     // In the states' own order, so that each draws the same noise whatever the world ran before.
-    for ((e, nation, cap, int, member), current) in order.0.iter().filter_map(|e| nations.get(*e).ok()) {
+    for ((e, nation, cap, int, member), current) in order.in_order(&nations, |n| n.0.1.ix) {
         if e == crisis.aggressor || e == crisis.victim {
             continue;
         }
@@ -243,7 +243,7 @@ fn form_coalition(
     let deciding = |e: Entity| e != crisis.aggressor && (e != crisis.victim || mif.intervening.contains(&e)) && !mif.in_coalition(e);
     let mut order: Vec<_> = nations.iter().filter(|n| deciding(n.0)).collect();
     // Each state's index is its own, so the order is total and an unstable sort gives the same one, without a buffer.
-    order.sort_unstable_by(|a, b| b.2.cinc.total_cmp(&a.2.cinc).then(a.1.ix.cmp(&b.1.ix)));
+    order.sort_unstable_by_key(|n| (std::cmp::Reverse(total_order_key(n.2.cinc)), n.1.ix));
     for (e, nation, cap, int, member) in order {
         let noise = rng.dynamic();
         if iv.withholds(nation.ix, OrderKind::Intervene) {
@@ -285,6 +285,12 @@ fn form_coalition(
     if !mif.coalition.is_empty() && mif.control_when_coalition_formed.is_none() {
         mif.control_when_coalition_formed = Some(crisis.control);
     }
+}
+
+/// An integer that orders floats as `f32::total_cmp` does, quicker to compare in a sort.
+fn total_order_key(x: f32) -> i32 {
+    let bits = x.to_bits() as i32;
+    bits ^ (((bits >> 31) as u32) >> 1) as i32
 }
 
 /// The newswire's line for forces sent, with when the first and the last of them arrive.
@@ -392,7 +398,7 @@ fn send_arms(
     // A lead is followed as far as the leader is committed to the victim.
     let backing: f32 = mif.arms.iter().filter_map(|c| nations.get(c.state).ok()).map(|n| n.2.cinc * n.3.ties_victim.max(0.0)).sum::<f32>()
         / agg.2.cinc.max(1e-6);
-    for (e, nation, cap, int, _) in order.0.iter().filter_map(|e| nations.get(*e).ok()) {
+    for (e, nation, cap, int, _) in order.in_order(&nations, |n| n.1.ix) {
         let noise = rng.dynamic();
         if iv.withholds(nation.ix, OrderKind::ArmVictim) {
             continue;
@@ -504,6 +510,16 @@ mod tests {
         let mut c = q.single_mut(world).unwrap();
         (c.fighting, c.attacked) = (true, true);
         sim
+    }
+
+    #[test]
+    fn the_strongest_decide_first_in_the_order_total_cmp_gives_even_for_zero_and_odd_powers() {
+        let powers = [0.2, 0.0, -0.0, 1e-9, 0.05, f32::INFINITY, 0.2, 3.0e-3];
+        let mut by_cmp: Vec<(usize, f32)> = powers.iter().copied().enumerate().collect();
+        let mut by_key = by_cmp.clone();
+        by_cmp.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        by_key.sort_unstable_by_key(|&(i, x)| (std::cmp::Reverse(super::total_order_key(x)), i));
+        assert_eq!(by_cmp.iter().map(|p| p.0).collect::<Vec<_>>(), by_key.iter().map(|p| p.0).collect::<Vec<_>>());
     }
 
     /// The kinds of decision `who` made this turn.

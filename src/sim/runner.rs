@@ -157,6 +157,9 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
     for e in old {
         world.despawn(e);
     }
+    // A headless run never calls `App::update`, which clears the record of removed components: left alone it
+    // would grow by every component of every entity despawned above, run after run.
+    world.clear_trackers();
     world.resource_mut::<Messages<OrderIssued>>().clear();
     world.resource_mut::<Messages<MotionTabled>>().clear();
 

@@ -100,6 +100,12 @@ fn the_campaign_played_over_many_seeds_keeps_memory_flat() {
     if let (Some(b), Some(a)) = (before, after) {
         assert!(a < b + 16 * 1024, "memory grew from {b} kB to {a} kB over 320 more runs");
     }
+    // A headless run never calls `App::update`: each start must forget the states the runs before it despawned.
+    let world = sim.world();
+    let nation = world.component_id::<collective_security::sim::Nation>().unwrap();
+    let remembered = world.removed_components().get(nation).map_or(0, |m| m.len());
+    let most = levels.iter().map(|l| l.states.len()).max().unwrap();
+    assert!(remembered <= most, "the world still remembers {remembered} despawned states after 384 runs");
 }
 
 #[test]
