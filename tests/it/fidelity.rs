@@ -258,10 +258,6 @@ fn the_groups_of_the_un_era_are_those_the_roll_call_script_derived_and_their_mem
 #[test]
 fn a_level_held_out_whole_takes_every_tie_from_the_roll_calls_by_the_scripts_rule() {
     use collective_security::files::held_out_levels;
-    let number = |line: &str, field: &str| -> f32 {
-        let at = line.find(field).map_or("0", |i| line[i + field.len()..].split([',', ')']).next().unwrap());
-        at.trim().parse().unwrap()
-    };
     for p in held_out_levels() {
         let level = collective_security::level::load(&p).unwrap();
         let md = std::fs::read_to_string(
@@ -282,16 +278,55 @@ fn a_level_held_out_whole_takes_every_tie_from_the_roll_calls_by_the_scripts_rul
             assert!(near(got.0, rule.0) && near(got.1, rule.1), "{}: {} has ties {got:?}, the rule {rule:?}", level.id, cells[1]);
             checked += 1;
         }
-        let groups = md.split("```ron").nth(1).and_then(|b| b.split("```").next()).expect("the script writes its groups");
-        for line in groups.lines().filter(|l| l.trim_start().starts_with("State(")) {
-            let id = line.split("id: \"").nth(1).and_then(|r| r.split('"').next()).unwrap();
-            let rule = (number(line, "ties_aggressor: "), number(line, "ties_victim: "));
-            match ties(id) {
-                Some(got) => assert!(near(got.0, rule.0) && near(got.1, rule.1), "{}: group {id} has {got:?}, the rule {rule:?}", level.id),
-                None => assert!(rule == (0.0, 0.0), "{}: group {id} of the script is missing from the level", level.id),
-            }
-            checked += 1;
-        }
+        checked += groups_from_the_roll_calls(&level.id, &md, ties);
         assert!(checked >= 15, "{}: only {checked} states checked against the roll calls", level.id);
     }
+}
+
+/// Checks every group the affinity script wrote against the level: each is there with the rule's ties, or,
+/// where the roll calls measured no tie, may be merged into another. Returns how many groups it checked.
+fn groups_from_the_roll_calls(level: &str, md: &str, ties: impl Fn(&str) -> Option<(f32, f32)>) -> usize {
+    let number = |line: &str, field: &str| -> f32 {
+        let at = line.find(field).map_or("0", |i| line[i + field.len()..].split([',', ')']).next().unwrap());
+        at.trim().parse().unwrap()
+    };
+    let near = |x: f32, y: f32| (x - y).abs() < 0.006;
+    let groups = md.split("```ron").nth(1).and_then(|b| b.split("```").next()).expect("the script writes its groups");
+    let mut checked = 0;
+    for line in groups.lines().filter(|l| l.trim_start().starts_with("State(")) {
+        let id = line.split("id: \"").nth(1).and_then(|r| r.split('"').next()).unwrap();
+        let rule = (number(line, "ties_aggressor: "), number(line, "ties_victim: "));
+        match ties(id) {
+            Some(got) => assert!(near(got.0, rule.0) && near(got.1, rule.1), "{level}: group {id} has {got:?}, the rule {rule:?}"),
+            None => assert!(rule == (0.0, 0.0), "{level}: group {id} of the script is missing from the level"),
+        }
+        checked += 1;
+    }
+    checked
+}
+
+/// A shipped level of the UN era whose Assembly votes by groups takes every group's ties from the roll calls,
+/// by the script's committed output; where the roll calls cannot measure ties, the output says why.
+#[test]
+fn a_shipped_level_with_assembly_groups_takes_their_ties_from_the_roll_calls() {
+    let mut levels_with_groups = 0;
+    for p in collective_security::files::shipped_levels() {
+        let level = collective_security::level::load(&p).unwrap();
+        let un = level.institution.kind == collective_security::level::InstitutionKind::UnitedNations;
+        let md = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/un-affinity").join(format!("{}.md", level.id)),
+        );
+        if !un {
+            continue;
+        }
+        let md = md.unwrap_or_else(|e| panic!("{}: the affinity script's output for a UN level is committed: {e}", level.id));
+        if !level.states.iter().any(|s| s.count > 1) {
+            continue;
+        }
+        let ties = |id: &str| level.states.iter().find(|s| s.id == id).map(|s| (s.ties_aggressor, s.ties_victim));
+        let checked = groups_from_the_roll_calls(&level.id, &md, ties);
+        assert!(checked >= 5, "{}: only {checked} groups checked against the roll calls", level.id);
+        levels_with_groups += 1;
+    }
+    assert!(levels_with_groups >= 3, "only {levels_with_groups} shipped levels have assembly groups");
 }
