@@ -423,13 +423,12 @@ pub struct SanctionsTrace {
     pub costs: Vec<(String, f32)>,
 }
 
-/// How much a state complies with sanctions in force, 0 to 1.
+/// How much a state complies with sanctions in force, 0 to 1, once it has decided; `None` before.
 ///
-/// Stored apart from the states' table: it is given to most states on one turn, which would otherwise move
-/// every state's row, run after run of a many-run comparison.
-#[derive(Component, Debug, Clone, Copy)]
-#[component(storage = "SparseSet")]
-pub struct Sanctioning(pub f32);
+/// Every state has one from the start: most decide on the same turn, and giving each the component then
+/// would move every state's row, run after run of a many-run comparison.
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct Sanctioning(pub Option<f32>);
 
 /// Days to ready a force before it sails or marches.
 pub const MOBILISE_DAYS: f32 = 10.0;

@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use crate::level::{InstitutionKind, Measure, Order};
+use crate::level::{InstitutionKind, Measure, Order, StateIx};
 
 use super::aggressor::{DETERRENCE, NUCLEAR_RISK, SUPPLY_KM};
 use super::alliance::ARMS_SHARE;
@@ -40,11 +40,13 @@ fn national_sanctions(
     mut orders: MessageReader<OrderIssued>,
     cal: Res<Calendar>,
     mut mif: ResMut<MeasuresInForce>,
-    mut commands: Commands,
+    mut sanctioning: Query<&mut Sanctioning>,
 ) {
     for o in orders.read() {
         if let Order::Sanction { oil } = o.order {
-            commands.entity(o.state).insert(Sanctioning(1.0));
+            if let Ok(mut s) = sanctioning.get_mut(o.state) {
+                s.0 = Some(1.0);
+            }
             if mif.sanctions.is_none() {
                 mif.sanctions = Some((cal.turn, oil));
                 mif.national_sanctions = true;
@@ -54,7 +56,6 @@ fn national_sanctions(
 }
 
 fn apply_sanctions(
-    mut commands: Commands,
     level: Res<Level>,
     cal: Res<Calendar>,
     cred: Res<Credibility>,
@@ -65,7 +66,7 @@ fn apply_sanctions(
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
     crisis: Single<&Crisis>,
-    nations: Query<(NationQuery, Option<&Sanctioning>)>,
+    mut nations: Query<(NationQuery, &mut Sanctioning)>,
     order: Res<Nations>,
     iv: Res<Intervention>,
 ) {
@@ -79,16 +80,16 @@ fn apply_sanctions(
     let mut trace = SanctionsTrace::default();
     let redecide = std::mem::take(&mut mif.sanctions_redecide);
     // In the states' own order, so that each draws the same noise whatever the world ran before.
-    for ((e, nation, cap, int, member), current) in order.in_order(&nations, |n| n.0.1.ix) {
+    for ((e, nation, cap, int, member), mut decided) in order.in_order(nations.iter_mut(), |n| n.0.1.ix) {
         if e == crisis.aggressor || e == crisis.victim {
             continue;
         }
         // Members decide anew when the institution takes sanctions over; an outsider keeps its own choice.
-        let current = current.filter(|_| !(redecide && member));
+        let current = decided.0.filter(|_| !(redecide && member));
         // Drawn for every state, whatever it decides, so that who the player leads never shifts the draws.
         let noise = rng.dynamic();
         let compliance = if let Some(c) = current {
-            c.0
+            c
         } else if e == role.state && role.policy != Some(Policy::Historical) {
             // A player applies what its institution decided.
             if member && !mif.national_sanctions { 1.0 } else { 0.0 }
@@ -105,7 +106,7 @@ fn apply_sanctions(
             0.0
         };
         if current.is_none() && (member || compliance > 0.0) {
-            commands.entity(e).insert(Sanctioning(compliance));
+            decided.0 = Some(compliance);
         }
         cut.add(&mut trace, &nation.id, cap.cinc, int, member, compliance, oil, draws.leakage);
     }
@@ -240,11 +241,12 @@ fn form_coalition(
     };
     let mut committed: f32 = mif.coalition.iter().map(|c| c.cinc).sum();
     // The victim joins only with an expedition it ordered (its army at home fights in the theatre anyway).
-    let deciding = |e: Entity| e != crisis.aggressor && (e != crisis.victim || mif.intervening.contains(&e)) && !mif.in_coalition(e);
-    let mut order: Vec<_> = nations.iter().filter(|n| deciding(n.0)).collect();
-    // Each state's index is its own, so the order is total and an unstable sort gives the same one, without a buffer.
-    order.sort_unstable_by_key(|n| (std::cmp::Reverse(total_order_key(n.2.cinc)), n.1.ix));
-    for (e, nation, cap, int, member) in order {
+    let mut joined: Vec<Entity> = mif.coalition.iter().map(|c| c.state).collect();
+    joined.sort_unstable();
+    let deciding =
+        |e: Entity| e != crisis.aggressor && (e != crisis.victim || mif.intervening.contains(&e)) && joined.binary_search(&e).is_err();
+    let deciders: Vec<_> = nations.iter().filter(|n| deciding(n.0)).collect();
+    for (e, nation, cap, int, member) in strongest_first(&deciders, |n| (n.2.cinc, n.1.ix)) {
         let noise = rng.dynamic();
         if iv.withholds(nation.ix, OrderKind::Intervene) {
             continue;
@@ -285,6 +287,22 @@ fn form_coalition(
     if !mif.coalition.is_empty() && mif.control_when_coalition_formed.is_none() {
         mif.control_when_coalition_formed = Some(crisis.control);
     }
+}
+
+/// The states deciding, the strongest first and, between equals, in the level's order. Each state's index is
+/// its own, so the order is total: sorted by integer keys, as a many-run comparison does every turn.
+fn strongest_first<T: Copy>(items: &[T], power_and_ix: impl Fn(&T) -> (f32, StateIx)) -> impl Iterator<Item = T> + '_ {
+    let mut keys: Vec<(u32, StateIx, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let (power, ix) = power_and_ix(t);
+            // The order-preserving unsigned image of the float's total order, complemented: strongest first.
+            (!((total_order_key(power) as u32) ^ 0x8000_0000), ix, i)
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(move |(_, _, i)| items[i])
 }
 
 /// An integer that orders floats as `f32::total_cmp` does, quicker to compare in a sort.
@@ -516,10 +534,9 @@ mod tests {
     fn the_strongest_decide_first_in_the_order_total_cmp_gives_even_for_zero_and_odd_powers() {
         let powers = [0.2, 0.0, -0.0, 1e-9, 0.05, f32::INFINITY, 0.2, 3.0e-3];
         let mut by_cmp: Vec<(usize, f32)> = powers.iter().copied().enumerate().collect();
-        let mut by_key = by_cmp.clone();
+        let by_key: Vec<usize> = super::strongest_first(&by_cmp, |&(i, x)| (x, crate::level::StateIx(i))).map(|p| p.0).collect();
         by_cmp.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        by_key.sort_unstable_by_key(|&(i, x)| (std::cmp::Reverse(super::total_order_key(x)), i));
-        assert_eq!(by_cmp.iter().map(|p| p.0).collect::<Vec<_>>(), by_key.iter().map(|p| p.0).collect::<Vec<_>>());
+        assert_eq!(by_cmp.iter().map(|p| p.0).collect::<Vec<_>>(), by_key);
     }
 
     /// The kinds of decision `who` made this turn.
@@ -535,7 +552,7 @@ mod tests {
         world.write_message(OrderIssued { state: grt, order: Order::Sanction { oil: true } });
         world.run_system_once(super::national_sanctions).unwrap();
         world.flush();
-        assert_eq!(world.get::<Sanctioning>(grt).map(|s| s.0), Some(1.0));
+        assert_eq!(world.get::<Sanctioning>(grt).and_then(|s| s.0), Some(1.0));
         let mif = world.resource::<MeasuresInForce>();
         assert_eq!(mif.sanctions, Some((0, true)), "sanctions with oil, from this turn");
         assert!(mif.national_sanctions, "begun by a state, not voted");

@@ -230,6 +230,7 @@ fn spawn_nations(world: &mut World, setup: &RunSetup, role_ix: StateIx) -> Vec<E
                 km_aggressor: lvl.keys[ix].km_aggressor,
             },
             Stance::default(),
+            Sanctioning::default(),
         );
         // Spawned with its membership at once: one archetype move fewer for each member, on every run.
         let mut e = if lvl.institution.members.contains(&ix) { world.spawn((nation, Member)) } else { world.spawn(nation) };

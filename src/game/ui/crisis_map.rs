@@ -119,12 +119,12 @@ fn sanctions(painter: &egui::Painter, w: &World, l: &LevelDef, at: &Places, mif:
         return;
     }
     let Some(mut q) = w.try_query::<(&Nation, &Sanctioning)>() else { return };
-    for (n, s) in q.iter(w).filter(|(_, s)| s.0 > 0.05) {
+    for (n, s) in q.iter(w).filter_map(|(n, s)| s.0.filter(|c| *c > 0.05).map(|c| (n, c))) {
         let Some(p) = (at.capital)(n.ix) else { continue };
-        painter.circle_stroke(p, 7.0, Stroke::new(1.0 + 2.5 * s.0, theme::GREEN));
+        painter.circle_stroke(p, 7.0, Stroke::new(1.0 + 2.5 * s, theme::GREEN));
         marks.push(Mark {
             hit: Hit::Ring(p, 7.0),
-            text: format!("{}: applies the sanctions ({:.0}% compliance)", n.name, s.0 * 100.0),
+            text: format!("{}: applies the sanctions ({:.0}% compliance)", n.name, s * 100.0),
             state: Some(n.ix),
         });
     }

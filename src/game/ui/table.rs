@@ -72,9 +72,9 @@ fn acts(w: &World, e: Entity, id: &str, day: i32) -> String {
             out.push("trades around the sanctions".into());
         }
         if mif.sanctions.is_some()
-            && let Some(s) = w.get::<Sanctioning>(e).filter(|s| s.0 > 0.05)
+            && let Some(s) = w.get::<Sanctioning>(e).and_then(|s| s.0).filter(|s| *s > 0.05)
         {
-            out.push(format!("applies sanctions ({:.0}%)", s.0 * 100.0));
+            out.push(format!("applies sanctions ({:.0}%)", s * 100.0));
         }
     }
     if w.get::<Aggressor>(e).is_some()
