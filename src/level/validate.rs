@@ -124,7 +124,9 @@ pub const W_CINC_SUM: &str = "W002-cinc-sum";
 pub const W_VETO_WITHOUT_PERMANENT: &str = "W003-veto-without-permanent";
 pub const W_EVENT_NEVER_HAPPENS: &str = "W004-event-never-happens";
 pub const W_NO_SOURCES: &str = "W005-no-sources";
-pub const WARNINGS: [&str; 5] = [W_NOT_ISO, W_CINC_SUM, W_VETO_WITHOUT_PERMANENT, W_EVENT_NEVER_HAPPENS, W_NO_SOURCES];
+pub const W_RECORD_OUTSIDE_BODY: &str = "W006-record-outside-body";
+pub const WARNINGS: [&str; 6] =
+    [W_NOT_ISO, W_CINC_SUM, W_VETO_WITHOUT_PERMANENT, W_EVENT_NEVER_HAPPENS, W_NO_SOURCES, W_RECORD_OUTSIDE_BODY];
 
 /// Validates a raw level. Returns the typed level and the warnings, or every diagnostic when there is an error.
 /// The most turns a level may have (a century in two-year steps), and playable states.
@@ -700,6 +702,58 @@ fn recorded_vote_fits_its_body(cx: &mut Ctx, p: &str, v: &super::raw::RecordedVo
     let seats = seats + if body.kind.is_assembly() { joined_by(raw, v.turn) } else { 0 };
     let counted = super::raw::parse_tally(&v.tally).map(|(y, n, a)| u64::from(y) + u64::from(n) + u64::from(a));
     if let Some(ballots) = counted.filter(|b| *b > seats) {
-        cx.err(format!("{p}.tally"), format!("the tally `{}` counts {ballots} ballots, but the {:?} has {seats} seats", v.tally, v.body));
+        let d = Diagnostic::error(
+            format!("{p}.tally"),
+            format!("the tally `{}` counts {ballots} ballots, but the {:?} has {seats} seats", v.tally, v.body),
+        );
+        let hint = "list the members you do not name alone as groups with a `count` (MODDING.md, \"Assembly groups\")";
+        cx.out.push(if body.kind.is_assembly() { d.suggest(Some(hint.to_string())) } else { d });
+    }
+    recorded_ballots_agree(cx, p, v, body, raw);
+}
+
+/// The states a record names agree with each other and with the body: none named twice, a veto only on a
+/// motion that failed and from a state that voted no (and, warned of, a council's named states hold its seats
+/// and a veto comes from a permanent member), and no more ballots named under `no` or `abstain` than the tally counts.
+fn recorded_ballots_agree(cx: &mut Ctx, p: &str, v: &super::raw::RecordedVote, body: &BodyDef, raw: &RawLevel) {
+    let ix = |id: &str| raw.states.iter().position(|s| s.id == id).map(StateIx);
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (list, ids) in [("no", &v.no), ("abstain", &v.abstain), ("absent", &v.absent)] {
+        for (j, id) in ids.iter().enumerate() {
+            if let Some(first) = seen.insert(id.as_str(), list) {
+                cx.err(format!("{p}.{list}[{j}]"), format!("`{id}` is already listed under `{first}`: a state casts one ballot"));
+            }
+            if !body.kind.is_assembly() && ix(id).is_some_and(|i| !body.members.contains(&i)) {
+                let msg = format!("`{id}` holds no seat in the {:?} as this level has it: expected one of its `members`", v.body);
+                cx.warn(W_RECORD_OUTSIDE_BODY, format!("{p}.{list}[{j}]"), msg);
+            }
+        }
+    }
+    // The record is of the real body: a what-if that changes the body keeps the ballots that were cast, so a
+    // record outside the body as the level has it is only warned of.
+    for (j, id) in v.vetoed_by.iter().enumerate() {
+        if ix(id).is_some_and(|i| !body.permanent.contains(&i)) {
+            let msg = format!("`{id}` could not veto in the {:?} as this level has it: not one of its `permanent` members", v.body);
+            cx.warn(W_RECORD_OUTSIDE_BODY, format!("{p}.vetoed_by[{j}]"), msg);
+        }
+        if !v.no.contains(id) {
+            cx.err(format!("{p}.vetoed_by[{j}]"), format!("a veto is a vote against: list `{id}` under `no` too"));
+        }
+    }
+    if v.adopted && !v.vetoed_by.is_empty() {
+        cx.err(format!("{p}.adopted"), "a vetoed motion is not adopted: expected `adopted: false`");
+    }
+    let Some((_, no, abstain)) = super::raw::parse_tally(&v.tally) else { return };
+    let ballots = |ids: &[String]| -> u64 {
+        ids.iter().filter_map(|id| raw.states.iter().find(|s| s.id == *id)).map(|s| u64::from(s.count.max(1))).sum()
+    };
+    for (list, ids, counted) in [("no", &v.no, no), ("abstain", &v.abstain, abstain)] {
+        let named = ballots(ids);
+        if named > u64::from(counted) {
+            cx.err(
+                format!("{p}.{list}"),
+                format!("{named} ballots are named under `{list}`, but the tally `{}` counts {counted}", v.tally),
+            );
+        }
     }
 }

@@ -8,10 +8,10 @@ use bevy::prelude::*;
 use super::aggressor::{doubt, pact_threat, theatre_strength};
 use super::conflict::advance;
 use super::core::*;
-use super::trace::{Channels, DecisionKind, RunLog};
+use super::trace::{Channels, DecisionKind, RunLog, keeps_whole_log};
 
 pub fn plugin(app: &mut App) {
-    app.add_systems(Turn, record_channels.in_set(TurnSystems::Outcome).before(advance));
+    app.add_systems(Turn, record_channels.run_if(keeps_whole_log).in_set(TurnSystems::Outcome).before(advance));
 }
 
 fn record_channels(
@@ -25,9 +25,6 @@ fn record_channels(
     nations: Query<NationQuery>,
     blocs: Query<&Bloc>,
 ) {
-    if log.lean {
-        return;
-    }
     let (start, day) = turn_days(&level.0, cal.turn);
     let (a, d) = theatre_strength(&crisis, &mif, &draws, day, &nations);
     let choice = log.decisions.iter().rev().take_while(|d| d.turn == cal.turn).find_map(|d| match d.decision {
@@ -90,11 +87,14 @@ mod tests {
 
     #[test]
     fn a_many_run_comparison_keeps_no_channels() {
-        let mut sim = tiny();
-        sim.set_lean(true);
-        let world = sim.world_mut();
-        world.query::<&mut Crisis>().single_mut(world).unwrap().fighting = true;
-        world.run_system_once(super::record_channels).unwrap();
-        assert!(world.resource::<RunLog>().channels.is_empty());
+        let turn = |lean: bool| {
+            let mut sim = tiny();
+            sim.set_lean(lean);
+            let world = sim.world_mut();
+            world.query::<&mut Crisis>().single_mut(world).unwrap().fighting = true;
+            sim.step();
+            sim.log().channels.len()
+        };
+        assert_eq!((turn(true), turn(false)), (0, 1), "a turn played leanly records no channels; a full one records its turn");
     }
 }

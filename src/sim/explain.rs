@@ -11,7 +11,7 @@ use super::core::*;
 use super::trace::{Ballot, Decision, DecisionKind, ExplainedFactor, Explanation, Factor, FactorId as F, Mechanism, RunLog, VoteRecord};
 
 pub fn plugin(app: &mut App) {
-    app.add_systems(Turn, explain_run.after(super::conflict::advance).in_set(TurnSystems::Outcome));
+    app.add_systems(Turn, explain_run.run_if(super::trace::keeps_whole_log).after(super::conflict::advance).in_set(TurnSystems::Outcome));
 }
 
 const TOP: usize = 6;
@@ -42,7 +42,7 @@ fn round(x: f32) -> f32 {
 
 fn explain_run(cal: Res<Calendar>, mif: Res<MeasuresInForce>, crisis: Single<&Crisis>, mut log: ResMut<RunLog>) {
     // Many-run measurements count outcomes and mechanisms, never these per-run explanations.
-    if !cal.finished || !log.explanation.is_empty() || log.lean {
+    if !cal.finished || !log.explanation.is_empty() {
         return;
     }
     let ex = explain(&log, &mif, &crisis);
@@ -204,7 +204,7 @@ fn explain_deterrence(out: &mut Vec<Explanation>, log: &RunLog) {
     if let Some(d) = last_aggressor(log) {
         out.push(Explanation {
             mechanism: Mechanism::Deterrence,
-            succeeded: deterred(d),
+            succeeded: deterred(d) && !prevailed(log),
             factors: rank(&d.factors),
             decisive: vec![d.actor.clone()],
         });
@@ -267,9 +267,14 @@ pub fn mechanism_results(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -
         out.push((Mechanism::Peacekeeping, true));
     }
     if let Some(d) = last_aggressor(log) {
-        out.push((Mechanism::Deterrence, deterred(d)));
+        out.push((Mechanism::Deterrence, deterred(d) && !prevailed(log)));
     }
     out
+}
+
+/// Whether the aggressor ended with what it came for: stopping then is not being deterred (Munich, 1938).
+fn prevailed(log: &RunLog) -> bool {
+    log.outcome.map(|o| o.0) == Some(OutcomeKind::AggressorPrevails)
 }
 
 /// The heaviest factor of the aggressor's last decision: what the deterrence explanation ranks first.

@@ -18,9 +18,29 @@ pub fn plugin(app: &mut App) {
         Turn,
         (
             national_sanctions.in_set(TurnSystems::Orders),
-            (apply_sanctions, form_coalition, send_arms, enforce_blockade, deploy_peacekeepers).chain().in_set(TurnSystems::Measures),
+            (
+                apply_sanctions.run_if(sanctions_in_force),
+                form_coalition,
+                send_arms,
+                enforce_blockade.run_if(blockading),
+                deploy_peacekeepers.run_if(peacekeepers_voted),
+            )
+                .chain()
+                .in_set(TurnSystems::Measures),
         ),
     );
+}
+
+/// Run conditions: most turns of most runs have no sanctions, blockade or peacekeepers to carry out, and a
+/// condition costs less than a system's parameters.
+fn sanctions_in_force(mif: Res<MeasuresInForce>) -> bool {
+    mif.sanctions.is_some()
+}
+fn blockading(mif: Res<MeasuresInForce>) -> bool {
+    !mif.blockaders.is_empty()
+}
+fn peacekeepers_voted(mif: Res<MeasuresInForce>) -> bool {
+    mif.has(Measure::Peacekeeping)
 }
 
 /// How much of the diverted trade one unit of CINC outside the sanctions can take up.

@@ -98,7 +98,7 @@ impl FactorId {
             Compliance => "members carrying out the sanctions",
             Delay => "sanctions take time to bite",
             Consent => "consent of the parties",
-            PrizeHeld => "the prize is already held",
+            PrizeHeld => "the prize already held",
             ThreatAtBorder => "enemy forces approaching its border",
             Absence => "a member with a veto stayed away",
             Veto => "a permanent member voted no",
@@ -323,6 +323,12 @@ pub struct ExplainedFactor {
     pub id: FactorId,
     pub label: &'static str,
     pub weight: f32,
+}
+
+/// A run condition: the run keeps its whole log (not the lean log of many-run comparisons), so the systems
+/// that only write what the panels show have something to do.
+pub fn keeps_whole_log(log: bevy::prelude::Res<RunLog>) -> bool {
+    !log.lean
 }
 
 /// Everything that happened in a run, in order.

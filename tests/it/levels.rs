@@ -432,3 +432,29 @@ fn every_measure_is_named_in_json_by_serdes_snake_case_of_its_variant() {
         assert_eq!(m.id(), snake, "{v}");
     }
 }
+
+#[test]
+fn a_recorded_vote_whose_named_states_contradict_the_tally_or_the_council_is_refused_where_it_is_written() {
+    let good = "tally: \"9–1–1\", no: [\"SUN\"], vetoed_by: [\"SUN\"]";
+    let bad = "tally: \"9–1–1\", no: [\"SUN\", \"IND\"], abstain: [\"IND\", \"KOR\"], vetoed_by: [\"SUN\", \"EGY\"]";
+    let src =
+        korea_src().replace(good, bad).replace("document: \"draft S/1653\", adopted: false", "document: \"draft S/1653\", adopted: true");
+    assert_ne!(src, korea_src(), "the vote to spoil is in the level");
+    let e = level::check_source(&src).err().expect("the record contradicts itself");
+    let says = |part: &str| e.iter().find(|d| d.message.contains(part)).unwrap_or_else(|| panic!("nothing says `{part}`: {e:?}"));
+    for part in [
+        "`IND` is already listed under `no`",
+        "a veto is a vote against: list `EGY` under `no` too",
+        "a vetoed motion is not adopted",
+        "2 ballots are named under `no`, but the tally `9–1–1` counts 1",
+        "`KOR` holds no seat in the SecurityCouncil",
+        "`EGY` could not veto in the SecurityCouncil",
+    ] {
+        assert!(says(part).line > 150, "{part}: at the vote's own line, not the file's start: {e:?}");
+    }
+    let warned = |part: &str| says(part).severity == collective_security::level::Severity::Warning;
+    assert!(
+        warned("`KOR` holds no seat") && warned("`EGY` could not veto"),
+        "a record outside the body is a warning: a what-if may change the body"
+    );
+}

@@ -217,8 +217,12 @@ fn order_candidates(level: &LevelDef, log: &RunLog, plan: &Plan, played: usize) 
     given.into_iter().map(|(s, k)| Cause::Orders(s, k)).collect()
 }
 
-/// How a result reads in a sentence, with its share: "the aggressor prevails in 40 % of runs".
+/// How a result reads in a sentence, with its share: "the aggressor prevails in 40 % of runs". A mechanism's
+/// failure reads as a failure, so that the share and its change speak of the same thing.
 fn result_phrase(r: &Explained) -> String {
+    if !r.succeeded && r.mechanism != Mechanism::Outcome {
+        return failure_phrase(r.mechanism);
+    }
     match r.mechanism {
         Mechanism::Outcome => match r.outcome {
             Some(OutcomeKind::Deterred) => "the aggressor is deterred".into(),
@@ -234,6 +238,18 @@ fn result_phrase(r: &Explained) -> String {
         Mechanism::Appeasement => "concessions buy peace".into(),
         Mechanism::Peacekeeping => "peacekeepers deploy".into(),
         Mechanism::Deterrence => "the aggressor stops".into(),
+    }
+}
+
+fn failure_phrase(m: Mechanism) -> String {
+    match m {
+        Mechanism::Outcome => String::new(),
+        Mechanism::Vote(b, m) => format!("{} not adopted in the {}", measure_name(m), body_name(b)),
+        Mechanism::Sanctions => "sanctions fail".into(),
+        Mechanism::Enforcement => "the coalition does not push the aggressor back".into(),
+        Mechanism::Appeasement => "concessions do not buy peace".into(),
+        Mechanism::Peacekeeping => "no peacekeepers deploy".into(),
+        Mechanism::Deterrence => "the aggressor goes on".into(),
     }
 }
 
@@ -346,19 +362,19 @@ pub async fn measure_causes_async(
     out
 }
 
+/// A cause as the player reads it: the result explained (a mechanism's success, or its failure), its share
+/// without the cause and with it, so that the signed effect shown beside it is the change of that share.
 fn named(plan: &Plan, cause: Cause, r: &Explained, was: f64, now: f64, without: Without) -> MeasuredCause {
-    let (shown_now, shown_was) = match (&without, r.mechanism) {
-        (Without::Success(s), _) => (*s, if r.succeeded { was } else { 1.0 - was }),
-        _ => (now, was),
-    };
     let what = cause.label(&plan.level);
-    let label = format!("{what}: {} in {} of runs (was {})", result_phrase(r), pct(shown_now), pct(shown_was));
-    let verb = match r.mechanism {
-        Mechanism::Outcome => result_phrase(r),
-        Mechanism::Vote(..) => "adopted".into(),
-        _ => "worked".into(),
+    let label = format!("{what}: {} in {} of runs (was {})", result_phrase(r), pct(now), pct(was));
+    let verb = match (r.mechanism, r.succeeded) {
+        (Mechanism::Outcome, _) => result_phrase(r),
+        (Mechanism::Vote(..), true) => "adopted".into(),
+        (Mechanism::Vote(..), false) => "not adopted".into(),
+        (_, true) => "worked".into(),
+        (_, false) => "failed".into(),
     };
-    let short = format!("{what}: {verb} in {} of runs (was {})", pct(shown_now), pct(shown_was));
+    let short = format!("{what}: {verb} in {} of runs (was {})", pct(now), pct(was));
     MeasuredCause {
         mechanism: r.mechanism,
         cause: cause.id(&plan.level),
