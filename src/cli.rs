@@ -153,8 +153,10 @@ pub enum Command {
     /// Compare the shipped levels and those held out whole, played as history went, with the record (docs/FIDELITY.md).
     Fidelity {
         /// Seeds per level: a recorded fact matches when it comes out in every seed.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
         seeds: u64,
+        /// Level files to compare instead (a modder's own, with its recorded votes and outcome).
+        levels: Vec<PathBuf>,
     },
     /// Print the level format's field reference, generated from the code (docs/LEVEL_REFERENCE.md).
     Docs,
@@ -222,8 +224,10 @@ pub fn run(cli: Cli, started: std::time::Instant) -> i32 {
                 }
             }
         }
-        Some(Command::Fidelity { seeds }) => {
-            match crate::sim::fidelity::table(&crate::files::shipped_levels(), &crate::files::held_out_levels(), seeds) {
+        Some(Command::Fidelity { seeds, levels }) => {
+            let (shipped, held) =
+                if levels.is_empty() { (crate::files::shipped_levels(), crate::files::held_out_levels()) } else { (levels, vec![]) };
+            match crate::sim::fidelity::table(&shipped, &held, seeds) {
                 Ok(t) => {
                     print!("{t}");
                     0

@@ -113,3 +113,16 @@ fn simulate_explain_json_adds_causes_with_mechanism_cause_label_without_and_effe
     }
     assert!(causes.iter().any(|c| c["mechanism"] == "outcome" && c["without"].is_object()), "the outcome is explained with its shares");
 }
+
+#[test]
+fn fidelity_tabulates_a_modders_own_level_and_only_it() {
+    let out = cli(&["fidelity", "--seeds", "2", "levels/heldout/falklands_1982.ron"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| level") && !l.starts_with("| votes")).collect();
+    let levels: std::collections::BTreeSet<&str> =
+        rows.iter().filter_map(|r| r.split('|').nth(1)).map(str::trim).filter(|l| l.contains('_')).collect();
+    assert_eq!(levels.into_iter().collect::<Vec<_>>(), ["falklands_1982"], "{text}");
+    assert!(text.contains("S/RES/502") && text.contains("| outcome |"), "the file's vote and outcome: {text}");
+    assert_eq!(cli(&["fidelity", "--seeds", "0"]).status.code(), Some(2), "no seeds is refused, not a panic");
+}
