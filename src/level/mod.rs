@@ -127,7 +127,10 @@ pub fn load(path: &Path) -> Result<LevelDef, String> {
 pub(crate) fn from_ron_error(src: &str, e: &ron::error::SpannedError) -> Diagnostic {
     use ron::Error as E;
     let pos = Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) };
-    if let Some(d) = values_given_to_a_bare_name(src, pos) {
+    let wants_bracket = e.code.to_string().contains("opening");
+    if let Some(d) = values_given_to_a_bare_name(src, pos)
+        .or_else(|| wants_bracket.then(|| no_values_given_to_a_name_that_takes_them(src, pos)).flatten())
+    {
         return d;
     }
     let (message, suggestion) = match &e.code {
@@ -162,7 +165,7 @@ fn values_given_to_a_bare_name(src: &str, pos: Pos) -> Option<Diagnostic> {
     let line = src.lines().nth(pos.line - 1)?;
     let upto: String = line.chars().take(pos.col).collect();
     let open = upto.rfind('(')?;
-    let word_start = upto[..open].rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+    let word_start = last_word_start(&upto[..open]);
     let word = &upto[word_start..open];
     let named: Vec<_> = reference::schema().iter().filter(|i| i.is_enum).flat_map(|i| &i.fields).filter(|f| f.name == word).collect();
     // Only where no choice of that name anywhere takes values.
@@ -173,6 +176,30 @@ fn values_given_to_a_bare_name(src: &str, pos: Pos) -> Option<Diagnostic> {
             .at(Pos { line: pos.line, col })
             .suggest(Some(format!("write `{word}` alone"))),
     )
+}
+
+/// A choice that takes values written alone (`Sanction`): the parser says it expected an opening bracket just
+/// after the word; the modder needs the values it takes.
+fn no_values_given_to_a_name_that_takes_them(src: &str, pos: Pos) -> Option<Diagnostic> {
+    let line = src.lines().nth(pos.line - 1)?;
+    let upto: String = line.chars().take(pos.col.saturating_sub(1)).collect();
+    let before = upto.trim_end();
+    let word_start = last_word_start(before);
+    let word = &before[word_start..];
+    let named: Vec<_> = reference::schema().iter().filter(|i| i.is_enum).flat_map(|i| &i.fields).filter(|f| f.name == word).collect();
+    let takes = named.first().filter(|_| !word.is_empty() && named.iter().all(|f| !f.ty.is_empty()))?;
+    let col = upto[..word_start].chars().count() + 1;
+    Some(
+        Diagnostic::error("", format!("`{word}` takes values in brackets"))
+            .at(Pos { line: pos.line, col })
+            .suggest(Some(format!("write `{word}{}`", takes.ty))),
+    )
+}
+
+/// Where the last word of `s` begins, in bytes: after the last character that cannot be part of a name,
+/// whatever its width (a dash in a tally is three bytes).
+fn last_word_start(s: &str) -> usize {
+    s.char_indices().rev().find(|(_, c)| !(c.is_alphanumeric() || *c == '_')).map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 fn list(items: &[&str]) -> String {

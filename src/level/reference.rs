@@ -312,9 +312,10 @@ fn parse(src: &str) -> Vec<Item> {
                 }
             } else if item.is_enum && !t.is_empty() && !t.starts_with("//") && t.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
                 let variant = t.trim_end_matches(',').trim_end_matches('{').trim().split(['(', ' ', '{']).next().unwrap_or("").to_string();
-                // A variant's `ty` is empty when it takes no values (`Blockade`), else `(...)`.
-                let ty = if t.contains(['(', '{']) { "(...)" } else { "" };
-                item.fields.push(Field { name: variant, ty: ty.into(), doc: std::mem::take(&mut doc), default: None });
+                // A variant's `ty` is empty when it takes no values (`Blockade`), else its values as written
+                // in a level where they fit on the line (`(oil: bool)`), else `(...)`.
+                let ty = variant_values(t);
+                item.fields.push(Field { name: variant, ty, doc: std::mem::take(&mut doc), default: None });
             } else if t.is_empty() {
                 doc.clear();
             }
@@ -323,6 +324,19 @@ fn parse(src: &str) -> Vec<Item> {
         }
     }
     items
+}
+
+/// A variant's values as a level writes them: `Sanction { oil: bool },` gives `(oil: bool)`, `JoinBloc(String),`
+/// gives `(String)`, a variant whose values run over several lines `(...)`, and one without values nothing.
+fn variant_values(line: &str) -> String {
+    let inline = |open: char, close: char| {
+        let (a, b) = (line.find(open)?, line.rfind(close)?);
+        (a < b).then(|| format!("({})", line[a + 1..b].trim()))
+    };
+    if !line.contains(['(', '{']) {
+        return String::new();
+    }
+    inline('{', '}').or_else(|| inline('(', ')')).unwrap_or_else(|| "(...)".into())
 }
 
 fn ron_type(ty: &str) -> String {

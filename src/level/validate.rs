@@ -107,8 +107,12 @@ fn check_seasons(cx: &mut Ctx, seasons: &[Season]) {
             cx.err(format!("{p}.name"), "a season needs a name for the newswire");
         }
         for (field, (month, day)) in [("from", s.from), ("to", s.to)] {
-            if let Err(e) = Date::parse(&format!("2000-{month:02}-{day:02}")) {
-                cx.err(format!("{p}.{field}"), format!("expected (month, day) of a day in the year: {e}"));
+            // A leap year, so that (2, 29) is a day of the year.
+            if Date::parse(&format!("2000-{month:02}-{day:02}")).is_err() {
+                cx.err(
+                    format!("{p}.{field}"),
+                    format!("({month}, {day}) is not a day of the year: expected (month 1 to 12, day of that month)"),
+                );
             }
         }
         cx.range(format!("{p}.pace"), s.pace, 0.0, 1.0);
@@ -425,7 +429,13 @@ fn check_crisis(cx: &mut Ctx, raw: &RawLevel) -> (Option<StateIx>, Option<StateI
         cx.range(format!("crisis.{name}"), v, 0.0, 1.0);
     }
     if let Some(h) = c.held_before {
-        cx.range("crisis.held_before".into(), h, 0.0, c.control.clamp(0.0, 1.0));
+        let control = c.control.clamp(0.0, 1.0);
+        if !h.is_finite() || !(0.0..=control).contains(&h) {
+            cx.err(
+                "crisis.held_before",
+                format!("value {h} out of range: the ground held before the crisis is from 0 to `control` ({control})"),
+            );
+        }
     }
     cx.range("crisis.aggressor_readiness".into(), c.aggressor_readiness, 0.0, 10.0);
     cx.range("crisis.victim_readiness".into(), c.victim_readiness, 0.0, 10.0);

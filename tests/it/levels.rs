@@ -188,7 +188,8 @@ fn a_season_on_a_day_that_does_not_exist_or_with_a_negative_pace_is_refused_at_i
     assert_eq!(e.len(), 2, "{e:?}");
     let line = src.lines().position(|l| l.contains("seasons: [(name")).unwrap() + 1;
     assert!(e.iter().all(|d| d.line == line), "{e:?}");
-    assert!(e.iter().any(|d| d.path == "crisis.seasons[0].from" && d.message.contains("day 30")), "{e:?}");
+    assert!(e.iter().any(|d| d.path == "crisis.seasons[0].from" && d.message.contains("(2, 30) is not a day of the year")), "{e:?}");
+    assert!(!e.iter().any(|d| d.message.contains("2000")), "no invented year in the message: {e:?}");
     assert!(e.iter().any(|d| d.path == "crisis.seasons[0].pace"), "{e:?}");
 }
 
@@ -457,4 +458,14 @@ fn a_recorded_vote_whose_named_states_contradict_the_tally_or_the_council_is_ref
         warned("`KOR` holds no seat") && warned("`EGY` could not veto"),
         "a record outside the body is a warning: a what-if may change the body"
     );
+}
+
+#[test]
+fn a_choice_that_takes_values_written_alone_is_named_with_the_values_it_takes() {
+    let src = "Variant(extends: \"korea_1950\", id: \"k\", name: \"k\", summary: \"s\",\n    add_orders: [AddOrders(state: \"USA\", turn: 1, orders: [Sanction])],\n)";
+    let e = level::check_source(src).err().expect("Sanction takes its values in brackets");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!((e[0].line, e[0].col), (2, 60), "at the word itself: {e:?}");
+    assert!(e[0].message.contains("`Sanction` takes values in brackets"), "{}", e[0].message);
+    assert_eq!(e[0].suggestion.as_deref(), Some("write `Sanction(oil: bool)`"));
 }
