@@ -753,7 +753,10 @@ fn recorded_ballots_agree(cx: &mut Ctx, p: &str, v: &super::raw::RecordedVote, b
     if v.adopted && !v.vetoed_by.is_empty() {
         cx.err(format!("{p}.adopted"), "a vetoed motion is not adopted: expected `adopted: false`");
     }
-    let Some((_, no, abstain)) = super::raw::parse_tally(&v.tally) else { return };
+    // Only a tally of yes, no and abstentions counts them all: a League record of two numbers ("42–1, Siam
+    // abstaining", or one that leaves out a party's vote) says nothing of the others.
+    let three = v.tally.split([',', '(', ';']).next().is_some_and(|h| h.split(['–', '-', '—']).count() == 3);
+    let Some((_, no, abstain)) = super::raw::parse_tally(&v.tally).filter(|_| three) else { return };
     let ballots = |ids: &[String]| -> u64 {
         ids.iter().filter_map(|id| raw.states.iter().find(|s| s.id == *id)).map(|s| u64::from(s.count.max(1))).sum()
     };

@@ -93,7 +93,12 @@ impl Simulation {
 
     /// Clears the world of any earlier run and spawns the level's world.
     pub fn start(&mut self, setup: &RunSetup) {
-        start_run(self.app.world_mut(), setup);
+        let world = self.app.world_mut();
+        // A headless simulation never calls `App::update`, which clears the record of removed components: left
+        // alone it would grow by every component of every entity each run despawns, run after run. (The game's
+        // own frames clear it.)
+        world.clear_trackers();
+        start_run(world, setup);
     }
 
     /// Keeps only what outcome shares need in the run log (see `RunLog::lean`), for this run and the next.
@@ -158,9 +163,6 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
     for e in old {
         world.despawn(e);
     }
-    // A headless run never calls `App::update`, which clears the record of removed components: left alone it
-    // would grow by every component of every entity despawned above, run after run.
-    world.clear_trackers();
     world.resource_mut::<Messages<OrderIssued>>().clear();
     world.resource_mut::<Messages<MotionTabled>>().clear();
 

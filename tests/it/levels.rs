@@ -469,3 +469,11 @@ fn a_choice_that_takes_values_written_alone_is_named_with_the_values_it_takes() 
     assert!(e[0].message.contains("`Sanction` takes values in brackets"), "{}", e[0].message);
     assert_eq!(e[0].suggestion.as_deref(), Some("write `Sanction(oil: bool)`"));
 }
+
+#[test]
+fn a_league_tally_of_two_numbers_may_name_its_abstainers() {
+    let level = std::fs::read_to_string(level_path("manchuria_1931")).unwrap();
+    let src = level.replacen("tally: \"42–1–1 (Siam abstaining)\"", "tally: \"42–1, Siam abstaining\"", 1);
+    assert_ne!(src, level, "the Assembly's report of 1933 is in the level");
+    level::check_source(&src).unwrap_or_else(|e| panic!("a two-number tally says nothing of abstentions: {e:?}"));
+}
