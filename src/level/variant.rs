@@ -365,6 +365,12 @@ fn check_bloc_changes(
 
 /// The base level with the variant's changes made.
 fn merge(v: &RawVariant, base: &mut RawLevel, spans: &SpanIndex) {
+    // A what-if keeps the record of the real bodies: where it changes a body, the record may name states
+    // outside it or count more ballots than it now has seats.
+    let outside = super::validate::W_RECORD_OUTSIDE_BODY;
+    if !base.allow.iter().any(|a| a == outside) {
+        base.allow.push(outside.into());
+    }
     base.id = v.id.clone();
     base.name = v.name.clone();
     base.summary = format!("{} What if: {}", base.summary, v.summary);

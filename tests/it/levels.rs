@@ -477,3 +477,15 @@ fn a_league_tally_of_two_numbers_may_name_its_abstainers() {
     assert_ne!(src, level, "the Assembly's report of 1933 is in the level");
     level::check_source(&src).unwrap_or_else(|e| panic!("a two-number tally says nothing of abstentions: {e:?}"));
 }
+
+#[test]
+fn a_what_if_that_takes_a_state_off_the_council_keeps_the_councils_real_record() {
+    let src = "Variant(extends: \"korea_1950\", id: \"k\", name: \"k\", summary: \"Yugoslavia outside the UN.\", leave: [\"YUG\"])";
+    let checked = level::check_source(src).unwrap_or_else(|e| panic!("the 9–1–1 of a Council of eleven is history, not an error: {e:?}"));
+    assert!(!checked.level.institution.members.iter().any(|&m| checked.level.keys[m.0].id.as_ref() == "YUG"), "Yugoslavia has left");
+    let council = "\"NOR\", \"YUG\"], permanent";
+    let plain = korea_src().replacen(council, "\"NOR\"], permanent", 1);
+    assert_ne!(plain, korea_src(), "the Council's seats are in the level");
+    let e = level::check_source(&plain).err().expect("in a level of its own, a Council of ten cannot cast eleven ballots");
+    assert!(e.iter().any(|d| d.message.contains("counts 11 ballots, but the SecurityCouncil has 10 seats")), "{e:?}");
+}
