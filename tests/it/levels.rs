@@ -266,14 +266,22 @@ fn a_level_whose_id_is_not_its_file_name_is_warned_of() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-#[test]
-fn a_choice_that_takes_no_values_written_with_some_is_named_with_a_fix() {
-    let src = "Variant(extends: \"korea_1950\", id: \"k\", name: \"k\", summary: \"s\",\n    add_orders: [AddOrders(state: \"USA\", turn: 1, orders: [Blockade(oil: true)])],\n)";
-    let e = level::check_source(src).err().expect("Blockade takes nothing in brackets");
+/// The one error a variant gets for `order` written as its only historical order, at the order's word.
+fn the_error_for_an_order(order: &str) -> level::Diagnostic {
+    let src = format!(
+        "Variant(extends: \"korea_1950\", id: \"k\", name: \"k\", summary: \"s\",\n    add_orders: [AddOrders(state: \"USA\", turn: 1, orders: [{order}])],\n)"
+    );
+    let e = level::check_source(&src).err().unwrap_or_else(|| panic!("`{order}` is refused"));
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!((e[0].line, e[0].col), (2, 60), "at the word itself: {e:?}");
-    assert!(e[0].message.contains("`Blockade` takes no values"), "{}", e[0].message);
-    assert_eq!(e[0].suggestion.as_deref(), Some("write `Blockade` alone"));
+    e.into_iter().next().unwrap()
+}
+
+#[test]
+fn a_choice_that_takes_no_values_written_with_some_is_named_with_a_fix() {
+    let e = the_error_for_an_order("Blockade(oil: true)");
+    assert!(e.message.contains("`Blockade` takes no values"), "{}", e.message);
+    assert_eq!(e.suggestion.as_deref(), Some("write `Blockade` alone"));
 }
 
 #[test]
@@ -462,12 +470,9 @@ fn a_recorded_vote_whose_named_states_contradict_the_tally_or_the_council_is_ref
 
 #[test]
 fn a_choice_that_takes_values_written_alone_is_named_with_the_values_it_takes() {
-    let src = "Variant(extends: \"korea_1950\", id: \"k\", name: \"k\", summary: \"s\",\n    add_orders: [AddOrders(state: \"USA\", turn: 1, orders: [Sanction])],\n)";
-    let e = level::check_source(src).err().expect("Sanction takes its values in brackets");
-    assert_eq!(e.len(), 1, "{e:?}");
-    assert_eq!((e[0].line, e[0].col), (2, 60), "at the word itself: {e:?}");
-    assert!(e[0].message.contains("`Sanction` takes values in brackets"), "{}", e[0].message);
-    assert_eq!(e[0].suggestion.as_deref(), Some("write `Sanction(oil: bool)`"));
+    let e = the_error_for_an_order("Sanction");
+    assert!(e.message.contains("`Sanction` takes values in brackets"), "{}", e.message);
+    assert_eq!(e.suggestion.as_deref(), Some("write `Sanction(oil: bool)`"));
 }
 
 #[test]
