@@ -475,6 +475,9 @@ pub enum Measure {
     Peacekeeping,
     /// Give the General Assembly the Uniting for Peace procedure (resolution 377 A (V), 3 November 1950).
     UnitingForPeace,
+    /// Call on both sides to cease fire, naming neither as the aggressor (the League Council to Greece and
+    /// Bulgaria, October 1925; S/RES/479 on Iran and Iraq, 1980).
+    CeaseFire,
 }
 
 /// Under which article a League member brings the matter.
@@ -608,6 +611,7 @@ impl Measure {
             Referral => "referral",
             Peacekeeping => "peacekeeping",
             UnitingForPeace => "uniting_for_peace",
+            CeaseFire => "cease_fire",
         }
     }
 }

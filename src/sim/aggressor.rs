@@ -199,6 +199,7 @@ fn aggressor_decides(
     cal: Res<Calendar>,
     mif: Res<MeasuresInForce>,
     tension: Res<WorldTension>,
+    cred: Res<Credibility>,
     draws: Res<Draws>,
     iv: Res<Intervention>,
     mut rng: ResMut<SimRng>,
@@ -232,7 +233,11 @@ fn aggressor_decides(
     let f = aggressor_factors(&crisis, &mif, &draws, day, politics, &tension, &log, &nations, &blocs);
     let (a, _) = theatre_strength(&crisis, &mif, &draws, day, &nations);
     let coalition = mif.coalition_in_theatre(day);
-    let condemned = mif.has(Measure::Condemn) || mif.has(Measure::NonRecognition);
+    let word = InstitutionsWord {
+        condemned: mif.has(Measure::Condemn) || mif.has(Measure::NonRecognition),
+        cease_fire_called: mif.has(Measure::CeaseFire),
+        credibility: cred.of(level.0.institution.kind),
+    };
     let s = iv.score(&f);
     let mut choice = choice_by_score(&crisis, s);
     // An army in the field that has not been routed does not simply march home: it first seeks a cease-fire
@@ -254,7 +259,7 @@ fn aggressor_decides(
     log.decide(cal.turn, &id, DecisionKind::Aggressor { choice }, f);
     // A cease-fire takes two: the victim weighs the ground it would give up against the force behind it.
     if choice == AggressorChoice::AcceptTerms && !mif.peacekeepers {
-        let g = cease_fire_factors(&crisis, &nations, coalition / (a + coalition).max(1e-6), condemned);
+        let g = cease_fire_factors(&crisis, &nations, coalition / (a + coalition).max(1e-6), word);
         let accepts = iv.score(&g) > 0.0;
         let vid = nations.get(crisis.victim).map(|n| n.1.id.clone()).unwrap_or_default();
         log.decide(cal.turn, &vid, DecisionKind::Consent { given: accepts }, g);
@@ -292,15 +297,29 @@ fn choice_by_score(crisis: &Crisis, s: f32) -> AggressorChoice {
 
 /// What the victim weighs before a cease-fire where the aggressor stands: the ground it would give up
 /// against the share of the force in the theatre that is on its side, its losses, the institution's word.
-fn cease_fire_factors(crisis: &Crisis, nations: &Query<NationQuery>, coalition_share: f32, condemned: bool) -> Vec<Factor> {
-    let own = nations.get(crisis.victim).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
-    vec![
+fn cease_fire_factors(crisis: &Crisis, nations: &Query<NationQuery>, coalition_share: f32, word: InstitutionsWord) -> Vec<Factor> {
+    let (own, commitment) = nations.get(crisis.victim).map(|n| (n.2.cinc, n.3.commitment)).unwrap_or((1.0, 0.0));
+    let mut f = vec![
         Factor::new(F::Consent, 0.3),
         Factor::new(F::PrizeHeld, -2.0 * crisis.control),
         Factor::new(F::CoalitionInTheatre, -coalition_share),
-        Factor::new(F::WarCosts, (0.5 * crisis.losses.1 / own).min(0.5)),
-        Factor::new(F::Condemnation, if condemned { -0.2 } else { 0.0 }),
-    ]
+        Factor::new(F::WarCosts, (0.5 * crisis.losses.1 / own.max(1e-6)).min(0.5)),
+        Factor::new(F::Condemnation, if word.condemned { -0.2 } else { 0.0 }),
+    ];
+    // A victim that trusts the institution heeds its call to stop, as far as it trusts it.
+    if word.cease_fire_called {
+        f.push(Factor::new(F::CeaseFireCalled, 0.5 * commitment * word.credibility));
+    }
+    f
+}
+
+/// What the institution has said: whether it condemned the aggressor, whether it called on both sides to
+/// cease fire, and how far it is trusted.
+#[derive(Clone, Copy)]
+struct InstitutionsWord {
+    condemned: bool,
+    cease_fire_called: bool,
+    credibility: f32,
 }
 
 /// The aggressor's choice carried out on the crisis, with the newswire's line.
@@ -387,41 +406,49 @@ fn leave_institution(
 
 /// What the world's verdict costs the aggressor: a condemnation, the wider the dearer and the more so for a
 /// state that cares for the institution; and friends who vote against it, who weigh far more than enemies
-/// (the United States at Suez). Used for its decisions to fight on and to consent to peacekeepers.
+/// (the United States at Suez). A call on both sides to cease fire names no aggressor: defying it costs half.
+/// Used for its decisions to fight on and to consent to peacekeepers.
 pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQuery>) -> Vec<Factor> {
     let mut f = Vec::new();
-    let condemned = log.votes.iter().any(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition));
-    if !condemned {
+    let reproach = |v: &crate::sim::trace::VoteRecord| if v.adopted { reproach(v.motion) } else { 0.0 };
+    let breadth = log.votes.iter().map(|v| reproach(v) * v.yes as f32 / (v.yes + v.no + v.abstain).max(1) as f32).fold(0.0f32, f32::max);
+    if breadth <= 0.0 {
         return f;
     }
-    let breadth = log
-        .votes
-        .iter()
-        .filter(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition))
-        .map(|v| v.yes as f32 / (v.yes + v.no + v.abstain).max(1) as f32)
-        .fold(0.0f32, f32::max);
     let care = nations.get(crisis.aggressor).map(|n| n.3.commitment).unwrap_or(0.0);
     f.push(Factor::new(F::Condemnation, -breadth * (0.1 + care)));
     let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
-    // Did this state vote for a condemnation? Only the aggressor's few friends are looked up. A ballot names
-    // its state with the run's own shared id, so the pointer usually answers; the bytes settle the rest
-    // (compared inline: ids are three letters, and a call to memcmp costs more than the comparison).
+    // How far this state voted against the aggressor: the weightiest adopted motion it voted for. Only the
+    // aggressor's few friends are looked up. A ballot names its state with the run's own shared id, so the
+    // pointer usually answers; the bytes settle the rest (compared inline: ids are three letters, and a call
+    // to memcmp costs more than the comparison).
     let same = |a: &std::sync::Arc<str>, b: &std::sync::Arc<str>| std::sync::Arc::ptr_eq(a, b) || a.bytes().eq(b.bytes());
     let voted_for = |id: &std::sync::Arc<str>| {
         log.votes
             .iter()
-            .filter(|v| v.adopted && matches!(v.motion, Measure::Condemn | Measure::NonRecognition))
-            .any(|v| v.ballots.iter().any(|b| b.1 == crate::sim::trace::Ballot::Yes && same(&b.0, id)))
+            .filter(|v| v.ballots.iter().any(|b| b.1 == crate::sim::trace::Ballot::Yes && same(&b.0, id)))
+            .map(reproach)
+            .fold(0.0f32, f32::max)
     };
     let weight: f32 = nations
         .iter()
-        .filter(|n| n.3.ties_aggressor >= 0.3 && voted_for(&n.1.id))
-        .map(|n| n.3.ties_aggressor * (n.2.cinc / own).min(5.0) * 0.6)
+        .filter(|n| n.3.ties_aggressor >= 0.3)
+        .map(|n| voted_for(&n.1.id) * n.3.ties_aggressor * (n.2.cinc / own).min(5.0) * 0.6)
         .sum();
     if weight > 0.0 {
         f.push(Factor::new(F::AlliesOppose, -weight.min(2.0)));
     }
     f
+}
+
+/// How far an adopted motion reproaches the aggressor: fully when it names it, half when it calls on both
+/// sides to stop.
+fn reproach(m: Measure) -> f32 {
+    match m {
+        Measure::Condemn | Measure::NonRecognition => 1.0,
+        Measure::CeaseFire => 0.5,
+        _ => 0.0,
+    }
 }
 
 /// A state's name, for the newswire.

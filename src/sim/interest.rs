@@ -18,12 +18,13 @@ pub fn severity(m: Measure) -> f32 {
         Measure::Referral => 0.5,
         Measure::Peacekeeping => 0.25,
         Measure::UnitingForPeace => 0.4,
+        Measure::CeaseFire => 0.15,
     }
 }
 
 /// Whether a measure names the aggressor as such.
 pub fn names_aggressor(m: Measure) -> bool {
-    !matches!(m, Measure::Enquiry | Measure::Peacekeeping | Measure::Referral | Measure::UnitingForPeace)
+    !matches!(m, Measure::Enquiry | Measure::Peacekeeping | Measure::Referral | Measure::UnitingForPeace | Measure::CeaseFire)
 }
 
 pub fn is_military(m: Measure) -> bool {
@@ -66,10 +67,13 @@ pub fn ballot_factors(i: &Interests, v: &View, m: Measure, w: &Weights) -> Facto
     let sev = severity(m);
     let mut f = Factors::new();
     f.push(Factor::new(F::FaithInInstitution, w.commitment * i.commitment * v.credibility * (0.6 + sev * 0.4)));
-    if i.ties_victim != 0.0 {
+    // A call on both sides takes neither's part: friends of either have nothing to defend (S/RES/479 passed
+    // unanimously, Iraq's friends and Iran's foes alike).
+    let takes_sides = m != Measure::CeaseFire;
+    if i.ties_victim != 0.0 && takes_sides {
         f.push(Factor::new(F::TiesToVictim, w.ties_victim * i.ties_victim * (0.5 + sev)));
     }
-    if i.ties_aggressor != 0.0 {
+    if i.ties_aggressor != 0.0 && takes_sides {
         f.push(Factor::new(ties_id(i.ties_aggressor), -w.ties_aggressor * i.ties_aggressor * (0.5 + sev)));
     }
     if i.trade_aggressor > 0.0 {
@@ -97,7 +101,7 @@ pub fn ballot_factors(i: &Interests, v: &View, m: Measure, w: &Weights) -> Facto
         let nf = match m {
             Measure::AuthoriseForce => -w.non_aligned * 0.7,
             Measure::UnifiedCommand => -w.non_aligned * 0.45,
-            Measure::Peacekeeping | Measure::Enquiry => w.non_aligned * 0.4,
+            Measure::Peacekeeping | Measure::Enquiry | Measure::CeaseFire => w.non_aligned * 0.4,
             // Economic war led by one camp: the non-aligned hesitate.
             Measure::Sanctions | Measure::OilSanctions => -w.non_aligned * 0.2,
             _ => 0.0,
@@ -118,6 +122,8 @@ pub fn party_ballot_factors(aggressor: bool, m: Measure) -> Factors {
     match (aggressor, m) {
         (true, Measure::Enquiry) => smallvec::smallvec![Factor::new(F::EnquiryBuysTime, 0.6)],
         (true, Measure::Peacekeeping) => smallvec::smallvec![Factor::new(F::OwnCause, -0.3)],
+        // Greece accepted the League Council's call of October 1925; Iraq accepted S/RES/479 at once.
+        (true, Measure::CeaseFire) => smallvec::smallvec![Factor::new(F::KeepsItsGains, 0.6)],
         (true, _) => smallvec::smallvec![Factor::new(F::OwnCause, -3.0)],
         (false, _) => smallvec::smallvec![Factor::new(F::VictimsCause, 3.0)],
     }

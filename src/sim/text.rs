@@ -27,6 +27,7 @@ pub fn measure_name(m: crate::level::Measure) -> &'static str {
         Referral => "Refer to the Assembly (procedural)",
         Peacekeeping => "Peacekeeping force (consent needed)",
         UnitingForPeace => "Uniting for Peace",
+        CeaseFire => "Call on both sides to cease fire",
     }
 }
 

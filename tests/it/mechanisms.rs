@@ -1,7 +1,8 @@
 //! Each mechanism behaves as a player or teacher would expect, over many seeds where chance plays a part.
 
-use collective_security::level::{BlocKind, EventKind, Measure, Order, RawBloc};
+use collective_security::level::{BlocKind, BodyKind, EventKind, Measure, Order, RawBloc};
 use collective_security::sim::runner::RunSetup;
+use collective_security::sim::trace::Ballot;
 use collective_security::sim::{Credibility, Crisis, Policy, Simulation};
 
 use crate::support::*;
@@ -381,4 +382,23 @@ fn a_friend_of_the_aggressor_enters_once_its_army_is_driven_back_unless_the_coal
     let held = entered(typed(&raw));
     assert!(pressed > 0.5, "China entered after the North's rout in only {pressed} of runs");
     assert!(held < 0.1, "China entered in {held} of runs though the United Nations forces held at the 38th parallel");
+}
+
+#[test]
+fn a_call_on_both_sides_to_cease_fire_passes_the_council_that_saw_a_condemnation_vetoed() {
+    // Crimea 2014: Russia vetoed the draft that named the referendum invalid (S/2014/189), China abstaining. A
+    // draft that calls on both sides to stop names no aggressor: Russia keeps what it holds, and its friends
+    // have nothing to defend (S/RES/479 on Iran and Iraq passed 15–0 in 1980).
+    let mut raw = raw("crimea_2014");
+    let usa = raw.playable.iter_mut().find(|p| p.state == "USA").unwrap();
+    usa.historical[0].orders =
+        vec![Order::Propose { body: BodyKind::SecurityCouncil, measure: Measure::CeaseFire, under: Default::default() }];
+    for seed in 0..10 {
+        let r = play(typed(&raw), seed, Policy::Historical, Some("USA"));
+        let v = r.votes.iter().find(|v| v.motion == "cease_fire").expect("the call is put to the Council");
+        assert!(v.adopted && v.vetoed_by.is_empty(), "seed {seed}: {}–{}–{}, vetoed by {:?}", v.yes, v.no, v.abstain, v.vetoed_by);
+        for state in ["RUS", "CHN"] {
+            assert_eq!(v.ballots[state], Ballot::Yes, "seed {seed}: {state}");
+        }
+    }
 }

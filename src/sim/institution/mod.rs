@@ -326,6 +326,7 @@ fn enact(rec: &VoteRecord, turn: usize, c: &mut f32, mif: &mut MeasuresInForce, 
             Measure::Condemn | Measure::NonRecognition => crisis.self_defence *= 0.8,
             Measure::Peacekeeping => {}
             Measure::UnitingForPeace => mif.uniting_for_peace = true,
+            Measure::CeaseFire => {}
         }
     } else {
         *c = (*c - if rec.vetoed_by.is_empty() { 0.03 } else { 0.05 }).max(0.0);
@@ -540,6 +541,7 @@ pub fn motions(kind: InstitutionKind) -> Vec<(BodyKind, Measure, Procedure)> {
     use Measure::*;
     match kind {
         InstitutionKind::League => vec![
+            (LeagueCouncil, CeaseFire, Procedure::Ordinary),
             (LeagueCouncil, Condemn, Procedure::Ordinary),
             (LeagueCouncil, Enquiry, Procedure::Ordinary),
             (LeagueAssembly, NonRecognition, Procedure::Art15),
@@ -547,6 +549,7 @@ pub fn motions(kind: InstitutionKind) -> Vec<(BodyKind, Measure, Procedure)> {
             (LeagueAssembly, OilSanctions, Procedure::Art15),
         ],
         InstitutionKind::UnitedNations => vec![
+            (SecurityCouncil, CeaseFire, Procedure::Ordinary),
             (SecurityCouncil, Condemn, Procedure::Ordinary),
             (SecurityCouncil, Sanctions, Procedure::Ordinary),
             (SecurityCouncil, OilSanctions, Procedure::Ordinary),
@@ -555,6 +558,7 @@ pub fn motions(kind: InstitutionKind) -> Vec<(BodyKind, Measure, Procedure)> {
             (SecurityCouncil, Peacekeeping, Procedure::Ordinary),
             (SecurityCouncil, Referral, Procedure::Ordinary),
             (GeneralAssembly, UnitingForPeace, Procedure::Ordinary),
+            (GeneralAssembly, CeaseFire, Procedure::Ordinary),
             (GeneralAssembly, Condemn, Procedure::Ordinary),
             (GeneralAssembly, AuthoriseForce, Procedure::Ordinary),
             (GeneralAssembly, Peacekeeping, Procedure::Ordinary),
