@@ -3,6 +3,7 @@
 pub mod campaign;
 pub mod date;
 pub mod diagnostics;
+pub mod iso;
 pub mod raw;
 pub mod reference;
 pub mod spans;

@@ -12,6 +12,8 @@ struct Ctx<'a> {
     allow: &'a [String],
     ids: HashMap<&'a str, StateIx>,
     all_ids: Vec<&'a str>,
+    /// Each state's id and name, for hints.
+    names: Vec<(&'a str, &'a str)>,
     out: Vec<Diagnostic>,
 }
 
@@ -31,11 +33,17 @@ impl<'a> Ctx<'a> {
             Some(ix) => Some(*ix),
             None => {
                 let d = Diagnostic::error(path, format!("unknown state `{id}`: expected the id of a state listed in `states`"))
-                    .suggest(did_you_mean(id, self.all_ids.iter().copied()));
+                    .suggest(self.named_by_iso(id).or_else(|| did_you_mean(id, self.all_ids.iter().copied())));
                 self.out.push(d);
                 None
             }
         }
+    }
+    /// Where `id` is the ISO code of a state the level lists under another id (`BGR` for its `BUL`, Bulgaria).
+    fn named_by_iso(&self, id: &str) -> Option<String> {
+        let names = super::iso::names(id)?;
+        let (sid, name) = self.names.iter().find(|(_, n)| names.iter().any(|x| x.eq_ignore_ascii_case(n)))?;
+        Some(format!("did you mean `{sid}`? (`{id}` is the ISO code of {name}, whom this level calls `{sid}`)"))
     }
     fn range(&mut self, path: String, v: f32, lo: f32, hi: f32) {
         if !v.is_finite() || v < lo || v > hi {
@@ -147,8 +155,13 @@ pub const MAX_GROUP: u32 = 250;
 /// Checks a raw level: every problem as a located diagnostic, section by section, then the typed level if
 /// none of them is an error.
 pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut cx =
-        Ctx { allow: &raw.allow, ids: HashMap::new(), all_ids: raw.states.iter().map(|s| s.id.as_str()).collect(), out: Vec::new() };
+    let mut cx = Ctx {
+        allow: &raw.allow,
+        ids: HashMap::new(),
+        all_ids: raw.states.iter().map(|s| s.id.as_str()).collect(),
+        names: raw.states.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect(),
+        out: Vec::new(),
+    };
     if raw.id.trim().is_empty() {
         cx.err("id", "the level id is empty: expected the file stem, for example \"korea_1950\"");
     }
@@ -226,8 +239,9 @@ fn check_states<'a>(cx: &mut Ctx<'a>, raw: &'a RawLevel) {
         if s.count > MAX_GROUP {
             cx.err(format!("{p}.count"), format!("a group stands for at most {MAX_GROUP} states (the UN has 193 members)"));
         }
-        if s.count == 1 && !(s.id.len() == 3 && s.id.chars().all(|c| c.is_ascii_uppercase())) {
-            cx.warn(W_NOT_ISO, format!("{p}.id"), format!("`{}` is not an ISO 3166 alpha-3 code (three capital letters)", s.id));
+        if s.count == 1 && !super::iso::is_code(&s.id) {
+            let iso = super::iso::code_of(&s.name).map(|c| format!(": ISO gives {} `{c}`", s.name)).unwrap_or_default();
+            cx.warn(W_NOT_ISO, format!("{p}.id"), format!("`{}` is not an ISO 3166 alpha-3 code{iso}", s.id));
         }
         cx.range(format!("{p}.spread"), s.spread, 0.0, 2.0);
         if s.spread > 0.0 && s.count == 1 {
@@ -251,8 +265,17 @@ fn check_states<'a>(cx: &mut Ctx<'a>, raw: &'a RawLevel) {
         cx.range(format!("{p}.capital[0]"), lon, -180.0, 180.0);
         cx.range(format!("{p}.capital[1]"), lat, -90.0, 90.0);
     }
-    if total_cinc > 1.05 {
-        cx.warn(W_CINC_SUM, "states", format!("the states' CINC add up to {total_cinc:.3}; shares of the world should sum to at most 1"));
+    // Pointed at the largest share, which is where a slip (a percentage for a share) usually is.
+    let largest = raw.states.iter().enumerate().max_by(|a, b| a.1.cinc.total_cmp(&b.1.cinc));
+    if let Some((i, top)) = largest.filter(|_| total_cinc > 1.05) {
+        cx.warn(
+            W_CINC_SUM,
+            format!("states[{i}].cinc"),
+            format!(
+                "the states' CINC add up to {total_cinc:.3}; shares of the world should sum to at most 1 (the largest is {}'s, {})",
+                top.id, top.cinc
+            ),
+        );
     }
     let trade: f32 = raw.states.iter().map(|s| s.trade_aggressor).sum();
     if trade > 1.01 {
@@ -707,6 +730,11 @@ fn recorded_vote_fits_its_body(cx: &mut Ctx, p: &str, v: &super::raw::RecordedVo
         cx.err(format!("{p}.body"), format!("body `{body:?}` is not defined in this level's institution"));
         return;
     };
+    // A member the checker could not find is already reported: the seats it leaves empty are not the record's fault.
+    let written = raw.institution.bodies.iter().find(|b| b.kind == v.body).map_or(0, |b| b.members.len());
+    if written > body.members.len() {
+        return;
+    }
     // In u64: counts and tallies come from the file and may be absurd; a count's own limit is checked elsewhere.
     let seats: u64 = body.members.iter().filter_map(|ix| states.get(ix.0)).map(|s| u64::from(s.count.max(1))).sum();
     let seats = seats + if body.kind.is_assembly() { joined_by(raw, v.turn) } else { 0 };

@@ -141,6 +141,35 @@ fn warnings_have_ids_and_a_file_can_silence_them() {
 }
 
 #[test]
+fn a_correlates_of_war_code_is_not_taken_for_an_iso_code_and_the_iso_code_it_hides_is_named() {
+    // Bulgaria is `BUL` to the Correlates of War and `BGR` to ISO: a modder copying NMC's codes is told at the
+    // state, and a reference written in ISO's code finds the state the level calls otherwise.
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/examples/leticia_1932.ron")).unwrap();
+    let cow = src.replacen("State(id: \"MEX\", name: \"Mexico\"", "State(id: \"BUL\", name: \"Bulgaria\"", 1).replace("\"MEX\"", "\"BGR\"");
+    let e = errors(&cow);
+    assert!(!e.is_empty() && e.iter().all(|d| d.message.starts_with("unknown state `BGR`")), "{e:?}");
+    let hint = "did you mean `BUL`? (`BGR` is the ISO code of Bulgaria, whom this level calls `BUL`)";
+    assert!(e.iter().all(|d| d.suggestion.as_deref() == Some(hint)), "{e:?}");
+    let fixed = cow.replace("\"BGR\"", "\"BUL\"");
+    let w = level::check_source(&fixed).unwrap().warnings;
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].code, Some("W001-not-iso"));
+    assert!(w[0].message.contains("`BUL` is not an ISO 3166 alpha-3 code: ISO gives Bulgaria `BGR`"), "{}", w[0].message);
+}
+
+#[test]
+fn a_council_member_misspelt_is_one_error_not_also_a_tally_too_large_for_the_council() {
+    // Crimea's Council has 15 seats and its draft of 15 March 2014 counted 15 ballots (13–1–1).
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/crimea_2014.ron")).unwrap();
+    let council = src.find("kind: SecurityCouncil").unwrap();
+    let (head, tail) = src.split_at(council);
+    let tail = tail.replacen("\"ARG\"", "\"ARGG\"", 1);
+    let e = errors(&format!("{head}{tail}"));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].message.starts_with("unknown state `ARGG`"), "{e:?}");
+}
+
+#[test]
 fn several_misspelt_fields_variants_and_a_missing_field_are_all_reported_at_once() {
     let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/examples/leticia_1932.ron"))
         .unwrap()

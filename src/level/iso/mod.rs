@@ -1,0 +1,47 @@
+//! ISO 3166 country codes: which ids a state may take, and the name behind a code, for the checker's hints.
+
+mod codes;
+
+/// Whether `id` is an ISO 3166-1 alpha-3 code, a former code of ISO 3166-3 (SUN, DDR, YUG), or a code ISO
+/// leaves to its users (`AAA`–`AAZ`, `QMA`–`QZZ`, `XAA`–`XZZ`, `ZZA`–`ZZZ`: the levels' groups take `X..`).
+pub fn is_code(id: &str) -> bool {
+    user_assigned(id) || names(id).is_some()
+}
+
+fn user_assigned(id: &str) -> bool {
+    let b = id.as_bytes();
+    b.len() == 3
+        && b.iter().all(u8::is_ascii_uppercase)
+        && (b[0] == b'X' || (b[0] == b'A' && b[1] == b'A') || (b[0] == b'Q' && b[1] >= b'M') || (b[0] == b'Z' && b[1] == b'Z'))
+}
+
+/// The names ISO gives a code, if it is one.
+pub fn names(id: &str) -> Option<&'static [&'static str]> {
+    codes::CODES.binary_search_by(|(c, _)| c.cmp(&id)).ok().map(|i| codes::CODES[i].1)
+}
+
+/// The code ISO gives a state of this name ("Bulgaria" → `BGR`), matched without regard to case.
+pub fn code_of(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    codes::CODES.iter().find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(name))).map(|(c, _)| *c)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn current_former_and_user_assigned_codes_are_codes_and_cow_codes_are_not() {
+        for id in ["BGR", "GBR", "SUN", "DDR", "YUG", "CSK", "XEV", "QZA"] {
+            assert!(super::is_code(id), "{id}");
+        }
+        for id in ["BUL", "UKG", "FRN", "GDR", "bgr", "BG", "BGRX"] {
+            assert!(!super::is_code(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn a_name_finds_its_code_and_a_code_its_names() {
+        assert_eq!(super::code_of("bulgaria"), Some("BGR"));
+        assert_eq!(super::code_of("Atlantis"), None);
+        assert!(super::names("SUN").is_some_and(|n| n.iter().any(|n| n.contains("Soviet"))));
+    }
+}
