@@ -101,7 +101,6 @@ impl Simulation {
         start_run(world, setup);
     }
 
-    /// Keeps only what outcome shares need in the run log (see `RunLog::lean`), for this run and the next.
     /// A simulation for many-run counts: it keeps only what outcome shares need (see [`RunLog::lean`]).
     pub fn lean() -> Self {
         let mut sim = Simulation::new();
@@ -109,6 +108,7 @@ impl Simulation {
         sim
     }
 
+    /// Keeps only what outcome shares need in the run log (see `RunLog::lean`), for this run and the next.
     pub fn set_lean(&mut self, lean: bool) {
         self.app.world_mut().resource_mut::<RunLog>().lean = lean;
     }
