@@ -63,7 +63,7 @@ pub struct SaveDir(pub PathBuf);
 /// taken, not as the line held before the crisis; 5: a guarantee given once the war is under way carries no
 /// nuclear risk; 6: a campaign's fortune sets the pace of a winning advance, and vast theatres are crossed at
 /// 0.35 of the pace); older saves are refused with a message, never half-loaded.
-pub const SAVE_FORMAT: u32 = 6;
+pub const SAVE_FORMAT: u32 = 7;
 
 #[derive(Serialize, Deserialize)]
 pub struct SaveFile {

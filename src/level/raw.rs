@@ -475,8 +475,8 @@ pub enum Measure {
     Peacekeeping,
     /// Give the General Assembly the Uniting for Peace procedure (resolution 377 A (V), 3 November 1950).
     UnitingForPeace,
-    /// Call on both sides to cease fire, naming neither as the aggressor (the League Council to Greece and
-    /// Bulgaria, October 1925; S/RES/479 on Iran and Iraq, 1980).
+    /// Call on both sides to cease fire where they stand, naming neither as the aggressor and asking no
+    /// withdrawal (S/RES/479 on Iran and Iraq, 1980).
     CeaseFire,
 }
 
@@ -613,6 +613,13 @@ impl Measure {
             UnitingForPeace => "uniting_for_peace",
             CeaseFire => "cease_fire",
         }
+    }
+
+    /// Whether the measure calls the aggressor to account: a verdict, sanctions or force; not an enquiry, a
+    /// procedural step, a peace force that needs its consent or a call on both sides that names no aggressor.
+    pub fn against_aggressor(self) -> bool {
+        use Measure::*;
+        matches!(self, Condemn | NonRecognition | Sanctions | OilSanctions | AuthoriseForce | UnifiedCommand)
     }
 }
 

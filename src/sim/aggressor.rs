@@ -104,6 +104,24 @@ pub fn pact_threat(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>,
         .sum()
 }
 
+/// The threat behind the institution's verdicts, 0 to 1, until it acts on them: the power of the members
+/// that voted for them (see `MeasuresInForce::backing`), less those already sending forces, counted like forces
+/// on their way (`ON_THE_WAY`: nothing has been sent yet) and believed as far as the institution is credible and
+/// the aggressor does not doubt that forces will fight, against the aggressor's own in the theatre. It weighs on
+/// a small aggressor facing great powers (Greece withdrew from Bulgaria within days of the League Council's demand
+/// of October 1925; Peru let a League commission take over Leticia in 1933) and little on one strong where it
+/// fights; none on a nuclear power, whom no member will fight
+/// without a treaty that obliges it. Once the institution imposes sanctions or authorises force, what it does
+/// counts, not what it might do.
+pub fn verdict_threat(crisis: &Crisis, mif: &MeasuresInForce, credibility: f32, belief: f32, a: f32, nations: &Query<NationQuery>) -> f32 {
+    let acted = mif.sanctions.is_some() || mif.force_authorised;
+    if acted || nations.get(crisis.aggressor).is_ok_and(|n| n.3.nuclear) {
+        return 0.0;
+    }
+    let backing = mif.backing_held_back() * ON_THE_WAY * credibility * belief;
+    if backing > 0.0 { backing / (a + backing).max(1e-6) } else { 0.0 }
+}
+
 /// Ground beyond its own line above which an aggressor seeks a cease-fire where it stands before withdrawing.
 pub const HELD_GROUND: f32 = 0.02;
 
@@ -137,6 +155,7 @@ fn aggressor_factors(
     draws: &Draws,
     day: i32,
     politics: f32,
+    credibility: f32,
     tension: &WorldTension,
     log: &RunLog,
     nations: &Query<NationQuery>,
@@ -163,6 +182,10 @@ fn aggressor_factors(
     }
     if pact > 0.0 {
         f.push(Factor::new(F::BlocDeterrence, -DETERRENCE * pact / (a + pact).max(1e-6)));
+    }
+    let threat = verdict_threat(crisis, mif, credibility, belief, a, nations);
+    if threat > 0.0 {
+        f.push(Factor::new(F::VerdictBacking, -DETERRENCE * threat));
     }
     let nuclear = nuclear_pact(crisis, mif, blocs, nations);
     if nuclear > 0.0 {
@@ -217,7 +240,18 @@ fn aggressor_decides(
         None => {}
         // Behind a cease-fire line it keeps weighing whether to stay or to go (Suez, November 1956).
         Some(AggressorChoice::AcceptTerms) => {
-            let f = aggressor_factors(&crisis, &mif, &draws, day, politics, &tension, &log, &nations, &blocs);
+            let f = aggressor_factors(
+                &crisis,
+                &mif,
+                &draws,
+                day,
+                politics,
+                cred.of(level.0.institution.kind),
+                &tension,
+                &log,
+                &nations,
+                &blocs,
+            );
             let choice = if iv.score(&f) <= WITHDRAW_BELOW { AggressorChoice::Withdraw } else { AggressorChoice::AcceptTerms };
             let id = nations.get(crisis.aggressor).map(|n| n.1.id.clone()).unwrap_or_default();
             log.decide(cal.turn, &id, DecisionKind::Aggressor { choice }, f);
@@ -230,7 +264,7 @@ fn aggressor_decides(
         }
         Some(_) => return,
     }
-    let f = aggressor_factors(&crisis, &mif, &draws, day, politics, &tension, &log, &nations, &blocs);
+    let f = aggressor_factors(&crisis, &mif, &draws, day, politics, cred.of(level.0.institution.kind), &tension, &log, &nations, &blocs);
     let (a, _) = theatre_strength(&crisis, &mif, &draws, day, &nations);
     let coalition = mif.coalition_in_theatre(day);
     let word = InstitutionsWord {
@@ -406,7 +440,8 @@ fn leave_institution(
 
 /// What the world's verdict costs the aggressor: a condemnation, the wider the dearer and the more so for a
 /// state that cares for the institution; and friends who vote against it, who weigh far more than enemies
-/// (the United States at Suez). A call on both sides to cease fire names no aggressor: defying it costs half.
+/// (the United States at Suez). A call on both sides to cease fire names no aggressor: defying it costs half
+/// a condemnation, and friends who vote for it do not oppose the aggressor.
 /// Used for its decisions to fight on and to consent to peacekeepers.
 pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQuery>) -> Vec<Factor> {
     let mut f = Vec::new();
@@ -418,22 +453,21 @@ pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQ
     let care = nations.get(crisis.aggressor).map(|n| n.3.commitment).unwrap_or(0.0);
     f.push(Factor::new(F::Condemnation, -breadth * (0.1 + care)));
     let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
-    // How far this state voted against the aggressor: the weightiest adopted motion it voted for. Only the
-    // aggressor's few friends are looked up. A ballot names its state with the run's own shared id, so the
+    // Did this state vote for an adopted motion that names the aggressor? A call on both sides to cease fire
+    // opposes no one: Iraq's friends voted for S/RES/479. Only the aggressor's few friends are looked up. A ballot names its state with the run's own shared id, so the
     // pointer usually answers; the bytes settle the rest (compared inline: ids are three letters, and a call
     // to memcmp costs more than the comparison).
     let same = |a: &std::sync::Arc<str>, b: &std::sync::Arc<str>| std::sync::Arc::ptr_eq(a, b) || a.bytes().eq(b.bytes());
     let voted_for = |id: &std::sync::Arc<str>| {
         log.votes
             .iter()
-            .filter(|v| v.ballots.iter().any(|b| b.1 == crate::sim::trace::Ballot::Yes && same(&b.0, id)))
-            .map(reproach)
-            .fold(0.0f32, f32::max)
+            .filter(|v| reproach(v) >= 1.0)
+            .any(|v| v.ballots.iter().any(|b| b.1 == crate::sim::trace::Ballot::Yes && same(&b.0, id)))
     };
     let weight: f32 = nations
         .iter()
-        .filter(|n| n.3.ties_aggressor >= 0.3)
-        .map(|n| voted_for(&n.1.id) * n.3.ties_aggressor * (n.2.cinc / own).min(5.0) * 0.6)
+        .filter(|n| n.3.ties_aggressor >= 0.3 && voted_for(&n.1.id))
+        .map(|n| n.3.ties_aggressor * (n.2.cinc / own).min(5.0) * 0.6)
         .sum();
     if weight > 0.0 {
         f.push(Factor::new(F::AlliesOppose, -weight.min(2.0)));

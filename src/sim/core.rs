@@ -402,6 +402,10 @@ pub struct MeasuresInForce {
     pub national_sanctions: bool,
     /// Aggressor's control when the coalition first fought.
     pub control_when_coalition_formed: Option<f32>,
+    /// The power behind the institution's verdicts: what each member that voted for a motion against the
+    /// aggressor (a condemnation, non-recognition, sanctions, force) could bring to the theatre, weighed by its
+    /// faith in the institution; its largest in any vote.
+    pub backing: Vec<(Entity, f32)>,
 }
 
 /// The parts of sanctions pressure, for the explanation.
@@ -513,6 +517,12 @@ impl MeasuresInForce {
     }
     pub fn in_coalition(&self, e: Entity) -> bool {
         self.coalition.iter().any(|c| c.state == e)
+    }
+
+    /// What the members behind the institution's verdicts could still bring against the aggressor: those whose
+    /// forces are already sent count as the coalition, not as a threat.
+    pub fn backing_held_back(&self) -> f32 {
+        self.backing.iter().filter(|(e, _)| !self.in_coalition(*e)).map(|(_, b)| b).sum()
     }
 }
 

@@ -122,7 +122,7 @@ pub fn party_ballot_factors(aggressor: bool, m: Measure) -> Factors {
     match (aggressor, m) {
         (true, Measure::Enquiry) => smallvec::smallvec![Factor::new(F::EnquiryBuysTime, 0.6)],
         (true, Measure::Peacekeeping) => smallvec::smallvec![Factor::new(F::OwnCause, -0.3)],
-        // Greece accepted the League Council's call of October 1925; Iraq accepted S/RES/479 at once.
+        // Iraq accepted S/RES/479 at once (Iran refused it: it asked no withdrawal).
         (true, Measure::CeaseFire) => smallvec::smallvec![Factor::new(F::KeepsItsGains, 0.6)],
         (true, _) => smallvec::smallvec![Factor::new(F::OwnCause, -3.0)],
         (false, _) => smallvec::smallvec![Factor::new(F::VictimsCause, 3.0)],

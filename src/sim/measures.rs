@@ -479,6 +479,8 @@ fn deploy_peacekeepers(
     mut crisis: Single<&mut Crisis>,
     nations: Query<NationQuery>,
     iv: Res<Intervention>,
+    draws: Res<Draws>,
+    cred: Res<Credibility>,
 ) {
     if !mif.has(Measure::Peacekeeping) {
         return;
@@ -486,6 +488,9 @@ fn deploy_peacekeepers(
     let date = level.0.turns[cal.turn].date;
     let (_, day) = turn_days(&level.0, cal.turn);
     let coalition = mif.coalition_in_theatre(day);
+    let (a, _) = super::aggressor::theatre_strength(&crisis, &mif, &draws, day, &nations);
+    let belief = 1.0 - super::aggressor::doubt(&crisis, &draws, &log);
+    let threat = super::aggressor::verdict_threat(&crisis, &mif, cred.of(level.0.institution.kind), belief, a, &nations);
     let pressure: Vec<Factor> =
         super::aggressor::political_pressure(&log, &crisis, &nations).into_iter().map(|x| Factor::new(x.id, -x.weight)).collect();
     let mut consents = true;
@@ -502,6 +507,8 @@ fn deploy_peacekeepers(
                 Factor::new(FactorId::Consent, 0.2),
             ]
             .into_iter()
+            // The threat behind the institution's verdict: a peace force is a way out from under it.
+            .chain((threat > 0.0).then(|| Factor::new(FactorId::VerdictBacking, threat)))
             .chain(pressure.iter().copied())
             .collect()
         } else {

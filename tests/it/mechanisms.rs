@@ -402,3 +402,30 @@ fn a_call_on_both_sides_to_cease_fire_passes_the_council_that_saw_a_condemnation
         }
     }
 }
+
+/// The walk-through example of MODDING.md: Peru holds Leticia, Colombia appeals to the League.
+fn leticia() -> collective_security::level::RawLevel {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/examples/leticia_1932.ron")).unwrap();
+    collective_security::level::ron_options().from_str(&src).unwrap()
+}
+
+fn reversed_share(raw: &collective_security::level::RawLevel) -> f64 {
+    share(typed(raw), 40, Policy::Historical, None, |r| r.outcome.result == "reversed")
+}
+
+#[test]
+fn a_small_aggressor_condemned_before_a_council_of_great_powers_lets_a_commission_in_and_leaves() {
+    // Peru gave Leticia up to a League commission in June 1933 (the Council's report of March): the power of
+    // Britain, France and Spain behind the verdict, not any force sent, against a state of Peru's size.
+    let with = leticia();
+    assert!(reversed_share(&with) >= 0.8, "the verdict works: {}", reversed_share(&with));
+    let mut without = leticia();
+    for p in &mut without.playable {
+        p.historical.retain(|c| !c.orders.iter().any(|o| matches!(o, Order::Propose { measure: Measure::Condemn, .. })));
+    }
+    assert!(reversed_share(&without) <= 0.2, "without a verdict Peru stays: {}", reversed_share(&without));
+    // The same verdict means nothing to a nuclear power: no member fights one without a treaty that obliges it.
+    let mut nuclear = leticia();
+    nuclear.states.iter_mut().find(|s| s.id == "PER").unwrap().nuclear = true;
+    assert!(reversed_share(&nuclear) <= 0.2, "a nuclear Peru stays: {}", reversed_share(&nuclear));
+}

@@ -200,6 +200,7 @@ fn hold_votes(
             intervention: &iv,
         };
         let casts = cast_ballots(body, motion.measure, &ctx, &nations, || rng.signed());
+        let backing = verdict_backing(&casts, &nations);
         let Ballots { seats, ballots, decision_ix, would_block, divided } =
             record_ballots(casts, (cal.turn, body.kind, motion.measure, procedural), &iv, &mut log, &mut stances);
         // Covenant Art. 16: sanctions are each member's own obligation. Members concur or decline, and those who
@@ -229,8 +230,37 @@ fn hold_votes(
         if !log.lean {
             log.news(cal.turn, date, vote_news(&rec), false);
         }
+        if rec.adopted && motion.measure.against_aggressor() {
+            add_backing(&mut mif.backing, backing);
+        }
         enact(&rec, cal.turn, cred.of_mut(kind), &mut mif, &mut crisis);
         log.votes.push(rec);
+    }
+}
+
+/// The power behind a vote: what each member voting for it could bring to the theatre (its power by
+/// Boulding's gradient; a group's in the share of its members who voted yes), weighed by its faith in the
+/// institution (`commitment`). The parties count for nothing.
+fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>) -> Vec<(Entity, f32)> {
+    casts
+        .iter()
+        .filter(|c| !c.party && c.votes.yes > 0)
+        .filter_map(|c| nations.get(c.entity).ok().map(|n| (c, n)))
+        .map(|(c, n)| {
+            let count = n.1.count.max(1) as f32;
+            let share = c.votes.yes as f32 / count;
+            (c.entity, n.2.cinc * share * projection(n.3.km_theatre, n.2.cinc / count) * n.3.commitment)
+        })
+        .collect()
+}
+
+/// Each member's backing is the largest it gave in any vote.
+fn add_backing(all: &mut Vec<(Entity, f32)>, vote: Vec<(Entity, f32)>) {
+    for (e, b) in vote {
+        match all.iter_mut().find(|x| x.0 == e) {
+            Some(x) => x.1 = x.1.max(b),
+            None => all.push((e, b)),
+        }
     }
 }
 
