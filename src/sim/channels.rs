@@ -5,7 +5,7 @@
 
 use bevy::prelude::*;
 
-use super::aggressor::{doubt, pact_threat, theatre_strength};
+use super::aggressor::{doubt, pact_threat, theatre_strength, verdict_threat};
 use super::conflict::advance;
 use super::core::*;
 use super::trace::{Channels, DecisionKind, RunLog, keeps_whole_log};
@@ -39,6 +39,14 @@ fn record_channels(
         coalition_in_theatre: r4(mif.coalition_in_theatre(day)),
         coalition_on_the_way: r4(mif.coalition_on_way(day)),
         pact_threat: r4(pact_threat(&crisis, &mif, &blocs, &nations)),
+        verdict_threat: r4(verdict_threat(
+            &crisis,
+            &mif,
+            cred.of(level.0.institution.kind),
+            1.0 - doubt(&crisis, &draws, &log),
+            a,
+            &nations,
+        )),
         arms_arrived: r4(mif.arms_arrived(day)),
         sanctions_pressure: r4(mif.pressure),
         sanctions_leakage: r4(trace.map_or(0.0, |t| t.leakage)),

@@ -390,6 +390,9 @@ pub struct Channels {
     pub coalition_on_the_way: f32,
     /// What pacts and guarantees of the victim threaten, weighed by their cohesion.
     pub pact_threat: f32,
+    /// The threat behind the institution's verdict against the aggressor's own forces, 0 to 1 (see
+    /// `aggressor::verdict_threat`): 0 once the institution acts, and against a nuclear power.
+    pub verdict_threat: f32,
     /// Arms sent to the victim that have arrived.
     pub arms_arrived: f32,
     /// Sanctions pressure on the aggressor, 0 to 1.

@@ -626,7 +626,7 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::Channels, before: Optio
     use crate::sim::Channels;
     ui.label(RichText::new("What the aggressor faced").strong());
     type Get = fn(&Channels) -> f32;
-    let rows: [(&str, Get, Unit, &str); 15] = [
+    let rows: [(&str, Get, Unit, &str); 16] = [
         (
             "Its forces in the theatre",
             |c| c.aggressor_forces,
@@ -641,6 +641,12 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::Channels, before: Optio
             |c| c.pact_threat,
             Unit::Power,
             "what pacts and guarantees of the victim could bring, weighed by how firmly they are held",
+        ),
+        (
+            "The powers behind the verdict",
+            |c| c.verdict_threat,
+            Unit::Share,
+            "how far the members that voted to name it could outweigh its forces in the theatre, believed as far as the institution is trusted; until the institution acts, and never against a nuclear power",
         ),
         ("Arms sent to the victim", |c| c.arms_arrived, Unit::Power, "arms, money and intelligence that have arrived"),
         ("Sanctions pressure", |c| c.sanctions_pressure, Unit::Share, "how hard the sanctions bite"),
