@@ -114,11 +114,24 @@ pub fn pact_threat(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>,
 /// without a treaty that obliges it. Once the institution imposes sanctions or authorises force, what it does
 /// counts, not what it might do.
 pub fn verdict_threat(crisis: &Crisis, mif: &MeasuresInForce, credibility: f32, belief: f32, a: f32, nations: &Query<NationQuery>) -> f32 {
+    verdict_threat_with(crisis, mif, &[], credibility, belief, a, nations)
+}
+
+/// The same threat were a vote with these backers adopted too (what an aggressor weighs as it answers a demand).
+pub fn verdict_threat_with(
+    crisis: &Crisis,
+    mif: &MeasuresInForce,
+    vote: &[(Entity, f32)],
+    credibility: f32,
+    belief: f32,
+    a: f32,
+    nations: &Query<NationQuery>,
+) -> f32 {
     let acted = mif.sanctions.is_some() || mif.force_authorised;
     if acted || nations.get(crisis.aggressor).is_ok_and(|n| n.3.nuclear) {
         return 0.0;
     }
-    let backing = mif.backing_held_back() * ON_THE_WAY * credibility * belief;
+    let backing = mif.backing_held_back_with(vote) * ON_THE_WAY * credibility * belief;
     if backing > 0.0 { backing / (a + backing).max(1e-6) } else { 0.0 }
 }
 

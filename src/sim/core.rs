@@ -522,7 +522,15 @@ impl MeasuresInForce {
     /// What the members behind the institution's verdicts could still bring against the aggressor: those whose
     /// forces are already sent count as the coalition, not as a threat.
     pub fn backing_held_back(&self) -> f32 {
-        self.backing.iter().filter(|(e, _)| !self.in_coalition(*e)).map(|(_, b)| b).sum()
+        self.backing_held_back_with(&[])
+    }
+
+    /// The same, were a vote with these backers adopted too: each member counts at its largest.
+    pub fn backing_held_back_with(&self, vote: &[(Entity, f32)]) -> f32 {
+        let largest = |e: Entity, b: f32| vote.iter().filter(|v| v.0 == e).fold(b, |m, v| m.max(v.1));
+        let old = self.backing.iter().map(|&(e, b)| (e, largest(e, b)));
+        let new = vote.iter().filter(|v| !self.backing.iter().any(|b| b.0 == v.0)).copied();
+        old.chain(new).filter(|(e, _)| !self.in_coalition(*e)).map(|(_, b)| b).sum()
     }
 }
 

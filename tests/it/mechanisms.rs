@@ -429,3 +429,32 @@ fn a_small_aggressor_condemned_before_a_council_of_great_powers_lets_a_commissio
     nuclear.states.iter_mut().find(|s| s.id == "PER").unwrap().nuclear = true;
     assert!(reversed_share(&nuclear) <= 0.2, "a nuclear Peru stays: {}", reversed_share(&nuclear));
 }
+
+#[test]
+fn a_small_aggressor_lets_a_demand_backed_by_great_powers_pass_where_its_own_no_would_block_it() {
+    // Under Covenant Art. 11 the parties vote and the Council decides by unanimity: Japan's lone no of 24 October
+    // 1931 blocked the Council, while Greece let the demand of October 1925 pass and withdrew. Peru, asked under
+    // Art. 11 with Britain, France and Spain at the table, lets it pass; the same Peru with the bomb says no.
+    let art11 = |nuclear: bool| {
+        let mut raw = leticia();
+        for p in &mut raw.playable {
+            for c in &mut p.historical {
+                for o in &mut c.orders {
+                    if let Order::Propose { under, .. } = o {
+                        *under = Default::default();
+                    }
+                }
+            }
+        }
+        raw.states.iter_mut().find(|s| s.id == "PER").unwrap().nuclear = nuclear;
+        typed(&raw)
+    };
+    for seed in 0..10 {
+        let small = play(art11(false), seed, Policy::Historical, None);
+        let v = small.votes.iter().find(|v| v.motion == "condemn").unwrap();
+        assert!(v.adopted && v.ballots["PER"] == Ballot::Abstain, "seed {seed}: {}–{}–{}", v.yes, v.no, v.abstain);
+        let nuclear = play(art11(true), seed, Policy::Historical, None);
+        let v = nuclear.votes.iter().find(|v| v.motion == "condemn").unwrap();
+        assert!(!v.adopted && v.ballots["PER"] == Ballot::No, "seed {seed}: a nuclear Peru blocks it");
+    }
+}

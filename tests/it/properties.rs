@@ -128,7 +128,7 @@ fn golden_runs_replay_to_the_same_bytes() {
 
 // Save format 7: the aggressor weighs the power behind the institution's verdict until the institution acts on it
 // (Korea as the United States, seed 1; Abyssinia as Britain, seed 7), and a peace force is its way out from
-// under it. Save format 6: a campaign's fortune sets the pace of a winning advance where the balance no longer moves with
+// under it; each turn's channels carry that threat (`verdict_threat`, the JSON's text in all three). Save format 6: a campaign's fortune sets the pace of a winning advance where the balance no longer moves with
 // it, and vast theatres are crossed at 0.35 of the pace, not 0.5; each turn's channels carry the campaign's
 // fortune (the JSON's text).
 // Each turn's channels now carry the pace the theatre's seasons leave the front (only the JSON's text, in Korea
@@ -143,4 +143,4 @@ fn golden_runs_replay_to_the_same_bytes() {
 // the aggressor's doubt of its enemies; arms count up to what the victim's army can use.)
 // The explanation only (the runs are unchanged, checked by reverting these two): an aggressor that stops with
 // the prize in hand was not deterred, and the factor of a prize held reads "the prize already held".
-const GOLDEN: [u64; 3] = [0x483f630276f5fd4d, 0xdfdfefa1654a7e1b, 0xa491a6b230154ee1];
+const GOLDEN: [u64; 3] = [0x9c24f22208416c82, 0x68c6b82903c8521b, 0xe343b90c1d769541];

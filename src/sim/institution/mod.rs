@@ -170,6 +170,7 @@ fn hold_votes(
     nations: Query<NationQuery>,
     mut stances: Query<&mut Stance>,
     iv: Res<Intervention>,
+    draws: Res<Draws>,
 ) {
     let kind = level.0.institution.kind;
     let date = level.0.turns[cal.turn].date;
@@ -199,8 +200,17 @@ fn hold_votes(
             proposer: Some(motion.proposer),
             intervention: &iv,
         };
-        let casts = cast_ballots(body, motion.measure, &ctx, &nations, || rng.signed());
+        let mut casts = cast_ballots(body, motion.measure, &ctx, &nations, || rng.signed());
         let backing = verdict_backing(&casts, &nations);
+        if matches!(motion.measure, Measure::Condemn | Measure::NonRecognition) {
+            let (_, day) = turn_days(&level.0, cal.turn);
+            let (a, _) = crate::sim::aggressor::theatre_strength(&crisis, &mif, &draws, day, &nations);
+            let belief = 1.0 - crate::sim::aggressor::doubt(&crisis, &draws, &log);
+            let threat = crate::sim::aggressor::verdict_threat_with(&crisis, &mif, &backing, cred.of(kind), belief, a, &nations);
+            let care = nations.get(crisis.aggressor).map_or(0.0, |n| n.3.commitment);
+            let demand = Demand { aggressor: crisis.aggressor, last: last_reckoning(&log, crisis.aggressor, &nations), threat, care };
+            aggressor_answers(&mut casts, &demand);
+        }
         let Ballots { seats, ballots, decision_ix, would_block, divided } =
             record_ballots(casts, (cal.turn, body.kind, motion.measure, procedural), &iv, &mut log, &mut stances);
         // Covenant Art. 16: sanctions are each member's own obligation. Members concur or decline, and those who
@@ -252,6 +262,45 @@ fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>) -> Vec<(Entity,
             (c.entity, n.2.cinc * share * projection(n.3.km_theatre, n.2.cinc / count) * n.3.commitment)
         })
         .collect()
+}
+
+/// What an aggressor with a seat weighs as it answers a demand to stop: its last reckoning of going on, the
+/// threat were the demand adopted, and how much it cares for the institution whose verdict it would defy.
+struct Demand {
+    aggressor: Entity,
+    last: Option<f32>,
+    threat: f32,
+    care: f32,
+}
+
+/// The aggressor's score the last time it reckoned, if it has.
+fn last_reckoning(log: &RunLog, aggressor: Entity, nations: &Query<NationQuery>) -> Option<f32> {
+    let id = nations.get(aggressor).ok()?.1.id.clone();
+    log.decisions.iter().rev().find(|d| matches!(d.decision, DecisionKind::Aggressor { .. }) && *d.actor == *id).map(|d| d.score)
+}
+
+/// An aggressor with a seat votes against a verdict on itself, unless power stands behind the demand (see
+/// `aggressor::verdict_threat`): then it answers by its own reckoning. It lets pass a demand it would obey,
+/// abstaining rather than voting against itself (Greece accepted the League Council's demand of October 1925
+/// and withdrew), and votes against one it means to defy (Japan alone against the Council, 24 October 1931).
+/// Its last reckoning, less the threat the demand would bring and what defying a verdict the whole body gave
+/// would cost it, decides; before it has reckoned once, it defies.
+fn aggressor_answers(casts: &mut [Cast], d: &Demand) {
+    let Some(last) = d.last.filter(|_| d.threat > 0.0) else { return };
+    let Some(c) = casts.iter_mut().find(|c| c.entity == d.aggressor && c.wanted == Ballot::No) else { return };
+    let factors: Factors = smallvec::smallvec![
+        Factor::new(FactorId::GoingOn, -last),
+        Factor::new(FactorId::VerdictBacking, crate::sim::aggressor::DETERRENCE * d.threat),
+        Factor::new(FactorId::Condemnation, 0.1 + d.care),
+    ];
+    if factors.iter().map(|f| f.weight).sum::<f32>() >= 0.0 {
+        c.wanted = Ballot::Abstain;
+        if c.ballot == Ballot::No {
+            c.ballot = Ballot::Abstain;
+            c.votes = Split::all(Ballot::Abstain, c.votes.yes + c.votes.no + c.votes.abstain);
+        }
+        c.factors = factors;
+    }
 }
 
 /// Each member's backing is the largest it gave in any vote.
