@@ -202,15 +202,8 @@ fn hold_votes(
         };
         let mut casts = cast_ballots(body, motion.measure, &ctx, &nations, || rng.signed());
         let backing = verdict_backing(&casts, &nations);
-        if matches!(motion.measure, Measure::Condemn | Measure::NonRecognition) {
-            let (_, day) = turn_days(&level.0, cal.turn);
-            let (a, _) = crate::sim::aggressor::theatre_strength(&crisis, &mif, &draws, day, &nations);
-            let belief = 1.0 - crate::sim::aggressor::doubt(&crisis, &draws, &log);
-            let threat = crate::sim::aggressor::verdict_threat_with(&crisis, &mif, &backing, cred.of(kind), belief, a, &nations);
-            let care = nations.get(crisis.aggressor).map_or(0.0, |n| n.3.commitment);
-            let demand = Demand { aggressor: crisis.aggressor, last: last_reckoning(&log, crisis.aggressor, &nations), threat, care };
-            aggressor_answers(&mut casts, &demand);
-        }
+        let world = DemandWorld { level: &level.0, turn: cal.turn, credibility: cred.of(kind), mif: &mif, draws: &draws, log: &log };
+        answer_demand(&mut casts, motion.measure, &backing, &crisis, &world, &nations);
         let Ballots { seats, ballots, decision_ix, would_block, divided } =
             record_ballots(casts, (cal.turn, body.kind, motion.measure, procedural), &iv, &mut log, &mut stances);
         // Covenant Art. 16: sanctions are each member's own obligation. Members concur or decline, and those who
@@ -262,6 +255,39 @@ fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>) -> Vec<(Entity,
             (c.entity, n.2.cinc * share * projection(n.3.km_theatre, n.2.cinc / count) * n.3.commitment)
         })
         .collect()
+}
+
+/// What the aggressor reads as it answers a demand: the level and turn, the institution's credibility, the
+/// measures in force, the run's draws and its log.
+struct DemandWorld<'a> {
+    level: &'a crate::level::LevelDef,
+    turn: usize,
+    credibility: f32,
+    mif: &'a MeasuresInForce,
+    draws: &'a Draws,
+    log: &'a RunLog,
+}
+
+/// On a condemnation or non-recognition, the aggressor's seat answers by its reckoning (see `aggressor_answers`):
+/// in the vote, and in the forecast the player sees.
+fn answer_demand(
+    casts: &mut [Cast],
+    m: Measure,
+    backing: &[(Entity, f32)],
+    crisis: &Crisis,
+    w: &DemandWorld,
+    nations: &Query<NationQuery>,
+) {
+    if !matches!(m, Measure::Condemn | Measure::NonRecognition) {
+        return;
+    }
+    let (_, day) = turn_days(w.level, w.turn);
+    let (a, _) = crate::sim::aggressor::theatre_strength(crisis, w.mif, w.draws, day, nations);
+    let belief = 1.0 - crate::sim::aggressor::doubt(crisis, w.draws, w.log);
+    let threat = crate::sim::aggressor::verdict_threat_with(crisis, w.mif, backing, w.credibility, belief, a, nations);
+    let care = nations.get(crisis.aggressor).map_or(0.0, |n| n.3.commitment);
+    let last = last_reckoning(w.log, crisis.aggressor, nations);
+    aggressor_answers(casts, &Demand { aggressor: crisis.aggressor, last, threat, care });
 }
 
 /// What an aggressor with a seat weighs as it answers a demand to stop: its last reckoning of going on, the
@@ -589,8 +615,9 @@ pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under:
         Query<NationQuery>,
         Res<Calendar>,
         Res<Nations>,
+        (Res<MeasuresInForce>, Res<Draws>, Res<RunLog>),
     )>::new(world);
-    let (level, cred, weights, crisis, bodies, nations, cal, index) = sys.get(world).ok()?;
+    let (level, cred, weights, crisis, bodies, nations, cal, index, (mif, draws, log)) = sys.get(world).ok()?;
     let crisis = crisis.single().ok()?;
     // Counted as the body will sit this turn, after its dated events (a boycott, a return).
     let body = &super::events::as_it_will_sit(bodies.iter().find(|b| b.kind == body_kind)?, &level.0, cal.turn, &index);
@@ -606,7 +633,10 @@ pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under:
         proposer: player,
         intervention: &Intervention::default(),
     };
-    let casts = cast_ballots(body, measure, &ctx, &nations, || 0.0);
+    let mut casts = cast_ballots(body, measure, &ctx, &nations, || 0.0);
+    let w = DemandWorld { level: &level.0, turn: cal.turn, credibility: ctx.credibility, mif: &mif, draws: &draws, log: &log };
+    let backing = verdict_backing(&casts, &nations);
+    answer_demand(&mut casts, measure, &backing, crisis, &w, &nations);
     let seats: Vec<Seat> =
         casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, votes: c.votes }).collect();
     let t = tally(body.rule, &seats, measure == Measure::Referral, under == Procedure::Art15);
