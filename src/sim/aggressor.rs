@@ -458,8 +458,8 @@ fn leave_institution(
 /// Used for its decisions to fight on and to consent to peacekeepers.
 pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQuery>) -> Vec<Factor> {
     let mut f = Vec::new();
-    let reproach = |v: &crate::sim::trace::VoteRecord| if v.adopted { reproach(v.motion) } else { 0.0 };
-    let breadth = log.votes.iter().map(|v| reproach(v) * v.yes as f32 / (v.yes + v.no + v.abstain).max(1) as f32).fold(0.0f32, f32::max);
+    let weight_of = |v: &crate::sim::trace::VoteRecord| if v.adopted { reproach(v.motion) } else { 0.0 };
+    let breadth = log.votes.iter().map(|v| weight_of(v) * v.yes as f32 / (v.yes + v.no + v.abstain).max(1) as f32).fold(0.0f32, f32::max);
     if breadth <= 0.0 {
         return f;
     }
@@ -474,7 +474,7 @@ pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQ
     let voted_for = |id: &std::sync::Arc<str>| {
         log.votes
             .iter()
-            .filter(|v| reproach(v) >= 1.0)
+            .filter(|v| weight_of(v) >= 1.0)
             .any(|v| v.ballots.iter().any(|b| b.1 == crate::sim::trace::Ballot::Yes && same(&b.0, id)))
     };
     let weight: f32 = nations

@@ -201,7 +201,8 @@ fn hold_votes(
             intervention: &iv,
         };
         let mut casts = cast_ballots(body, motion.measure, &ctx, &nations, || rng.signed());
-        let backing = verdict_backing(&casts, &nations);
+        // Only a motion that names the aggressor carries power behind it.
+        let backing = if motion.measure.against_aggressor() { verdict_backing(&casts, &nations) } else { Vec::new() };
         let world = DemandWorld { level: &level.0, turn: cal.turn, credibility: cred.of(kind), mif: &mif, draws: &draws, log: &log };
         answer_demand(&mut casts, motion.measure, &backing, &crisis, &world, &nations);
         let Ballots { seats, ballots, decision_ix, would_block, divided } =
