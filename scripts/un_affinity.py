@@ -21,7 +21,8 @@ The rule, the same for every level:
   is 0, and alignment is agreeing with the aggressor more than the median member does. So too when the victim
   agreed with the aggressor on SATELLITE (90%) of the roll calls or more: a satellite's delegation voting with its
   patron leaves a record that cannot tell the two apart. Before 1991 the data's codes for the Soviet Union,
-  Yugoslavia, Czechoslovakia and Byelorussia are read as SUN, YUG, CSK and BYS.
+  Yugoslavia, Czechoslovakia and Byelorussia are read as SUN, YUG, CSK and BYS, and East Germany's and South
+  Yemen's (DD, YD) as DDR and YMD.
 - A group's ties are its members' mean; its `spread` is the standard deviation of their ties to the victim less
   their ties to the aggressor; it is non-aligned when most of its members belong to the Non-Aligned Movement of
   the time: before 1961 the Bandung states outside any Western pact, to 1969 the states at the Cairo summit of
@@ -82,8 +83,11 @@ OLD = {"YU": "SRB"}
 # Before 1991 the same codes stand for states that have since dissolved, named as the game's levels name them:
 # the Soviet Union, Yugoslavia, Czechoslovakia and the Byelorussian SSR (the Ukrainian SSR keeps UKR).
 COLD_WAR = {"RU": "SUN", "YU": "YUG", "CS": "CSK", "BY": "BYS"}
+# States that no longer exist and have no current ISO alpha-2 code: East Germany (1973-1990) and South Yemen
+# (1967-1990), under the codes ISO 3166-3 withdrew and the alpha-3 codes the game's checker knows.
+GONE = {"DD": "DDR", "YD": "YMD"}
 # Members whose continent pycountry-convert does not know.
-MISSING = {"SRB": "EU", "TLS": "AS", "SUN": "EU", "YUG": "EU", "CSK": "EU", "BYS": "EU"}
+MISSING = {"SRB": "EU", "TLS": "AS", "SUN": "EU", "YUG": "EU", "CSK": "EU", "BYS": "EU", "DDR": "EU", "YMD": "AS"}
 # A state that cast fewer roll-call votes than this in the years given has no measurable ties. Ties to it are
 # 0 for every member (Hungary, admitted in December 1955, had cast six before its revolution of October 1956);
 # its own are 0 too, and it is grouped apart, by region, with the others whose record is as short.
@@ -114,6 +118,8 @@ def iso3(a2, cold_war=False):
         return COLD_WAR[a2]
     if a2 in OLD:
         return OLD[a2]
+    if a2 in GONE:
+        return GONE[a2]
     c = pycountry.countries.get(alpha_2=a2)
     return c.alpha_3 if c else None
 
@@ -137,6 +143,7 @@ def agreements(rda, y0, y1):
     names = {r.iso3: str(r.country) for r in v.dropna(subset=["iso3"]).drop_duplicates("iso3").itertuples()}
     if y1 < 1991:
         names.update({"SUN": "the Soviet Union", "YUG": "Yugoslavia", "CSK": "Czechoslovakia", "BYS": "Byelorussia"})
+        names.update({"DDR": "East Germany", "YMD": "South Yemen"})
     return table, names, len(ids)
 
 

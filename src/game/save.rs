@@ -62,8 +62,9 @@ pub struct SaveDir(pub PathBuf);
 /// draws follow the states' order; 3: the aggressor's doubt of its enemies is drawn; 4: ground an attack took before the level opens counts as
 /// taken, not as the line held before the crisis; 5: a guarantee given once the war is under way carries no
 /// nuclear risk; 6: a campaign's fortune sets the pace of a winning advance, and vast theatres are crossed at
-/// 0.35 of the pace); older saves are refused with a message, never half-loaded.
-pub const SAVE_FORMAT: u32 = 7;
+/// 0.35 of the pace; 7: the power behind the institution's verdict; 8: a state deciding for itself sends no more
+/// than an order would); older saves are refused with a message, never half-loaded.
+pub const SAVE_FORMAT: u32 = 8;
 
 #[derive(Serialize, Deserialize)]
 pub struct SaveFile {

@@ -535,7 +535,8 @@ pub enum OutcomeKind {
     Deterred,
     /// The fighting stopped with the aggressor short of its aims.
     Halted,
-    /// The aggressor was thrown back to where it started.
+    /// The aggressor ended on the line it held before the crisis, thrown back or having withdrawn after
+    /// taking ground.
     Reversed,
     /// The aggressor got what it wanted.
     AggressorPrevails,

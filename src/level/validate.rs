@@ -14,6 +14,8 @@ struct Ctx<'a> {
     all_ids: Vec<&'a str>,
     /// Each state's id and name, for hints.
     names: Vec<(&'a str, &'a str)>,
+    /// Map territories drawn as part of another state (a group's members), by code: for hints.
+    drawn_in: HashMap<&'a str, &'a str>,
     out: Vec<Diagnostic>,
 }
 
@@ -33,11 +35,18 @@ impl<'a> Ctx<'a> {
             Some(ix) => Some(*ix),
             None => {
                 let d = Diagnostic::error(path, format!("unknown state `{id}`: expected the id of a state listed in `states`"))
-                    .suggest(self.named_by_iso(id).or_else(|| did_you_mean(id, self.all_ids.iter().copied())));
+                    .suggest(self.inside(id).or_else(|| self.named_by_iso(id)).or_else(|| did_you_mean(id, self.all_ids.iter().copied())));
                 self.out.push(d);
                 None
             }
         }
+    }
+    /// Where `id` is a territory the map draws as part of a state the level lists (a group's member).
+    fn inside(&self, id: &str) -> Option<String> {
+        let group = self.drawn_in.get(id)?;
+        Some(format!(
+            "`{id}` is drawn on the map as part of `{group}` and is not listed alone: name `{group}`, or list `{id}` alone in `states` (a recorded ballot names only states listed alone; the tally counts the rest)"
+        ))
     }
     /// Where `id` is the ISO code of a state the level lists under another id (`BGR` for its `BUL`, Bulgaria).
     fn named_by_iso(&self, id: &str) -> Option<String> {
@@ -160,6 +169,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
         ids: HashMap::new(),
         all_ids: raw.states.iter().map(|s| s.id.as_str()).collect(),
         names: raw.states.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect(),
+        drawn_in: raw.map.territories.iter().filter(|(t, s)| t != s).map(|(t, s)| (t.as_str(), s.as_str())).collect(),
         out: Vec::new(),
     };
     if raw.id.trim().is_empty() {
@@ -171,7 +181,7 @@ pub fn validate(raw: &RawLevel) -> Result<(LevelDef, Vec<Diagnostic>), Vec<Diagn
     let (inst_members, bodies) = check_institution(&mut cx, raw);
     let (aggressor, victim) = check_crisis(&mut cx, raw);
     let events = check_events(&mut cx, raw, &turns, &bodies, &inst_members);
-    let playable = check_playable(&mut cx, raw, &bodies, &bloc_ids, aggressor);
+    let playable = check_playable(&mut cx, raw, &bodies, &bloc_ids, (aggressor, victim));
     check_history(&mut cx, raw, &bodies);
     let map = check_map(&mut cx, raw);
     check_allow_and_sources(&mut cx, raw);
@@ -523,7 +533,7 @@ fn check_playable(
     raw: &RawLevel,
     bodies: &[BodyDef],
     bloc_ids: &BTreeSet<&str>,
-    aggressor: Option<StateIx>,
+    (aggressor, victim): (Option<StateIx>, Option<StateIx>),
 ) -> Vec<PlayableDef> {
     let inst = &raw.institution;
     if raw.playable.is_empty() {
@@ -557,6 +567,12 @@ fn check_playable(
             }
             for (k, o) in ch.orders.iter().enumerate() {
                 check_order(cx, &format!("{cp}.orders[{k}]"), o, bodies, bloc_ids, inst);
+                if Some(state) == victim && matches!(o, Order::ArmVictim | Order::Guarantee) {
+                    cx.err(
+                        format!("{cp}.orders[{k}]"),
+                        "the victim cannot arm or guarantee itself: `Rearm` mobilises its army, and `Intervene` sends an expedition to a theatre far from home",
+                    );
+                }
             }
             historical[ch.turn as usize - 1].extend(ch.orders.iter().cloned());
         }

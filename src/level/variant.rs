@@ -130,6 +130,10 @@ pub struct CrisisChange {
     /// `attack_under_way: Some(false)`, what it held before the crisis).
     #[serde(default)]
     pub control: Option<f32>,
+    /// Share of the claim one concession hands over, 0 to 1 (`Some(0.5)`: a concession gives up half of what
+    /// Munich gave).
+    #[serde(default)]
+    pub concession: Option<f32>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -506,6 +510,7 @@ fn apply_crisis(crisis: &mut RawCrisis, c: &CrisisChange) {
         (&mut crisis.self_defence, c.self_defence),
         (&mut crisis.oil_imported, c.oil_imported),
         (&mut crisis.control, c.control),
+        (&mut crisis.concession, c.concession),
     ] {
         if let Some(x) = from {
             *to = x;

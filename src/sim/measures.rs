@@ -216,9 +216,19 @@ pub const ARMS_ABOVE: f32 = 0.6;
 /// Share of its power a state sends when its government orders forces to the theatre.
 pub const INTERVENE_SHARE: f32 = 0.3;
 /// The share of its power a government that orders forces can send and keep there: what its public will pay
-/// for grows with its stake in the theatre and its ties to the victim.
-pub fn order_share(int: &Interests) -> f32 {
-    INTERVENE_SHARE * (0.4 + 0.6 * int.interest.max(int.ties_victim).clamp(0.0, 1.0))
+/// for grows with its stake in the theatre, its ties to the victim, and the treaty that obliges it (a pact
+/// held with `obligation` cohesion is a stake as firm as that).
+pub fn order_share(int: &Interests, obligation: f32) -> f32 {
+    INTERVENE_SHARE * (0.4 + 0.6 * int.interest.max(int.ties_victim).max(obligation).clamp(0.0, 1.0))
+}
+
+/// Score at which a state deciding for itself sends all that an order would.
+pub const RESOLVED_AT: f32 = 0.3;
+/// The share a state sends by its own decision, with score `s > 0`: as it grows more resolved, up to what its
+/// government would send by an order and never more, so that an order history gave and a variant drops never
+/// leaves the state sending more of its own accord.
+pub fn own_share(int: &Interests, obligation: f32, s: f32) -> f32 {
+    order_share(int, obligation) * ((0.1 + s) / (0.1 + RESOLVED_AT)).min(1.0)
 }
 
 /// States decide whether to send forces: under the institution's authority, under a bloc's obligation,
@@ -275,22 +285,22 @@ fn form_coalition(
             View { own_cinc: cap.cinc, aggressor_cinc: agg.2.cinc, credibility: ctx.credibility, self_defence: crisis.self_defence, noise };
         // A state the aggressor threatens at home fights with more of its strength: it fights for itself.
         let for_itself = EXPOSED_SHARE * interest::exposure(int, &view);
+        let obligation = covering.iter().filter(|b| b.obliges(e, |x| mif.in_coalition(x))).map(|b| b.cohesion).fold(0.0, f32::max);
         let c = if mif.intervening.contains(&e) {
-            let c = cap.cinc * (order_share(int) + for_itself);
+            let c = cap.cinc * (order_share(int, obligation) + for_itself);
             log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, vec![Factor::new(FactorId::PlayerOrder, 1.0)]);
             c
         } else if e == role.state && role.policy != Some(Policy::Historical) {
             // The player's forces go by its orders only, whether a person or a strategy gives them.
             continue;
         } else {
-            let obligation = covering.iter().filter(|b| b.obliges(e, |x| mif.in_coalition(x))).map(|b| b.cohesion).fold(0.0, f32::max);
             let ad_hoc = crisis.fighting && !mif.intervening.is_empty() && int.ties_victim > 0.3;
             if obligation <= 0.0 && !(ctx.authorised && member && crisis.fighting) && !ad_hoc {
                 continue;
             }
             let factors = coalition_factors(int, &view, &ctx, member, obligation, committed / needed.max(1e-6), &weights);
             let s = iv.score(&factors);
-            let c = if s > 0.0 { cap.cinc * ((0.1 + s).min(0.4) + for_itself) } else { 0.0 };
+            let c = if s > 0.0 { cap.cinc * (own_share(int, obligation, s) + for_itself) } else { 0.0 };
             log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, factors);
             c
         };
@@ -404,7 +414,7 @@ fn enforce_blockade(
                 && !mif.in_coalition(e)
             {
                 // The fleet is already at sea: it fights at once, with what it can bring to the theatre.
-                let cinc = cap.cinc * order_share(int) * projection(int.km_theatre, cap.cinc);
+                let cinc = cap.cinc * order_share(int, 0.0) * projection(int.km_theatre, cap.cinc);
                 mif.coalition.push(Contingent { state: e, cinc, sent: start, lead: 0.0, days: MOBILISE_DAYS });
             }
         }

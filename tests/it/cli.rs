@@ -124,5 +124,9 @@ fn fidelity_tabulates_a_modders_own_level_and_only_it() {
         rows.iter().filter_map(|r| r.split('|').nth(1)).map(str::trim).filter(|l| l.contains('_')).collect();
     assert_eq!(levels.into_iter().collect::<Vec<_>>(), ["falklands_1982"], "{text}");
     assert!(text.contains("S/RES/502") && text.contains("| outcome |"), "the file's vote and outcome: {text}");
+    assert!(
+        !text.contains("do not edit") && !text.contains("held out whole (`levels/heldout/`)."),
+        "a modder's table is not the shipped file: {text}"
+    );
     assert_eq!(cli(&["fidelity", "--seeds", "0"]).status.code(), Some(2), "no seeds is refused, not a panic");
 }

@@ -523,3 +523,43 @@ fn a_what_if_that_takes_a_state_off_the_council_keeps_the_councils_real_record()
     let e = level::check_source(&plain).err().expect("in a level of its own, a Council of ten cannot cast eleven ballots");
     assert!(e.iter().any(|d| d.message.contains("counts 11 ballots, but the SecurityCouncil has 10 seats")), "{e:?}");
 }
+
+#[test]
+fn a_recorded_ballot_naming_a_state_inside_a_group_is_told_which_group_holds_it() {
+    // Albania is one of the 36 European states of Crimea 2014's group `XEV`: a modder naming it among the
+    // recorded no votes is told so, not offered the nearest id.
+    let src = std::fs::read_to_string(level_path("crimea_2014")).unwrap().replacen("no: [\"ARM\", \"BLR\"", "no: [\"ALB\", \"BLR\"", 1);
+    let e = errors(&src);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].message.starts_with("unknown state `ALB`"), "{}", e[0].message);
+    let hint = e[0].suggestion.as_deref().unwrap_or_default();
+    assert!(hint.starts_with("`ALB` is drawn on the map as part of `XEV` and is not listed alone"), "{hint}");
+}
+
+#[test]
+fn a_victim_ordered_to_arm_or_guarantee_itself_is_refused_at_its_line() {
+    let src = std::fs::read_to_string(level_path("crimea_2014")).unwrap().replacen(
+        "historical: [],",
+        "historical: [(turn: 1, orders: [Rearm, ArmVictim])],",
+        1,
+    );
+    let e = errors(&src);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].message.starts_with("the victim cannot arm or guarantee itself"), "{}", e[0].message);
+    let line = src.lines().position(|l| l.contains("orders: [Rearm, ArmVictim]")).unwrap() + 1;
+    assert_eq!(e[0].line, line);
+}
+
+#[test]
+fn a_variant_can_make_a_concession_hand_over_less_of_the_claim() {
+    // Historians ask what a smaller concession at Munich would have left Czechoslovakia: the variant's
+    // `concession` replaces the level's share of the claim each concession hands over.
+    let src =
+        "Variant(extends: \"munich_1938\", id: \"m\", name: \"m\", summary: \"s\",\n    crisis_changes: CrisisChange(concession: 0.4),\n)";
+    let level = level::check_source(src).unwrap_or_else(|e| panic!("{e:?}")).level;
+    assert_eq!((shipped("munich_1938").crisis.concession, level.crisis.concession), (1.0, 0.4));
+    let bad = src.replace("0.4", "1.5");
+    let e = errors(&bad);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].line, 2, "placed at the variant's own field: {e:?}");
+}

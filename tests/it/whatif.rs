@@ -237,3 +237,23 @@ fn every_what_if_file_names_its_claim_and_source_and_checks_clean() {
     }
     assert!(n >= 12, "{n} what-if files");
 }
+
+#[test]
+fn a_state_whose_order_to_send_forces_is_dropped_never_sends_more_of_its_own_accord() {
+    // A modder's what-if of an America slow to commit in Korea drops its orders to send forces. The United
+    // States still weighs sending them under the Council's authority, and may; but by its own decision it
+    // sends no more than its government's order would, so the what-if never makes the rollback likelier.
+    let mut raw = raw("korea_1950");
+    raw.playable
+        .iter_mut()
+        .find(|p| p.state == "USA")
+        .unwrap()
+        .historical
+        .iter_mut()
+        .for_each(|c| c.orders.retain(|o| *o != level::Order::Intervene));
+    let (b, v) = (
+        share_of(&shipped("korea_1950"), Policy::Historical, None, OutcomeKind::Reversed),
+        share_of(&typed(&raw), Policy::Historical, None, OutcomeKind::Reversed),
+    );
+    assert!(v <= b + 0.02, "reversed {v:.2} without the order, {b:.2} with it");
+}
