@@ -268,6 +268,10 @@ pub struct RawCrisis {
     /// Share of the aggressor's oil, its armies' fuel, that it imports, 0 to 1. An oil embargo that holds stops that share of its advance.
     #[serde(default)]
     pub oil_imported: f32,
+    /// Whether the theatre is reached only overland, with no sea route a navy could close (Hungary 1956,
+    /// Afghanistan 1979). A blockade then closes nothing: it cannot be ordered, and no strategy tries it.
+    #[serde(default)]
+    pub landlocked: bool,
     /// Whether the crisis opens with an attack already under way (`true`) or a threat that can still be deterred.
     #[serde(default = "yes")]
     pub attack_under_way: bool,
@@ -443,6 +447,11 @@ pub struct RawPlayable {
     /// Orders given in history, by turn (1-based).
     #[serde(default)]
     pub historical: Vec<RawChoice>,
+    /// Orders history gave that a what-if takes back (a variant's `drop_orders` writes them here): from its turn
+    /// on, the state does not send forces (`Intervene`) or arms (`ArmVictim`) of its own accord either, unless an
+    /// order of the same kind is given again.
+    #[serde(default)]
+    pub withheld: Vec<RawChoice>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]

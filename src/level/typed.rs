@@ -146,6 +146,7 @@ pub struct CrisisDef {
     pub claim: String,
     pub self_defence: f32,
     pub oil_imported: f32,
+    pub landlocked: bool,
     pub attack_under_way: bool,
     pub appetite: f32,
     pub aggressor_readiness: f32,
@@ -186,9 +187,20 @@ pub struct PlayableDef {
     pub role: String,
     /// Orders by turn index; empty where history gives none.
     pub historical: Vec<Vec<Order>>,
+    /// Orders a what-if took back, by turn index (see `RawPlayable::withheld`).
+    pub withheld: Vec<Vec<Order>>,
 }
 
 impl LevelDef {
+    /// Whether `state`'s government took back, by `turn`, an order that `like` matches, and gave none like it
+    /// again since: then it does not do of its own accord what that order would have done.
+    pub fn withholds(&self, state: StateIx, turn: usize, like: impl Fn(&Order) -> bool) -> bool {
+        self.playable.iter().filter(|p| p.state == state).any(|p| {
+            let taken_back = p.withheld.iter().take(turn + 1).rposition(|o| o.iter().any(&like));
+            let given = p.historical.iter().take(turn + 1).rposition(|o| o.iter().any(&like));
+            taken_back.is_some_and(|t| given.is_none_or(|g| g < t))
+        })
+    }
     /// Every state with its index, in order.
     pub fn each_state(&self) -> impl Iterator<Item = (StateIx, &RawState)> {
         self.states.iter().enumerate().map(|(i, s)| (StateIx(i), s))

@@ -567,6 +567,12 @@ fn check_playable(
             }
             for (k, o) in ch.orders.iter().enumerate() {
                 check_order(cx, &format!("{cp}.orders[{k}]"), o, bodies, bloc_ids, inst);
+                if raw.crisis.landlocked && *o == Order::Blockade {
+                    cx.err(
+                        format!("{cp}.orders[{k}]"),
+                        "the theatre is `landlocked`: no sea route runs to it for a blockade to close (leave the order out, or `landlocked` if it is reached by sea)",
+                    );
+                }
                 if Some(state) == victim && matches!(o, Order::ArmVictim | Order::Guarantee) {
                     cx.err(
                         format!("{cp}.orders[{k}]"),
@@ -576,7 +582,11 @@ fn check_playable(
             }
             historical[ch.turn as usize - 1].extend(ch.orders.iter().cloned());
         }
-        playable.push(PlayableDef { state, role: pl.role.clone(), historical });
+        let mut withheld = vec![Vec::new(); turns_n];
+        for ch in pl.withheld.iter().filter(|c| c.turn >= 1 && c.turn as usize <= turns_n) {
+            withheld[ch.turn as usize - 1].extend(ch.orders.iter().cloned());
+        }
+        playable.push(PlayableDef { state, role: pl.role.clone(), historical, withheld });
     }
     playable
 }
@@ -693,6 +703,7 @@ fn assemble(raw: &RawLevel, p: Parts) -> LevelDef {
             claim: c.claim.clone(),
             self_defence: c.self_defence,
             oil_imported: c.oil_imported,
+            landlocked: c.landlocked,
             attack_under_way: c.attack_under_way,
             appetite: c.appetite,
             aggressor_readiness: c.aggressor_readiness,

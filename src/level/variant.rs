@@ -417,7 +417,9 @@ fn merge(v: &RawVariant, base: &mut RawLevel, spans: &SpanIndex) {
     }
     for d in &v.drop_orders {
         if let Some(p) = base.playable.iter_mut().find(|p| p.state == d.state) {
-            p.historical.retain(|c| d.turn.is_some_and(|t| t != c.turn));
+            let (dropped, kept) = std::mem::take(&mut p.historical).into_iter().partition(|c| d.turn.is_none_or(|t| t == c.turn));
+            p.historical = kept;
+            p.withheld.extend::<Vec<RawChoice>>(dropped);
         }
     }
     if let Some(u) = v.uniting_for_peace {

@@ -83,6 +83,9 @@ fn apply_alliance_orders(
                 mif.held_at_line.push(o.state);
                 log.news(cal.turn, date, format!("{name} orders its forces to stop at the line where the aggression began"), false);
             }
+            Order::Blockade if level.0.crisis.landlocked => {
+                log.news(cal.turn, date, format!("{name} has no sea route to close: {} is reached overland", crisis.theatre), false);
+            }
             Order::Blockade if !mif.blockaders.contains(&o.state) => {
                 mif.blockaders.push(o.state);
                 tension.tension = (tension.tension + 0.05).min(1.0);

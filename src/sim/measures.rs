@@ -278,7 +278,7 @@ fn form_coalition(
     let deciders: Vec<_> = nations.iter().filter(|n| deciding(n.0)).collect();
     for (e, nation, cap, int, member) in strongest_first(&deciders, |n| (n.2.cinc, n.1.ix)) {
         let noise = rng.dynamic();
-        if iv.withholds(nation.ix, OrderKind::Intervene) {
+        if iv.withholds(nation.ix, OrderKind::Intervene) || level.0.withholds(nation.ix, cal.turn, |o| *o == Order::Intervene) {
             continue;
         }
         let view =
@@ -448,7 +448,7 @@ fn send_arms(
         / agg.2.cinc.max(1e-6);
     for (e, nation, cap, int, _) in order.in_order(&nations, |n| n.1.ix) {
         let noise = rng.dynamic();
-        if iv.withholds(nation.ix, OrderKind::ArmVictim) {
+        if iv.withholds(nation.ix, OrderKind::ArmVictim) || level.0.withholds(nation.ix, cal.turn, |o| *o == Order::ArmVictim) {
             continue;
         }
         let policy_player = e == role.state && role.policy != Some(Policy::Historical);

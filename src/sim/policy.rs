@@ -61,9 +61,9 @@ fn plan_orders(
         Policy::Appease if live => vec![if t == 0 { Order::Mediate } else { Order::Concede }],
         Policy::Alliance if live && role.state == crisis.victim => {
             let victim_km = interests.get(crisis.victim).ok().map(|i| i.km_theatre);
-            victim_alliance(&crisis, t, victim_km)
+            victim_alliance(&crisis, t, victim_km, !lvl.crisis.landlocked)
         }
-        Policy::Alliance if live => alliance(&crisis, t, role.state, &blocs),
+        Policy::Alliance if live => alliance(&crisis, t, role.state, &blocs, !lvl.crisis.landlocked),
         // After a cease-fire the collective strategy still works for peacekeepers.
         Policy::Collective if live || crisis.settled == Some(AggressorChoice::AcceptTerms) => {
             collective(lvl, &mif, &log, &crisis, &role, members.get(role.state).is_ok())
@@ -77,7 +77,7 @@ fn plan_orders(
 
 /// The victim's own alliance strategy is to mobilise and resist, and to send an expedition where the theatre
 /// lies far from home (Britain to the Falklands, 1982): it cannot guarantee or arm itself.
-fn victim_alliance(crisis: &Crisis, t: usize, victim_km: Option<f32>) -> Vec<Order> {
+fn victim_alliance(crisis: &Crisis, t: usize, victim_km: Option<f32>, by_sea: bool) -> Vec<Order> {
     let mut orders = Vec::new();
     if t == 0 {
         orders.push(Order::Rearm);
@@ -86,15 +86,15 @@ fn victim_alliance(crisis: &Crisis, t: usize, victim_km: Option<f32>) -> Vec<Ord
     if far && (crisis.fighting || !crisis.attacked) {
         orders.push(Order::Intervene);
     }
-    if crisis.fighting && crisis.supply_km > BLOCKADE_WORTH_KM {
+    if by_sea && crisis.fighting && crisis.supply_km > BLOCKADE_WORTH_KM {
         orders.push(Order::Blockade);
     }
     orders
 }
 
 /// A third state's alliance strategy: rearm, guarantee or join the victim's bloc, send forces and arms, and
-/// blockade where the aggressor's supply line runs far by sea.
-fn alliance(crisis: &Crisis, t: usize, player: Entity, blocs: &Query<&Bloc>) -> Vec<Order> {
+/// blockade where the aggressor's supply line runs far by sea (`by_sea`: the theatre is not landlocked).
+fn alliance(crisis: &Crisis, t: usize, player: Entity, blocs: &Query<&Bloc>, by_sea: bool) -> Vec<Order> {
     let mut orders = Vec::new();
     if t == 0 {
         orders.push(Order::Rearm);
@@ -113,7 +113,7 @@ fn alliance(crisis: &Crisis, t: usize, player: Entity, blocs: &Query<&Bloc>) -> 
     if crisis.fighting {
         orders.push(Order::ArmVictim);
         // A blockade is worth its risk only where the aggressor's supply line runs far by sea.
-        if crisis.supply_km > BLOCKADE_WORTH_KM {
+        if by_sea && crisis.supply_km > BLOCKADE_WORTH_KM {
             orders.push(Order::Blockade);
         }
     }

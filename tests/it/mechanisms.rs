@@ -458,3 +458,24 @@ fn a_small_aggressor_lets_a_demand_backed_by_great_powers_pass_where_its_own_no_
         assert!(!v.adopted && v.ballots["PER"] == Ballot::No, "seed {seed}: a nuclear Peru blocks it");
     }
 }
+
+#[test]
+fn a_landlocked_theatre_has_no_sea_routes_for_the_alliance_strategy_or_anyone_to_close() {
+    // Britain's alliance strategy blockades Italy's long sea route to Ethiopia; were the theatre reached only
+    // overland (Hungary 1956, Afghanistan 1979), there would be nothing to close, and a recorded blockade is
+    // refused where it is written.
+    let by_sea = play(shipped("abyssinia_1935"), 1, Policy::Alliance, Some("GBR"));
+    assert!(by_sea.channels.iter().any(|c| c.blockade > 0.0), "by sea, Britain's blockade grips");
+    let mut raw = raw("abyssinia_1935");
+    raw.crisis.landlocked = true;
+    let overland = play(typed(&raw), 1, Policy::Alliance, Some("GBR"));
+    assert!(overland.channels.iter().all(|c| c.blockade == 0.0), "overland, nothing is closed");
+    raw.playable
+        .iter_mut()
+        .find(|p| p.state == "GBR")
+        .unwrap()
+        .historical
+        .push(collective_security::level::RawChoice { turn: 2, orders: vec![collective_security::level::Order::Blockade] });
+    let e = collective_security::level::validate::validate(&raw).err().expect("a blockade of a landlocked theatre is refused");
+    assert!(e.iter().any(|d| d.message.starts_with("the theatre is `landlocked`")), "{e:?}");
+}

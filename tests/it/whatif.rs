@@ -257,3 +257,37 @@ fn a_state_whose_order_to_send_forces_is_dropped_never_sends_more_of_its_own_acc
     );
     assert!(v <= b + 0.02, "reversed {v:.2} without the order, {b:.2} with it");
 }
+
+#[test]
+fn a_gulf_war_without_american_forces_has_none_even_once_the_council_authorises_force() {
+    // The variant drops the United States' orders to send forces; its government's choice holds when the
+    // Council authorises force in November 1990, so the coalition forms without it.
+    let level = whatif("kuwait_1990_no_us_forces");
+    for seed in 1..=5 {
+        let run = play(level.clone(), seed, Policy::Historical, None);
+        let sent = |who: &str| {
+            run.decisions.iter().any(|d| {
+                d.actor == who && matches!(d.decision, collective_security::sim::trace::DecisionKind::Contribute { cinc } if cinc > 0.0)
+            })
+        };
+        assert!(!sent("USA"), "seed {seed}: the United States sends forces of its own accord");
+        assert!(sent("GBR"), "seed {seed}: Britain still decides for itself and comes");
+    }
+}
+
+#[test]
+fn an_america_slow_to_commit_to_korea_restores_the_line_less_often() {
+    // Truman committed ground forces on 30 June 1950; had he waited until September, the Pusan perimeter
+    // would have had to hold without them (R. Appleman, South to the Naktong, North to the Yalu, 1961). The
+    // United States' orders of June to August are dropped, its motions tabled all the same, and it is ordered
+    // to send forces in September: it does not send them earlier of its own accord.
+    let src = "Variant(extends: \"korea_1950\", id: \"slow\", name: \"slow\", summary: \"s\",
+    drop_orders: [DropOrders(state: \"USA\", turn: Some(2)), DropOrders(state: \"USA\", turn: Some(3)), DropOrders(state: \"USA\", turn: Some(4))],
+    add_orders: [
+        AddOrders(state: \"USA\", turn: 2, orders: [Propose(body: SecurityCouncil, measure: AuthoriseForce)]),
+        AddOrders(state: \"USA\", turn: 3, orders: [Propose(body: SecurityCouncil, measure: UnifiedCommand)]),
+    ],
+)";
+    let slow = Arc::new(level::check_source(src).unwrap_or_else(|e| panic!("{e:?}")).level);
+    moves(&shipped("korea_1950"), &slow, Policy::Historical, None, OutcomeKind::Reversed, -0.05);
+}

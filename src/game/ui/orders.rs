@@ -192,13 +192,16 @@ fn alliance_orders(ui: &mut egui::Ui, w: &World, role: &PlayerRole, actions: &mu
         );
         order_button(ui, actions, Order::ArmVictim, "Arm the victim", &arm);
     }
-    order_button(
-        ui,
-        actions,
-        Order::Blockade,
-        "Blockade the sea routes to the theatre",
-        "Cuts the aggressor's forces in the theatre, the more the longer its supply line and the stronger your navy there; the aggressor may answer with war on you.",
-    );
+    // A theatre reached only overland has no sea route to close.
+    if !w.get_resource::<crate::sim::Level>().is_some_and(|l| l.0.crisis.landlocked) {
+        order_button(
+            ui,
+            actions,
+            Order::Blockade,
+            "Blockade the sea routes to the theatre",
+            "Cuts the aggressor's forces in the theatre, the more the longer its supply line and the stronger your navy there; the aggressor may answer with war on you.",
+        );
+    }
     if let Some(mut q) = w.try_query::<&Bloc>() {
         for b in q.iter(w) {
             let aggressors_bloc = w
