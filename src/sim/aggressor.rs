@@ -111,8 +111,8 @@ pub fn pact_threat(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>,
 /// a small aggressor facing great powers (Greece withdrew from Bulgaria within days of the League Council's demand
 /// of October 1925; Peru let a League commission take over Leticia in 1933) and little on one strong where it
 /// fights; none on a nuclear power, whom no member will fight
-/// without a treaty that obliges it. Once the institution imposes sanctions or authorises force, what it does
-/// counts, not what it might do.
+/// without a treaty that obliges it. Once the institution imposes sanctions or authorises force, or other
+/// states' forces fight beside the victim, what is done counts, not what might be.
 pub fn verdict_threat(crisis: &Crisis, mif: &MeasuresInForce, credibility: f32, belief: f32, a: f32, nations: &Query<NationQuery>) -> f32 {
     verdict_threat_with(crisis, mif, &[], credibility, belief, a, nations)
 }
@@ -127,7 +127,8 @@ pub fn verdict_threat_with(
     a: f32,
     nations: &Query<NationQuery>,
 ) -> f32 {
-    let acted = mif.sanctions.is_some() || mif.force_authorised;
+    // Forces already fighting beside the victim are no longer a threat but a war, counted as forces.
+    let acted = mif.sanctions.is_some() || mif.force_authorised || mif.coalition.iter().any(|c| c.state != crisis.victim);
     if acted || nations.get(crisis.aggressor).is_ok_and(|n| n.3.nuclear) {
         return 0.0;
     }
@@ -230,6 +231,22 @@ fn aggressor_factors(
     f
 }
 
+/// What the aggressor reads when it reckons outside its own turn (as it answers a demand): the measures in force,
+/// the run's draws, the day, the institution's credibility, world tension and the run's log.
+pub struct Reading<'a> {
+    pub mif: &'a MeasuresInForce,
+    pub draws: &'a Draws,
+    pub day: i32,
+    pub credibility: f32,
+    pub tension: &'a WorldTension,
+    pub log: &'a RunLog,
+}
+
+/// The aggressor's score of going on, as it would reckon it now, its domestic politics aside.
+pub fn reckoning(crisis: &Crisis, r: &Reading, nations: &Query<NationQuery>, blocs: &Query<&Bloc>) -> f32 {
+    aggressor_factors(crisis, r.mif, r.draws, r.day, 0.0, r.credibility, r.tension, r.log, nations, blocs).iter().map(|f| f.weight).sum()
+}
+
 fn aggressor_decides(
     level: Res<Level>,
     cal: Res<Calendar>,
@@ -265,7 +282,8 @@ fn aggressor_decides(
                 &nations,
                 &blocs,
             );
-            let choice = if iv.score(&f) <= WITHDRAW_BELOW { AggressorChoice::Withdraw } else { AggressorChoice::AcceptTerms };
+            let bar = if obeys_demand(&mif, &f, &iv) { 0.0 } else { WITHDRAW_BELOW };
+            let choice = if iv.score(&f) <= bar { AggressorChoice::Withdraw } else { AggressorChoice::AcceptTerms };
             let id = nations.get(crisis.aggressor).map(|n| n.1.id.clone()).unwrap_or_default();
             log.decide(cal.turn, &id, DecisionKind::Aggressor { choice }, f);
             if choice == AggressorChoice::Withdraw {
@@ -287,11 +305,18 @@ fn aggressor_decides(
     };
     let s = iv.score(&f);
     let mut choice = choice_by_score(&crisis, s);
+    // Stopping under a demand to withdraw that power it believes stands behind, it goes home rather than hold a
+    // line of its own choosing (Greece left Bulgaria within the League Council's sixty hours, October 1925).
+    let obeys = choice == AggressorChoice::AcceptTerms && obeys_demand(&mif, &f, &iv);
+    if obeys {
+        choice = AggressorChoice::Withdraw;
+    }
     // An army in the field that has not been routed does not simply march home: it first seeks a cease-fire
     // where it stands, and withdraws from behind a cease-fire line (Suez 1956) or once the fighting has thrown
     // it back by `ROUTED` of its gains (Iraq on 26 February 1991, North Korea after Inchon). Behind peace-
     // keepers the question is political: it may go at once.
     let offers_terms = choice == AggressorChoice::Withdraw
+        && !obeys
         && crisis.control > crisis.start_control + HELD_GROUND
         && !routed(&crisis, &log)
         && !mif.peacekeepers;
@@ -323,6 +348,14 @@ fn aggressor_decides(
         }
     }
     carry_out(&mut crisis, choice, offers_terms, s, mif.peacekeepers, &level.0, (cal.turn, date), &mut log, &nations);
+}
+
+/// Whether the aggressor stands under the institution's demand to withdraw (an adopted `Condemn`) with power
+/// behind it that it believes (the factor of the verdict's backing weighs on it, and no re-run has set it aside):
+/// then, once it chooses to stop, it obeys the demand and withdraws, rather than offering a cease-fire where it
+/// stands.
+fn obeys_demand(mif: &MeasuresInForce, f: &[Factor], iv: &Intervention) -> bool {
+    mif.has(Measure::Condemn) && iv.neutral != Some(F::VerdictBacking) && f.iter().any(|x| x.id == F::VerdictBacking && x.weight < 0.0)
 }
 
 /// The aggressor's choice by its score: before a shot, attack or hold; at war, escalate, press on, seek

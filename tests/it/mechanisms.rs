@@ -459,6 +459,35 @@ fn a_small_aggressor_lets_a_demand_backed_by_great_powers_pass_where_its_own_no_
     }
 }
 
+/// A modder's Greco-Bulgarian crisis of October 1925, written from MODDING.md alone.
+fn petrich() -> collective_security::level::RawLevel {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/examples/greco_bulgarian_1925.ron")).unwrap();
+    collective_security::level::ron_options().from_str(&src).unwrap()
+}
+
+#[test]
+fn an_invader_on_the_council_lets_a_demand_it_would_obey_pass_on_the_first_day_and_goes_home() {
+    // Greece sat with Bulgaria at the Council of 26 October 1925, four days into its invasion; it accepted the
+    // demand to withdraw within sixty hours and was out by the 28th. At the first vote, before it has reckoned
+    // in the field, it reckons as it would that day; stopping under a demand backed by power, it withdraws
+    // rather than holding a line of its own choosing.
+    for seed in 0..5 {
+        let run = play(typed(&petrich()), seed, Policy::Historical, None);
+        let v = run.votes.iter().find(|v| v.motion == "condemn").unwrap();
+        assert!(v.adopted && v.ballots["GRC"] == Ballot::Abstain, "seed {seed}: {}–{}–{}", v.yes, v.no, v.abstain);
+    }
+    let reversed =
+        |raw: &collective_security::level::RawLevel| share(typed(raw), 40, Policy::Historical, None, |r| r.outcome.result == "reversed");
+    assert!(reversed(&petrich()) >= 0.7, "Greece withdraws: {}", reversed(&petrich()));
+    // Without the great powers at the table the demand carries no threat, and Greece stays.
+    let mut alone = petrich();
+    for s in alone.states.iter_mut().filter(|s| ["GBR", "FRA", "ITA", "JPN"].contains(&s.id.as_str())) {
+        s.commitment = 0.0;
+    }
+    let (with, without) = (reversed(&petrich()), reversed(&alone));
+    assert!(without + 0.3 <= with, "with no power behind the verdict Greece stays more often: {without} against {with}");
+}
+
 #[test]
 fn a_landlocked_theatre_has_no_sea_routes_for_the_alliance_strategy_or_anyone_to_close() {
     // Britain's alliance strategy blockades Italy's long sea route to Ethiopia; were the theatre reached only

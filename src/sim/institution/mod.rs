@@ -171,6 +171,7 @@ fn hold_votes(
     mut stances: Query<&mut Stance>,
     iv: Res<Intervention>,
     draws: Res<Draws>,
+    (tension, blocs): (Res<WorldTension>, Query<&Bloc>),
 ) {
     let kind = level.0.institution.kind;
     let date = level.0.turns[cal.turn].date;
@@ -203,8 +204,16 @@ fn hold_votes(
         let mut casts = cast_ballots(body, motion.measure, &ctx, &nations, || rng.signed());
         // Only a motion that names the aggressor carries power behind it.
         let backing = if motion.measure.against_aggressor() { verdict_backing(&casts, &nations) } else { Vec::new() };
-        let world = DemandWorld { level: &level.0, turn: cal.turn, credibility: cred.of(kind), mif: &mif, draws: &draws, log: &log };
-        answer_demand(&mut casts, motion.measure, &backing, &crisis, &world, &nations);
+        let world = DemandWorld {
+            level: &level.0,
+            turn: cal.turn,
+            credibility: cred.of(kind),
+            mif: &mif,
+            draws: &draws,
+            log: &log,
+            tension: &tension,
+        };
+        answer_demand(&mut casts, motion.measure, &backing, &crisis, &world, (&nations, &blocs));
         let Ballots { seats, ballots, decision_ix, would_block, divided } =
             record_ballots(casts, (cal.turn, body.kind, motion.measure, procedural), &iv, &mut log, &mut stances);
         // Covenant Art. 16: sanctions are each member's own obligation. Members concur or decline, and those who
@@ -267,6 +276,7 @@ struct DemandWorld<'a> {
     mif: &'a MeasuresInForce,
     draws: &'a Draws,
     log: &'a RunLog,
+    tension: &'a WorldTension,
 }
 
 /// On a condemnation or non-recognition, the aggressor's seat answers by its reckoning (see `aggressor_answers`):
@@ -277,7 +287,7 @@ fn answer_demand(
     backing: &[(Entity, f32)],
     crisis: &Crisis,
     w: &DemandWorld,
-    nations: &Query<NationQuery>,
+    (nations, blocs): (&Query<NationQuery>, &Query<&Bloc>),
 ) {
     if !matches!(m, Measure::Condemn | Measure::NonRecognition) {
         return;
@@ -287,7 +297,12 @@ fn answer_demand(
     let belief = 1.0 - crate::sim::aggressor::doubt(crisis, w.draws, w.log);
     let threat = crate::sim::aggressor::verdict_threat_with(crisis, w.mif, backing, w.credibility, belief, a, nations);
     let care = nations.get(crisis.aggressor).map_or(0.0, |n| n.3.commitment);
-    let last = last_reckoning(w.log, crisis.aggressor, nations);
+    // Before it has reckoned in the field, it reckons now, as it would this turn (its domestic politics aside).
+    let last = last_reckoning(w.log, crisis.aggressor, nations).or_else(|| {
+        let now =
+            crate::sim::aggressor::Reading { mif: w.mif, draws: w.draws, day, credibility: w.credibility, tension: w.tension, log: w.log };
+        Some(crate::sim::aggressor::reckoning(crisis, &now, nations, blocs))
+    });
     aggressor_answers(casts, &Demand { aggressor: crisis.aggressor, last, threat, care });
 }
 
@@ -310,8 +325,8 @@ fn last_reckoning(log: &RunLog, aggressor: Entity, nations: &Query<NationQuery>)
 /// `aggressor::verdict_threat`): then it answers by its own reckoning. It lets pass a demand it would obey,
 /// abstaining rather than voting against itself (Greece accepted the League Council's demand of October 1925
 /// and withdrew), and votes against one it means to defy (Japan alone against the Council, 24 October 1931).
-/// Its last reckoning, less the threat the demand would bring and what defying a verdict the whole body gave
-/// would cost it, decides; before it has reckoned once, it defies.
+/// Its last reckoning (or, before it has reckoned in the field, its reckoning now), less the threat the demand
+/// would bring and what defying a verdict the whole body gave would cost it, decides.
 fn aggressor_answers(casts: &mut [Cast], d: &Demand) {
     let Some(last) = d.last.filter(|_| d.threat > 0.0) else { return };
     let Some(c) = casts.iter_mut().find(|c| c.entity == d.aggressor && c.wanted == Ballot::No) else { return };
@@ -616,9 +631,9 @@ pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under:
         Query<NationQuery>,
         Res<Calendar>,
         Res<Nations>,
-        (Res<MeasuresInForce>, Res<Draws>, Res<RunLog>),
+        (Res<MeasuresInForce>, Res<Draws>, Res<RunLog>, Res<WorldTension>, Query<&Bloc>),
     )>::new(world);
-    let (level, cred, weights, crisis, bodies, nations, cal, index, (mif, draws, log)) = sys.get(world).ok()?;
+    let (level, cred, weights, crisis, bodies, nations, cal, index, (mif, draws, log, tension, blocs)) = sys.get(world).ok()?;
     let crisis = crisis.single().ok()?;
     // Counted as the body will sit this turn, after its dated events (a boycott, a return).
     let body = &super::events::as_it_will_sit(bodies.iter().find(|b| b.kind == body_kind)?, &level.0, cal.turn, &index);
@@ -635,9 +650,17 @@ pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under:
         intervention: &Intervention::default(),
     };
     let mut casts = cast_ballots(body, measure, &ctx, &nations, || 0.0);
-    let w = DemandWorld { level: &level.0, turn: cal.turn, credibility: ctx.credibility, mif: &mif, draws: &draws, log: &log };
+    let w = DemandWorld {
+        level: &level.0,
+        turn: cal.turn,
+        credibility: ctx.credibility,
+        mif: &mif,
+        draws: &draws,
+        log: &log,
+        tension: &tension,
+    };
     let backing = verdict_backing(&casts, &nations);
-    answer_demand(&mut casts, measure, &backing, crisis, &w, &nations);
+    answer_demand(&mut casts, measure, &backing, crisis, &w, (&nations, &blocs));
     let seats: Vec<Seat> =
         casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, votes: c.votes }).collect();
     let t = tally(body.rule, &seats, measure == Measure::Referral, under == Procedure::Art15);
