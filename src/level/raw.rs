@@ -540,7 +540,7 @@ pub enum Order {
 /// The five ways a crisis can end.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum OutcomeKind {
-    /// The aggressor never attacked, or withdrew before fighting.
+    /// The aggressor never attacked, or withdrew before taking any ground.
     Deterred,
     /// The fighting stopped with the aggressor short of its aims.
     Halted,
