@@ -505,6 +505,6 @@ fn a_landlocked_theatre_has_no_sea_routes_for_the_alliance_strategy_or_anyone_to
         .unwrap()
         .historical
         .push(collective_security::level::RawChoice { turn: 2, orders: vec![collective_security::level::Order::Blockade] });
-    let e = collective_security::level::validate::validate(&raw).err().expect("a blockade of a landlocked theatre is refused");
+    let e = collective_security::level::validate::validate(&raw).expect_err("a blockade of a landlocked theatre is refused");
     assert!(e.iter().any(|d| d.message.starts_with("the theatre is `landlocked`")), "{e:?}");
 }
