@@ -13,7 +13,8 @@ use super::spans::SpanIndex;
 #[derive(Serialize, Deserialize, Clone, Debug)]
 #[serde(deny_unknown_fields, rename = "Variant")]
 pub struct RawVariant {
-    /// The level it changes: a file stem in the same folder or in `levels/`, for example `"abyssinia_1935"`.
+    /// The level it changes, by file stem: the file beside the variant, else in `levels/` under the current
+    /// directory, else among the shipped levels; for example `"abyssinia_1935"`.
     pub extends: String,
     /// Its own id (file stem).
     pub id: String,
@@ -130,8 +131,8 @@ pub struct CrisisChange {
     /// `attack_under_way: Some(false)`, what it held before the crisis).
     #[serde(default)]
     pub control: Option<f32>,
-    /// Share of the claim one concession hands over, 0 to 1 (`Some(0.5)`: a concession gives up half of what
-    /// Munich gave).
+    /// Share of the claim one concession by the victim hands over, 0 to 1; a third state's hands over that
+    /// times its leverage, `ties_victim + interest` (at most 1). Munich's is 1.0.
     #[serde(default)]
     pub concession: Option<f32>,
 }

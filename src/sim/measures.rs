@@ -476,6 +476,9 @@ fn send_arms(
         log.decide(cal.turn, &nation.id, DecisionKind::Arm { cinc }, f);
         if sends {
             mif.arms.push(Contingent::sent(e, cinc, start, int.km_theatre, &draws));
+            if !log.lean {
+                log.news(cal.turn, level.0.turns[cal.turn].date, format!("{} sends arms to the victim", nation.name), false);
+            }
         }
     }
 }

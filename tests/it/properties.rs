@@ -126,7 +126,8 @@ fn golden_runs_replay_to_the_same_bytes() {
     }
 }
 
-// Save format 8: a state that decides for itself to send forces sends no more than its government's order would,
+// The newswire reports arms a state sends of its own accord (the JSON's text only, in Korea and Ukraine; the runs
+// are unchanged). Save format 8: a state that decides for itself to send forces sends no more than its government's order would,
 // and a pact that obliges it counts as a stake (Korea as the United States, seed 1: the coalition's smaller
 // contingents). Save format 7: the aggressor weighs the power behind the institution's verdict until the institution acts on it
 // (Korea as the United States, seed 1; Abyssinia as Britain, seed 7), and a peace force is its way out from
@@ -145,4 +146,4 @@ fn golden_runs_replay_to_the_same_bytes() {
 // the aggressor's doubt of its enemies; arms count up to what the victim's army can use.)
 // The explanation only (the runs are unchanged, checked by reverting these two): an aggressor that stops with
 // the prize in hand was not deterred, and the factor of a prize held reads "the prize already held".
-const GOLDEN: [u64; 3] = [0xc1cd3cf99c0d4652, 0x68c6b82903c8521b, 0xe343b90c1d769541];
+const GOLDEN: [u64; 3] = [0xc1d1a3db93a92b4e, 0x68c6b82903c8521b, 0xf15f5012819df82e];

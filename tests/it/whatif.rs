@@ -37,6 +37,12 @@ fn moves(base: &Arc<LevelDef>, variant: &Arc<LevelDef>, policy: Policy, role: Op
     }
 }
 
+/// Takes `order` out of `state`'s history, as if it had never been given (not a variant's choice to withhold it).
+fn never_ordered(raw: &mut RawLevel, state: &str, order: level::Order) {
+    let p = raw.playable.iter_mut().find(|p| p.state == state).unwrap();
+    p.historical.iter_mut().for_each(|c| c.orders.retain(|o| *o != order));
+}
+
 fn with_orders(mut raw: RawLevel, state: &str, turn: u32, orders: Vec<level::Order>) -> RawLevel {
     raw.playable.iter_mut().find(|p| p.state == state).unwrap().historical.push(RawChoice { turn, orders });
     raw
@@ -179,13 +185,7 @@ fn ukraine_without_western_arms_in_2022_undoes_less_of_russias_gains() {
     for s in &mut raw.states {
         s.ties_victim = s.ties_victim.min(0.3);
     }
-    raw.playable
-        .iter_mut()
-        .find(|p| p.state == "USA")
-        .unwrap()
-        .historical
-        .iter_mut()
-        .for_each(|c| c.orders.retain(|o| *o != level::Order::ArmVictim));
+    never_ordered(&mut raw, "USA", level::Order::ArmVictim);
     moves(&shipped("ukraine_2022"), &typed(&raw), Policy::Historical, None, OutcomeKind::Reversed, -0.10);
 }
 
@@ -244,13 +244,7 @@ fn a_state_whose_order_to_send_forces_is_dropped_never_sends_more_of_its_own_acc
     // States still weighs sending them under the Council's authority, and may; but by its own decision it
     // sends no more than its government's order would, so the what-if never makes the rollback likelier.
     let mut raw = raw("korea_1950");
-    raw.playable
-        .iter_mut()
-        .find(|p| p.state == "USA")
-        .unwrap()
-        .historical
-        .iter_mut()
-        .for_each(|c| c.orders.retain(|o| *o != level::Order::Intervene));
+    never_ordered(&mut raw, "USA", level::Order::Intervene);
     let (b, v) = (
         share_of(&shipped("korea_1950"), Policy::Historical, None, OutcomeKind::Reversed),
         share_of(&typed(&raw), Policy::Historical, None, OutcomeKind::Reversed),
