@@ -582,10 +582,7 @@ fn check_playable(
             }
             historical[ch.turn as usize - 1].extend(ch.orders.iter().cloned());
         }
-        let mut withheld = vec![Vec::new(); turns_n];
-        for ch in pl.withheld.iter().filter(|c| c.turn >= 1 && c.turn as usize <= turns_n) {
-            withheld[ch.turn as usize - 1].extend(ch.orders.iter().cloned());
-        }
+        let withheld = withheld_orders(cx, &p, pl, turns_n);
         playable.push(PlayableDef { state, role: pl.role.clone(), historical, withheld });
     }
     playable
@@ -721,6 +718,19 @@ fn assemble(raw: &RawLevel, p: Parts) -> LevelDef {
         history: raw.history.clone(),
         sources: raw.sources.clone(),
     }
+}
+
+/// The orders a what-if took back, by turn: each on a turn the level has.
+fn withheld_orders(cx: &mut Ctx, p: &str, pl: &RawPlayable, turns_n: usize) -> Vec<Vec<Order>> {
+    let mut withheld = vec![Vec::new(); turns_n];
+    for (j, ch) in pl.withheld.iter().enumerate() {
+        if ch.turn == 0 || ch.turn as usize > turns_n {
+            cx.err(format!("{p}.withheld[{j}].turn"), format!("turn {} does not exist: expected 1 to {}", ch.turn, turns_n));
+            continue;
+        }
+        withheld[ch.turn as usize - 1].extend(ch.orders.iter().cloned());
+    }
+    withheld
 }
 
 fn check_order(cx: &mut Ctx, path: &str, o: &Order, bodies: &[BodyDef], blocs: &BTreeSet<&str>, inst: &RawInstitution) {

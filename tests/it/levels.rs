@@ -563,3 +563,19 @@ fn a_variant_can_make_a_concession_hand_over_less_of_the_claim() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].line, 2, "placed at the variant's own field: {e:?}");
 }
+
+#[test]
+fn an_order_taken_back_on_a_turn_the_level_does_not_have_is_refused_at_its_line() {
+    // `withheld` is written by a variant's `drop_orders`, but a level may carry it too: its turns are checked
+    // like history's.
+    let src = std::fs::read_to_string(level_path("crimea_2014")).unwrap().replacen(
+        "historical: [],",
+        "historical: [],\n            withheld: [(turn: 9, orders: [Intervene])],",
+        1,
+    );
+    let e = errors(&src);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].message.starts_with("turn 9 does not exist: expected 1 to 6"), "{}", e[0].message);
+    let line = src.lines().position(|l| l.contains("withheld: [(turn: 9")).unwrap() + 1;
+    assert_eq!(e[0].line, line);
+}
