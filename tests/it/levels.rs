@@ -538,16 +538,9 @@ fn a_recorded_ballot_naming_a_state_inside_a_group_is_told_which_group_holds_it(
 
 #[test]
 fn a_victim_ordered_to_arm_or_guarantee_itself_is_refused_at_its_line() {
-    let src = std::fs::read_to_string(level_path("crimea_2014")).unwrap().replacen(
-        "historical: [],",
-        "historical: [(turn: 1, orders: [Rearm, ArmVictim])],",
-        1,
-    );
-    let e = errors(&src);
-    assert_eq!(e.len(), 1, "{e:?}");
-    assert!(e[0].message.starts_with("the victim cannot arm or guarantee itself"), "{}", e[0].message);
-    let line = src.lines().position(|l| l.contains("orders: [Rearm, ArmVictim]")).unwrap() + 1;
-    assert_eq!(e[0].line, line);
+    let e =
+        the_one_error_in_crimea("historical: [],", "historical: [(turn: 1, orders: [Rearm, ArmVictim])],", "orders: [Rearm, ArmVictim]");
+    assert!(e.message.starts_with("the victim cannot arm or guarantee itself"), "{}", e.message);
 }
 
 #[test]
@@ -568,14 +561,20 @@ fn a_variant_can_make_a_concession_hand_over_less_of_the_claim() {
 fn an_order_taken_back_on_a_turn_the_level_does_not_have_is_refused_at_its_line() {
     // `withheld` is written by a variant's `drop_orders`, but a level may carry it too: its turns are checked
     // like history's.
-    let src = std::fs::read_to_string(level_path("crimea_2014")).unwrap().replacen(
+    let e = the_one_error_in_crimea(
         "historical: [],",
         "historical: [],\n            withheld: [(turn: 9, orders: [Intervene])],",
-        1,
+        "withheld: [(turn: 9",
     );
-    let e = errors(&src);
+    assert!(e.message.starts_with("turn 9 does not exist: expected 1 to 6"), "{}", e.message);
+}
+
+/// Crimea 2014 with its first `from` replaced by `to`: its one error, which must stand on the line holding `at`.
+fn the_one_error_in_crimea(from: &str, to: &str, at: &str) -> level::Diagnostic {
+    let src = std::fs::read_to_string(level_path("crimea_2014")).unwrap().replacen(from, to, 1);
+    let mut e = errors(&src);
     assert_eq!(e.len(), 1, "{e:?}");
-    assert!(e[0].message.starts_with("turn 9 does not exist: expected 1 to 6"), "{}", e[0].message);
-    let line = src.lines().position(|l| l.contains("withheld: [(turn: 9")).unwrap() + 1;
+    let line = src.lines().position(|l| l.contains(at)).unwrap() + 1;
     assert_eq!(e[0].line, line);
+    e.remove(0)
 }
