@@ -58,16 +58,16 @@ pub const NUCLEAR_RISK: f32 = 1.0;
 
 /// How firmly the firmest pact covering the victim that includes a nuclear power is held (0 if none).
 pub fn nuclear_pact(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>, nations: &Query<NationQuery>) -> f32 {
-    // Only a commitment made before the attack carries the nuclear risk: a guarantee given once the war is
-    // under way is not believed to extend to nuclear war (Glenn Snyder's stability-instability paradox, 1965;
+    // Only a commitment made before the crisis carries the nuclear risk: a guarantee given during it, before the
+    // attack or after, is not believed to extend to nuclear war (Glenn Snyder's stability-instability paradox, 1965;
     // Britain's own bombs did not deter Argentina in 1982, nor America's North Korea in 1950).
     blocs.iter().filter(|b| standing_nuclear(b, crisis, mif, nations)).map(|b| b.cohesion).fold(0.0, f32::max)
 }
 
-/// A pact covering the victim, made before the war (not a guarantee given during it), with a nuclear power
+/// A pact covering the victim, made before the crisis (not a guarantee given during it), with a nuclear power
 /// among the victim's protectors.
 fn standing_nuclear(b: &Bloc, crisis: &Crisis, mif: &MeasuresInForce, nations: &Query<NationQuery>) -> bool {
-    let given_now = b.kind == BlocKind::Guarantee && b.members.iter().all(|m| mif.wartime_guarantors.contains(m));
+    let given_now = b.kind == BlocKind::Guarantee && b.members.iter().all(|m| mif.crisis_guarantors.contains(m));
     b.covers(crisis.victim, crisis.aggressor)
         && !given_now
         && b.members.iter().any(|m| *m != crisis.victim && nations.get(*m).is_ok_and(|n| n.3.nuclear))
@@ -79,13 +79,22 @@ pub fn logistics(mif: &MeasuresInForce) -> f32 {
     (1.0 - SANCTIONS_CUT * mif.pressure) * (1.0 - FUEL_CUT * mif.fuel_denied) * (1.0 - BLOCKADE_CUT * mif.blockade)
 }
 
-/// The power the aggressor expects pacts and guarantees of the victim to bring, from members not yet
-/// fighting, each weighed by how firmly the pact is held. A pact deters by denial with the power its members
-/// can bring to the theatre; one made before the war with a nuclear power among the victim's protectors
+/// The power the aggressor expects pacts and guarantees of the victim to bring, each weighed by how firmly the
+/// pact is held: a member that has sent forces threatens with the power that has not yet arrived, weighed as its
+/// pledge and never less than forces on their way (`ON_THE_WAY`), doubted as they are (`belief`), so that sending forces under a pact never
+/// weakens its deterrence (what has arrived counts as forces in the theatre; see `pledged_on_way`). A pact deters by denial with the power its members
+/// can bring to the theatre; one made before the crisis with a nuclear power among the victim's protectors
 /// deters by punishment, with its members' whole power: it threatens a war the aggressor cannot win, wherever
 /// the local balance stands (Glenn Snyder, *Deterrence and Defense*, 1961; Thomas Schelling, *Arms and
 /// Influence*, 1966, on forces that stand as a tripwire).
-pub fn pact_threat(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>, nations: &Query<NationQuery>) -> f32 {
+pub fn pact_threat(
+    crisis: &Crisis,
+    mif: &MeasuresInForce,
+    day: i32,
+    belief: f32,
+    blocs: &Query<&Bloc>,
+    nations: &Query<NationQuery>,
+) -> f32 {
     blocs
         .iter()
         .filter(|b| b.covers(crisis.victim, crisis.aggressor))
@@ -93,15 +102,27 @@ pub fn pact_threat(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>,
             let firm = |m: Entity| if b.obliges(m, |x| mif.in_coalition(x)) { 1.0 } else { 0.5 };
             let punishes = standing_nuclear(b, crisis, mif, nations);
             let reach = |km: f32, cinc: f32| if punishes { 1.0 } else { projection(km, cinc) };
-            b.cohesion
-                * b.members
-                    .iter()
-                    .filter(|m| **m != crisis.victim && !mif.in_coalition(**m))
-                    .filter_map(|m| nations.get(*m).ok())
-                    .map(|n| firm(n.0) * n.2.cinc * reach(n.3.km_theatre, n.2.cinc))
-                    .sum::<f32>()
+            // A member that has sent forces counts what has not yet arrived as its pledge, never for less than
+            // forces on their way, and doubted as they are: sending them never weakens the pact, nor multiplies it.
+            let held = |m: Entity| {
+                let pledge = b.cohesion * firm(m);
+                if mif.in_coalition(m) { pledge.max(ON_THE_WAY) * belief } else { pledge }
+            };
+            b.members
+                .iter()
+                .filter(|m| **m != crisis.victim)
+                .filter_map(|m| nations.get(*m).ok())
+                .map(|n| held(n.0) * (n.2.cinc * reach(n.3.km_theatre, n.2.cinc) - mif.arrived_of(n.0, day)).max(0.0))
+                .sum::<f32>()
         })
         .sum()
+}
+
+/// Forces on their way from members of pacts covering the victim: counted in the pact's threat, not again as
+/// forces on their way.
+fn pledged_on_way(crisis: &Crisis, mif: &MeasuresInForce, day: i32, blocs: &Query<&Bloc>) -> f32 {
+    let pledged = |e: Entity| blocs.iter().any(|b| b.covers(crisis.victim, crisis.aggressor) && b.members.contains(&e));
+    mif.coalition.iter().filter(|c| pledged(c.state)).map(|c| (c.cinc - c.arrived(day)).max(0.0)).sum()
 }
 
 /// The threat behind the institution's verdicts, 0 to 1, until it acts on them: the power of the members
@@ -111,8 +132,9 @@ pub fn pact_threat(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>,
 /// a small aggressor facing great powers (Greece withdrew from Bulgaria within days of the League Council's demand
 /// of October 1925; Peru let a League commission take over Leticia in 1933) and little on one strong where it
 /// fights; none on a nuclear power, whom no member will fight
-/// without a treaty that obliges it. Once the institution imposes sanctions or authorises force, or other
-/// states' forces fight beside the victim, what is done counts, not what might be.
+/// without a treaty that obliges it. Once the institution imposes sanctions or authorises force, what is done
+/// counts, not what might be; once other states' forces fight beside the victim, the threat fades by the share
+/// their power bears to the aggressor's in the theatre, gone once they match it.
 pub fn verdict_threat(crisis: &Crisis, mif: &MeasuresInForce, credibility: f32, belief: f32, a: f32, nations: &Query<NationQuery>) -> f32 {
     verdict_threat_with(crisis, mif, &[], credibility, belief, a, nations)
 }
@@ -127,12 +149,15 @@ pub fn verdict_threat_with(
     a: f32,
     nations: &Query<NationQuery>,
 ) -> f32 {
-    // Forces already fighting beside the victim are no longer a threat but a war, counted as forces.
-    let acted = mif.sanctions.is_some() || mif.force_authorised || mif.coalition.iter().any(|c| c.state != crisis.victim);
+    let acted = mif.sanctions.is_some() || mif.force_authorised;
     if acted || nations.get(crisis.aggressor).is_ok_and(|n| n.3.nuclear) {
         return 0.0;
     }
-    let backing = mif.backing_held_back_with(vote) * ON_THE_WAY * credibility * belief;
+    // Forces already fighting beside the victim are no longer a threat but a war, counted as forces: the threat
+    // fades as their power nears the aggressor's own, and a token force leaves it standing.
+    let fighting: f32 = mif.coalition.iter().filter(|c| c.state != crisis.victim).map(|c| c.cinc).sum();
+    let standing = (1.0 - fighting / a.max(1e-6)).clamp(0.0, 1.0);
+    let backing = mif.backing_held_back_with(vote) * standing * ON_THE_WAY * credibility * belief;
     if backing > 0.0 { backing / (a + backing).max(1e-6) } else { 0.0 }
 }
 
@@ -179,8 +204,8 @@ fn aggressor_factors(
     // Until they have beaten it in the field, it may doubt that the forces sent against it will fight.
     let belief = 1.0 - doubt(crisis, draws, log);
     let coalition = mif.coalition_in_theatre(day) * belief;
-    let on_way = mif.coalition_on_way(day) * ON_THE_WAY * belief;
-    let pact = pact_threat(crisis, mif, blocs, nations);
+    let on_way = (mif.coalition_on_way(day) - pledged_on_way(crisis, mif, day, blocs)).max(0.0) * ON_THE_WAY * belief;
+    let pact = pact_threat(crisis, mif, day, belief, blocs, nations);
     // Behind a consented peace force the question of staying or going is political: the balance of forces
     // and the ground held stop counting; appetite, pressure, condemnation and allies decide.
     let political = mif.peacekeepers;

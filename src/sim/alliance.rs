@@ -62,9 +62,7 @@ fn apply_alliance_orders(
                 let cohesion = kms.get(o.state).map_or(0.5, |i| guarantee_credibility(i, mif.concessions));
                 commands.spawn(guarantee(&who, o.state, &crisis, cohesion));
                 mif.guarantees.push((o.state, cal.turn));
-                if crisis.attacked {
-                    mif.wartime_guarantors.push(o.state);
-                }
+                mif.crisis_guarantors.push(o.state);
                 tension.tension = (tension.tension + 0.05).min(1.0);
                 log.news(cal.turn, date, format!("{name} guarantees the victim's independence"), false);
             }

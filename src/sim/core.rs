@@ -390,8 +390,10 @@ pub struct MeasuresInForce {
     pub concessions: u32,
     /// Guarantees given this crisis (guarantor, turn).
     pub guarantees: Vec<(Entity, usize)>,
-    /// Guarantors who gave their guarantee once the aggressor had attacked: not believed to risk nuclear war.
-    pub wartime_guarantors: Vec<Entity>,
+    /// Guarantors who gave their guarantee during the crisis, before the attack or after: not believed to risk
+    /// nuclear war, nor to punish with their whole power (Janice Gross Stein, 1992: no threat without forces in
+    /// place was credible to Iraq in 1990).
+    pub crisis_guarantors: Vec<Entity>,
     /// The aggressor has left the institution.
     pub aggressor_left: bool,
     /// Turn the enquiry was adopted.
@@ -514,6 +516,10 @@ impl MeasuresInForce {
     /// Arms the victim's soldiers have learnt to use by `day`: those that arrived `ARMS_TRAINING_DAYS` before.
     pub fn arms_in_use(&self, day: i32) -> f32 {
         self.arms_arrived(day - ARMS_TRAINING_DAYS)
+    }
+    /// Power `e` has in the theatre by `day`.
+    pub fn arrived_of(&self, e: Entity, day: i32) -> f32 {
+        self.coalition.iter().filter(|c| c.state == e).map(|c| c.arrived(day)).sum()
     }
     pub fn in_coalition(&self, e: Entity) -> bool {
         self.coalition.iter().any(|c| c.state == e)

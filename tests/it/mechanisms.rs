@@ -320,10 +320,12 @@ fn a_north_korea_that_misreads_the_american_commitment_counts_the_forces_sent_ag
     let mut raw = raw("korea_1950");
     raw.crisis.uncertainty.misjudgement = 0.0;
     let read = typed(&raw);
-    // The weight the aggressor gives, in its first decision, to the coalition in the theatre and on its way.
+    // The weight the aggressor gives, in its first decision, to the coalition in the theatre and on its way,
+    // forces sent under a guarantee (counted with the pact) included.
     let weight = |r: &collective_security::sim::report::RunReport| -> f32 {
         let d = r.decisions.iter().find(|d| matches!(d.decision, DecisionKind::Aggressor { .. })).expect("it decides");
-        d.factors.iter().filter(|f| matches!(f.id, FactorId::ForcesOnTheWay | FactorId::CoalitionInTheatre)).map(|f| f.weight).sum()
+        let sent = [FactorId::ForcesOnTheWay, FactorId::CoalitionInTheatre, FactorId::BlocDeterrence];
+        d.factors.iter().filter(|f| sent.contains(&f.id)).map(|f| f.weight).sum()
     };
     let mut less = 0;
     for seed in 1..=40 {
@@ -507,4 +509,38 @@ fn a_landlocked_theatre_has_no_sea_routes_for_the_alliance_strategy_or_anyone_to
         .push(collective_security::level::RawChoice { turn: 2, orders: vec![collective_security::level::Order::Blockade] });
     let e = collective_security::level::validate::validate(&raw).expect_err("a blockade of a landlocked theatre is refused");
     assert!(e.iter().any(|d| d.message.starts_with("the theatre is `landlocked`")), "{e:?}");
+}
+
+/// Schelling (*Arms and Influence*, 1966): forces sent under a pact are the pledge made good, so an aggressor
+/// fears a France that honours its treaty with Czechoslovakia and sends forces in September 1938 at least as
+/// much as a France that only holds the treaty, never less (forces on their way must not count for less than
+/// the promise they keep). Germany reads France right here: a misread commitment discounts forces sent as it
+/// does any forces, and is measured on its own below.
+#[test]
+fn a_pact_member_that_sends_forces_deters_the_aggressor_no_less_than_its_pledge_alone() {
+    use collective_security::sim::{DecisionKind, FactorId};
+    let mut pledged = raw("munich_1938");
+    pledged.crisis.uncertainty.misjudgement = 0.0;
+    pledged.blocs.iter_mut().find(|b| b.id == "franco_czech").unwrap().cohesion = 0.8;
+    pledged.playable.iter_mut().find(|p| p.state == "FRA").unwrap().historical.clear();
+    let mut sending = pledged.clone();
+    sending.playable.iter_mut().find(|p| p.state == "FRA").unwrap().historical =
+        vec![collective_security::level::RawChoice { turn: 1, orders: vec![Order::Intervene] }];
+    let (pledged, sending) = (typed(&pledged), typed(&sending));
+    // What pacts and forces weigh against going on, in the aggressor's first decision.
+    let deterred = |r: &collective_security::sim::report::RunReport| -> f32 {
+        let d = r.decisions.iter().find(|d| matches!(d.decision, DecisionKind::Aggressor { .. })).expect("it decides");
+        let held_back = [FactorId::BlocDeterrence, FactorId::ForcesOnTheWay, FactorId::CoalitionInTheatre];
+        -d.factors.iter().filter(|f| held_back.contains(&f.id)).map(|f| f.weight).sum::<f32>()
+    };
+    let mut more = 0;
+    for seed in 1..=20 {
+        let (kept, sent) = (
+            deterred(&play(pledged.clone(), seed, Policy::Historical, None)),
+            deterred(&play(sending.clone(), seed, Policy::Historical, None)),
+        );
+        assert!(sent >= kept - 1e-6, "seed {seed}: France's forces on their way deter {sent:.3}, its pledge alone {kept:.3}");
+        more += usize::from(sent > kept + 0.01);
+    }
+    assert!(more >= 15, "forces sent under the pact deterred more than the pledge in only {more} of 20 runs");
 }
