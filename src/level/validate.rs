@@ -315,7 +315,10 @@ fn check_blocs<'a>(cx: &mut Ctx, raw: &'a RawLevel) -> (Vec<BlocDef>, BTreeSet<&
                 members.push(ix);
             }
         }
-        if members.is_empty() && !b.members.is_empty() {
+        if b.members.is_empty() {
+            cx.err(format!("{p}.members"), format!("bloc `{}` has no members", b.id));
+        }
+        if members.is_empty() {
             continue;
         }
         let protects = b.protects.as_deref().and_then(|id| cx.state(format!("{p}.protects"), id));

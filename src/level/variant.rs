@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::diagnostics::{Diagnostic, did_you_mean};
 use super::raw::*;
 use super::spans::SpanIndex;
+use super::validate::WARNINGS;
 
 /// A what-if variant of another level.
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -60,6 +61,10 @@ pub struct RawVariant {
     /// November 1950).
     #[serde(default)]
     pub uniting_for_peace: Option<bool>,
+    /// Warnings the variant accepts, as a level's `allow` (`W004-event-never-happens` for an event it adds
+    /// after the last turn on purpose); the base level's stay allowed.
+    #[serde(default)]
+    pub allow: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -276,8 +281,17 @@ fn check_changes(v: &RawVariant, base: &RawLevel, spans: &SpanIndex) -> Vec<Diag
     for (i, id) in v.leave.iter().enumerate() {
         check(format!("leave[{i}]"), id, &mut errs);
     }
+    let what = format!("the institution in `{}`", v.extends);
+    errs.extend(membership_changes("", (&v.join, &v.leave), &base.institution.members, &what, base, spans));
     for (i, c) in v.state_changes.iter().enumerate() {
         check(format!("state_changes[{i}].id"), &c.id, &mut errs);
+    }
+    for (i, a) in v.allow.iter().enumerate().filter(|(_, a)| !WARNINGS.contains(&a.as_str())) {
+        errs.push(
+            Diagnostic::error(format!("allow[{i}]"), format!("unknown warning id `{a}`: expected one of {}", WARNINGS.join(", ")))
+                .suggest(did_you_mean(a, WARNINGS))
+                .locate(spans),
+        );
     }
     check_orders_and_rules(v, base, spans, &mut errs);
     check_bloc_changes(v, base, spans, &check, &mut errs);
@@ -365,7 +379,50 @@ fn check_bloc_changes(
         if let Some(id) = &b.after {
             check(format!("bloc_changes[{i}].after"), id, errs);
         }
+        if let Some(base_bloc) = base.blocs.iter().find(|x| x.id == b.id) {
+            check_bloc_members(i, b, base, base_bloc, spans, errs);
+        }
     }
+}
+
+/// Who joins must not be in already, who leaves must be in, and a bloc keeps a member (the state its obligation
+/// waits `after` may be outside it: France, for the Soviet-Czechoslovak treaty of 1935).
+fn check_bloc_members(i: usize, b: &BlocChange, level: &RawLevel, base: &RawBloc, spans: &SpanIndex, errs: &mut Vec<Diagnostic>) {
+    let p = format!("bloc_changes[{i}]");
+    errs.extend(membership_changes(&format!("{p}."), (&b.join, &b.leave), &base.members, &format!("bloc `{}`", b.id), level, spans));
+    let kept = base.members.iter().chain(&b.join).any(|m| !b.leave.contains(m));
+    if !kept && !b.leave.is_empty() {
+        errs.push(
+            Diagnostic::error(
+                format!("{p}.leave"),
+                format!("every member leaves bloc `{}`: to remove a pact, set its `cohesion` to 0.0", b.id),
+            )
+            .locate(spans),
+        );
+    }
+}
+
+/// `join` names states not yet in `what`, `leave` states in it, each reported at its own entry (`prefix`
+/// names the change, empty for the institution). A state the base level lacks is reported once, as unknown.
+fn membership_changes(
+    prefix: &str,
+    change: (&[String], &[String]),
+    members: &[String],
+    what: &str,
+    base: &RawLevel,
+    spans: &SpanIndex,
+) -> Vec<Diagnostic> {
+    let known = |id: &&String| base.states.iter().any(|s| &s.id == *id);
+    let mut errs = Vec::new();
+    for (j, id) in change.0.iter().enumerate().filter(|(_, id)| members.contains(id)) {
+        errs.push(Diagnostic::error(format!("{prefix}join[{j}]"), format!("`{id}` is already a member of {what}")).locate(spans));
+    }
+    for (j, id) in change.1.iter().enumerate().filter(|(_, id)| known(id) && !members.contains(id)) {
+        errs.push(
+            Diagnostic::error(format!("{prefix}leave[{j}]"), format!("`{id}` is not a member of {what}, so it cannot leave")).locate(spans),
+        );
+    }
+    errs
 }
 
 /// The base level with the variant's changes made.
@@ -373,8 +430,10 @@ fn merge(v: &RawVariant, base: &mut RawLevel, spans: &SpanIndex) {
     // A what-if keeps the record of the real bodies: where it changes a body, the record may name states
     // outside it or count more ballots than it now has seats.
     let outside = super::validate::W_RECORD_OUTSIDE_BODY;
-    if !base.allow.iter().any(|a| a == outside) {
-        base.allow.push(outside.into());
+    for a in v.allow.iter().map(String::as_str).chain([outside]) {
+        if !base.allow.iter().any(|b| b == a) {
+            base.allow.push(a.into());
+        }
     }
     base.id = v.id.clone();
     base.name = v.name.clone();

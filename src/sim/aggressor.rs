@@ -64,13 +64,20 @@ pub fn nuclear_pact(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>
     blocs.iter().filter(|b| standing_nuclear(b, crisis, mif, nations)).map(|b| b.cohesion).fold(0.0, f32::max)
 }
 
+/// A member of a pact covering the victim who may fight for it: neither the victim itself nor the aggressor (a
+/// guarantor of a settlement may be the one that breaks it: Turkey, guarantor of Cyprus's constitution by the
+/// treaty of 1960, invaded in 1974).
+fn protector(crisis: &Crisis, m: Entity) -> bool {
+    m != crisis.victim && m != crisis.aggressor
+}
+
 /// A pact covering the victim, made before the crisis (not a guarantee given during it), with a nuclear power
 /// among the victim's protectors.
 fn standing_nuclear(b: &Bloc, crisis: &Crisis, mif: &MeasuresInForce, nations: &Query<NationQuery>) -> bool {
     let given_now = b.kind == BlocKind::Guarantee && b.members.iter().all(|m| mif.crisis_guarantors.contains(m));
     b.covers(crisis.victim, crisis.aggressor)
         && !given_now
-        && b.members.iter().any(|m| *m != crisis.victim && nations.get(*m).is_ok_and(|n| n.3.nuclear))
+        && b.members.iter().any(|m| protector(crisis, *m) && nations.get(*m).is_ok_and(|n| n.3.nuclear))
 }
 
 /// The share of its forces in the theatre the aggressor can keep supplied, under sanctions and blockade.
@@ -110,7 +117,7 @@ pub fn pact_threat(
             };
             b.members
                 .iter()
-                .filter(|m| **m != crisis.victim)
+                .filter(|m| protector(crisis, **m))
                 .filter_map(|m| nations.get(*m).ok())
                 .map(|n| held(n.0) * (n.2.cinc * reach(n.3.km_theatre, n.2.cinc) - mif.arrived_of(n.0, day)).max(0.0))
                 .sum::<f32>()

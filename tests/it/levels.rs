@@ -270,6 +270,61 @@ fn bloc_after(base: &str, bloc: &str, change: &str) -> collective_security::leve
     l.blocs.into_iter().find(|b| b.id == bloc).unwrap()
 }
 
+/// The errors of a Munich variant with these bloc changes and membership changes.
+fn munich_variant_errors(changes: &str) -> Vec<level::Diagnostic> {
+    let src = format!("Variant(extends: \"munich_1938\", id: \"m\", name: \"m\", summary: \"s\",\n{changes}\n)");
+    level::check_source(&src).err().unwrap_or_default()
+}
+
+#[test]
+fn a_variant_that_joins_a_member_or_makes_a_stranger_leave_is_told_so_at_that_entry() {
+    let e = munich_variant_errors("    bloc_changes: [BlocChange(id: \"franco_czech\", join: [\"FRA\"], leave: [\"GBR\"])],");
+    let paths: Vec<&str> = e.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, ["bloc_changes[0].join[0]", "bloc_changes[0].leave[0]"], "{e:?}");
+    assert!(e.iter().all(|d| d.line == 2), "{e:?}");
+    assert!(e[0].message.contains("already a member") && e[1].message.contains("not a member"), "{e:?}");
+    let e = munich_variant_errors("    join: [\"GBR\"],\n    leave: [\"USA\"],");
+    let paths: Vec<&str> = e.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, ["join[0]", "leave[0]"], "Britain is in the League and the United States never was: {e:?}");
+    assert!(munich_variant_errors("    leave: [\"NZL\"],").is_empty(), "a member may leave");
+}
+
+#[test]
+fn a_variant_that_empties_a_bloc_is_told_to_set_its_cohesion_to_zero_instead() {
+    let e = munich_variant_errors("    bloc_changes: [BlocChange(id: \"franco_czech\", leave: [\"FRA\", \"CSK\"])],");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!((e[0].path.as_str(), e[0].line), ("bloc_changes[0].leave", 2), "{e:?}");
+    assert!(e[0].message.contains("cohesion"), "{}", e[0].message);
+}
+
+#[test]
+fn a_variant_may_allow_a_warning_and_a_misspelt_one_is_refused_at_its_line() {
+    let late = "    add_events: [(date: \"1939-06-01\", kind: News, text: \"Too late\")],";
+    let src = |allow: &str| format!("Variant(extends: \"munich_1938\", id: \"m\", name: \"m\", summary: \"s\",\n{late}\n{allow}\n)");
+    let w = level::check_source(&src("")).unwrap_or_else(|e| panic!("{e:?}")).warnings;
+    assert!(w.iter().any(|d| d.code == Some("W004-event-never-happens")), "{w:?}");
+    let w = level::check_source(&src("    allow: [\"W004-event-never-happens\"],")).unwrap_or_else(|e| panic!("{e:?}")).warnings;
+    assert!(!w.iter().any(|d| d.code == Some("W004-event-never-happens")), "allowed: {w:?}");
+    let e = level::check_source(&src("    allow: [\"W004-event-never-happen\"],")).err().expect("an unknown warning id is refused");
+    assert_eq!((e[0].path.as_str(), e[0].line), ("allow[0]", 3), "{e:?}");
+    assert_eq!(e[0].suggestion.as_deref(), Some("did you mean `W004-event-never-happens`?"));
+}
+
+#[test]
+fn a_bloc_without_members_is_refused_at_its_line() {
+    let src = korea_src();
+    let at = src.find("blocs: [").map(|i| i + "blocs: [".len()).expect("korea has blocs");
+    let empty = format!(
+        "{}\n        (id: \"empty\", name: \"Nobody's pact\", kind: Alliance, members: [], cohesion: 0.5),{}",
+        &src[..at],
+        &src[at..]
+    );
+    let e = errors(&empty);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].message.contains("no members"), "{e:?}");
+    assert_eq!(e[0].line, empty.lines().position(|l| l.contains("Nobody's pact")).unwrap() + 1, "{e:?}");
+}
+
 #[test]
 fn a_variant_that_writes_after_none_removes_the_wait_and_one_that_leaves_it_out_keeps_it() {
     assert!(bloc_after("munich_1938", "soviet_czech", "").after.is_some(), "left out, the Soviet Union still waits for France");
