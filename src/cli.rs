@@ -500,7 +500,8 @@ fn simulate(level: &str, seed: u64, policy: Policy, role: Option<&str>, many: Ma
         if json {
             writeln!(out, "{}", serde_json::to_string(&s).map_err(|e| e.to_string())?).ok();
         } else {
-            writeln!(out, "{} as {} with policy {}, {} runs from seed {}:", s.level, s.role, s.policy, k, seed).ok();
+            let runs = if k == 1 { "1 run".to_string() } else { format!("{k} runs") };
+            writeln!(out, "{} as {} with policy {}, {runs} from seed {}:", s.level, s.role, s.policy, seed).ok();
             for (o, f) in &s.outcome_shares {
                 writeln!(out, "  {:<20} {:>5.1}%", o, f * 100.0).ok();
             }

@@ -37,6 +37,7 @@ fn apply_concessions(
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
     interests: Query<&Interests>,
+    names: Query<&Nation>,
 ) {
     let date = level.0.turns[cal.turn].date;
     for o in orders.read() {
@@ -55,12 +56,14 @@ fn apply_concessions(
                 for mut b in &mut blocs {
                     b.cohesion = (b.cohesion - CONCESSION_CREDIBILITY).max(0.0);
                 }
-                log.news(cal.turn, date, "Concession: part of the aggressor's claim is accepted to keep the peace", false);
+                let name = names.get(o.state).map(|n| n.name.to_string()).unwrap_or_default();
+                log.news(cal.turn, date, format!("{name} concedes part of the aggressor's claim to keep the peace"), false);
             }
             Order::Mediate => {
                 tension.tension = (tension.tension - CONCESSION_TENSION / 2.0).max(0.0);
                 crisis.appetite = (crisis.appetite + CONCESSION_APPETITE / 3.0).min(1.0);
-                log.news(cal.turn, date, "Mediation offered between the parties", false);
+                let name = names.get(o.state).map(|n| n.name.to_string()).unwrap_or_default();
+                log.news(cal.turn, date, format!("{name} offers to mediate between the parties"), false);
             }
             _ => {}
         }

@@ -58,14 +58,18 @@ pub const MAX_LEAK: f32 = 0.9;
 
 fn national_sanctions(
     mut orders: MessageReader<OrderIssued>,
+    level: Res<Level>,
     cal: Res<Calendar>,
     mut mif: ResMut<MeasuresInForce>,
-    mut sanctioning: Query<&mut Sanctioning>,
+    mut log: ResMut<RunLog>,
+    mut sanctioning: Query<(&Nation, &mut Sanctioning)>,
 ) {
     for o in orders.read() {
         if let Order::Sanction { oil } = o.order {
-            if let Ok(mut s) = sanctioning.get_mut(o.state) {
+            if let Ok((nation, mut s)) = sanctioning.get_mut(o.state) {
                 s.0 = Some(1.0);
+                let what = if oil { "its trade with the aggressor, oil included" } else { "its trade with the aggressor" };
+                log.news(cal.turn, level.0.turns[cal.turn].date, format!("{} cuts {what}", nation.name), false);
             }
             if mif.sanctions.is_none() {
                 mif.sanctions = Some((cal.turn, oil));

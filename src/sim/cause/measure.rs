@@ -344,7 +344,7 @@ pub async fn measure_causes_async(
     };
     let mut out = Vec::new();
     for r in results {
-        let (was, _) = shares(&runs[0], r);
+        let (was, before) = shares(&runs[0], r);
         let mut found: Vec<MeasuredCause> = jobs
             .iter()
             .zip(&runs)
@@ -353,7 +353,7 @@ pub async fn measure_causes_async(
                 let cause = job.cause?;
                 let (now, without) = shares(rs, r);
                 let effect = now - was;
-                (effect.abs() >= MIN_EFFECT && beyond_chance(&runs[0], rs, r)).then(|| named(plan, cause, r, was, now, without))
+                (effect.abs() >= MIN_EFFECT && beyond_chance(&runs[0], rs, r)).then(|| named(plan, cause, r, (was, &before), now, without))
             })
             .collect();
         found.sort_by(|a, b| b.effect.abs().total_cmp(&a.effect.abs()).then_with(|| a.cause.cmp(&b.cause)));
@@ -364,9 +364,12 @@ pub async fn measure_causes_async(
 
 /// A cause as the player reads it: the result explained (a mechanism's success, or its failure), its share
 /// without the cause and with it, so that the signed effect shown beside it is the change of that share.
-fn named(plan: &Plan, cause: Cause, r: &Explained, was: f64, now: f64, without: Without) -> MeasuredCause {
+fn named(plan: &Plan, cause: Cause, r: &Explained, (was, before): (f64, &Without), now: f64, without: Without) -> MeasuredCause {
     let what = cause.label(&plan.level);
-    let label = format!("{what}: {} in {} of runs (was {})", result_phrase(r), pct(now), pct(was));
+    let mut label = format!("{what}: {} in {} of runs (was {})", result_phrase(r), pct(now), pct(was));
+    if let Some((o, b, n)) = moved(r, before, &without) {
+        label.push_str(&format!("; {} in {} (was {})", outcome_word(o), pct(n), pct(b)));
+    }
     let verb = match (r.mechanism, r.succeeded) {
         (Mechanism::Outcome, _) => result_phrase(r),
         (Mechanism::Vote(..), true) => "adopted".into(),
@@ -384,6 +387,31 @@ fn named(plan: &Plan, cause: Cause, r: &Explained, was: f64, now: f64, without: 
         was: round(was),
         now: round(now),
         effect: round(now - was),
+    }
+}
+
+/// Where the runs went, for an outcome: the other outcome whose share moved most the other way (gained what
+/// the explained outcome lost, or lost what it gained), with its share before and after.
+fn moved(r: &Explained, before: &Without, after: &Without) -> Option<(OutcomeKind, f64, f64)> {
+    let (Without::Outcomes(b), Without::Outcomes(a)) = (before, after) else { return None };
+    let explained = r.outcome?;
+    let sign = (a.get(&explained)? - b.get(&explained)?).signum();
+    OutcomeKind::ALL
+        .into_iter()
+        .filter(|o| *o != explained)
+        .filter_map(|o| Some((o, *b.get(&o)?, *a.get(&o)?)))
+        .filter(|(_, b, a)| -sign * (a - b) >= MIN_EFFECT)
+        .max_by(|x, y| (-sign * (x.2 - x.1)).total_cmp(&(-sign * (y.2 - y.1))))
+}
+
+/// An outcome in a word or two, after the explained result's sentence.
+fn outcome_word(o: OutcomeKind) -> &'static str {
+    match o {
+        OutcomeKind::Deterred => "deterred",
+        OutcomeKind::Halted => "halted",
+        OutcomeKind::Reversed => "reversed",
+        OutcomeKind::AggressorPrevails => "the aggressor prevails",
+        OutcomeKind::Frozen => "frozen",
     }
 }
 

@@ -253,7 +253,9 @@ fn hold_votes(
 
 /// The power behind a vote: what each member voting for it could bring to the theatre (its power by
 /// Boulding's gradient; a group's in the share of its members who voted yes), weighed by its faith in the
-/// institution (`commitment`). The parties count for nothing.
+/// institution (`commitment`) and by how far it would turn on the aggressor (`1 − ties_aggressor`, for ties
+/// above 0): an ally that votes to reproach it presses as a friend (`AlliesOppose`), not with the threat of war.
+/// The parties count for nothing.
 fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>) -> Vec<(Entity, f32)> {
     casts
         .iter()
@@ -262,7 +264,8 @@ fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>) -> Vec<(Entity,
         .map(|(c, n)| {
             let count = n.1.count.max(1) as f32;
             let share = c.votes.yes as f32 / count;
-            (c.entity, n.2.cinc * share * projection(n.3.km_theatre, n.2.cinc / count) * n.3.commitment)
+            let hostile = 1.0 - n.3.ties_aggressor.clamp(0.0, 1.0);
+            (c.entity, n.2.cinc * share * projection(n.3.km_theatre, n.2.cinc / count) * n.3.commitment * hostile)
         })
         .collect()
 }
