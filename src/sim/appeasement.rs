@@ -40,12 +40,16 @@ fn apply_concessions(
     names: Query<&Nation>,
 ) {
     let date = level.0.turns[cal.turn].date;
+    // Concessions made in the same turn are one settlement (the Hoare–Laval plan was Britain's and France's;
+    // Munich, four powers'): it hands over the claim once, with the leverage of the state that has most.
+    let (before, mut most) = (crisis.control, 0.0f32);
     for o in orders.read() {
         match o.order {
             Order::Concede => {
                 mif.concessions += 1;
                 let leverage = if o.state == crisis.victim { 1.0 } else { interests.get(o.state).map_or(0.0, leverage) };
-                crisis.control = (crisis.control + crisis.concession * leverage).min(1.0);
+                most = most.max(leverage);
+                crisis.control = crisis.control.max((before + crisis.concession * most).min(1.0));
                 crisis.appetite = (crisis.appetite + CONCESSION_APPETITE).min(1.0);
                 if let Ok(mut c) = caps.get_mut(crisis.aggressor) {
                     c.cinc *= 1.0 + CONCESSION_POWER;
@@ -92,5 +96,24 @@ mod tests {
         assert!((after.appetite - before.appetite - super::CONCESSION_APPETITE).abs() < 1e-6);
         let now = world.resource::<Credibility>().of(InstitutionKind::UnitedNations);
         assert!((trust - now - super::CONCESSION_CREDIBILITY).abs() < 1e-6, "trust {trust} → {now}");
+    }
+
+    #[test]
+    fn two_states_conceding_in_the_same_turn_hand_over_the_claim_once_but_each_pays_for_it() {
+        let mut sim = tiny();
+        let victim = state(&mut sim, "VIC");
+        let world = sim.world_mut();
+        let before = world.query::<&Crisis>().single(world).unwrap().clone();
+        world.write_message(OrderIssued { state: victim, order: Order::Concede });
+        world.write_message(OrderIssued { state: victim, order: Order::Concede });
+        world.run_system_once(super::apply_concessions).unwrap();
+        let after = world.query::<&Crisis>().single(world).unwrap().clone();
+        assert!(
+            (after.control - before.control - before.concession).abs() < 1e-6,
+            "one settlement: {} → {}",
+            before.control,
+            after.control
+        );
+        assert!((after.appetite - before.appetite - 2.0 * super::CONCESSION_APPETITE).abs() < 1e-6, "each concession feeds the appetite");
     }
 }

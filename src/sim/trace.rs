@@ -117,7 +117,7 @@ impl FactorId {
             CeaseFireCalled => "the institution calls on both sides to cease fire",
             VerdictBacking => "the powers behind the institution's verdict",
             GoingOn => "what it reckoned it had to gain by going on, last turn",
-            SupplyCut => "its armies starved of supplies by a blockade or of fuel by an oil embargo",
+            SupplyCut => "supplies or fuel cut off",
             NuclearRisk => "risk of nuclear escalation with a nuclear power",
             CoalitionLead => "the power of those already leading the effort",
             SeaPower => "the blockading navies against its own power",
