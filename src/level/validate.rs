@@ -146,8 +146,9 @@ pub const W_VETO_WITHOUT_PERMANENT: &str = "W003-veto-without-permanent";
 pub const W_EVENT_NEVER_HAPPENS: &str = "W004-event-never-happens";
 pub const W_NO_SOURCES: &str = "W005-no-sources";
 pub const W_RECORD_OUTSIDE_BODY: &str = "W006-record-outside-body";
-pub const WARNINGS: [&str; 6] =
-    [W_NOT_ISO, W_CINC_SUM, W_VETO_WITHOUT_PERMANENT, W_EVENT_NEVER_HAPPENS, W_NO_SOURCES, W_RECORD_OUTSIDE_BODY];
+pub const W_VOTE_WITHOUT_MOTION: &str = "W007-vote-without-motion";
+pub const WARNINGS: [&str; 7] =
+    [W_NOT_ISO, W_CINC_SUM, W_VETO_WITHOUT_PERMANENT, W_EVENT_NEVER_HAPPENS, W_NO_SOURCES, W_RECORD_OUTSIDE_BODY, W_VOTE_WITHOUT_MOTION];
 
 /// Validates a raw level. Returns the typed level and the warnings, or every diagnostic when there is an error.
 /// The most turns a level may have (a century in two-year steps), and playable states.
@@ -570,6 +571,13 @@ fn check_playable(
             }
             for (k, o) in ch.orders.iter().enumerate() {
                 check_order(cx, &format!("{cp}.orders[{k}]"), o, bodies, bloc_ids, inst);
+                let earlier = &historical[ch.turn as usize - 1];
+                if earlier.contains(o) || ch.orders[..k].contains(o) {
+                    cx.err(
+                        format!("{cp}.orders[{k}]"),
+                        format!("`{o:?}` is given twice in turn {}: an order given twice does nothing more, so give it once", ch.turn),
+                    );
+                }
                 if raw.crisis.landlocked && *o == Order::Blockade {
                     cx.err(
                         format!("{cp}.orders[{k}]"),
@@ -604,6 +612,25 @@ fn check_history(cx: &mut Ctx, raw: &RawLevel, bodies: &[BodyDef]) {
             }
         }
         recorded_vote_fits_its_body(cx, &p, v, bodies, raw);
+        let tabled = |pl: &RawPlayable| {
+            pl.historical
+                .iter()
+                .filter(|c| c.turn == v.turn)
+                .flat_map(|c| &c.orders)
+                .any(|o| matches!(o, Order::Propose { body, measure, .. } if *body == v.body && *measure == v.measure))
+        };
+        if !raw.playable.iter().any(tabled) {
+            cx.warn(
+                W_VOTE_WITHOUT_MOTION,
+                format!("{p}.measure"),
+                format!(
+                    "no playable state tables {:?} in the {} on turn {}, so this vote never comes out: give the state that tabled it a `Propose` order that turn",
+                    v.measure,
+                    v.body.id(),
+                    v.turn
+                ),
+            );
+        }
     }
 }
 

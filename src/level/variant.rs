@@ -137,7 +137,7 @@ pub struct CrisisChange {
     #[serde(default)]
     pub control: Option<f32>,
     /// Share of the claim one concession by the victim hands over, 0 to 1; a third state's hands over that
-    /// times its leverage, `ties_victim + interest` (at most 1). Munich's is 1.0.
+    /// times its leverage, `max(ties_victim, 0) + interest` (at most 1). Munich's is 1.0.
     #[serde(default)]
     pub concession: Option<f32>,
 }
@@ -430,7 +430,9 @@ fn merge(v: &RawVariant, base: &mut RawLevel, spans: &SpanIndex) {
     // A what-if keeps the record of the real bodies: where it changes a body, the record may name states
     // outside it or count more ballots than it now has seats.
     let outside = super::validate::W_RECORD_OUTSIDE_BODY;
-    for a in v.allow.iter().map(String::as_str).chain([outside]) {
+    // Nor is a recorded vote whose motion the what-if drops (no state tables it) a slip: it is the what-if.
+    let dropped = super::validate::W_VOTE_WITHOUT_MOTION;
+    for a in v.allow.iter().map(String::as_str).chain([outside, dropped]) {
         if !base.allow.iter().any(|b| b == a) {
             base.allow.push(a.into());
         }

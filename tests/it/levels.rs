@@ -311,6 +311,36 @@ fn a_variant_may_allow_a_warning_and_a_misspelt_one_is_refused_at_its_line() {
 }
 
 #[test]
+fn an_order_given_twice_in_a_turn_is_refused_at_its_second_entry() {
+    let src = korea_src();
+    let at = src.find("orders: [").expect("korea has orders") + "orders: [".len();
+    let twice = format!("{}Rearm, Rearm, {}", &src[..at], &src[at..]);
+    let e = errors(&twice);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].message.contains("given twice"), "{e:?}");
+    let line = twice[..at].lines().count();
+    assert_eq!((e[0].line, e[0].col), (line, twice.lines().nth(line - 1).unwrap().rfind("Rearm").unwrap() + 1), "{e:?}");
+}
+
+#[test]
+fn a_recorded_vote_no_state_tables_is_warned_of_in_a_level_but_not_in_a_what_if_that_drops_it() {
+    let src = korea_src();
+    let first = src.find("Propose(").expect("korea has motions");
+    let end = first + src[first..].find(')').unwrap() + 1;
+    let untabled = format!("{}Rearm{}", &src[..first], &src[end..]);
+    let w = level::check_source(&untabled).unwrap_or_else(|e| panic!("{e:?}")).warnings;
+    assert!(w.iter().any(|d| d.code == Some("W007-vote-without-motion")), "{w:?}");
+    assert!(
+        !level::check_source(&src).unwrap().warnings.iter().any(|d| d.code == Some("W007-vote-without-motion")),
+        "the shipped level tables them"
+    );
+    let dropped =
+        "Variant(extends: \"korea_1950\", id: \"k\", name: \"k\", summary: \"s\",\n    drop_orders: [DropOrders(state: \"USA\")],\n)";
+    let w = level::check_source(dropped).unwrap_or_else(|e| panic!("{e:?}")).warnings;
+    assert!(!w.iter().any(|d| d.code == Some("W007-vote-without-motion")), "the what-if is the point: {w:?}");
+}
+
+#[test]
 fn a_bloc_without_members_is_refused_at_its_line() {
     let src = korea_src();
     let at = src.find("blocs: [").map(|i| i + "blocs: [".len()).expect("korea has blocs");
