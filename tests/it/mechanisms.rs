@@ -189,7 +189,12 @@ fn an_oil_embargo_that_non_members_join_leaves_less_room_for_the_aggressor() {
     // Kuwait 1990 with the embargo without oil, against the same with oil: the pressure on Iraq.
     let mut raw = raw("kuwait_1990");
     let usa = raw.playable.iter_mut().find(|p| p.state == "USA").unwrap();
+    // Each embargo with oil becomes one without; where one without is tabled beside it, it is dropped.
+    let oil = |o: &Order| matches!(o, Order::Propose { measure: Measure::OilSanctions, .. });
     for c in &mut usa.historical {
+        if c.orders.iter().any(|o| matches!(o, Order::Propose { measure: Measure::Sanctions, .. })) {
+            c.orders.retain(|o| !oil(o));
+        }
         for o in &mut c.orders {
             if let Order::Propose { measure, .. } = o
                 && *measure == Measure::OilSanctions
@@ -543,4 +548,21 @@ fn a_pact_member_that_sends_forces_deters_the_aggressor_no_less_than_its_pledge_
         more += usize::from(sent > kept + 0.01);
     }
     assert!(more >= 15, "forces sent under the pact deterred more than the pledge in only {more} of 20 runs");
+}
+
+/// Before the first shot there is no aggression to condemn: the Council acted on Kuwait once it was invaded
+/// (S/RES/660, 2 August 1990). A variant that opens the crisis before the attack cannot warn Iraq with a verdict
+/// on an invasion that has not happened; the motion is out of order, and said to be.
+#[test]
+fn a_condemnation_tabled_before_the_attack_is_out_of_order_and_the_newswire_says_why() {
+    let mut raw = raw("kuwait_1990");
+    raw.crisis.attack_under_way = false;
+    raw.crisis.control = 0.0;
+    let level = typed(&raw);
+    for seed in 1..=5 {
+        let r = play(level.clone(), seed, Policy::Historical, None);
+        let refused = r.news.iter().any(|n| n.turn == 0 && n.text.contains("out of order: there is no aggression yet"));
+        assert!(refused, "seed {seed}: {:?}", r.news.iter().map(|n| &n.text).collect::<Vec<_>>());
+        assert!(!r.votes.iter().any(|v| v.turn == 0 && v.motion == "condemn"), "seed {seed}: a verdict on an attack not yet made");
+    }
 }

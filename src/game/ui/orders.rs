@@ -87,6 +87,7 @@ pub fn forecasts(world: &mut World) -> std::sync::Arc<Vec<Forecast>> {
 
 fn compute(world: &mut World, level: &crate::level::LevelDef) -> Vec<Forecast> {
     let mut out = Vec::new();
+    let attacked = world.query::<&crate::sim::Crisis>().iter(world).next().is_none_or(|c| c.attacked);
     for (body, measure, under) in crate::sim::institution::motions(level.institution.kind) {
         if level.body(body).is_none() {
             continue;
@@ -95,7 +96,7 @@ fn compute(world: &mut World, level: &crate::level::LevelDef) -> Vec<Forecast> {
             let mut f = summarise(body, measure, under, t, casts);
             f.out_of_order = world
                 .get_resource::<crate::sim::MeasuresInForce>()
-                .and_then(|m| crate::sim::institution::admissible(body, measure, m).err());
+                .and_then(|m| crate::sim::institution::admissible(body, measure, m, attacked).err());
             out.push(f);
         }
     }

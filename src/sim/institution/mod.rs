@@ -184,7 +184,7 @@ fn hold_votes(
         seen.push((motion.body, motion.measure));
         let Some(body) = bodies.iter().find(|b| b.kind == motion.body) else { continue };
         let proposer = nations.get(motion.proposer).map(|n| n.1.id.clone()).unwrap_or_default();
-        if let Err(why) = admissible(motion.body, motion.measure, &mif) {
+        if let Err(why) = admissible(motion.body, motion.measure, &mif, crisis.attacked) {
             log.news(cal.turn, date, format!("{proposer}'s motion is out of order: {why}"), false);
             continue;
         }
@@ -488,7 +488,12 @@ fn enquiry_reports(
 }
 
 /// Whether a body may take up a motion now, under the rules of its charter.
-pub fn admissible(body: BodyKind, measure: Measure, mif: &MeasuresInForce) -> Result<(), &'static str> {
+pub fn admissible(body: BodyKind, measure: Measure, mif: &MeasuresInForce, attacked: bool) -> Result<(), &'static str> {
+    // Before the first shot there is no aggression to condemn, sanction or repel: a warning is given by a
+    // guarantee or forces in place, not by a verdict (the Council acted on Korea and Kuwait once they were invaded).
+    if !attacked && measure.against_aggressor() {
+        return Err("there is no aggression yet: the aggressor has not attacked");
+    }
     let collective = matches!(measure, Measure::AuthoriseForce | Measure::UnifiedCommand | Measure::Sanctions | Measure::OilSanctions);
     if body == BodyKind::GeneralAssembly && collective && !(mif.referred && mif.uniting_for_peace) {
         return Err("the Assembly can recommend force or sanctions only after a referral under Uniting for Peace");
