@@ -76,17 +76,29 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo: one slip in a short id
+/// (`PRKK` for `PRK`; `SUN` is not a slip for `USA`), two or a third of the letters in a longer word.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let w = word.to_lowercase();
+    let slips = |c: &str| if c.len().max(w.len()) <= 4 { 1 } else { 2.max(c.len() / 3) };
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(&w, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .filter(|(d, c)| *d <= slips(c))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
 
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     nearest(word, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_short_id_is_suggested_only_for_one_slip_not_for_any_other_three_letters() {
+        assert_eq!(super::nearest("PRKK", ["PRK", "KOR"]), Some("PRK"));
+        assert_eq!(super::nearest("SUN", ["USA", "EGY", "IND"]), None, "the Soviet Union is not a slip for the United States");
+        assert_eq!(super::nearest("cohesoin", ["cohesion", "members"]), Some("cohesion"));
+    }
 }

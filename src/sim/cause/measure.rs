@@ -244,7 +244,7 @@ fn result_phrase(r: &Explained) -> String {
 fn failure_phrase(m: Mechanism) -> String {
     match m {
         Mechanism::Outcome => String::new(),
-        Mechanism::Vote(b, m) => format!("{} not adopted in the {}", measure_name(m), body_name(b)),
+        Mechanism::Vote(b, m) => format!("{} fails in the {}", measure_name(m), body_name(b)),
         Mechanism::Sanctions => "sanctions fail".into(),
         Mechanism::Enforcement => "the coalition does not push the aggressor back".into(),
         Mechanism::Appeasement => "concessions do not buy peace".into(),

@@ -99,7 +99,7 @@ impl Cause {
     pub fn label(self, level: &LevelDef) -> String {
         let name = |s: StateIx| level.states[s].name.clone();
         match self {
-            Cause::Factor(f) => format!("Without {}", f.label()),
+            Cause::Factor(f) => format!("Without “{}”", f.label()),
             Cause::Rule(RuleChange::NoVeto) => "Without the veto".into(),
             Cause::Rule(RuleChange::MajorityForUnanimity) => "Had a majority sufficed where unanimity was the rule".into(),
             Cause::Rule(RuleChange::AbsenceAsNo) => "Had an absence counted as a vote against".into(),
@@ -107,7 +107,7 @@ impl Cause {
                 level.events.get(i).map_or_else(|| "Without a dated event".into(), |e| event_label(level, &e.effect, &e.date.to_string()))
             }
             Cause::Season(i) => level.crisis.seasons.get(i).map_or_else(|| "Without a season".into(), season_label),
-            Cause::Ballots(s) => format!("Had {} voted the other way", name(s)),
+            Cause::Ballots(s) => format!("Had {} voted the other way, or attended where it stayed away", name(s)),
             Cause::Orders(s, k) => order_label(&name(s), k),
         }
     }
