@@ -366,7 +366,7 @@ fn aggressor_decides(
         let g = cease_fire_factors(&crisis, &nations, coalition / (a + coalition).max(1e-6), word);
         let accepts = iv.score(&g) > 0.0;
         let vid = nations.get(crisis.victim).map(|n| n.1.id.clone()).unwrap_or_default();
-        log.decide(cal.turn, &vid, DecisionKind::Consent { given: accepts }, g);
+        log.decide(cal.turn, &vid, DecisionKind::CeaseFire { accepts }, g);
         if !accepts {
             choice = AggressorChoice::Proceed;
             // One that offered terms rather than go holds where it stands: the fighting goes on, its advance not.

@@ -218,17 +218,48 @@ impl Split {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum DecisionKind {
-    Vote { body: BodyKind, measure: Measure, ballot: Ballot },
-    Sanctions { compliance: f32 },
-    Contribute { cinc: f32 },
-    HonourBloc { bloc: String, cinc: f32 },
-    Intervene { cinc: f32 },
-    Arm { cinc: f32 },
-    AnswerBlockade { war: bool },
-    Consent { given: bool },
-    Aggressor { choice: super::core::AggressorChoice },
-    LeaveInstitution { leaves: bool },
-    Sponsor { body: BodyKind, measure: Measure },
+    Vote {
+        body: BodyKind,
+        measure: Measure,
+        ballot: Ballot,
+    },
+    Sanctions {
+        compliance: f32,
+    },
+    Contribute {
+        cinc: f32,
+    },
+    HonourBloc {
+        bloc: String,
+        cinc: f32,
+    },
+    Intervene {
+        cinc: f32,
+    },
+    Arm {
+        cinc: f32,
+    },
+    AnswerBlockade {
+        war: bool,
+    },
+    /// A host's or the aggressor's consent to a peace force.
+    Consent {
+        given: bool,
+    },
+    /// The victim's answer to the aggressor's offer of a cease-fire where its forces stand.
+    CeaseFire {
+        accepts: bool,
+    },
+    Aggressor {
+        choice: super::core::AggressorChoice,
+    },
+    LeaveInstitution {
+        leaves: bool,
+    },
+    Sponsor {
+        body: BodyKind,
+        measure: Measure,
+    },
 }
 
 /// One decision of one state, with the factors that drove it.

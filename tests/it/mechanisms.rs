@@ -566,3 +566,20 @@ fn a_condemnation_tabled_before_the_attack_is_out_of_order_and_the_newswire_says
         assert!(!r.votes.iter().any(|v| v.turn == 0 && v.motion == "condemn"), "seed {seed}: a verdict on an attack not yet made");
     }
 }
+
+/// A victim that answers the aggressor's offer of a cease-fire where it stands (South Korea, Kuwait) decides
+/// on a cease-fire, not on a peace force: the "why" panel explains peacekeeping only where a peace force was
+/// proposed, and never reads the victim's answer as consent to one.
+#[test]
+fn a_victims_answer_to_a_cease_fire_offer_is_not_explained_as_peacekeeping() {
+    use collective_security::sim::{DecisionKind, Mechanism};
+    let mut answered = 0;
+    for seed in 1..=5 {
+        let r = play(shipped("korea_1950"), seed, Policy::Historical, None);
+        answered += r.decisions.iter().filter(|d| matches!(d.decision, DecisionKind::CeaseFire { .. })).count();
+        let proposed = r.votes.iter().any(|v| v.motion == "peacekeeping");
+        let explained = r.explanation.iter().any(|e| e.mechanism == Mechanism::Peacekeeping);
+        assert!(proposed || !explained, "seed {seed}: peacekeeping explained though no peace force was proposed");
+    }
+    assert!(answered > 0, "South Korea never answered an offer of a cease-fire in five runs: the test tests nothing");
+}
