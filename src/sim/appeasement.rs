@@ -82,38 +82,38 @@ mod tests {
     use crate::sim::testing::{state, tiny};
     use crate::sim::{Credibility, Crisis, OrderIssued};
 
+    /// The crisis and the institution's trust before and after these states concede in one turn.
+    fn concede(by: &[&str]) -> ((Crisis, f32), (Crisis, f32)) {
+        let mut sim = tiny();
+        let states: Vec<_> = by.iter().map(|id| state(&mut sim, id)).collect();
+        let world = sim.world_mut();
+        let mut read = |world: &mut bevy::prelude::World| {
+            let crisis = world.query::<&Crisis>().single(world).unwrap().clone();
+            (crisis, world.resource::<Credibility>().of(InstitutionKind::UnitedNations))
+        };
+        let before = read(world);
+        for s in states {
+            world.write_message(OrderIssued { state: s, order: Order::Concede });
+        }
+        world.run_system_once(super::apply_concessions).unwrap();
+        (before, read(world))
+    }
+
     #[test]
     fn a_concession_hands_over_ground_feeds_the_appetite_and_costs_the_institution_trust() {
-        let mut sim = tiny();
-        let victim = state(&mut sim, "VIC");
-        let world = sim.world_mut();
-        let before = world.query::<&Crisis>().single(world).unwrap().clone();
-        let trust = world.resource::<Credibility>().of(InstitutionKind::UnitedNations);
-        world.write_message(OrderIssued { state: victim, order: Order::Concede });
-        world.run_system_once(super::apply_concessions).unwrap();
-        let after = world.query::<&Crisis>().single(world).unwrap().clone();
+        let ((before, trust), (after, now)) = concede(&["VIC"]);
         assert!((after.control - before.control - before.concession).abs() < 1e-6, "the victim hands over the level's share");
         assert!((after.appetite - before.appetite - super::CONCESSION_APPETITE).abs() < 1e-6);
-        let now = world.resource::<Credibility>().of(InstitutionKind::UnitedNations);
         assert!((trust - now - super::CONCESSION_CREDIBILITY).abs() < 1e-6, "trust {trust} → {now}");
     }
 
     #[test]
     fn two_states_conceding_in_the_same_turn_hand_over_the_claim_once_but_each_pays_for_it() {
-        let mut sim = tiny();
-        let victim = state(&mut sim, "VIC");
-        let world = sim.world_mut();
-        let before = world.query::<&Crisis>().single(world).unwrap().clone();
-        world.write_message(OrderIssued { state: victim, order: Order::Concede });
-        world.write_message(OrderIssued { state: victim, order: Order::Concede });
-        world.run_system_once(super::apply_concessions).unwrap();
-        let after = world.query::<&Crisis>().single(world).unwrap().clone();
-        assert!(
-            (after.control - before.control - before.concession).abs() < 1e-6,
-            "one settlement: {} → {}",
-            before.control,
-            after.control
-        );
+        // The victim and a great power with full leverage over it (ties 0.6 and a stake of 0.5).
+        let ((before, trust), (after, now)) = concede(&["VIC", "GRT"]);
+        let handed = after.control - before.control;
+        assert!((handed - before.concession).abs() < 1e-6, "one settlement hands over {}, not {handed}", before.concession);
         assert!((after.appetite - before.appetite - 2.0 * super::CONCESSION_APPETITE).abs() < 1e-6, "each concession feeds the appetite");
+        assert!((trust - now - 2.0 * super::CONCESSION_CREDIBILITY).abs() < 1e-6, "each costs trust: {trust} → {now}");
     }
 }
