@@ -87,7 +87,7 @@ mod tests {
         let mut sim = tiny();
         let states: Vec<_> = by.iter().map(|id| state(&mut sim, id)).collect();
         let world = sim.world_mut();
-        let mut read = |world: &mut bevy::prelude::World| {
+        let read = |world: &mut bevy::prelude::World| {
             let crisis = world.query::<&Crisis>().single(world).unwrap().clone();
             (crisis, world.resource::<Credibility>().of(InstitutionKind::UnitedNations))
         };
