@@ -88,9 +88,9 @@ pub fn logistics(mif: &MeasuresInForce) -> f32 {
 
 /// The power the aggressor expects pacts and guarantees of the victim to bring, each weighed by how firmly the
 /// pact is held: a member that has sent forces threatens with the power that has not yet arrived, weighed as its
-/// pledge and never less than forces on their way (`ON_THE_WAY`), doubted as they are (`belief`), so that sending forces under a pact never
-/// weakens its deterrence (what has arrived counts as forces in the theatre; see `pledged_on_way`). A pact deters by denial with the power its members
-/// can bring to the theatre; one made before the crisis with a nuclear power among the victim's protectors
+/// pledge and never less than forces on their way (`ON_THE_WAY`), doubted as they are (`belief`), so that
+/// sending forces under a pact never weakens its deterrence (what has arrived counts as forces in the theatre;
+/// see `pledged_on_way`). A pact deters by denial with the power its members can bring to the theatre; one made before the crisis with a nuclear power among the victim's protectors
 /// deters by punishment, with its members' whole power: it threatens a war the aggressor cannot win, wherever
 /// the local balance stands (Glenn Snyder, *Deterrence and Defense*, 1961; Thomas Schelling, *Arms and
 /// Influence*, 1966, on forces that stand as a tripwire).
