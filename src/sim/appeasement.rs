@@ -44,6 +44,7 @@ fn apply_concessions(
     // Munich, four powers'): it hands over the claim once, with the leverage of the state that has most.
     let (before, mut most) = (crisis.control, 0.0f32);
     for o in orders.read() {
+        let name = || names.get(o.state).map(|n| n.name.to_string()).unwrap_or_default();
         match o.order {
             Order::Concede => {
                 mif.concessions += 1;
@@ -60,14 +61,12 @@ fn apply_concessions(
                 for mut b in &mut blocs {
                     b.cohesion = (b.cohesion - CONCESSION_CREDIBILITY).max(0.0);
                 }
-                let name = names.get(o.state).map(|n| n.name.to_string()).unwrap_or_default();
-                log.news(cal.turn, date, format!("{name} concedes part of the aggressor's claim to keep the peace"), false);
+                log.news(cal.turn, date, format!("{} concedes part of the aggressor's claim to keep the peace", name()), false);
             }
             Order::Mediate => {
                 tension.tension = (tension.tension - CONCESSION_TENSION / 2.0).max(0.0);
                 crisis.appetite = (crisis.appetite + CONCESSION_APPETITE / 3.0).min(1.0);
-                let name = names.get(o.state).map(|n| n.name.to_string()).unwrap_or_default();
-                log.news(cal.turn, date, format!("{name} offers to mediate between the parties"), false);
+                log.news(cal.turn, date, format!("{} offers to mediate between the parties", name()), false);
             }
             _ => {}
         }
