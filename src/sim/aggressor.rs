@@ -216,9 +216,10 @@ fn aggressor_factors(
     // Behind a consented peace force the question of staying or going is political: the balance of forces
     // and the ground held stop counting; appetite, pressure, condemnation and allies decide.
     let political = mif.peacekeepers;
-    let mut f = vec![Factor::new(F::Appetite, (crisis.appetite + draws.resolve).clamp(0.0, 1.0))];
+    let want = (crisis.appetite + draws.resolve).clamp(0.0, 1.0);
+    let mut f = vec![Factor::new(F::Appetite, want)];
     if !political {
-        f.push(Factor::new(F::LocalBalance, (a - d) / (a + d).max(1e-6)));
+        f.push(Factor::new(F::LocalBalance, prospect((a - d) / (a + d).max(1e-6), want)));
     }
     if coalition > 0.0 {
         f.push(Factor::new(F::CoalitionInTheatre, -DETERRENCE * coalition / (a + coalition).max(1e-6)));
@@ -261,6 +262,14 @@ fn aggressor_factors(
     }
     f.push(Factor::new(F::DomesticPolitics, politics));
     f
+}
+
+/// The balance of forces as the aggressor weighs it. A winning balance is worth as much as it wants the prize:
+/// the chance of winning times the value of winning (Bruce Bueno de Mesquita, *The War Trap*, 1981), so an army
+/// that could win but whose government hardly wants the prize is not driven on by the odds alone. A losing
+/// balance counts in full: defeat costs the army, whatever the prize was worth.
+pub fn prospect(balance: f32, want: f32) -> f32 {
+    if balance > 0.0 { balance * want } else { balance }
 }
 
 /// What the aggressor reads when it reckons outside its own turn (as it answers a demand): the measures in force,
@@ -339,7 +348,8 @@ fn aggressor_decides(
     let mut choice = choice_by_score(&crisis, s);
     // Stopping under a demand to withdraw that power it believes stands behind, it goes home rather than hold a
     // line of its own choosing (Greece left Bulgaria within the League Council's sixty hours, October 1925).
-    let obeys = choice == AggressorChoice::AcceptTerms && obeys_demand(&mif, &f, &iv);
+    // However far below 0 it falls: the harder the pressure, the surer it goes.
+    let obeys = matches!(choice, AggressorChoice::AcceptTerms | AggressorChoice::Withdraw) && obeys_demand(&mif, &f, &iv);
     if obeys {
         choice = AggressorChoice::Withdraw;
     }
@@ -574,7 +584,7 @@ mod tests {
 
     use crate::sim::testing::{state, tiny};
     use crate::sim::trace::DecisionKind;
-    use crate::sim::{AggressorChoice, Calendar, Contingent, MeasuresInForce, RunLog};
+    use crate::sim::{AggressorChoice, Calendar, Contingent, Crisis, Draws, MeasuresInForce, RunLog};
 
     #[test]
     fn a_condemned_aggressor_weighs_walking_out_and_one_never_condemned_stays_without_asking() {
@@ -611,6 +621,21 @@ mod tests {
             let arrived = Contingent { state: great, cinc: coalition, sent: day - 100, lead: 0.0, days: 1.0 };
             world.resource_mut::<MeasuresInForce>().coalition.push(arrived);
         }
+        chosen(world)
+    }
+
+    /// The aggressor's choice on the first turn, wanting the prize `appetite`, against a victim it far outnumbers.
+    fn choice_wanting(appetite: f32) -> AggressorChoice {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        let mut draws = world.resource_mut::<Draws>();
+        (draws.resolve, draws.politics) = (0.0, 0.0);
+        let mut crisis = world.query::<&mut Crisis>().single_mut(world).unwrap();
+        (crisis.appetite, crisis.victim_readiness, crisis.control) = (appetite, 0.1, 0.0);
+        chosen(world)
+    }
+
+    fn chosen(world: &mut bevy::prelude::World) -> AggressorChoice {
         world.run_system_once(super::aggressor_decides).unwrap();
         let log = world.resource::<RunLog>();
         log.decisions
@@ -627,5 +652,11 @@ mod tests {
     fn an_aggressor_unopposed_presses_on_and_one_facing_overwhelming_forces_stops() {
         assert!(matches!(choice_facing(0.0), AggressorChoice::Proceed | AggressorChoice::Escalate));
         assert!(matches!(choice_facing(1.0), AggressorChoice::AcceptTerms | AggressorChoice::Withdraw));
+    }
+
+    #[test]
+    fn an_army_that_could_win_does_not_press_on_for_a_prize_its_government_does_not_want() {
+        assert!(matches!(choice_wanting(1.0), AggressorChoice::Proceed | AggressorChoice::Escalate));
+        assert!(!matches!(choice_wanting(0.0), AggressorChoice::Proceed | AggressorChoice::Escalate), "the odds alone do not drive it on");
     }
 }

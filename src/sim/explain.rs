@@ -204,7 +204,7 @@ fn explain_deterrence(out: &mut Vec<Explanation>, log: &RunLog) {
     if let Some(d) = last_aggressor(log) {
         out.push(Explanation {
             mechanism: Mechanism::Deterrence,
-            succeeded: deterred(d) && !prevailed(log),
+            succeeded: deterrence_worked(d, log),
             factors: rank(&d.factors),
             decisive: vec![d.actor.clone()],
         });
@@ -267,14 +267,16 @@ pub fn mechanism_results(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -
         out.push((Mechanism::Peacekeeping, true));
     }
     if let Some(d) = last_aggressor(log) {
-        out.push((Mechanism::Deterrence, deterred(d) && !prevailed(log)));
+        out.push((Mechanism::Deterrence, deterrence_worked(d, log)));
     }
     out
 }
 
-/// Whether the aggressor ended with what it came for: stopping then is not being deterred (Munich, 1938).
-fn prevailed(log: &RunLog) -> bool {
-    log.outcome.map(|o| o.0) == Some(OutcomeKind::AggressorPrevails)
+/// Deterrence worked when the aggressor's last decision was to stop and the crisis ended well: it never attacked, a
+/// cease-fire, or back behind its line. Stopping with what it came for (Munich, 1938) or still holding the
+/// victim's ground in a war that goes on (frozen) is not being deterred.
+fn deterrence_worked(d: &Decision, log: &RunLog) -> bool {
+    deterred(d) && good_end(log)
 }
 
 /// The heaviest factor of the aggressor's last decision: what the deterrence explanation ranks first.

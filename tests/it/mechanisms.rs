@@ -486,9 +486,9 @@ fn an_invader_on_the_council_lets_a_demand_it_would_obey_pass_on_the_first_day_a
     let reversed =
         |raw: &collective_security::level::RawLevel| share(typed(raw), 40, Policy::Historical, None, |r| r.outcome.result == "reversed");
     assert!(reversed(&petrich()) >= 0.7, "Greece withdraws: {}", reversed(&petrich()));
-    // Without the great powers at the table the demand carries no threat, and Greece stays.
+    // With no member ready to back the demand, it carries no threat, and Greece stays.
     let mut alone = petrich();
-    for s in alone.states.iter_mut().filter(|s| ["GBR", "FRA", "ITA", "JPN"].contains(&s.id.as_str())) {
+    for s in alone.states.iter_mut().filter(|s| !["GRC", "BGR"].contains(&s.id.as_str())) {
         s.commitment = 0.0;
     }
     let (with, without) = (reversed(&petrich()), reversed(&alone));
