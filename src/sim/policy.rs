@@ -10,7 +10,34 @@ use super::intervention::Intervention;
 use super::trace::RunLog;
 
 pub fn plugin(app: &mut App) {
-    app.add_systems(Turn, (plan_orders.in_set(TurnSystems::Plan), record_player_orders.in_set(TurnSystems::Orders)));
+    app.add_systems(
+        Turn,
+        ((plan_orders, victim_mobilises_as_recorded).chain().in_set(TurnSystems::Plan), record_player_orders.in_set(TurnSystems::Orders)),
+    );
+}
+
+/// A victim that the player does not lead mobilises when its record says it did, whoever the player leads and
+/// whether a strategy or a person gives the player's orders: no third state's policy decided whether Czechoslovakia
+/// mobilised in September 1938 or Ukraine in February 2022. Its appeals and its forces it decides for itself
+/// (`sponsor_motions`, the coalition's decisions); `--policy historical` already gives every playable state's
+/// record, and a victim that is not playable keeps the readiness its level gives it.
+fn victim_mobilises_as_recorded(
+    level: Res<Level>,
+    cal: Res<Calendar>,
+    role: Res<PlayerRole>,
+    crisis: Single<&Crisis>,
+    nations: Res<Nations>,
+    iv: Res<Intervention>,
+    mut out: MessageWriter<OrderIssued>,
+) {
+    if role.state == crisis.victim || role.policy == Some(Policy::Historical) {
+        return;
+    }
+    let Some(p) = level.0.playable.iter().find(|p| nations.0[p.state] == crisis.victim) else { return };
+    let recorded = p.historical.get(cal.turn).is_some_and(|orders| orders.contains(&Order::Rearm));
+    if recorded && iv.keeps(p.state, &Order::Rearm) {
+        out.write(OrderIssued { state: crisis.victim, order: Order::Rearm });
+    }
 }
 
 /// Keeps the player's orders of the turn in the log, whoever gave them: reports and replays read them.

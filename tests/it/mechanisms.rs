@@ -583,3 +583,27 @@ fn a_victims_answer_to_a_cease_fire_offer_is_not_explained_as_peacekeeping() {
     }
     assert!(answered > 0, "South Korea never answered an offer of a cease-fire in five runs: the test tests nothing");
 }
+
+/// The victim's readiness after each turn, a person leading `role` and giving no orders.
+fn victim_readiness_led_by(role: &str) -> Vec<f32> {
+    let level = shipped("ukraine_2022");
+    let mut sim = Simulation::new();
+    let role = level.state_ix(role);
+    sim.start(&RunSetup { level, seed: 1, role, policy: None, credibility: None, lessons: Default::default() });
+    let mut out = Vec::new();
+    for _ in 0..3 {
+        sim.step();
+        out.push(sim.world_mut().query::<&Crisis>().single(sim.world()).unwrap().victim_readiness);
+    }
+    out
+}
+
+#[test]
+fn a_victim_the_player_does_not_lead_mobilises_when_its_record_says_it_did() {
+    // Ukraine's record mobilises it once, in the first days (general mobilisation, 24 February 2022): a person
+    // leading the United States sees it mobilise, whatever the United States does; one leading Ukraine decides.
+    let led_by_usa = victim_readiness_led_by("USA");
+    assert!(led_by_usa[2] > led_by_usa[0], "{led_by_usa:?}");
+    let led_by_ukraine = victim_readiness_led_by("UKR");
+    assert_eq!(led_by_ukraine[2], led_by_ukraine[0], "the player leading the victim gives its orders: {led_by_ukraine:?}");
+}
