@@ -50,6 +50,12 @@ pub struct View {
     pub noise: f32,
 }
 
+/// What a government's ties to the aggressor leave of the forces or arms it can send against it: a war on a friend
+/// finds little support at home (India, Russia's partner, in 2022; France, courting Italy, in 1935).
+pub fn against_a_friend(int: &Interests) -> f32 {
+    1.0 - int.ties_aggressor.clamp(0.0, 1.0)
+}
+
 /// How exposed a state is to the aggressor's reprisal: the aggressor's power that can reach its capital
 /// (falling with the square of distance) against its own power and the shelter of the wider world.
 pub fn exposure(i: &Interests, v: &View) -> f32 {

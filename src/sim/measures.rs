@@ -221,9 +221,9 @@ pub const ARMS_ABOVE: f32 = 0.6;
 pub const INTERVENE_SHARE: f32 = 0.3;
 /// The share of its power a government that orders forces can send and keep there: what its public will pay
 /// for grows with its stake in the theatre, its ties to the victim, and the treaty that obliges it (a pact
-/// held with `obligation` cohesion is a stake as firm as that).
+/// held with `obligation` cohesion is a stake as firm as that), and shrinks with its ties to the aggressor.
 pub fn order_share(int: &Interests, obligation: f32) -> f32 {
-    INTERVENE_SHARE * (0.4 + 0.6 * int.interest.max(int.ties_victim).max(obligation).clamp(0.0, 1.0))
+    INTERVENE_SHARE * (0.4 + 0.6 * int.interest.max(int.ties_victim).max(obligation).clamp(0.0, 1.0)) * interest::against_a_friend(int)
 }
 
 /// Score at which a state deciding for itself sends all that an order would.
@@ -266,11 +266,17 @@ fn form_coalition(
     let Ok(agg) = nations.get(crisis.aggressor) else { return };
     let (start, _) = turn_days(&level.0, cal.turn);
     let needed = agg.2.cinc * projection(agg.3.km_theatre, agg.2.cinc) * crisis.aggressor_readiness * 1.5;
-    let lead: f32 = mif.intervening.iter().filter_map(|e| nations.get(*e).ok()).map(|n| n.2.cinc * n.3.ties_victim.max(0.0)).sum();
+    // Those leading the effort count with the power they can bring to the theatre, as the aggressor does.
+    let lead: f32 = mif
+        .intervening
+        .iter()
+        .filter_map(|e| nations.get(*e).ok())
+        .map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc) * n.3.ties_victim.max(0.0))
+        .sum();
     let ctx = CoalitionCtx {
         authorised: mif.force_authorised,
         nuclear: agg.3.nuclear,
-        lead: lead / agg.2.cinc.max(1e-6),
+        lead: lead / (agg.2.cinc * projection(agg.3.km_theatre, agg.2.cinc)).max(1e-6),
         credibility: cred.of(level.0.institution.kind),
     };
     let mut committed: f32 = mif.coalition.iter().map(|c| c.cinc).sum();
@@ -369,10 +375,21 @@ fn coalition_factors(int: &Interests, view: &View, ctx: &CoalitionCtx, member: b
         f.push(Factor::new(FactorId::NuclearRisk, -NUCLEAR_RISK * (1.0 - obligation)));
     }
     if obligation <= 0.0 && !(ctx.authorised && member) {
-        f.push(Factor::new(FactorId::CoalitionLead, 0.5 * ctx.lead.min(1.0) - 0.25));
+        f.push(Factor::new(FactorId::CoalitionLead, coalition_lead(ctx.lead)));
     }
     f
 }
+
+/// How far the leaders of an ad hoc coalition draw others in: `−LEAD_RISK` behind no one, `+0.25` behind leaders
+/// who bring to the theatre as much power as the aggressor does. States join the side likely to win (Stephen Walt,
+/// *The Origins of Alliances*, 1987): an unobliged state following a lead weaker than the aggressor joins a war it
+/// may lose (none followed Ethiopia's friends in 1935; thirty-four states followed the United States in 1990).
+pub fn coalition_lead(lead: f32) -> f32 {
+    (0.25 + LEAD_RISK) * lead.clamp(0.0, 1.0) - LEAD_RISK
+}
+
+/// What following no one into a war costs a state deciding to join an ad hoc coalition.
+pub const LEAD_RISK: f32 = 0.5;
 
 /// The blockade's grip on the aggressor's supply, and the aggressor's answer: accept it, or go to war with
 /// the blockaders (the risk Britain and France would not run over the Suez Canal in 1935).
@@ -476,7 +493,7 @@ fn send_arms(
             f.push(Factor::new(FactorId::NonAlignment, -0.7));
         }
         let sends = iv.score(&f) > ARMS_ABOVE;
-        let cinc = if sends { cap.cinc * ARMS_SHARE } else { 0.0 };
+        let cinc = if sends { cap.cinc * ARMS_SHARE * interest::against_a_friend(int) } else { 0.0 };
         log.decide(cal.turn, &nation.id, DecisionKind::Arm { cinc }, f);
         if sends {
             mif.arms.push(Contingent::sent(e, cinc, start, int.km_theatre, &draws));

@@ -2,7 +2,7 @@
 
 use collective_security::level::{BlocKind, BodyKind, EventKind, Measure, Order, RawBloc};
 use collective_security::sim::runner::RunSetup;
-use collective_security::sim::trace::Ballot;
+use collective_security::sim::trace::{Ballot, DecisionKind};
 use collective_security::sim::{Credibility, Crisis, Policy, Simulation};
 
 use crate::support::*;
@@ -606,4 +606,38 @@ fn a_victim_the_player_does_not_lead_mobilises_when_its_record_says_it_did() {
     assert!(led_by_usa[2] > led_by_usa[0], "{led_by_usa:?}");
     let led_by_ukraine = victim_readiness_led_by("UKR");
     assert_eq!(led_by_ukraine[2], led_by_ukraine[0], "the player leading the victim gives its orders: {led_by_ukraine:?}");
+}
+
+/// The states other than the player's that send forces in Ukraine 2022, over `n` seeds, the player leading `role`
+/// with the alliance strategy.
+fn followers_in_ukraine(role: &str, n: u64) -> std::collections::BTreeSet<String> {
+    let level = shipped("ukraine_2022");
+    let mut out = std::collections::BTreeSet::new();
+    for seed in 0..n {
+        let r = play(level.clone(), seed, Policy::Alliance, Some(role));
+        let sent = r.decisions.iter().filter(|d| matches!(d.decision, DecisionKind::Contribute { cinc } if cinc > 0.0));
+        out.extend(sent.map(|d| d.actor.to_string()).filter(|a| a != role));
+    }
+    out
+}
+
+#[test]
+fn friends_of_the_victim_follow_a_lead_that_matches_the_aggressor_and_not_a_distant_one_that_does_not() {
+    // Walt (1987): states join the side likely to win. Behind the United States, Poland joins a coalition against
+    // Russia; behind India, which brings a fraction of Russia's power to Ukraine, no one does.
+    assert!(followers_in_ukraine("USA", 10).contains("POL"), "{:?}", followers_in_ukraine("USA", 10));
+    assert!(followers_in_ukraine("IND", 10).is_empty(), "{:?}", followers_in_ukraine("IND", 10));
+}
+
+#[test]
+fn a_government_that_fights_a_friend_of_its_own_sends_less_and_undoes_less() {
+    // India, Russia's partner (ties 0.4), leading the alliance strategy in 2022; the same India without those ties.
+    let reversed = |raw: &collective_security::level::RawLevel| {
+        share(typed(raw), 100, Policy::Alliance, Some("IND"), |r| r.outcome.result == "reversed")
+    };
+    let friend = raw("ukraine_2022");
+    let mut stranger = friend.clone();
+    stranger.states.iter_mut().find(|s| s.id == "IND").unwrap().ties_aggressor = 0.0;
+    let (with_ties, without) = (reversed(&friend), reversed(&stranger));
+    assert!(with_ties + 0.1 <= without, "India close to Russia undoes the invasion less often: {with_ties} against {without}");
 }

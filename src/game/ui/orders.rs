@@ -177,7 +177,7 @@ fn alliance_orders(ui: &mut egui::Ui, w: &World, role: &PlayerRole, actions: &mu
         order_button(ui, actions, Order::Rearm, "Rearm", &rearm);
     }
     let send = format!(
-        "You send {:.0}% of your power. Its first elements land after {:.0} days plus a day per {:.0} km, all of it after {:.0} days plus a day per {:.0} km. Friends of the victim may follow, others may free-ride.",
+        "You send up to {:.0}% of your power: more with your stake in the theatre, your ties to the victim or a pact, less if the aggressor is your friend. Its first elements land after {:.0} days plus a day per {:.0} km, all of it after {:.0} days plus a day per {:.0} km. Friends of the victim may follow, others may free-ride.",
         crate::sim::measures::INTERVENE_SHARE * 100.0,
         crate::sim::MOBILISE_DAYS,
         crate::sim::VOYAGE_KM_PER_DAY,
@@ -188,7 +188,7 @@ fn alliance_orders(ui: &mut egui::Ui, w: &World, role: &PlayerRole, actions: &mu
     order_button(ui, actions, Order::Intervene, "Send forces to the theatre", &send);
     if !victim {
         let arm = format!(
-            "Arms worth {:.0}% of your power reach the victim's forces over the same transit time; no war with the aggressor. Others may follow your lead.",
+            "Arms worth up to {:.0}% of your power (less if the aggressor is your friend) reach the victim's forces over the same transit time; no war with the aggressor. Others may follow your lead.",
             crate::sim::alliance::ARMS_SHARE * 100.0
         );
         order_button(ui, actions, Order::ArmVictim, "Arm the victim", &arm);
