@@ -64,7 +64,7 @@ pub struct SaveDir(pub PathBuf);
 /// nuclear risk; 6: a campaign's fortune sets the pace of a winning advance, and vast theatres are crossed at
 /// 0.35 of the pace; 7: the power behind the institution's verdict; 8: a state deciding for itself sends no more
 /// than an order would; 9: forces sent under a pact, guarantees given in the crisis, allies' verdicts); older saves are refused with a message, never half-loaded.
-pub const SAVE_FORMAT: u32 = 10;
+pub const SAVE_FORMAT: u32 = 11;
 
 #[derive(Serialize, Deserialize)]
 pub struct SaveFile {

@@ -296,14 +296,14 @@ fn aggressor_decides(
     cred: Res<Credibility>,
     draws: Res<Draws>,
     iv: Res<Intervention>,
-    mut rng: ResMut<SimRng>,
+    rng: Res<SimRng>,
     mut log: ResMut<RunLog>,
     mut crisis: Single<&mut Crisis>,
     nations: Query<NationQuery>,
     blocs: Query<&Bloc>,
 ) {
-    // Drawn every turn, settled or not, so that the draws that follow keep their order.
-    let politics = draws.politics * rng.dynamic();
+    // The turn's own draw: the same whatever happened before (`SimRng::keyed`).
+    let politics = draws.politics * rng.keyed(cal.turn, DrawFor::Politics, 0);
     let date = level.0.turns[cal.turn].date;
     let (_, day) = turn_days(&level.0, cal.turn);
     crisis.taught |= thrown_back(&crisis, &log) >= TAUGHT_BY_LOSS;

@@ -44,7 +44,7 @@ pub const SIZE_MAX: f32 = 1.0;
 fn aggressor_allies_intervene(
     level: Res<Level>,
     cal: Res<Calendar>,
-    mut rng: ResMut<SimRng>,
+    rng: Res<SimRng>,
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
     draws: Res<Draws>,
@@ -64,13 +64,13 @@ fn aggressor_allies_intervene(
     let onward: f32 = mif.coalition.iter().filter(|c| !mif.held_at_line.contains(&c.state)).map(|c| c.arrived(day)).sum();
     let pressing = onward / (coalition + a).max(1e-6);
     let date = level.0.turns[cal.turn].date;
-    // In the states' own order: the draws do not follow the ECS's storage.
+    // In the states' own order, each with its own draw (`SimRng::keyed`).
     for (e, n, cap, int, _) in order.in_order(&nations, |n| n.1.ix) {
         if e == crisis.aggressor || e == crisis.victim || int.ties_aggressor < 0.5 || mif.aggressor_allies.iter().any(|(a, _)| *a == e) {
             continue;
         }
         let near = projection(int.km_theatre, 0.0);
-        let f = friend_factors(int, near, pressing, rng.dynamic());
+        let f = friend_factors(int, near, pressing, rng.keyed(cal.turn, DrawFor::Friends, n.ix.0));
         let c = if iv.score(&f) > 0.6 { cap.cinc * 0.3 * near } else { 0.0 };
         log.decide(cal.turn, &n.id, DecisionKind::Intervene { cinc: c }, f);
         if c > 0.0 {
@@ -101,13 +101,13 @@ fn fight(
     level: Res<Level>,
     cal: Res<Calendar>,
     draws: Res<Draws>,
-    mut rng: ResMut<SimRng>,
+    rng: Res<SimRng>,
     mif: Res<MeasuresInForce>,
     mut crisis: Single<&mut Crisis>,
     nations: Query<NationQuery>,
 ) {
-    // Drawn every turn, fighting or not, so that the draws that follow keep their order.
-    let luck = FRONT_NOISE * rng.dynamic();
+    // The turn's own draw: the same whatever happened before (`SimRng::keyed`).
+    let luck = FRONT_NOISE * rng.keyed(cal.turn, DrawFor::Luck, 0);
     if !crisis.fighting || mif.peacekeepers {
         return;
     }

@@ -209,15 +209,15 @@ pub struct Calendar {
     pub finished: bool,
 }
 
-/// The one source of randomness, seeded by the run's seed. Same seed, same draws. It keeps two streams from
-/// that seed: one for ballots, one for everything that happens around them (the run's uncertainties,
-/// decisions on sanctions, forces and arms, the fighting). A change in how a crisis unfolds therefore never
-/// shifts the draws of a later ballot, so runs compared over the same seeds differ only by what changed.
+/// The one source of randomness, seeded by the run's seed. Same seed, same draws. The run's opening
+/// uncertainties come from one stream, in a fixed order (`Draws::draw`); every later draw is keyed by what it is
+/// for, the turn and the state (`keyed`, `ballot`), and computed from the seed alone. A change in how a crisis
+/// unfolds (a motion dropped, sanctions lifted, a state that stops deciding) therefore never shifts another draw,
+/// so runs compared over the same seeds differ only by what changed and what followed from it.
 #[derive(Resource)]
 pub struct SimRng {
     pub seed: u64,
-    pub rng: SplitMix64,
-    pub dynamics: SplitMix64,
+    opening: SplitMix64,
 }
 
 /// SplitMix64 (Steele, Lea and Flood 2014; the generator Java's `SplittableRandom` uses): a 64-bit state
@@ -243,22 +243,58 @@ impl SplitMix64 {
     }
 }
 
-/// Mixed into the seed of the dynamics stream, whose starting state is then scrambled, so that the two
-/// streams of one seed never run along the same sequence.
+/// Mixed into the seed of the opening stream and of the dynamics' keyed draws, so that no two sequences of one
+/// seed run along each other.
 const DYNAMICS_STREAM: u64 = 0xD1B5_4A32_D192_ED03;
+/// Mixed into the seed of the ballots' keyed draws.
+const BALLOTS_STREAM: u64 = 0x8CB9_2BA7_2F3D_8DD7;
 
 impl SimRng {
     pub fn new(seed: u64) -> Self {
-        SimRng { seed, rng: SplitMix64::new(seed), dynamics: SplitMix64::new(SplitMix64::new(seed ^ DYNAMICS_STREAM).next_u64()) }
+        SimRng { seed, opening: SplitMix64::new(SplitMix64::new(seed ^ DYNAMICS_STREAM).next_u64()) }
     }
-    /// A uniform draw in [-1, 1) from the ballots' stream.
-    pub fn signed(&mut self) -> f32 {
-        self.rng.signed()
+    /// The next uniform draw in [-1, 1) of the opening stream: the run's opening uncertainties (`Draws`).
+    pub fn opening(&mut self) -> f32 {
+        self.opening.signed()
     }
-    /// A uniform draw in [-1, 1) from the dynamics' stream.
-    pub fn dynamic(&mut self) -> f32 {
-        self.dynamics.signed()
+    /// A uniform draw in [-1, 1) for one purpose, on one turn, for one state (or 0): a stream of its own, the
+    /// same whatever was drawn before. So a change in what happens (sanctions lifted, a state that joins the
+    /// coalition and stops deciding) never shifts another draw, and runs compared over the same seeds differ
+    /// only by what changed and what followed from it.
+    pub fn keyed(&self, turn: usize, what: DrawFor, state: usize) -> f32 {
+        self.draw_for(DYNAMICS_STREAM, [turn as u64, what as u64, state as u64, 0])
     }
+    /// A uniform draw in [-1, 1) for one member's ballot on one motion (a body and a measure, on one turn): the
+    /// same whatever was voted before, so a motion dropped or added never shifts another ballot's draw.
+    pub fn ballot(&self, turn: usize, body: BodyKind, measure: Measure, state: usize) -> f32 {
+        self.draw_for(BALLOTS_STREAM, [turn as u64, body as u64, measure as u64, state as u64])
+    }
+    fn draw_for(&self, stream: u64, parts: [u64; 4]) -> f32 {
+        let mut h = SplitMix64::new(self.seed ^ stream).next_u64();
+        for part in parts {
+            h = SplitMix64::new(h ^ part).next_u64();
+        }
+        SplitMix64::new(h).signed()
+    }
+}
+
+/// What a keyed draw of the dynamics is for (`SimRng::keyed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DrawFor {
+    /// Each state's compliance with sanctions.
+    Sanctions,
+    /// Each state's decision to send forces.
+    Forces,
+    /// The aggressor's answer to a blockade.
+    Blockade,
+    /// Each friend of the victim's decision to send arms.
+    Arms,
+    /// The aggressor's domestic politics.
+    Politics,
+    /// Each friend of the aggressor's decision to step in.
+    Friends,
+    /// The front's luck.
+    Luck,
 }
 
 /// What this run drew at its start, in this order, from the one RNG (ranges: the level's `uncertainty`).
@@ -282,12 +318,12 @@ pub struct Draws {
 impl Draws {
     /// Draws a run's uncertainties in a fixed order.
     pub fn draw(rng: &mut SimRng, u: &crate::level::Uncertainty) -> Draws {
-        let resolve = u.resolve * rng.dynamic();
-        let fortune_aggressor = 1.0 + u.fortune * rng.dynamic();
-        let fortune_victim = 1.0 + u.fortune * rng.dynamic();
-        let leakage = 1.0 + u.leakage * rng.dynamic();
-        let arrival = 1.0 + u.arrival * rng.dynamic();
-        let doubt = u.misjudgement * (rng.dynamic() + 1.0) * 0.5;
+        let resolve = u.resolve * rng.opening();
+        let fortune_aggressor = 1.0 + u.fortune * rng.opening();
+        let fortune_victim = 1.0 + u.fortune * rng.opening();
+        let leakage = 1.0 + u.leakage * rng.opening();
+        let arrival = 1.0 + u.arrival * rng.opening();
+        let doubt = u.misjudgement * (rng.opening() + 1.0) * 0.5;
         Draws { resolve, fortune_aggressor, fortune_victim, leakage, arrival, politics: u.politics, doubt }
     }
 }

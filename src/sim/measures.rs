@@ -86,7 +86,7 @@ fn apply_sanctions(
     weights: Res<Weights>,
     role: Res<PlayerRole>,
     draws: Res<Draws>,
-    mut rng: ResMut<SimRng>,
+    rng: Res<SimRng>,
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
     crisis: Single<&Crisis>,
@@ -103,15 +103,15 @@ fn apply_sanctions(
     let mut cut = Cut { detail: !log.lean, ..default() };
     let mut trace = SanctionsTrace::default();
     let redecide = std::mem::take(&mut mif.sanctions_redecide);
-    // In the states' own order, so that each draws the same noise whatever the world ran before.
+    // In the states' own order, each with its own draw, whatever the world ran before (`SimRng::keyed`).
     for ((e, nation, cap, int, member), mut decided) in order.in_order(nations.iter_mut(), |n| n.0.1.ix) {
         if e == crisis.aggressor || e == crisis.victim {
             continue;
         }
         // Members decide anew when the institution takes sanctions over; an outsider keeps its own choice.
         let current = decided.0.filter(|_| !(redecide && member));
-        // Drawn for every state, whatever it decides, so that who the player leads never shifts the draws.
-        let noise = rng.dynamic();
+        // Each state's own draw for the turn, whatever it decides: who the player leads never shifts the draws.
+        let noise = rng.keyed(cal.turn, DrawFor::Sanctions, nation.ix.0);
         let compliance = if let Some(c) = current {
             c
         } else if e == role.state && role.policy != Some(Policy::Historical) {
@@ -245,7 +245,7 @@ fn form_coalition(
     weights: Res<Weights>,
     role: Res<PlayerRole>,
     draws: Res<Draws>,
-    mut rng: ResMut<SimRng>,
+    rng: Res<SimRng>,
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
     crisis: Single<&Crisis>,
@@ -266,9 +266,12 @@ fn form_coalition(
     let Ok(agg) = nations.get(crisis.aggressor) else { return };
     let (start, _) = turn_days(&level.0, cal.turn);
     let needed = agg.2.cinc * projection(agg.3.km_theatre, agg.2.cinc) * crisis.aggressor_readiness * 1.5;
-    // Those leading the effort count with the power they can bring to the theatre, as the aggressor does.
-    let lead: f32 = mif
-        .intervening
+    // Those leading the effort (governments that ordered forces, states whose forces are already on their way)
+    // count with the power they can bring to the theatre, as the aggressor does.
+    let mut leaders: Vec<Entity> = mif.intervening.iter().chain(mif.coalition.iter().map(|c| &c.state)).copied().collect();
+    leaders.sort_unstable();
+    leaders.dedup();
+    let lead: f32 = leaders
         .iter()
         .filter_map(|e| nations.get(*e).ok())
         .map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc) * n.3.ties_victim.max(0.0))
@@ -287,7 +290,7 @@ fn form_coalition(
         |e: Entity| e != crisis.aggressor && (e != crisis.victim || mif.intervening.contains(&e)) && joined.binary_search(&e).is_err();
     let deciders: Vec<_> = nations.iter().filter(|n| deciding(n.0)).collect();
     for (e, nation, cap, int, member) in strongest_first(&deciders, |n| (n.2.cinc, n.1.ix)) {
-        let noise = rng.dynamic();
+        let noise = rng.keyed(cal.turn, DrawFor::Forces, nation.ix.0);
         if iv.withholds(nation.ix, OrderKind::Intervene) || level.0.withholds(nation.ix, cal.turn, |o| *o == Order::Intervene) {
             continue;
         }
@@ -374,8 +377,13 @@ fn coalition_factors(int: &Interests, view: &View, ctx: &CoalitionCtx, member: b
         // A treaty obligation is the commitment made in advance that outweighs the fear (Schelling).
         f.push(Factor::new(FactorId::NuclearRisk, -NUCLEAR_RISK * (1.0 - obligation)));
     }
-    if obligation <= 0.0 && !(ctx.authorised && member) {
-        f.push(Factor::new(FactorId::CoalitionLead, coalition_lead(ctx.lead)));
+    if obligation <= 0.0 {
+        // The institution's authority already draws a member in; a lead weaker than the aggressor still holds it
+        // back: an authorisation no great power carries out is a war few will start (Claude, *Power and
+        // International Relations*, 1962, on collective security's dependence on the great powers).
+        let lead = coalition_lead(ctx.lead);
+        let lead = if ctx.authorised && member { lead.min(0.0) } else { lead };
+        f.push(Factor::new(FactorId::CoalitionLead, lead));
     }
     f
 }
@@ -397,7 +405,7 @@ fn enforce_blockade(
     level: Res<Level>,
     cal: Res<Calendar>,
     draws: Res<Draws>,
-    mut rng: ResMut<SimRng>,
+    rng: Res<SimRng>,
     mut mif: ResMut<MeasuresInForce>,
     mut tension: ResMut<WorldTension>,
     mut log: ResMut<RunLog>,
@@ -408,7 +416,7 @@ fn enforce_blockade(
     if mif.blockaders.is_empty() {
         return;
     }
-    let noise = draws.politics * rng.dynamic();
+    let noise = draws.politics * rng.keyed(cal.turn, DrawFor::Blockade, 0);
     let Ok(agg) = nations.get(crisis.aggressor) else { return };
     let navies: f32 =
         mif.blockaders.iter().filter_map(|e| nations.get(*e).ok()).map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc)).sum();
@@ -451,7 +459,7 @@ fn send_arms(
     cal: Res<Calendar>,
     draws: Res<Draws>,
     role: Res<PlayerRole>,
-    mut rng: ResMut<SimRng>,
+    rng: Res<SimRng>,
     mut mif: ResMut<MeasuresInForce>,
     mut log: ResMut<RunLog>,
     crisis: Single<&Crisis>,
@@ -468,7 +476,7 @@ fn send_arms(
     let backing: f32 = mif.arms.iter().filter_map(|c| nations.get(c.state).ok()).map(|n| n.2.cinc * n.3.ties_victim.max(0.0)).sum::<f32>()
         / agg.2.cinc.max(1e-6);
     for (e, nation, cap, int, _) in order.in_order(&nations, |n| n.1.ix) {
-        let noise = rng.dynamic();
+        let noise = rng.keyed(cal.turn, DrawFor::Arms, nation.ix.0);
         if iv.withholds(nation.ix, OrderKind::ArmVictim) || level.0.withholds(nation.ix, cal.turn, |o| *o == Order::ArmVictim) {
             continue;
         }

@@ -4,7 +4,7 @@ pub mod rules;
 
 use bevy::prelude::*;
 
-use crate::level::{BodyKind, InstitutionKind, Measure, Procedure, VotingRule};
+use crate::level::{BodyKind, InstitutionKind, Measure, Procedure, StateIx, VotingRule};
 use crate::sim::core::*;
 use crate::sim::interest::{self, ATTEND, View};
 use crate::sim::intervention::Intervention;
@@ -162,7 +162,7 @@ fn hold_votes(
     cal: Res<Calendar>,
     mut cred: ResMut<Credibility>,
     weights: Res<Weights>,
-    mut rng: ResMut<SimRng>,
+    rng: Res<SimRng>,
     mut log: ResMut<RunLog>,
     mut mif: ResMut<MeasuresInForce>,
     mut crisis: Single<&mut Crisis>,
@@ -201,7 +201,7 @@ fn hold_votes(
             proposer: Some(motion.proposer),
             intervention: &iv,
         };
-        let mut casts = cast_ballots(body, motion.measure, &ctx, &nations, || rng.signed());
+        let mut casts = cast_ballots(body, motion.measure, &ctx, &nations, |ix| rng.ballot(cal.turn, motion.body, motion.measure, ix.0));
         // Only a motion that names the aggressor carries power behind it.
         let backing = if motion.measure.against_aggressor() { verdict_backing(&casts, &nations) } else { Vec::new() };
         let world = DemandWorld {
@@ -542,7 +542,7 @@ pub fn cast_ballots(
     measure: Measure,
     ctx: &BallotCtx,
     nations: &Query<NationQuery>,
-    mut noise: impl FnMut() -> f32,
+    noise: impl Fn(StateIx) -> f32,
 ) -> Vec<Cast> {
     let w = ctx.weights;
     let mut out = Vec::with_capacity(body.members.len());
@@ -554,7 +554,7 @@ pub fn cast_ballots(
             aggressor_cinc: ctx.aggressor_cinc,
             credibility: ctx.credibility,
             self_defence: ctx.self_defence,
-            noise: noise(),
+            noise: noise(nation.ix),
         };
         let mut factors = if party {
             interest::party_ballot_factors(e == ctx.aggressor, measure)
@@ -657,7 +657,7 @@ pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under:
         proposer: player,
         intervention: &Intervention::default(),
     };
-    let mut casts = cast_ballots(body, measure, &ctx, &nations, || 0.0);
+    let mut casts = cast_ballots(body, measure, &ctx, &nations, |_| 0.0);
     let w = DemandWorld {
         level: &level.0,
         turn: cal.turn,
