@@ -176,7 +176,20 @@ pub fn compliance_factors(i: &Interests, v: &View, oil: bool, binding: bool, w: 
 
 /// The factors of a decision to send forces to the theatre against the aggressor.
 /// `burden` is the share of the needed force already committed by others (buck-passing).
-pub fn contribution_factors(i: &Interests, v: &View, authorised: bool, bloc_obligation: f32, burden: f32, w: &Weights) -> Factors {
+/// The burden of a coalition as a state deciding to join it sees it: the share of the force needed that others
+/// already carry (`carried`), and the share its own forces would be (`own`, at most 1).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Burden {
+    pub carried: f32,
+    pub own: f32,
+}
+
+/// What a small state's contribution to a coalition is worth to it: at most `SMALL_SHARE` against joining when its
+/// forces would be nothing of what is needed, nothing once they would be a fifth of it (`SIGNIFICANT_SHARE`).
+pub const SMALL_SHARE: f32 = 0.3;
+pub const SIGNIFICANT_SHARE: f32 = 0.2;
+
+pub fn contribution_factors(i: &Interests, v: &View, authorised: bool, bloc_obligation: f32, burden: Burden, w: &Weights) -> Factors {
     let mut f = Factors::new();
     if authorised {
         f.push(Factor::new(F::Legitimacy, w.commitment * i.commitment * v.credibility * 0.6));
@@ -203,8 +216,16 @@ pub fn contribution_factors(i: &Interests, v: &View, authorised: bool, bloc_obli
     if i.non_aligned {
         f.push(Factor::new(F::NonAlignment, -w.non_aligned));
     }
-    if burden > 0.0 {
-        f.push(Factor::new(F::FreeRiding, -0.5 * burden.min(2.0)));
+    // Olson and Zeckhauser, "An Economic Theory of Alliances" (1966): the small free-ride on the large. A state
+    // whose forces would count for much feels others' effort less, and one whose forces would count for little
+    // sees little reason to send them at all, unless a treaty binds it: a pact is the commitment made in advance
+    // that overcomes the calculation (Schelling).
+    let weight = (burden.own / SIGNIFICANT_SHARE).min(1.0);
+    if burden.carried > 0.0 {
+        f.push(Factor::new(F::FreeRiding, -0.5 * burden.carried.min(2.0) * (1.0 - burden.own.min(1.0))));
+    }
+    if weight < 1.0 && bloc_obligation <= 0.0 {
+        f.push(Factor::new(F::SmallShare, -SMALL_SHARE * (1.0 - weight)));
     }
     let exp = exposure(i, v);
     if exp > 0.0 {

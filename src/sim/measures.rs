@@ -311,7 +311,9 @@ fn form_coalition(
             if obligation <= 0.0 && !(ctx.authorised && member && crisis.fighting) && !ad_hoc {
                 continue;
             }
-            let factors = coalition_factors(int, &view, &ctx, member, obligation, committed / needed.max(1e-6), &weights);
+            let own = cap.cinc * projection(int.km_theatre, cap.cinc) * order_share(int, obligation) / needed.max(1e-6);
+            let burden = interest::Burden { carried: committed / needed.max(1e-6), own: own.min(1.0) };
+            let factors = coalition_factors(int, &view, &ctx, member, obligation, burden, &weights);
             let s = iv.score(&factors);
             let c = if s > 0.0 { cap.cinc * (own_share(int, obligation, s) + for_itself) } else { 0.0 };
             log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, factors);
@@ -371,7 +373,15 @@ struct CoalitionCtx {
 
 /// A state's reasons to send forces, with the risk of fighting a nuclear power and, for an ad hoc coalition,
 /// the weight of those who lead it.
-fn coalition_factors(int: &Interests, view: &View, ctx: &CoalitionCtx, member: bool, obligation: f32, burden: f32, w: &Weights) -> Factors {
+fn coalition_factors(
+    int: &Interests,
+    view: &View,
+    ctx: &CoalitionCtx,
+    member: bool,
+    obligation: f32,
+    burden: interest::Burden,
+    w: &Weights,
+) -> Factors {
     let mut f = interest::contribution_factors(int, view, ctx.authorised && member, obligation, burden, w);
     if ctx.nuclear {
         // A treaty obligation is the commitment made in advance that outweighs the fear (Schelling).

@@ -62,6 +62,7 @@ pub enum FactorId {
     NuclearRisk,
     CoalitionLead,
     SeaPower,
+    SmallShare,
 }
 
 impl FactorId {
@@ -121,6 +122,7 @@ impl FactorId {
             NuclearRisk => "risk of nuclear escalation with a nuclear power",
             CoalitionLead => "the power of those already leading the effort",
             SeaPower => "the blockading navies against its own power",
+            SmallShare => "its forces would count for little",
         }
     }
 }
