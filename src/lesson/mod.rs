@@ -56,6 +56,13 @@ impl LessonDef {
 impl Strategy {
     pub const ALL: [Strategy; 3] = [Strategy::Appeasement, Strategy::Alliance, Strategy::Collective];
 
+    /// The strategies of one turn's orders: forces sent in the turn the state asks the institution for the
+    /// authority to use them are offered to it, as the United States' were in August 1990.
+    pub fn of_turn(orders: &[Order], force_authorised: bool) -> impl Iterator<Item = Strategy> + '_ {
+        let sought = orders.iter().any(|o| matches!(o, Order::Propose { measure: crate::level::Measure::AuthoriseForce, .. }));
+        orders.iter().filter_map(move |o| Strategy::of(o, force_authorised || sought))
+    }
+
     /// The strategy an order belongs to. Sending forces is collective action once the institution has
     /// authorised force, and alliance or balance of power without it; waiting belongs to none.
     pub fn of(order: &Order, force_authorised: bool) -> Option<Strategy> {

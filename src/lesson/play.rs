@@ -94,7 +94,7 @@ fn play_part(sim: &mut Simulation, lesson: &LessonDef, k: usize, orders: &[Vec<O
             turn: t + 1,
             date: l.turns.get(t).map(|d| d.date.to_string()).unwrap_or_default(),
             orders: os.iter().map(text::order_text).collect(),
-            strategies: os.iter().filter_map(|o| Strategy::of(o, authorised)).collect(),
+            strategies: Strategy::of_turn(os, authorised).collect(),
         });
         for o in os {
             sim.order(o.clone());

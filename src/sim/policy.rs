@@ -160,7 +160,10 @@ fn collective(lvl: &LevelDef, mif: &MeasuresInForce, log: &RunLog, crisis: &Cris
     if crisis.fighting && mif.sanctions.is_none() && (!member || condemned) {
         orders.push(Order::Sanction { oil: true });
     }
-    if mif.force_authorised && crisis.fighting {
+    // Forces go with the request for the authority to use them, as the United States deployed to Saudi Arabia in
+    // August 1990 while it sought S/RES/678: held at the line, they wait on the institution, not months behind it.
+    let seeking = orders.iter().any(|o| matches!(o, Order::Propose { measure: Measure::AuthoriseForce, .. }));
+    if (mif.force_authorised || seeking) && crisis.fighting {
         orders.push(Order::Intervene);
         if !mif.held_at_line.contains(&role.state) {
             orders.push(Order::HoldAtTheLine);

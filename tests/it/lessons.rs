@@ -594,3 +594,14 @@ fn the_teacher_command_writes_six_files_for_a_lesson_of_two_crises() {
     assert_eq!(listed.lines().count(), 6, "{listed}");
     assert!(listed.lines().all(|p| std::path::Path::new(p).is_file()));
 }
+
+#[test]
+fn forces_sent_with_a_request_for_the_authority_to_use_them_count_as_collective_action() {
+    use collective_security::lesson::Strategy;
+    use collective_security::level::{BodyKind, Measure, Order, Procedure};
+    let ask = Order::Propose { body: BodyKind::SecurityCouncil, measure: Measure::AuthoriseForce, under: Procedure::Ordinary };
+    let with_request: Vec<Strategy> = Strategy::of_turn(&[ask, Order::Intervene], false).collect();
+    assert_eq!(with_request, vec![Strategy::Collective, Strategy::Collective]);
+    let alone: Vec<Strategy> = Strategy::of_turn(&[Order::Intervene], false).collect();
+    assert_eq!(alone, vec![Strategy::Alliance], "forces without the institution's authority are alliance");
+}

@@ -641,3 +641,21 @@ fn a_government_that_fights_a_friend_of_its_own_sends_less_and_undoes_less() {
     let (with_ties, without) = (reversed(&friend), reversed(&stranger));
     assert!(with_ties + 0.1 <= without, "India close to Russia undoes the invasion less often: {with_ties} against {without}");
 }
+
+#[test]
+fn the_collective_strategy_sends_forces_with_its_request_for_the_authority_to_use_them() {
+    // The United States deployed to Saudi Arabia in August 1990 while it sought the Council's authority: forces
+    // that wait on the institution, not months behind it. Played collectively, the United States' forces leave in
+    // the turn it tables the authorisation, held at the line where the aggression began.
+    let level = shipped("kuwait_1990");
+    for seed in 1..=5 {
+        let run = play(level.clone(), seed, Policy::Collective, Some("USA"));
+        // A vote's `turn` counts from 1, a decision's from 0 (README, "--json").
+        let asked = run.votes.iter().find(|v| v.motion == "authorise_force").expect("it asks for the authority").turn - 1;
+        let sent = run.decisions.iter().find(|d| d.actor == "USA" && matches!(d.decision, DecisionKind::Contribute { cinc } if cinc > 0.0));
+        assert_eq!(sent.map(|d| d.turn), Some(asked), "seed {seed}");
+        assert!(run.news.iter().any(|n| n.text.contains("stop at the line")), "seed {seed}: held at the line");
+    }
+    let undone = share(level, 100, Policy::Collective, Some("USA"), |r| r.outcome.result == "reversed");
+    assert!(undone >= 0.3, "the aggression is undone in {undone} of runs");
+}
