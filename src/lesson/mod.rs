@@ -56,11 +56,15 @@ impl LessonDef {
 impl Strategy {
     pub const ALL: [Strategy; 3] = [Strategy::Appeasement, Strategy::Alliance, Strategy::Collective];
 
-    /// The strategies of one turn's orders: forces sent in the turn the state asks the institution for the
-    /// authority to use them are offered to it, as the United States' were in August 1990.
-    pub fn of_turn(orders: &[Order], force_authorised: bool) -> impl Iterator<Item = Strategy> + '_ {
+    /// The strategies of one turn's orders, with force authorised before the turn and after its votes. Forces
+    /// ordered with a request for the authority to use them wait on it: collective action if it is granted,
+    /// nothing if it is refused (they stay home).
+    pub fn of_turn(orders: &[Order], authorised_before: bool, authorised_after: bool) -> impl Iterator<Item = Strategy> + '_ {
         let sought = orders.iter().any(|o| matches!(o, Order::Propose { measure: crate::level::Measure::AuthoriseForce, .. }));
-        orders.iter().filter_map(move |o| Strategy::of(o, force_authorised || sought))
+        orders.iter().filter_map(move |o| match o {
+            Order::Intervene if sought && !authorised_before => authorised_after.then_some(Strategy::Collective),
+            _ => Strategy::of(o, authorised_before),
+        })
     }
 
     /// The strategy an order belongs to. Sending forces is collective action once the institution has

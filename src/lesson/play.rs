@@ -90,16 +90,17 @@ fn play_part(sim: &mut Simulation, lesson: &LessonDef, k: usize, orders: &[Vec<O
             break;
         }
         let authorised = sim.world().resource::<MeasuresInForce>().force_authorised;
-        turns.push(TurnChoice {
-            turn: t + 1,
-            date: l.turns.get(t).map(|d| d.date.to_string()).unwrap_or_default(),
-            orders: os.iter().map(text::order_text).collect(),
-            strategies: Strategy::of_turn(os, authorised).collect(),
-        });
         for o in os {
             sim.order(o.clone());
         }
         sim.step();
+        let granted = sim.world().resource::<MeasuresInForce>().force_authorised;
+        turns.push(TurnChoice {
+            turn: t + 1,
+            date: l.turns.get(t).map(|d| d.date.to_string()).unwrap_or_default(),
+            orders: os.iter().map(text::order_text).collect(),
+            strategies: Strategy::of_turn(os, authorised, granted).collect(),
+        });
     }
     let log = sim.log();
     let name = |id: &str| l.state_ix(id).map(|ix| l.states[ix].name.clone()).unwrap_or_else(|| id.to_string());

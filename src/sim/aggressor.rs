@@ -356,9 +356,12 @@ fn aggressor_decides(
     // An army in the field that has not been routed does not simply march home: it first seeks a cease-fire
     // where it stands, and withdraws from behind a cease-fire line (Suez 1956) or once the fighting has thrown
     // it back by `ROUTED` of its gains (Iraq on 26 February 1991, North Korea after Inchon). Behind peace-
-    // keepers the question is political: it may go at once.
+    // keepers the question is political: it may go at once. Once its offer has been refused, it does not beg
+    // again: still at or below `WITHDRAW_BELOW`, it goes home (the Soviet Union, refused any settlement that left
+    // its army in Afghanistan, agreed at Geneva in April 1988 to leave).
     let offers_terms = choice == AggressorChoice::Withdraw
         && !obeys
+        && !crisis.holding
         && crisis.control > crisis.start_control + HELD_GROUND
         && !routed(&crisis, &log)
         && !mif.peacekeepers;

@@ -36,7 +36,12 @@ fn apply_alliance_orders(
     draws: Res<Draws>,
 ) {
     let date = level.0.turns[cal.turn].date;
-    for o in orders.read() {
+    let orders: Vec<OrderIssued> = orders.read().cloned().collect();
+    // Forces ordered with a request for the authority to use them wait on the institution's answer.
+    let asks_authority = |e: Entity| {
+        orders.iter().any(|o| o.state == e && matches!(o.order, Order::Propose { measure: crate::level::Measure::AuthoriseForce, .. }))
+    };
+    for o in &orders {
         // The victim fights with its own forces (`Rearm` mobilises them, `Intervene` sends an expedition to a
         // theatre far from home): it does not guarantee or arm itself.
         if o.state == crisis.victim && matches!(o.order, Order::Guarantee | Order::ArmVictim) {
@@ -76,6 +81,9 @@ fn apply_alliance_orders(
             }
             // A government's order commits its forces, whoever gives it: the player, or a playable state as
             // history went. Other states decide for themselves.
+            Order::Intervene if !mif.intervening.contains(&o.state) && asks_authority(o.state) && !mif.force_authorised => {
+                mif.awaiting_authority.push(o.state);
+            }
             Order::Intervene if !mif.intervening.contains(&o.state) => mif.intervening.push(o.state),
             Order::HoldAtTheLine if !mif.held_at_line.contains(&o.state) => {
                 mif.held_at_line.push(o.state);

@@ -246,7 +246,9 @@ impl SplitMix64 {
 /// Mixed into the seed of the opening stream and of the dynamics' keyed draws, so that no two sequences of one
 /// seed run along each other.
 const DYNAMICS_STREAM: u64 = 0xD1B5_4A32_D192_ED03;
-/// Mixed into the seed of the ballots' keyed draws.
+/// Mixed into the seed of the dynamics' keyed draws, and of the ballots', so that no keyed draw starts where
+/// the opening stream does.
+const KEYED_STREAM: u64 = 0x5851_F42D_4C95_7F2D;
 const BALLOTS_STREAM: u64 = 0x8CB9_2BA7_2F3D_8DD7;
 
 impl SimRng {
@@ -262,7 +264,7 @@ impl SimRng {
     /// coalition and stops deciding) never shifts another draw, and runs compared over the same seeds differ
     /// only by what changed and what followed from it.
     pub fn keyed(&self, turn: usize, what: DrawFor, state: usize) -> f32 {
-        self.draw_for(DYNAMICS_STREAM, [turn as u64, what as u64, state as u64, 0])
+        self.draw_for(KEYED_STREAM, [turn as u64, what as u64, state as u64, 0])
     }
     /// A uniform draw in [-1, 1) for one member's ballot on one motion (a body and a measure, on one turn): the
     /// same whatever was voted before, so a motion dropped or added never shifts another ballot's draw.
@@ -278,23 +280,25 @@ impl SimRng {
     }
 }
 
-/// What a keyed draw of the dynamics is for (`SimRng::keyed`).
+/// What a keyed draw of the dynamics is for (`SimRng::keyed`). The numbers are part of every draw's key: they
+/// never change, so that a new kind of draw never shifts the old ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u64)]
 pub enum DrawFor {
     /// Each state's compliance with sanctions.
-    Sanctions,
+    Sanctions = 1,
     /// Each state's decision to send forces.
-    Forces,
+    Forces = 2,
     /// The aggressor's answer to a blockade.
-    Blockade,
+    Blockade = 3,
     /// Each friend of the victim's decision to send arms.
-    Arms,
+    Arms = 4,
     /// The aggressor's domestic politics.
-    Politics,
+    Politics = 5,
     /// Each friend of the aggressor's decision to step in.
-    Friends,
+    Friends = 6,
     /// The front's luck.
-    Luck,
+    Luck = 7,
 }
 
 /// What this run drew at its start, in this order, from the one RNG (ranges: the level's `uncertainty`).
@@ -410,6 +414,9 @@ pub struct MeasuresInForce {
     pub arms: Vec<Contingent>,
     /// States whose government ordered forces to the theatre (the player, or a playable state as history went).
     pub intervening: Vec<Entity>,
+    /// States whose government ordered forces in the turn it asked the institution for the authority to use them:
+    /// they go if the institution grants it that turn, and stay home if it does not.
+    pub awaiting_authority: Vec<Entity>,
     /// States blockading the aggressor's sea routes to the theatre.
     pub blockaders: Vec<Entity>,
     /// How much of the aggressor's supply to the theatre the blockade cuts, 0 to 1.
@@ -639,7 +646,7 @@ pub struct MotionTabled {
 pub struct Nations(pub Vec<Entity>);
 
 impl Nations {
-    /// A query's states in the level's order, the order every draw follows, read in one pass over the query:
+    /// A query's states in the level's order, the order every decision follows, read in one pass over the query:
     /// quicker than looking each state up by its entity, which many-run comparisons do every turn.
     pub fn in_order<T>(&self, items: impl IntoIterator<Item = T>, ix: impl Fn(&T) -> StateIx) -> impl Iterator<Item = T> {
         let mut slots: Vec<Option<T>> = std::iter::repeat_with(|| None).take(self.0.len()).collect();

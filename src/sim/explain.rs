@@ -291,3 +291,24 @@ fn free_ride(d: &Decision) -> f32 {
 fn last_aggressor(log: &RunLog) -> Option<&Decision> {
     log.decisions.iter().rev().find(|d| matches!(d.decision, DecisionKind::Aggressor { .. }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether deterrence worked in a run whose aggressor last chose to stop where it stood and that ended so.
+    fn deterrence_after_stopping(end: OutcomeKind) -> bool {
+        let mut log = RunLog::default();
+        log.decide(3, "AGG", DecisionKind::Aggressor { choice: AggressorChoice::AcceptTerms }, vec![Factor::new(F::Appetite, 0.5)]);
+        log.outcome = Some((end, 4));
+        let d = last_aggressor(&log).unwrap();
+        deterrence_worked(d, &log)
+    }
+
+    #[test]
+    fn an_aggressor_that_stops_but_keeps_the_victims_ground_in_a_war_that_goes_on_was_not_deterred() {
+        assert!(deterrence_after_stopping(OutcomeKind::Halted), "a cease-fire that holds is deterrence at work");
+        assert!(!deterrence_after_stopping(OutcomeKind::Frozen), "a war that goes on with its ground held is not");
+        assert!(!deterrence_after_stopping(OutcomeKind::AggressorPrevails), "stopping with the prize is not (Munich)");
+    }
+}

@@ -174,8 +174,6 @@ pub fn compliance_factors(i: &Interests, v: &View, oil: bool, binding: bool, w: 
     f
 }
 
-/// The factors of a decision to send forces to the theatre against the aggressor.
-/// `burden` is the share of the needed force already committed by others (buck-passing).
 /// The burden of a coalition as a state deciding to join it sees it: the share of the force needed that others
 /// already carry (`carried`), and the share its own forces would be (`own`, at most 1).
 #[derive(Debug, Clone, Copy, Default)]
@@ -185,10 +183,13 @@ pub struct Burden {
 }
 
 /// What a small state's contribution to a coalition is worth to it: at most `SMALL_SHARE` against joining when its
-/// forces would be nothing of what is needed, nothing once they would be a fifth of it (`SIGNIFICANT_SHARE`).
+/// forces would be nothing of what is needed, nothing once they would be `SIGNIFICANT_SHARE` of it.
 pub const SMALL_SHARE: f32 = 0.3;
+/// The share of the needed force at which a state's own forces count in full.
 pub const SIGNIFICANT_SHARE: f32 = 0.2;
 
+/// The factors of a decision to send forces to the theatre against the aggressor, with the burden as the state
+/// sees it: what others already carry, and what its own forces would be.
 pub fn contribution_factors(i: &Interests, v: &View, authorised: bool, bloc_obligation: f32, burden: Burden, w: &Weights) -> Factors {
     let mut f = Factors::new();
     if authorised {

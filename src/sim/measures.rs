@@ -253,6 +253,12 @@ fn form_coalition(
     nations: Query<NationQuery>,
     iv: Res<Intervention>,
 ) {
+    // Forces that waited on the institution's answer go if it granted the authority, and stay home if not.
+    for e in std::mem::take(&mut mif.awaiting_authority) {
+        if mif.force_authorised && !mif.intervening.contains(&e) {
+            mif.intervening.push(e);
+        }
+    }
     // Before the first shot only governments that ordered forces deploy them (to the victim, at its
     // invitation: deterrence by denial); once fighting starts everyone with a reason decides.
     if !crisis.fighting && (crisis.attacked || mif.intervening.is_empty()) {
@@ -311,7 +317,8 @@ fn form_coalition(
             if obligation <= 0.0 && !(ctx.authorised && member && crisis.fighting) && !ad_hoc {
                 continue;
             }
-            let own = cap.cinc * projection(int.km_theatre, cap.cinc) * order_share(int, obligation) / needed.max(1e-6);
+            // What its forces could be, whatever its will to send them (its ties and stake are factors of their own).
+            let own = cap.cinc * projection(int.km_theatre, cap.cinc) * INTERVENE_SHARE / needed.max(1e-6);
             let burden = interest::Burden { carried: committed / needed.max(1e-6), own: own.min(1.0) };
             let factors = coalition_factors(int, &view, &ctx, member, obligation, burden, &weights);
             let s = iv.score(&factors);
@@ -366,12 +373,13 @@ struct CoalitionCtx {
     authorised: bool,
     /// The aggressor holds nuclear weapons.
     nuclear: bool,
-    /// Power of the governments that ordered forces, against the aggressor's.
+    /// Power those already leading the effort (governments that ordered forces, states whose forces are on their
+    /// way) bring to the theatre, weighed by their ties to the victim, against the power the aggressor brings there.
     lead: f32,
     credibility: f32,
 }
 
-/// A state's reasons to send forces, with the risk of fighting a nuclear power and, for an ad hoc coalition,
+/// A state's reasons to send forces, with the risk of fighting a nuclear power and, for a state no pact obliges,
 /// the weight of those who lead it.
 fn coalition_factors(
     int: &Interests,
@@ -398,7 +406,7 @@ fn coalition_factors(
     f
 }
 
-/// How far the leaders of an ad hoc coalition draw others in: `−LEAD_RISK` behind no one, `+0.25` behind leaders
+/// How far those leading a coalition draw in a state no pact obliges: `−LEAD_RISK` behind no one, `+0.25` behind leaders
 /// who bring to the theatre as much power as the aggressor does. States join the side likely to win (Stephen Walt,
 /// *The Origins of Alliances*, 1987): an unobliged state following a lead weaker than the aggressor joins a war it
 /// may lose (none followed Ethiopia's friends in 1935; thirty-four states followed the United States in 1990).
@@ -406,7 +414,7 @@ pub fn coalition_lead(lead: f32) -> f32 {
     (0.25 + LEAD_RISK) * lead.clamp(0.0, 1.0) - LEAD_RISK
 }
 
-/// What following no one into a war costs a state deciding to join an ad hoc coalition.
+/// What following no one into a war costs a state no pact obliges, deciding to send forces.
 pub const LEAD_RISK: f32 = 0.5;
 
 /// The blockade's grip on the aggressor's supply, and the aggressor's answer: accept it, or go to war with

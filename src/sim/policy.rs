@@ -160,8 +160,9 @@ fn collective(lvl: &LevelDef, mif: &MeasuresInForce, log: &RunLog, crisis: &Cris
     if crisis.fighting && mif.sanctions.is_none() && (!member || condemned) {
         orders.push(Order::Sanction { oil: true });
     }
-    // Forces go with the request for the authority to use them, as the United States deployed to Saudi Arabia in
-    // August 1990 while it sought S/RES/678: held at the line, they wait on the institution, not months behind it.
+    // Forces are ordered with the request for the authority to use them, and go the moment it is granted, held
+    // at the line (the United States had its forces ready in the Gulf as it sought S/RES/678): not a turn, and
+    // months, behind the institution. Refused, they stay home.
     let seeking = orders.iter().any(|o| matches!(o, Order::Propose { measure: Measure::AuthoriseForce, .. }));
     if (mif.force_authorised || seeking) && crisis.fighting {
         orders.push(Order::Intervene);

@@ -596,12 +596,14 @@ fn the_teacher_command_writes_six_files_for_a_lesson_of_two_crises() {
 }
 
 #[test]
-fn forces_sent_with_a_request_for_the_authority_to_use_them_count_as_collective_action() {
+fn forces_ordered_with_a_request_for_the_authority_to_use_them_are_collective_action_if_it_is_granted() {
     use collective_security::lesson::Strategy;
     use collective_security::level::{BodyKind, Measure, Order, Procedure};
     let ask = Order::Propose { body: BodyKind::SecurityCouncil, measure: Measure::AuthoriseForce, under: Procedure::Ordinary };
-    let with_request: Vec<Strategy> = Strategy::of_turn(&[ask, Order::Intervene], false).collect();
-    assert_eq!(with_request, vec![Strategy::Collective, Strategy::Collective]);
-    let alone: Vec<Strategy> = Strategy::of_turn(&[Order::Intervene], false).collect();
+    let granted: Vec<Strategy> = Strategy::of_turn(&[ask.clone(), Order::Intervene], false, true).collect();
+    assert_eq!(granted, vec![Strategy::Collective, Strategy::Collective]);
+    let refused: Vec<Strategy> = Strategy::of_turn(&[ask, Order::Intervene], false, false).collect();
+    assert_eq!(refused, vec![Strategy::Collective], "refused, the forces stay home: only the request counts");
+    let alone: Vec<Strategy> = Strategy::of_turn(&[Order::Intervene], false, false).collect();
     assert_eq!(alone, vec![Strategy::Alliance], "forces without the institution's authority are alliance");
 }

@@ -273,13 +273,13 @@ fn the_forecast_before_a_turn_counts_a_boycott_that_begins_that_turn() {
 }
 
 /// An army holding the victim's ground that has not been beaten does not simply march home: it offers a
-/// cease-fire where it stands, and withdraws from behind that line (Suez, November–December 1956) or once
-/// routed (Iraq, 26 February 1991).
+/// cease-fire where it stands, and withdraws from behind that line (Suez, November–December 1956), once
+/// routed (Iraq, 26 February 1991), or once its offer has been refused (the Soviet Union, 1988).
 #[test]
 fn an_aggressor_holding_ground_and_not_routed_offers_a_cease_fire_before_it_withdraws() {
     use collective_security::sim::aggressor::{HELD_GROUND, ROUTED};
     use collective_security::sim::{AggressorChoice, DecisionKind};
-    let mut ceasefire_first = 0;
+    let (mut ceasefire_first, mut refused_first) = (0, 0);
     for id in ["korea_1950", "suez_1956", "kuwait_1990", "ukraine_2022"] {
         let level = shipped(id);
         let start = level.crisis.control;
@@ -301,6 +301,15 @@ fn an_aggressor_holding_ground_and_not_routed_offers_a_cease_fire_before_it_with
                     ceasefire_first += 1;
                     continue;
                 }
+                let refused = |turn: usize| {
+                    r.decisions
+                        .iter()
+                        .any(|d| d.turn == turn && d.actor == victim && matches!(d.decision, DecisionKind::CeaseFire { accepts: false }))
+                };
+                if w[0].choice == Some(AggressorChoice::AcceptTerms) && refused(w[0].turn) {
+                    refused_first += 1;
+                    continue;
+                }
                 let furthest = r.channels[..=t].iter().map(|c| c.control).fold(0.0, f32::max);
                 let (held, thrown_back) = (w[0].control - start, furthest - w[0].control);
                 assert!(
@@ -311,6 +320,7 @@ fn an_aggressor_holding_ground_and_not_routed_offers_a_cease_fire_before_it_with
         }
     }
     assert!(ceasefire_first > 0, "no aggressor withdrew from behind a cease-fire line");
+    assert!(refused_first > 0, "no aggressor withdrew after its offer of a cease-fire was refused");
 }
 
 /// Geoffrey Blainey, *The Causes of War* (1973), and James Fearon, "Rationalist Explanations for War" (1995):
@@ -658,4 +668,17 @@ fn the_collective_strategy_sends_forces_with_its_request_for_the_authority_to_us
     }
     let undone = share(level, 100, Policy::Collective, Some("USA"), |r| r.outcome.result == "reversed");
     assert!(undone >= 0.3, "the aggression is undone in {undone} of runs");
+}
+
+#[test]
+fn forces_ordered_with_a_request_for_authority_the_institution_refuses_stay_home() {
+    // Ukraine 2022 played collectively by the United States: the Assembly refuses to authorise force (Russia's
+    // friends and the non-aligned), and the forces ordered with the request never leave.
+    let level = shipped("ukraine_2022");
+    for seed in 1..=5 {
+        let run = play(level.clone(), seed, Policy::Collective, Some("USA"));
+        let asked = run.votes.iter().find(|v| v.motion == "authorise_force").expect("it asks for the authority");
+        let sent = run.decisions.iter().any(|d| d.actor == "USA" && matches!(d.decision, DecisionKind::Contribute { cinc } if cinc > 0.0));
+        assert_eq!(sent, asked.adopted, "seed {seed}: forces go if and only if the authority is granted");
+    }
 }

@@ -36,7 +36,7 @@ pub fn era_mark(w: &World) -> Option<EraMark> {
 /// The strategy most of the orders followed: `mixed` on a tie, `none` without orders.
 fn main_strategy(orders: &[Vec<crate::level::Order>], authorised: bool) -> String {
     let mut n = [0usize; 3];
-    for s in orders.iter().flat_map(|os| Strategy::of_turn(os, authorised)) {
+    for s in orders.iter().flat_map(|os| Strategy::of_turn(os, authorised, authorised)) {
         n[Strategy::ALL.iter().position(|x| *x == s).unwrap_or(0)] += 1;
     }
     let max = n.iter().copied().max().unwrap_or(0);

@@ -237,7 +237,7 @@ fn result_phrase(r: &Explained) -> String {
         Mechanism::Enforcement => "the coalition pushes the aggressor back".into(),
         Mechanism::Appeasement => "concessions buy peace".into(),
         Mechanism::Peacekeeping => "peacekeepers deploy".into(),
-        Mechanism::Deterrence => "the aggressor stops".into(),
+        Mechanism::Deterrence => "the aggressor is stopped short of its prize".into(),
     }
 }
 
@@ -249,7 +249,7 @@ fn failure_phrase(m: Mechanism) -> String {
         Mechanism::Enforcement => "the coalition does not push the aggressor back".into(),
         Mechanism::Appeasement => "concessions do not buy peace".into(),
         Mechanism::Peacekeeping => "no peacekeepers deploy".into(),
-        Mechanism::Deterrence => "the aggressor goes on".into(),
+        Mechanism::Deterrence => "the aggressor is not stopped short of its prize".into(),
     }
 }
 
