@@ -177,7 +177,7 @@ fn alliance_orders(ui: &mut egui::Ui, w: &World, role: &PlayerRole, actions: &mu
         order_button(ui, actions, Order::Rearm, "Rearm", &rearm);
     }
     let send = format!(
-        "You send up to {:.0}% of your power: more with your stake in the theatre, your ties to the victim or a pact, less if the aggressor is your friend. Its first elements land after {:.0} days plus a day per {:.0} km, all of it after {:.0} days plus a day per {:.0} km. Friends of the victim may follow, others may free-ride.",
+        "You send up to {:.0}% of your power: more with your stake in the theatre, your ties to the victim or a pact, less if the aggressor is your friend. Its first elements land after {:.0} days plus a day per {:.0} km, all of it after {:.0} days plus a day per {:.0} km. Friends of the victim may follow, others may free-ride. Ordered in the turn you ask the institution to authorise force, they go only if it does.",
         crate::sim::measures::INTERVENE_SHARE * 100.0,
         crate::sim::MOBILISE_DAYS,
         crate::sim::VOYAGE_KM_PER_DAY,
