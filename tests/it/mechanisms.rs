@@ -682,3 +682,26 @@ fn forces_ordered_with_a_request_for_authority_the_institution_refuses_stay_home
         assert_eq!(sent, asked.adopted, "seed {seed}: forces go if and only if the authority is granted");
     }
 }
+
+#[test]
+fn a_demand_weighs_less_on_an_aggressor_whose_own_allies_would_have_to_enforce_it() {
+    // A member does not go to war with its ally: had Greece been in a firm pact with Britain, France and Italy in
+    // 1925, the Council's demand would have carried little threat of war from them (Turkey, 1974, a NATO ally).
+    let reversed =
+        |raw: &collective_security::level::RawLevel| share(typed(raw), 40, Policy::Historical, None, |r| r.outcome.result == "reversed");
+    let mut allied = petrich();
+    allied.blocs.push(RawBloc {
+        id: "entente".into(),
+        name: "A Mediterranean pact".into(),
+        kind: BlocKind::Alliance,
+        members: vec!["GRC".into(), "GBR".into(), "FRA".into(), "ITA".into()],
+        protects: None,
+        against: None,
+        cohesion: 1.0,
+        area: None,
+        after: None,
+        region: None,
+    });
+    let (alone, with_allies) = (reversed(&petrich()), reversed(&allied));
+    assert!(with_allies + 0.3 <= alone, "Greece withdraws less often when the great powers are its allies: {with_allies} against {alone}");
+}

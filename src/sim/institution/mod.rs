@@ -203,7 +203,8 @@ fn hold_votes(
         };
         let mut casts = cast_ballots(body, motion.measure, &ctx, &nations, |ix| rng.ballot(cal.turn, motion.body, motion.measure, ix.0));
         // Only a motion that names the aggressor carries power behind it.
-        let backing = if motion.measure.against_aggressor() { verdict_backing(&casts, &nations) } else { Vec::new() };
+        let backing =
+            if motion.measure.against_aggressor() { verdict_backing(&casts, &nations, &blocs, crisis.aggressor) } else { Vec::new() };
         let world = DemandWorld {
             level: &level.0,
             turn: cal.turn,
@@ -256,7 +257,7 @@ fn hold_votes(
 /// institution (`commitment`) and by how far it would turn on the aggressor (`1 − ties_aggressor`, for ties
 /// above 0): an ally that votes to reproach it presses as a friend (`AlliesOppose`), not with the threat of war.
 /// The parties count for nothing.
-fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>) -> Vec<(Entity, f32)> {
+fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>, blocs: &Query<&Bloc>, aggressor: Entity) -> Vec<(Entity, f32)> {
     casts
         .iter()
         .filter(|c| !c.party && c.votes.yes > 0)
@@ -264,10 +265,21 @@ fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>) -> Vec<(Entity,
         .map(|(c, n)| {
             let count = n.1.count.max(1) as f32;
             let share = c.votes.yes as f32 / count;
-            let hostile = 1.0 - n.3.ties_aggressor.clamp(0.0, 1.0);
+            let hostile = interest::against_a_friend(n.3) * (1.0 - shielded(blocs, aggressor, c.entity));
             (c.entity, n.2.cinc * share * projection(n.3.km_theatre, n.2.cinc / count) * n.3.commitment * hostile)
         })
         .collect()
+}
+
+/// How far the aggressor's own pacts keep a member from threatening it with war: a member of the same pact does
+/// not fight its ally, and one the pact is aimed at would fight the whole pact (Turkey in 1974, a NATO ally of
+/// Britain and the United States and covered by NATO against the Soviet Union). The firmest such pact's cohesion.
+fn shielded(blocs: &Query<&Bloc>, aggressor: Entity, member: Entity) -> f32 {
+    blocs
+        .iter()
+        .filter(|b| b.members.contains(&aggressor) && (b.members.contains(&member) || b.covers(aggressor, member)))
+        .map(|b| b.cohesion)
+        .fold(0.0, f32::max)
 }
 
 /// What the aggressor reads as it answers a demand: the level and turn, the institution's credibility, the
@@ -667,7 +679,7 @@ pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under:
         log: &log,
         tension: &tension,
     };
-    let backing = verdict_backing(&casts, &nations);
+    let backing = verdict_backing(&casts, &nations, &blocs, crisis.aggressor);
     answer_demand(&mut casts, measure, &backing, crisis, &w, (&nations, &blocs));
     let seats: Vec<Seat> =
         casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, votes: c.votes }).collect();
