@@ -337,7 +337,7 @@ fn aggressor_decides(
         Some(_) => return,
     }
     let f = aggressor_factors(&crisis, &mif, &draws, day, politics, cred.of(level.0.institution.kind), &tension, &log, &nations, &blocs);
-    let (a, _) = theatre_strength(&crisis, &mif, &draws, day, &nations);
+    let (a, d) = theatre_strength(&crisis, &mif, &draws, day, &nations);
     let coalition = mif.coalition_in_theatre(day);
     let word = InstitutionsWord {
         condemned: mif.has(Measure::Condemn) || mif.has(Measure::NonRecognition),
@@ -376,7 +376,10 @@ fn aggressor_decides(
     log.decide(cal.turn, &id, DecisionKind::Aggressor { choice }, f);
     // A cease-fire takes two: the victim weighs the ground it would give up against the force behind it.
     if choice == AggressorChoice::AcceptTerms && !mif.peacekeepers {
-        let g = cease_fire_factors(&crisis, &nations, coalition / (a + coalition).max(1e-6), word);
+        // The share of the forces in the theatre on the victim's side: its hope of retaking what it would give up.
+        let sides = Sides { own: (d + coalition) / (a + d + coalition).max(1e-6), coalition: coalition / (a + coalition).max(1e-6) };
+        let victim = nations.get(crisis.victim).map(|n| (n.2.cinc, n.3.commitment)).unwrap_or((1.0, 0.0));
+        let g = cease_fire_factors(&crisis, victim, sides, word);
         let accepts = iv.score(&g) > 0.0;
         let vid = nations.get(crisis.victim).map(|n| n.1.id.clone()).unwrap_or_default();
         log.decide(cal.turn, &vid, DecisionKind::CeaseFire { accepts }, g);
@@ -422,12 +425,14 @@ fn choice_by_score(crisis: &Crisis, s: f32) -> AggressorChoice {
 
 /// What the victim weighs before a cease-fire where the aggressor stands: the ground it would give up
 /// against the share of the force in the theatre that is on its side, its losses, the institution's word.
-fn cease_fire_factors(crisis: &Crisis, nations: &Query<NationQuery>, coalition_share: f32, word: InstitutionsWord) -> Vec<Factor> {
-    let (own, commitment) = nations.get(crisis.victim).map(|n| (n.2.cinc, n.3.commitment)).unwrap_or((1.0, 0.0));
+fn cease_fire_factors(crisis: &Crisis, (own, commitment): (f32, f32), sides: Sides, word: InstitutionsWord) -> Vec<Factor> {
     let mut f = vec![
         Factor::new(F::Consent, 0.3),
-        Factor::new(F::PrizeHeld, -2.0 * crisis.control),
-        Factor::new(F::CoalitionInTheatre, -coalition_share),
+        // The ground it would give up, as far as it could hope to win it back: the share of the forces in the
+        // theatre on its side. A victim that cannot retake its ground signs where the lines stand (Peru at
+        // Itamaraty, 1995; Azerbaijan at Bishkek, 1994); one with the stronger side behind it fights on.
+        Factor::new(F::PrizeHeld, -2.0 * crisis.control * sides.own),
+        Factor::new(F::CoalitionInTheatre, -sides.coalition),
         Factor::new(F::WarCosts, (0.5 * crisis.losses.1 / own.max(1e-6)).min(0.5)),
         Factor::new(F::Condemnation, if word.condemned { -0.2 } else { 0.0 }),
     ];
@@ -436,6 +441,14 @@ fn cease_fire_factors(crisis: &Crisis, nations: &Query<NationQuery>, coalition_s
         f.push(Factor::new(F::CeaseFireCalled, 0.5 * commitment * word.credibility));
     }
     f
+}
+
+/// How the forces in the theatre stand for a victim offered a cease-fire: the share of them on its side, its own
+/// and the coalition's (`own`), and the coalition's against the aggressor's (`coalition`).
+#[derive(Clone, Copy)]
+struct Sides {
+    own: f32,
+    coalition: f32,
 }
 
 /// What the institution has said: whether it condemned the aggressor, whether it called on both sides to
@@ -655,6 +668,21 @@ mod tests {
     fn an_aggressor_unopposed_presses_on_and_one_facing_overwhelming_forces_stops() {
         assert!(matches!(choice_facing(0.0), AggressorChoice::Proceed | AggressorChoice::Escalate));
         assert!(matches!(choice_facing(1.0), AggressorChoice::AcceptTerms | AggressorChoice::Withdraw));
+    }
+
+    #[test]
+    fn a_victim_that_cannot_win_back_its_ground_signs_where_the_lines_stand_and_one_that_can_fights_on() {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
+        crisis.control = 0.3;
+        let word = super::InstitutionsWord { condemned: false, cease_fire_called: false, credibility: 0.5 };
+        let accepts = |own: f32| {
+            let f = super::cease_fire_factors(&crisis, (0.01, 0.5), super::Sides { own, coalition: 0.0 }, word);
+            f.iter().map(|x| x.weight).sum::<f32>() > 0.0
+        };
+        assert!(accepts(0.3), "a third of the forces in the theatre on its side: it signs (Peru at Itamaraty, 1995)");
+        assert!(!accepts(0.8), "the stronger side behind it: it fights on to win its ground back");
     }
 
     #[test]
