@@ -60,7 +60,7 @@ impl Strategy {
     /// ordered with a request for the authority to use them wait on it: collective action if it is granted,
     /// nothing if it is refused (they stay home).
     pub fn of_turn(orders: &[Order], authorised_before: bool, authorised_after: bool) -> impl Iterator<Item = Strategy> + '_ {
-        let sought = orders.iter().any(|o| matches!(o, Order::Propose { measure: crate::level::Measure::AuthoriseForce, .. }));
+        let sought = orders.iter().any(Order::asks_authority_for_force);
         orders.iter().filter_map(move |o| match o {
             Order::Intervene if sought && !authorised_before => authorised_after.then_some(Strategy::Collective),
             _ => Strategy::of(o, authorised_before),

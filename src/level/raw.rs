@@ -537,6 +537,14 @@ pub enum Order {
     Wait,
 }
 
+impl Order {
+    /// Whether the order asks the institution for the authority to use force: forces ordered in the same turn
+    /// wait on its answer.
+    pub fn asks_authority_for_force(&self) -> bool {
+        matches!(self, Order::Propose { measure: Measure::AuthoriseForce, .. })
+    }
+}
+
 /// The five ways a crisis can end.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum OutcomeKind {

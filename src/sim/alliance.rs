@@ -38,9 +38,7 @@ fn apply_alliance_orders(
     let date = level.0.turns[cal.turn].date;
     let orders: Vec<OrderIssued> = orders.read().cloned().collect();
     // Forces ordered with a request for the authority to use them wait on the institution's answer.
-    let asks_authority = |e: Entity| {
-        orders.iter().any(|o| o.state == e && matches!(o.order, Order::Propose { measure: crate::level::Measure::AuthoriseForce, .. }))
-    };
+    let asks_authority = |e: Entity| orders.iter().any(|o| o.state == e && o.order.asks_authority_for_force());
     for o in &orders {
         // The victim fights with its own forces (`Rearm` mobilises them, `Intervene` sends an expedition to a
         // theatre far from home): it does not guarantee or arm itself.

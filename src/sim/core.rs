@@ -243,12 +243,11 @@ impl SplitMix64 {
     }
 }
 
-/// Mixed into the seed of the opening stream and of the dynamics' keyed draws, so that no two sequences of one
-/// seed run along each other.
+/// Mixed into the seed of the opening stream.
 const DYNAMICS_STREAM: u64 = 0xD1B5_4A32_D192_ED03;
-/// Mixed into the seed of the dynamics' keyed draws, and of the ballots', so that no keyed draw starts where
-/// the opening stream does.
+/// Mixed into the seed of the dynamics' keyed draws, so that no keyed draw starts where the opening stream does.
 const KEYED_STREAM: u64 = 0x5851_F42D_4C95_7F2D;
+/// Mixed into the seed of the ballots' keyed draws, apart from the dynamics'.
 const BALLOTS_STREAM: u64 = 0x8CB9_2BA7_2F3D_8DD7;
 
 impl SimRng {

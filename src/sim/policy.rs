@@ -163,7 +163,7 @@ fn collective(lvl: &LevelDef, mif: &MeasuresInForce, log: &RunLog, crisis: &Cris
     // Forces are ordered with the request for the authority to use them, and go the moment it is granted, held
     // at the line (the United States had its forces ready in the Gulf as it sought S/RES/678): not a turn, and
     // months, behind the institution. Refused, they stay home.
-    let seeking = orders.iter().any(|o| matches!(o, Order::Propose { measure: Measure::AuthoriseForce, .. }));
+    let seeking = orders.iter().any(Order::asks_authority_for_force);
     if (mif.force_authorised || seeking) && crisis.fighting {
         orders.push(Order::Intervene);
         if !mif.held_at_line.contains(&role.state) {
