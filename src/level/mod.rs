@@ -155,9 +155,29 @@ pub(crate) fn from_ron_error(src: &str, e: &ron::error::SpannedError) -> Diagnos
             format!("missing required field `{field}`{}", outer.as_deref().map(|o| format!(" in `{o}`")).unwrap_or_default()),
             Some(format!("add `{field}: ...`")),
         ),
-        other => (format!("{other}"), None),
+        other => match field_before(src, pos) {
+            Some((field, ty)) if format!("{other}").starts_with("Expected") => {
+                (format!("{other} for `{field}`"), (!ty.is_empty()).then(|| format!("`{field}` takes {ty}")))
+            }
+            _ => (format!("{other}"), None),
+        },
     };
     Diagnostic::error("", message).at(pos).suggest(suggestion)
+}
+
+/// The field whose value sits at `pos` (`nuclear: 1` → `nuclear`), with its type as the reference gives it,
+/// so that "Expected boolean" says which field wanted one.
+fn field_before(src: &str, pos: Pos) -> Option<(String, String)> {
+    let line = src.lines().nth(pos.line - 1)?;
+    let upto: String = line.chars().take(pos.col.saturating_sub(1)).collect();
+    let colon = upto.trim_end().strip_suffix(':').or_else(|| upto.rfind(':').map(|i| &upto[..i]))?;
+    let before = colon.trim_end();
+    let word = &before[last_word_start(before)..];
+    if word.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let ty = reference::schema().iter().flat_map(|i| &i.fields).find(|f| f.name == word).map(|f| reference::ron_type(&f.ty));
+    Some((word.to_string(), ty.unwrap_or_default()))
 }
 
 /// A choice written with values in brackets that takes none (`Blockade(oil: true)`): the parser only says

@@ -339,7 +339,7 @@ fn variant_values(line: &str) -> String {
     inline('{', '}').or_else(|| inline('(', ')')).unwrap_or_else(|| "(...)".into())
 }
 
-fn ron_type(ty: &str) -> String {
+pub(crate) fn ron_type(ty: &str) -> String {
     ty.replace("RecordedVote", "Vote")
         .replace("Raw", "")
         .replace("Vec<", "list of ")

@@ -249,6 +249,15 @@ const DYNAMICS_STREAM: u64 = 0xD1B5_4A32_D192_ED03;
 const KEYED_STREAM: u64 = 0x5851_F42D_4C95_7F2D;
 /// Mixed into the seed of the ballots' keyed draws, apart from the dynamics'.
 const BALLOTS_STREAM: u64 = 0x8CB9_2BA7_2F3D_8DD7;
+/// Mixed into a campaign era's seed to give the next era's.
+const ERAS_STREAM: u64 = 0x2545_F491_4F6C_DD1D;
+
+/// The seed of a campaign's next crisis, from the seed of the one just played. Each era draws its own fortune:
+/// with one seed for all, every era's aggressor would have drawn the same resolve and the same luck. The first
+/// era keeps the campaign's seed, so a class that plays it alone sees the same run.
+pub fn next_era_seed(seed: u64) -> u64 {
+    SplitMix64::new(seed ^ ERAS_STREAM).next_u64()
+}
 
 impl SimRng {
     pub fn new(seed: u64) -> Self {

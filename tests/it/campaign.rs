@@ -191,3 +191,18 @@ fn without_the_legacy_of_korea_the_un_begins_suez_with_less_credibility() {
     assert!(c.without < c.with - 0.05, "{c:?}");
     assert!(c.label.starts_with("Without the legacy of Korea 1950"), "{}", c.label);
 }
+
+#[test]
+fn each_era_of_a_campaign_draws_its_own_fortune_from_the_campaigns_seed() {
+    let stages = [stage("manchuria_1931", None, None), stage("abyssinia_1935", None, None), stage("munich_1938", None, None)];
+    let mut sim = Simulation::new();
+    sim.set_lean(true);
+    let eras = campaign::play(&mut sim, &stages, Policy::Historical, 7, true);
+    let seeds: Vec<u64> = eras.iter().map(|e| e.seed).collect();
+    assert_eq!(seeds[0], 7, "the first crisis is the one a class plays alone with its seed");
+    assert_eq!(seeds[1], collective_security::sim::core::next_era_seed(7));
+    assert_eq!(seeds[2], collective_security::sim::core::next_era_seed(seeds[1]));
+    assert!(seeds[1] != seeds[0] && seeds[2] != seeds[1], "no era repeats another's fortune: {seeds:?}");
+    let again = campaign::play(&mut sim, &stages, Policy::Historical, 7, true);
+    assert_eq!(again.iter().map(|e| e.seed).collect::<Vec<_>>(), seeds, "the same campaign seed, the same eras");
+}

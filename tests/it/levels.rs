@@ -663,3 +663,13 @@ fn the_one_error_in_crimea(from: &str, to: &str, at: &str) -> level::Diagnostic 
     assert_eq!(e[0].line, line);
     e.remove(0)
 }
+
+#[test]
+fn a_value_of_the_wrong_kind_names_its_field_and_what_the_field_takes() {
+    let src = std::fs::read_to_string("levels/suez_1956.ron").unwrap();
+    let bad = src.replacen("nuclear: true", "nuclear: 1", 1);
+    let e = level::check_source(&bad).err().expect("a number for a yes/no is refused");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].message.contains("for `nuclear`"), "{}", e[0].message);
+    assert_eq!(e[0].suggestion.as_deref(), Some("`nuclear` takes true/false"));
+}

@@ -30,6 +30,7 @@ pub fn era_mark(w: &World) -> Option<EraMark> {
         un: met(InstitutionKind::UnitedNations),
         tension,
         orders: session.orders.clone(),
+        seed: session.seed,
     })
 }
 
@@ -179,7 +180,8 @@ pub fn start_report(world: &mut World) {
             Some(crate::sim::campaign::Stage { level, role, policy: None, replay: Some(e.orders.clone()) })
         })
         .collect();
-    let seed = session.seed;
+    // The replays start where the campaign did: each later era's seed follows from the first's.
+    let seed = eras.first().map_or(session.seed, |e| e.seed);
     let dir = crate::files::data_dir().unwrap_or_else(std::env::temp_dir).join("reports").join(format!("campaign-seed{seed}"));
     let task = bevy::tasks::AsyncComputeTaskPool::get().spawn(async move {
         let legacies = crate::sim::campaign::legacy::legacy_causes(&stages, crate::sim::Policy::Historical, seed, LEGACY_RUNS, true);

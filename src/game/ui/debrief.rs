@@ -399,7 +399,7 @@ fn next_in_campaign(w: &World) -> Option<crate::game::state::StartLevel> {
     Some(crate::game::state::StartLevel {
         level,
         path: next.path.clone(),
-        seed: session.seed,
+        seed: crate::sim::core::next_era_seed(session.seed),
         role: None,
         replay: vec![],
         screen: Screen::Briefing,

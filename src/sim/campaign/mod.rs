@@ -34,6 +34,9 @@ pub struct EraMark {
     /// The player's orders in the era, turn by turn: what a later measurement replays.
     #[serde(default)]
     pub orders: Vec<Vec<crate::level::Order>>,
+    /// The seed the era was played with (`next_era_seed` of the one before).
+    #[serde(default)]
+    pub seed: u64,
 }
 
 /// What one crisis hands to the next.
@@ -66,6 +69,8 @@ pub struct Era {
     pub role: String,
     pub policy: &'static str,
     pub outcome: OutcomeKind,
+    /// The seed the era was played with.
+    pub seed: u64,
     /// World tension when the era ended (half of it carries into the next).
     pub tension: f32,
     /// The institution the era met.
@@ -86,7 +91,7 @@ pub struct Stage {
     pub replay: Option<Vec<Vec<crate::level::Order>>>,
 }
 
-/// Plays the crises in order with one seed, carrying each one's legacy into the next.
+/// Plays the crises in order from one seed (each era its own, `next_era_seed`), carrying each one's legacy into the next.
 pub fn play(sim: &mut Simulation, stages: &[Stage], policy: Policy, seed: u64, carry_credibility: bool) -> Vec<Era> {
     play_without(sim, stages, policy, seed, carry_credibility, None)
 }
@@ -104,7 +109,11 @@ pub fn play_without(
     let mut carried = Carried::default();
     let mut out = Vec::with_capacity(stages.len());
     let mut last_kind = None;
+    let mut seed = seed;
     for (i, st) in stages.iter().enumerate() {
+        if i > 0 {
+            seed = crate::sim::core::next_era_seed(seed);
+        }
         let l = &st.level;
         // Faith is faith in an institution: a new one (the UN after the League) starts without the old one's losses.
         if last_kind.is_some_and(|k| k != l.institution.kind) {
@@ -145,6 +154,7 @@ pub fn play_without(
             role: l.states[role].id.clone(),
             policy: policy.name(),
             outcome,
+            seed,
             tension,
             level_kind: l.institution.kind,
             carried_in: carried,
@@ -169,6 +179,7 @@ impl Era {
             un: own(InstitutionKind::UnitedNations, self.carried_out.un),
             tension: self.tension,
             orders: vec![],
+            seed: self.seed,
         }
     }
 }
