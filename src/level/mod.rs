@@ -155,14 +155,56 @@ pub(crate) fn from_ron_error(src: &str, e: &ron::error::SpannedError) -> Diagnos
             format!("missing required field `{field}`{}", outer.as_deref().map(|o| format!(" in `{o}`")).unwrap_or_default()),
             Some(format!("add `{field}: ...`")),
         ),
+        E::ExpectedMapColon if let Some(d) = values_without_names(src, pos) => return d,
         other => match field_before(src, pos) {
-            Some((field, ty)) if format!("{other}").starts_with("Expected") => {
+            Some((field, ty)) if is_a_kind_of_value(other) => {
                 (format!("{other} for `{field}`"), (!ty.is_empty()).then(|| format!("`{field}` takes {ty}")))
             }
             _ => (format!("{other}"), None),
         },
     };
     Diagnostic::error("", message).at(pos).suggest(suggestion)
+}
+
+/// An error that says the value is of the wrong kind (a number where true/false goes), not a slip of syntax.
+fn is_a_kind_of_value(e: &ron::Error) -> bool {
+    use ron::Error as E;
+    matches!(
+        e,
+        E::ExpectedArray
+            | E::ExpectedBoolean
+            | E::ExpectedFloat
+            | E::ExpectedInteger
+            | E::ExpectedOption
+            | E::ExpectedString
+            | E::ExpectedChar
+            | E::ExpectedMap
+            | E::ExpectedUnit
+    )
+}
+
+/// A choice whose values are written without their names (`Propose(LeagueCouncil, Condemn)`): the parser says
+/// it expected a colon; the modder needs the names the values take.
+fn values_without_names(src: &str, pos: Pos) -> Option<Diagnostic> {
+    let line = src.lines().nth(pos.line - 1)?;
+    let upto: String = line.chars().take(pos.col.saturating_sub(1)).collect();
+    let open = upto.rfind('(')?;
+    let word_start = last_word_start(&upto[..open]);
+    let word = &upto[word_start..open];
+    let named: Vec<_> = reference::schema().iter().filter(|i| i.is_enum).flat_map(|i| &i.fields).filter(|f| f.name == word).collect();
+    let takes = named.first().filter(|_| !word.is_empty() && named.iter().all(|f| f.ty.contains(':')))?;
+    let ty = ron_type_in_level(&takes.ty);
+    let col = upto[..word_start].chars().count() + 1;
+    Some(
+        Diagnostic::error("", format!("`{word}` takes its values by name"))
+            .at(Pos { line: pos.line, col })
+            .suggest(Some(format!("write `{word}{ty}`"))),
+    )
+}
+
+/// A variant's values as the reference shows them (`(body: BodyKind, measure: Measure)`).
+fn ron_type_in_level(ty: &str) -> String {
+    reference::ron_type(ty)
 }
 
 /// The field whose value sits at `pos` (`nuclear: 1` → `nuclear`), with its type as the reference gives it,

@@ -310,10 +310,18 @@ fn parse(src: &str) -> Vec<Item> {
                         default: default.take(),
                     });
                 }
+            } else if item.is_enum && t.starts_with('}') {
+                close_values(item);
+            } else if item.is_enum && t.starts_with(|c: char| c.is_ascii_lowercase()) && t.contains(':') {
+                // A value of a variant whose values run over several lines (`Propose {`, then `body: BodyKind,`).
+                if let Some(last) = item.fields.last_mut().filter(|f| f.ty.ends_with(", ") || f.ty == "(") {
+                    last.ty.push_str(t.trim_end_matches(','));
+                    last.ty.push_str(", ");
+                }
             } else if item.is_enum && !t.is_empty() && !t.starts_with("//") && t.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
                 let variant = t.trim_end_matches(',').trim_end_matches('{').trim().split(['(', ' ', '{']).next().unwrap_or("").to_string();
                 // A variant's `ty` is empty when it takes no values (`Blockade`), else its values as written
-                // in a level where they fit on the line (`(oil: bool)`), else `(...)`.
+                // in a level (`(oil: bool)`), gathered line by line where they run over several lines.
                 let ty = variant_values(t);
                 item.fields.push(Field { name: variant, ty, doc: std::mem::take(&mut doc), default: None });
             } else if t.is_empty() {
@@ -326,8 +334,15 @@ fn parse(src: &str) -> Vec<Item> {
     items
 }
 
+/// Ends the values of a variant written over several lines: `(body: BodyKind, measure: Measure)`.
+fn close_values(item: &mut Item) {
+    if let Some(last) = item.fields.last_mut().filter(|f| f.ty.ends_with(", ") || f.ty == "(") {
+        last.ty = format!("{})", last.ty.trim_end_matches(", "));
+    }
+}
+
 /// A variant's values as a level writes them: `Sanction { oil: bool },` gives `(oil: bool)`, `JoinBloc(String),`
-/// gives `(String)`, a variant whose values run over several lines `(...)`, and one without values nothing.
+/// gives `(String)`, a variant whose values run over several lines `(` (the rest follows), and one without values nothing.
 fn variant_values(line: &str) -> String {
     let inline = |open: char, close: char| {
         let (a, b) = (line.find(open)?, line.rfind(close)?);
@@ -336,7 +351,8 @@ fn variant_values(line: &str) -> String {
     if !line.contains(['(', '{']) {
         return String::new();
     }
-    inline('{', '}').or_else(|| inline('(', ')')).unwrap_or_else(|| "(...)".into())
+    // Over several lines: opened here, its values added line by line, closed by `close_values`.
+    inline('{', '}').or_else(|| inline('(', ')')).unwrap_or_else(|| "(".into())
 }
 
 pub(crate) fn ron_type(ty: &str) -> String {

@@ -673,3 +673,10 @@ fn a_value_of_the_wrong_kind_names_its_field_and_what_the_field_takes() {
     assert!(e[0].message.contains("for `nuclear`"), "{}", e[0].message);
     assert_eq!(e[0].suggestion.as_deref(), Some("`nuclear` takes true/false"));
 }
+
+#[test]
+fn a_choice_whose_values_are_written_without_names_is_told_the_names() {
+    let e = the_error_for_an_order("Propose(SecurityCouncil, Condemn)");
+    assert!(e.message.contains("`Propose` takes its values by name"), "{}", e.message);
+    assert!(e.suggestion.as_deref().is_some_and(|s| s.contains("body:") && s.contains("measure:")), "{:?}", e.suggestion);
+}
