@@ -254,14 +254,20 @@ fn aggressor_factors(
     if mif.concessions > 0 {
         f.push(Factor::new(F::Concessions, 0.1 * mif.concessions as f32));
     }
-    if crisis.attacked && crisis.control > 0.0 && !political {
-        f.push(Factor::new(F::PrizeHeld, 0.3 * crisis.control));
+    if crisis.attacked && lost_in_the_crisis(crisis) > 0.0 && !political {
+        f.push(Factor::new(F::PrizeHeld, 0.3 * lost_in_the_crisis(crisis)));
     }
     if tension.arms_race > 0.0 {
         f.push(Factor::new(F::ArmsRace, -0.2 * tension.arms_race));
     }
     f.push(Factor::new(F::DomesticPolitics, politics));
     f
+}
+
+/// The ground the aggressor took in this crisis: what it would give up by obeying, and the victim by signing where
+/// the lines stand. What it held before (by treaty or an earlier war, the level's `held_before`) is not at stake.
+pub fn lost_in_the_crisis(crisis: &Crisis) -> f32 {
+    (crisis.control - crisis.start_control).max(0.0)
 }
 
 /// The balance of forces as the aggressor weighs it. A winning balance is worth as much as it wants the prize:
@@ -329,7 +335,7 @@ fn aggressor_decides(
             log.decide(cal.turn, &id, DecisionKind::Aggressor { choice }, f);
             if choice == AggressorChoice::Withdraw {
                 crisis.settled = Some(choice);
-                crisis.control = 0.0;
+                crisis.control = crisis.control.min(crisis.start_control);
                 log.news(cal.turn, date, format!("{} withdraws behind its own lines", name_of(&nations, crisis.aggressor)), false);
             }
             return;
@@ -423,6 +429,10 @@ fn choice_by_score(crisis: &Crisis, s: f32) -> AggressorChoice {
     }
 }
 
+/// How much a victim with more than half the forces in the theatre on its side holds out against a cease-fire,
+/// per share of the forces above half (`WINNING_SIDE` × 0.25 at three to one).
+pub const WINNING_SIDE: f32 = 2.0;
+
 /// What the victim weighs before a cease-fire where the aggressor stands: the ground it would give up
 /// against the share of the force in the theatre that is on its side, its losses, the institution's word.
 fn cease_fire_factors(crisis: &Crisis, (own, commitment): (f32, f32), sides: Sides, word: InstitutionsWord) -> Vec<Factor> {
@@ -431,7 +441,12 @@ fn cease_fire_factors(crisis: &Crisis, (own, commitment): (f32, f32), sides: Sid
         // The ground it would give up, as far as it could hope to win it back: the share of the forces in the
         // theatre on its side. A victim that cannot retake its ground signs where the lines stand (Peru at
         // Itamaraty, 1995; Azerbaijan at Bishkek, 1994); one with the stronger side behind it fights on.
-        Factor::new(F::PrizeHeld, -2.0 * crisis.control * sides.own),
+        Factor::new(F::PrizeHeld, -2.0 * lost_in_the_crisis(crisis) * sides.own),
+        // A side that is winning expects to lose little more by fighting on, and holds out for better terms than
+        // the lines of the day (Donald Wittman, "How a War Ends", *Journal of Conflict Resolution* 23, 1979;
+        // Dan Reiter, *How Wars End*, 2009, ch. 2): Iran refused every cease-fire once it had the upper hand in 1981.
+        // It weighs so as far as there is ground to win back: a tenth of the contested ground or more in full.
+        Factor::new(F::LocalBalance, -WINNING_SIDE * (sides.own - 0.5).max(0.0) * (10.0 * lost_in_the_crisis(crisis)).min(1.0)),
         Factor::new(F::CoalitionInTheatre, -sides.coalition),
         Factor::new(F::WarCosts, (0.5 * crisis.losses.1 / own.max(1e-6)).min(0.5)),
         Factor::new(F::Condemnation, if word.condemned { -0.2 } else { 0.0 }),
@@ -495,7 +510,8 @@ fn carry_out(
         AggressorChoice::Withdraw => {
             crisis.fighting = false;
             crisis.settled = Some(choice);
-            crisis.control = 0.0;
+            // Back to the line it held before the crisis, not beyond: what it held by treaty or an earlier war it keeps.
+            crisis.control = crisis.control.min(crisis.start_control);
             log.news(turn, date, format!("{} withdraws its forces", name_of(nations, crisis.aggressor)), false);
         }
     }
@@ -526,7 +542,7 @@ fn leave_institution(
     let kind = level.0.institution.kind;
     let f = vec![
         Factor::new(F::Condemnation, 0.4),
-        Factor::new(F::PrizeHeld, 0.4 * crisis.control),
+        Factor::new(F::PrizeHeld, 0.4 * lost_in_the_crisis(&crisis)),
         Factor::new(F::Appetite, 0.3 * crisis.appetite),
         Factor::new(F::FaithInInstitution, -int.commitment * cred.of(kind) * 1.5),
         // Many left the League; no state has left the UN for good (Indonesia came back within two years).
@@ -600,6 +616,9 @@ mod tests {
 
     use crate::sim::testing::{state, tiny};
     use crate::sim::trace::DecisionKind;
+    use bevy::prelude::{Query, Res, ResMut, Single};
+
+    use super::NationQuery;
     use crate::sim::{AggressorChoice, Calendar, Contingent, Crisis, Draws, MeasuresInForce, RunLog};
 
     #[test]
@@ -683,6 +702,44 @@ mod tests {
         };
         assert!(accepts(0.3), "a third of the forces in the theatre on its side: it signs (Peru at Itamaraty, 1995)");
         assert!(!accepts(0.8), "the stronger side behind it: it fights on to win its ground back");
+    }
+
+    #[test]
+    fn a_winning_victim_holds_out_for_a_little_lost_ground_and_signs_once_none_is_left() {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
+        // Two to one on its side, and losses it feels (Iran in September 1981).
+        (crisis.start_control, crisis.losses.1) = (0.0, 0.0026);
+        let word = super::InstitutionsWord { condemned: false, cease_fire_called: false, credibility: 0.5 };
+        let accepts = |crisis: &Crisis| {
+            let f = super::cease_fire_factors(crisis, (0.01, 0.5), super::Sides { own: 0.66, coalition: 0.0 }, word);
+            f.iter().map(|x| x.weight).sum::<f32>() > 0.0
+        };
+        crisis.control = 0.14;
+        assert!(!accepts(&crisis), "a seventh of its ground still held, and the war going its way: it fights on");
+        crisis.control = 0.0;
+        assert!(accepts(&crisis), "back on its own line, it has nothing left to win back");
+    }
+
+    #[test]
+    fn an_aggressor_that_withdraws_keeps_what_it_held_before_the_crisis() {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        {
+            let mut crisis = world.query::<&mut Crisis>().single_mut(world).unwrap();
+            (crisis.start_control, crisis.control, crisis.attacked, crisis.fighting) = (0.4, 0.6, true, true);
+        }
+        let date = world.resource::<crate::sim::Level>().0.turns[0].date;
+        world
+            .run_system_once(
+                move |mut c: Single<&mut Crisis>, level: Res<crate::sim::Level>, mut log: ResMut<RunLog>, n: Query<NationQuery>| {
+                    super::carry_out(&mut c, AggressorChoice::Withdraw, false, -1.0, false, &level.0, (0, date), &mut log, &n);
+                },
+            )
+            .unwrap();
+        let crisis = world.query::<&Crisis>().single(world).unwrap();
+        assert_eq!(crisis.control, 0.4, "back to the line of before the crisis, not beyond it");
     }
 
     #[test]

@@ -576,7 +576,7 @@ pub fn cast_ballots(
         // A state that tables a draft is committed to it: it does not vote against its own motion.
         let own_motion = (ctx.proposer == Some(e) && !party).then(|| Factor::new(FactorId::OwnMotion, 3.0));
         factors.extend(own_motion);
-        let wanted = wanted_ballot(ctx.intervention.score(&factors), w);
+        let wanted = wanted_ballot(ctx.intervention, &factors, w);
         let kept_away = !member || body.boycotting.contains(&e) || body.uninstructed.contains(&e);
         let stays_away = |i: &Interests| kept_away || (body.kind.is_assembly() && !party && interest::attendance(i, &view) < ATTEND);
         let away = stays_away(int);
@@ -585,7 +585,7 @@ pub fn cast_ballots(
             members_divide(int, nation, |m| {
                 let mut own = interest::ballot_factors(m, &view, measure, w);
                 own.extend(own_motion);
-                let wanted = wanted_ballot(ctx.intervention.score(&own), w);
+                let wanted = wanted_ballot(ctx.intervention, &own, w);
                 ctx.intervention.ballot(nation.ix, wanted, stays_away(m))
             })
         } else {
@@ -608,14 +608,26 @@ pub fn cast_ballots(
     out
 }
 
-fn wanted_ballot(score: f32, w: &Weights) -> Ballot {
+/// The ballot a member's factors call for. Fear of the aggressor's reprisal keeps a member from voting for a
+/// measure, never makes it vote for the aggressor: a member that would vote no only out of fear abstains (the
+/// Baltic and Scandinavian states on the Soviet Union's expulsion, 14 December 1939; the Central Asian states on
+/// A/ES-11/1, 2 March 2022).
+fn wanted_ballot(iv: &Intervention, factors: &[Factor], w: &Weights) -> Ballot {
+    let score = iv.score(factors);
     if score >= w.yes_threshold {
         Ballot::Yes
-    } else if score <= w.no_threshold {
-        Ballot::No
-    } else {
+    } else if score > w.no_threshold {
         Ballot::Abstain
+    } else if factors.iter().any(|f| f.id == FactorId::FearOfAggressor) && !opposes_without_fear(iv, factors, w) {
+        Ballot::Abstain
+    } else {
+        Ballot::No
     }
+}
+
+fn opposes_without_fear(iv: &Intervention, factors: &[Factor], w: &Weights) -> bool {
+    let without: Vec<Factor> = factors.iter().filter(|f| f.id != FactorId::FearOfAggressor).cloned().collect();
+    iv.score(&without) <= w.no_threshold
 }
 
 /// A group's members, each with its own ties: spread evenly over the band of the uniform distribution whose
@@ -727,6 +739,16 @@ mod tests {
     use crate::level::{BodyKind, Measure, Order, Procedure};
     use crate::sim::testing::{state, tiny};
     use crate::sim::{MotionTabled, OrderIssued};
+
+    #[test]
+    fn a_state_that_would_vote_no_only_out_of_fear_abstains_and_one_that_sides_with_the_aggressor_votes_no() {
+        use crate::sim::trace::{Ballot, Factor, FactorId as F};
+        let (iv, w) = (crate::sim::intervention::Intervention::default(), crate::sim::Weights::default());
+        let afraid = [Factor::new(F::FearOfAggressor, -0.6), Factor::new(F::TiesToVictim, 0.05)];
+        assert_eq!(super::wanted_ballot(&iv, &afraid, &w), Ballot::Abstain, "the Baltic states on the Soviet expulsion, 1939");
+        let friend = [Factor::new(F::FearOfAggressor, -0.3), Factor::new(F::TiesToAggressor, -0.5)];
+        assert_eq!(super::wanted_ballot(&iv, &friend, &w), Ballot::No, "a friend of the aggressor opposes, fear or not");
+    }
 
     #[test]
     fn a_proposal_ordered_by_a_state_is_tabled_in_its_name_and_other_orders_table_nothing() {
