@@ -616,16 +616,17 @@ fn wanted_ballot(iv: &Intervention, factors: &[Factor], w: &Weights) -> Ballot {
     let score = iv.score(factors);
     if score >= w.yes_threshold {
         Ballot::Yes
-    } else if score > w.no_threshold {
-        Ballot::Abstain
-    } else if factors.iter().any(|f| f.id == FactorId::FearOfAggressor) && !opposes_without_fear(iv, factors, w) {
-        Ballot::Abstain
-    } else {
+    } else if score <= w.no_threshold && opposes_without_fear(iv, factors, w) {
         Ballot::No
+    } else {
+        Ballot::Abstain
     }
 }
 
 fn opposes_without_fear(iv: &Intervention, factors: &[Factor], w: &Weights) -> bool {
+    if !factors.iter().any(|f| f.id == FactorId::FearOfAggressor) {
+        return true;
+    }
     let without: Vec<Factor> = factors.iter().filter(|f| f.id != FactorId::FearOfAggressor).cloned().collect();
     iv.score(&without) <= w.no_threshold
 }
