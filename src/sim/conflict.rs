@@ -116,11 +116,7 @@ fn fight(
     let size = (AREA_REF_KM2 / level.0.crisis.area_km2.max(1.0)).sqrt().clamp(SIZE_MIN, SIZE_MAX);
     let (a, d) = theatre_strength(&crisis, &mif, &draws, day, &nations);
     let d = d + mif.coalition_in_theatre(day);
-    let mut balance = (a - d) / (a + d).max(1e-6);
-    // Lines the aggressor has held through a full turn are fortified: it defends them at greater strength.
-    if balance < 0.0 && crisis.control <= crisis.dug_in + 0.02 {
-        balance = (a * FORTIFIED - d) / (a * FORTIFIED + d).max(1e-6);
-    }
+    let balance = front_balance(a, d, crisis.control <= crisis.dug_in + 0.02);
     // An advance needs supplies; a retreat does not wait for them.
     let pace = if balance > 0.0 { logistics(&mif) * advance_fortune(&draws, balance) } else { 1.0 };
     let season = season_pace(&level.0.crisis.seasons, start, day).0;
@@ -140,6 +136,14 @@ fn fight(
     }
     crisis.losses.0 += 0.1 * d * span;
     crisis.losses.1 += 0.1 * a * span;
+}
+
+/// The balance of forces that moves the front, from −1 (the victim's) to 1 (the aggressor's). Lines the aggressor
+/// has held through a full turn (`dug_in`) are fortified: it defends them at `FORTIFIED` times its strength. They
+/// slow its retreat or stop it; they never carry it forward against a stronger enemy.
+pub fn front_balance(a: f32, d: f32, dug_in: bool) -> f32 {
+    let balance = (a - d) / (a + d).max(1e-6);
+    if balance < 0.0 && dug_in { ((a * FORTIFIED - d) / (a * FORTIFIED + d).max(1e-6)).min(0.0) } else { balance }
 }
 
 /// The fortune of an advance. Where the two sides are matched, fortune moves the front through the balance
@@ -279,6 +283,16 @@ mod tests {
         world.run_system_once(super::fight).unwrap();
         let mut q = world.query::<&Crisis>();
         q.single(world).unwrap().control
+    }
+
+    #[test]
+    fn fortified_lines_slow_a_retreat_but_never_carry_the_aggressor_forward_against_a_stronger_enemy() {
+        // A fifth weaker than the enemy: in the open it is pushed back; on its fortified line it holds.
+        let (open, fortified) = (super::front_balance(1.0, 1.2, false), super::front_balance(1.0, 1.2, true));
+        assert!(open < 0.0 && fortified > open, "its fortifications slow its retreat: {open} → {fortified}");
+        assert!(fortified <= 0.0, "they do not carry it forward: {fortified}");
+        assert!(super::front_balance(0.5, 1.2, true) < 0.0, "far weaker, it is pushed back even there");
+        assert_eq!(super::front_balance(1.5, 1.2, true), super::front_balance(1.5, 1.2, false), "stronger, it advances as anywhere");
     }
 
     #[test]

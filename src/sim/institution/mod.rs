@@ -557,6 +557,10 @@ pub fn cast_ballots(
     noise: impl Fn(StateIx) -> f32,
 ) -> Vec<Cast> {
     let w = ctx.weights;
+    // Where one member's no blocks all, a member casts it only against what it strongly opposes; one that merely
+    // disagrees abstains and lets the others act (F. P. Walters, *A History of the League of Nations*, 1952,
+    // ch. 4; on 14 December 1939 China, Greece and Yugoslavia abstained on the Soviet Union's expulsion).
+    let no_at = no_threshold_under(body.rule, w);
     let mut out = Vec::with_capacity(body.members.len());
     for &m in &body.members {
         let Ok((e, nation, cap, int, member)) = nations.get(m) else { continue };
@@ -576,7 +580,7 @@ pub fn cast_ballots(
         // A state that tables a draft is committed to it: it does not vote against its own motion.
         let own_motion = (ctx.proposer == Some(e) && !party).then(|| Factor::new(FactorId::OwnMotion, 3.0));
         factors.extend(own_motion);
-        let wanted = wanted_ballot(ctx.intervention, &factors, w);
+        let wanted = wanted_ballot(ctx.intervention, &factors, (w.yes_threshold, no_at));
         let kept_away = !member || body.boycotting.contains(&e) || body.uninstructed.contains(&e);
         let stays_away = |i: &Interests| kept_away || (body.kind.is_assembly() && !party && interest::attendance(i, &view) < ATTEND);
         let away = stays_away(int);
@@ -585,7 +589,7 @@ pub fn cast_ballots(
             members_divide(int, nation, |m| {
                 let mut own = interest::ballot_factors(m, &view, measure, w);
                 own.extend(own_motion);
-                let wanted = wanted_ballot(ctx.intervention, &own, w);
+                let wanted = wanted_ballot(ctx.intervention, &own, (w.yes_threshold, no_at));
                 ctx.intervention.ballot(nation.ix, wanted, stays_away(m))
             })
         } else {
@@ -612,23 +616,31 @@ pub fn cast_ballots(
 /// measure, never makes it vote for the aggressor: a member that would vote no only out of fear abstains (the
 /// Baltic and Scandinavian states on the Soviet Union's expulsion, 14 December 1939; the Central Asian states on
 /// A/ES-11/1, 2 March 2022).
-fn wanted_ballot(iv: &Intervention, factors: &[Factor], w: &Weights) -> Ballot {
+fn wanted_ballot(iv: &Intervention, factors: &[Factor], (yes_at, no_at): (f32, f32)) -> Ballot {
     let score = iv.score(factors);
-    if score >= w.yes_threshold {
+    if score >= yes_at {
         Ballot::Yes
-    } else if score <= w.no_threshold && opposes_without_fear(iv, factors, w) {
+    } else if score <= no_at && opposes_without_fear(iv, factors, no_at) {
         Ballot::No
     } else {
         Ballot::Abstain
     }
 }
 
-fn opposes_without_fear(iv: &Intervention, factors: &[Factor], w: &Weights) -> bool {
+fn opposes_without_fear(iv: &Intervention, factors: &[Factor], no_at: f32) -> bool {
     if !factors.iter().any(|f| f.id == FactorId::FearOfAggressor) {
         return true;
     }
     let without: Vec<Factor> = factors.iter().filter(|f| f.id != FactorId::FearOfAggressor).cloned().collect();
-    iv.score(&without) <= w.no_threshold
+    iv.score(&without) <= no_at
+}
+
+/// How many times the no threshold a member's score must reach for it to vote no under unanimity.
+pub const UNANIMITY_NO: f32 = 2.0;
+
+/// The score at or below which a member votes no under a body's rule.
+fn no_threshold_under(rule: VotingRule, w: &Weights) -> f32 {
+    if rule == VotingRule::Unanimity { UNANIMITY_NO * w.no_threshold } else { w.no_threshold }
 }
 
 /// A group's members, each with its own ties: spread evenly over the band of the uniform distribution whose
@@ -746,9 +758,24 @@ mod tests {
         use crate::sim::trace::{Ballot, Factor, FactorId as F};
         let (iv, w) = (crate::sim::intervention::Intervention::default(), crate::sim::Weights::default());
         let afraid = [Factor::new(F::FearOfAggressor, -0.6), Factor::new(F::TiesToVictim, 0.05)];
-        assert_eq!(super::wanted_ballot(&iv, &afraid, &w), Ballot::Abstain, "the Baltic states on the Soviet expulsion, 1939");
+        let at = (w.yes_threshold, w.no_threshold);
+        assert_eq!(super::wanted_ballot(&iv, &afraid, at), Ballot::Abstain, "the Baltic states on the Soviet expulsion, 1939");
         let friend = [Factor::new(F::FearOfAggressor, -0.3), Factor::new(F::TiesToAggressor, -0.5)];
-        assert_eq!(super::wanted_ballot(&iv, &friend, &w), Ballot::No, "a friend of the aggressor opposes, fear or not");
+        assert_eq!(super::wanted_ballot(&iv, &friend, at), Ballot::No, "a friend of the aggressor opposes, fear or not");
+    }
+
+    #[test]
+    fn where_one_no_blocks_all_a_member_that_merely_disagrees_abstains() {
+        use crate::level::VotingRule;
+        use crate::sim::trace::{Ballot, Factor, FactorId as F};
+        let (iv, w) = (crate::sim::intervention::Intervention::default(), crate::sim::Weights::default());
+        let disagrees = [Factor::new(F::TiesToAggressor, -0.6)];
+        let under = |rule| super::wanted_ballot(&iv, &disagrees, (w.yes_threshold, super::no_threshold_under(rule, &w)));
+        assert_eq!(under(VotingRule::Majority), Ballot::No);
+        assert_eq!(under(VotingRule::Unanimity), Ballot::Abstain, "China on the Soviet expulsion, 1939");
+        let client = [Factor::new(F::TiesToAggressor, -1.2)];
+        let under = |rule| super::wanted_ballot(&iv, &client, (w.yes_threshold, super::no_threshold_under(rule, &w)));
+        assert_eq!(under(VotingRule::Unanimity), Ballot::No, "a close client still opposes (Austria and Hungary, 1935)");
     }
 
     #[test]
