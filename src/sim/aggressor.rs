@@ -254,6 +254,13 @@ fn aggressor_factors(
     if mif.concessions > 0 {
         f.push(Factor::new(F::Concessions, 0.1 * mif.concessions as f32));
     }
+    // At war, terms on the table offer a way out: it can stop where it stands without losing face, the more
+    // readily the nearer the war is to a stalemate that hurts both sides (I. William Zartman, *Ripe for
+    // Resolution*, 1985): one winning has no need of them, one beaten stops without them.
+    if mif.terms > 0.0 && crisis.attacked && crisis.settled.is_none() {
+        let whole = (a - d - coalition) / (a + d + coalition).max(1e-6);
+        f.push(Factor::new(F::TermsOffered, -mif.terms * (1.0 - whole.abs())));
+    }
     if crisis.attacked && lost_in_the_crisis(crisis) > 0.0 && !political {
         f.push(Factor::new(F::PrizeHeld, 0.3 * lost_in_the_crisis(crisis)));
     }
@@ -349,6 +356,7 @@ fn aggressor_decides(
         condemned: mif.has(Measure::Condemn) || mif.has(Measure::NonRecognition),
         cease_fire_called: mif.has(Measure::CeaseFire),
         credibility: cred.of(level.0.institution.kind),
+        terms: mif.terms,
     };
     let s = iv.score(&f);
     let mut choice = choice_by_score(&crisis, s);
@@ -409,7 +417,10 @@ fn aggressor_decides(
 /// then, once it chooses to stop, it obeys the demand and withdraws, rather than offering a cease-fire where it
 /// stands.
 fn obeys_demand(mif: &MeasuresInForce, f: &[Factor], iv: &Intervention) -> bool {
-    mif.has(Measure::Condemn) && iv.neutral != Some(F::VerdictBacking) && f.iter().any(|x| x.id == F::VerdictBacking && x.weight < 0.0)
+    !mif.victim_offered
+        && mif.has(Measure::Condemn)
+        && iv.neutral != Some(F::VerdictBacking)
+        && f.iter().any(|x| x.id == F::VerdictBacking && x.weight < 0.0)
 }
 
 /// The aggressor's choice by its score: before a shot, attack or hold; at war, escalate, press on, seek
@@ -455,6 +466,11 @@ fn cease_fire_factors(crisis: &Crisis, (own, commitment): (f32, f32), sides: Sid
     if word.cease_fire_called {
         f.push(Factor::new(F::CeaseFireCalled, 0.5 * commitment * word.credibility));
     }
+    // A mediator stands behind the terms (or they are its own offer), weighed as the aggressor weighs them: the
+    // more, the nearer the war is to a stalemate.
+    if word.terms > 0.0 {
+        f.push(Factor::new(F::TermsOffered, word.terms * (1.0 - (2.0 * sides.own - 1.0).abs())));
+    }
     f
 }
 
@@ -466,13 +482,14 @@ struct Sides {
     coalition: f32,
 }
 
-/// What the institution has said: whether it condemned the aggressor, whether it called on both sides to
-/// cease fire, and how far it is trusted.
+/// What has been said: whether the institution condemned the aggressor, whether it called on both sides to
+/// cease fire, how far it is trusted, and the standing of the terms on the table (`MeasuresInForce::terms`).
 #[derive(Clone, Copy)]
 struct InstitutionsWord {
     condemned: bool,
     cease_fire_called: bool,
     credibility: f32,
+    terms: f32,
 }
 
 /// The aggressor's choice carried out on the crisis, with the newswire's line.
@@ -695,7 +712,7 @@ mod tests {
         let world = sim.world_mut();
         let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
         crisis.control = 0.3;
-        let word = super::InstitutionsWord { condemned: false, cease_fire_called: false, credibility: 0.5 };
+        let word = super::InstitutionsWord { condemned: false, cease_fire_called: false, credibility: 0.5, terms: 0.0 };
         let accepts = |own: f32| {
             let f = super::cease_fire_factors(&crisis, (0.01, 0.5), super::Sides { own, coalition: 0.0 }, word);
             f.iter().map(|x| x.weight).sum::<f32>() > 0.0
@@ -711,7 +728,7 @@ mod tests {
         let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
         // Two to one on its side, and losses it feels (Iran in September 1981).
         (crisis.start_control, crisis.losses.1) = (0.0, 0.0026);
-        let word = super::InstitutionsWord { condemned: false, cease_fire_called: false, credibility: 0.5 };
+        let word = super::InstitutionsWord { condemned: false, cease_fire_called: false, credibility: 0.5, terms: 0.0 };
         let accepts = |crisis: &Crisis| {
             let f = super::cease_fire_factors(crisis, (0.01, 0.5), super::Sides { own: 0.66, coalition: 0.0 }, word);
             f.iter().map(|x| x.weight).sum::<f32>() > 0.0
@@ -720,6 +737,36 @@ mod tests {
         assert!(!accepts(&crisis), "a seventh of its ground still held, and the war going its way: it fights on");
         crisis.control = 0.0;
         assert!(accepts(&crisis), "back on its own line, it has nothing left to win back");
+    }
+
+    #[test]
+    fn terms_on_the_table_weigh_on_an_aggressor_near_a_stalemate_and_hardly_on_one_that_is_winning() {
+        let weight_of_terms = |aggressor: f32, victim: f32| {
+            let mut sim = tiny();
+            let world = sim.world_mut();
+            world.resource_mut::<MeasuresInForce>().terms = 0.25;
+            {
+                let mut c = world.query::<&mut Crisis>().single_mut(world).unwrap();
+                (c.aggressor_readiness, c.victim_readiness, c.attacked, c.fighting) = (aggressor, victim, true, true);
+            }
+            world
+                .run_system_once(
+                    |c: Single<&Crisis>,
+                     mif: Res<MeasuresInForce>,
+                     draws: Res<Draws>,
+                     t: Res<crate::sim::WorldTension>,
+                     log: Res<RunLog>,
+                     n: Query<NationQuery>,
+                     b: Query<&crate::sim::Bloc>| {
+                        let f = super::aggressor_factors(&c, &mif, &draws, 0, 0.0, 0.5, &t, &log, &n, &b);
+                        f.iter().find(|x| x.id == super::F::TermsOffered).map_or(0.0, |x| x.weight)
+                    },
+                )
+                .unwrap()
+        };
+        let (even, winning) = (weight_of_terms(1.0, 1.0), weight_of_terms(20.0, 0.05));
+        assert!(even < -0.15, "near a stalemate a way out counts: {even}");
+        assert!(winning > -0.05, "winning, it has no need of one: {winning}");
     }
 
     #[test]

@@ -17,6 +17,20 @@ pub const CONCESSION_APPETITE: f32 = 0.12;
 pub const CONCESSION_POWER: f32 = 0.05;
 pub const CONCESSION_CREDIBILITY: f32 = 0.08;
 pub const CONCESSION_TENSION: f32 = 0.08;
+/// The standing of a mediator as strong as the aggressor and not hostile to it: the way out its good offices
+/// offer an aggressor at war (Kyle Beardsley, *The Mediation Dilemma*, 2011: mediation makes agreements more
+/// likely, the more so the more leverage the mediator has).
+pub const MEDIATION: f32 = 0.25;
+/// The standing of a victim's own offer of peace on the ground it concedes, once the war is under way (Finland
+/// at Moscow, March 1940).
+pub const VICTIM_TERMS: f32 = 0.4;
+
+/// A mediator's standing with the aggressor: `MEDIATION` times the square root of its power over the
+/// aggressor's (up to 1), less as far as it is hostile to the aggressor (a mediator the aggressor sees as its
+/// enemy's friend offers it no way out it trusts).
+pub fn mediation_standing(cinc: f32, aggressor_cinc: f32, ties_aggressor: f32) -> f32 {
+    MEDIATION * (cinc / aggressor_cinc.max(1e-6)).min(1.0).sqrt() * (1.0 + ties_aggressor.min(0.0))
+}
 
 /// How much of the claim a third state's concession can hand over: as much as the victim depends on it, its
 /// ties to the victim and its stake in the theatre (France, Czechoslovakia's ally, could abandon it at Munich;
@@ -62,11 +76,22 @@ fn apply_concessions(
                     b.cohesion = (b.cohesion - CONCESSION_CREDIBILITY).max(0.0);
                 }
                 log.news(cal.turn, date, format!("{} concedes part of the aggressor's claim to keep the peace", name()), false);
+                // At war, the victim's concession is an offer of peace on that ground.
+                if o.state == crisis.victim && crisis.attacked && crisis.settled.is_none() {
+                    mif.terms = mif.terms.max(VICTIM_TERMS);
+                    mif.victim_offered = true;
+                }
             }
             Order::Mediate => {
                 tension.tension = (tension.tension - CONCESSION_TENSION / 2.0).max(0.0);
                 crisis.appetite = (crisis.appetite + CONCESSION_APPETITE / 3.0).min(1.0);
                 log.news(cal.turn, date, format!("{} offers to mediate between the parties", name()), false);
+                let party = o.state == crisis.victim || o.state == crisis.aggressor;
+                if crisis.attacked && !party {
+                    let cinc = |e| caps.get(e).map_or(0.0, |c| c.cinc);
+                    let ties = interests.get(o.state).map_or(0.0, |i| i.ties_aggressor);
+                    mif.terms = mif.terms.max(mediation_standing(cinc(o.state), cinc(crisis.aggressor), ties));
+                }
             }
             _ => {}
         }
@@ -96,6 +121,31 @@ mod tests {
         }
         world.run_system_once(super::apply_concessions).unwrap();
         (before, read(world))
+    }
+
+    #[test]
+    fn a_victim_that_concedes_at_war_offers_peace_on_that_ground_and_one_before_the_war_offers_none() {
+        let offered = |at_war: bool| {
+            let mut sim = tiny();
+            let vic = state(&mut sim, "VIC");
+            let world = sim.world_mut();
+            world.query::<&mut Crisis>().single_mut(world).unwrap().attacked = at_war;
+            world.write_message(OrderIssued { state: vic, order: Order::Concede });
+            world.run_system_once(super::apply_concessions).unwrap();
+            let mif = world.resource::<crate::sim::MeasuresInForce>();
+            (mif.terms, mif.victim_offered)
+        };
+        assert_eq!(offered(true), (super::VICTIM_TERMS, true), "Finland at Moscow, March 1940");
+        assert_eq!(offered(false), (0.0, false), "before a shot, a concession is appeasement, not terms of peace");
+    }
+
+    #[test]
+    fn a_mediator_weighs_by_its_power_beside_the_aggressors_and_not_at_all_if_it_is_its_enemy() {
+        let great = super::mediation_standing(0.2, 0.01, 0.0);
+        assert_eq!(great, super::MEDIATION, "a great power not hostile to the aggressor: full standing");
+        let small = super::mediation_standing(0.0025, 0.01, 0.0);
+        assert!((small - super::MEDIATION / 2.0).abs() < 1e-6, "a quarter of its power, half the standing: {small}");
+        assert_eq!(super::mediation_standing(0.2, 0.01, -1.0), 0.0, "its enemy's friend offers it no way out");
     }
 
     #[test]

@@ -439,6 +439,13 @@ pub struct MeasuresInForce {
     pub peacekeepers: bool,
     /// Concessions made to the aggressor.
     pub concessions: u32,
+    /// The standing of the terms on the table once the war is under way: a mediator's good offices, or the
+    /// victim's own offer of the ground it concedes (0 without). A way out for the aggressor, a guarantee of the
+    /// terms for the victim.
+    pub terms: f32,
+    /// The victim itself offered peace on the ground it conceded: an aggressor that stops takes that peace, even
+    /// under a demand to withdraw (the victim has settled what the demand was made for).
+    pub victim_offered: bool,
     /// Guarantees given this crisis (guarantor, turn).
     pub guarantees: Vec<(Entity, usize)>,
     /// Guarantors who gave their guarantee during the crisis, before the attack or after: not believed to risk

@@ -63,6 +63,7 @@ pub enum FactorId {
     CoalitionLead,
     SeaPower,
     SmallShare,
+    TermsOffered,
 }
 
 impl FactorId {
@@ -123,6 +124,7 @@ impl FactorId {
             CoalitionLead => "the power of those already leading the effort",
             SeaPower => "the blockading navies against its own power",
             SmallShare => "its forces would count for little",
+            TermsOffered => "terms on the table: a mediator's good offices or the victim's offer",
         }
     }
 }

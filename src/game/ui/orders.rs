@@ -152,7 +152,12 @@ fn appeasement_orders(ui: &mut egui::Ui, w: &World, l: &LevelDef, role: &PlayerR
             CONCESSION_CREDIBILITY * 100.0
         );
         order_button(ui, actions, Order::Concede, "Concede part of the claim", &concede);
-        let mediate = format!("Tension −{:.0} points; appetite +{:.2}.", CONCESSION_TENSION * 50.0, CONCESSION_APPETITE / 3.0);
+        let mediate = format!(
+            "Tension −{:.0} points; appetite +{:.2}. At war, a way out for the aggressor near a stalemate (up to {:.2}, by your power beside its own).",
+            CONCESSION_TENSION * 50.0,
+            CONCESSION_APPETITE / 3.0,
+            crate::sim::appeasement::MEDIATION
+        );
         order_button(ui, actions, Order::Mediate, "Offer mediation", &mediate);
     }
 }
