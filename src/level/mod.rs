@@ -149,7 +149,7 @@ pub(crate) fn from_ron_error(src: &str, e: &ron::error::SpannedError) -> Diagnos
                 outer.as_deref().map(|o| format!(" in `{o}`")).unwrap_or_default(),
                 list(expected)
             ),
-            did_you_mean(found, expected.iter().copied()),
+            did_you_mean(found, expected.iter().copied()).or_else(|| field_of_another_type(found)),
         ),
         E::MissingStructField { field, outer } => (
             format!("missing required field `{field}`{}", outer.as_deref().map(|o| format!(" in `{o}`")).unwrap_or_default()),
@@ -158,12 +158,27 @@ pub(crate) fn from_ron_error(src: &str, e: &ron::error::SpannedError) -> Diagnos
         E::ExpectedMapColon if let Some(d) = values_without_names(src, pos) => return d,
         other => match field_before(src, pos) {
             Some((field, ty)) if is_a_kind_of_value(other) => {
+                let ty = if ty == "text" { "text in double quotes".to_string() } else { ty };
                 (format!("{other} for `{field}`"), (!ty.is_empty()).then(|| format!("`{field}` takes {ty}")))
             }
             _ => (format!("{other}"), None),
         },
     };
     Diagnostic::error("", message).at(pos).suggest(suggestion)
+}
+
+/// An unknown field that is (or nearly is) a field of another type: where it belongs (`misjudgement` is written
+/// inside a crisis's `uncertainty: (...)`, not in the crisis itself).
+pub(crate) fn field_of_another_type(found: &str) -> Option<String> {
+    let schema = reference::schema();
+    let all = schema.iter().filter(|i| !i.is_enum).flat_map(|i| i.fields.iter().map(move |f| (i, f)));
+    let (owner, field) = all.clone().find(|(_, f)| f.name == found).or_else(|| {
+        let near = diagnostics::nearest(found, all.clone().map(|(_, f)| f.name.as_str()))?;
+        all.clone().find(|(_, f)| f.name == near)
+    })?;
+    let holder = schema.iter().flat_map(|i| &i.fields).find(|f| f.ty.split(|c: char| !c.is_alphanumeric()).any(|w| w == owner.raw));
+    let inside = holder.map(|h| format!(", written inside `{}: (...)`", h.name)).unwrap_or_default();
+    Some(format!("`{}` is a field of `{}`{inside}", field.name, owner.name))
 }
 
 /// An error that says the value is of the wrong kind (a number where true/false goes), not a slip of syntax.

@@ -522,7 +522,9 @@ fn carry_out(
         AggressorChoice::AcceptTerms => {
             crisis.fighting = false;
             crisis.settled = Some(choice);
-            log.news(turn, date, format!("{} accepts a cease-fire where its forces stand", name_of(nations, crisis.aggressor)), false);
+            // The victim has accepted it too (a refusal turns the choice back into pressing on).
+            let (a, v) = (name_of(nations, crisis.aggressor), name_of(nations, crisis.victim));
+            log.news(turn, date, format!("{a} offers and {v} accepts a cease-fire where the forces stand"), false);
         }
         AggressorChoice::Withdraw => {
             crisis.fighting = false;

@@ -680,3 +680,21 @@ fn a_choice_whose_values_are_written_without_names_is_told_the_names() {
     assert!(e.message.contains("`Propose` takes its values by name"), "{}", e.message);
     assert!(e.suggestion.as_deref().is_some_and(|s| s.contains("body:") && s.contains("measure:")), "{:?}", e.suggestion);
 }
+
+#[test]
+fn a_field_written_in_the_wrong_place_is_told_where_it_belongs() {
+    let src = std::fs::read_to_string("levels/suez_1956.ron").unwrap();
+    let bad = src.replacen("self_defence:", "misjudgment: 0.1, self_defence:", 1);
+    let e = level::check_source(&bad).err().expect("a field of another type is refused");
+    let d = e.iter().find(|d| d.message.contains("unknown field `misjudgment`")).unwrap_or_else(|| panic!("{e:?}"));
+    assert_eq!(d.suggestion.as_deref(), Some("`misjudgement` is a field of `Uncertainty`, written inside `uncertainty: (...)`"));
+}
+
+#[test]
+fn text_written_without_quotes_is_told_to_put_them() {
+    let src = std::fs::read_to_string("levels/suez_1956.ron").unwrap();
+    let bad = src.replacen("name: \"Egypt\"", "name: Egypt", 1);
+    let e = level::check_source(&bad).err().expect("bare text is refused");
+    assert!(e[0].message.contains("for `name`"), "{}", e[0].message);
+    assert_eq!(e[0].suggestion.as_deref(), Some("`name` takes text in double quotes"));
+}
