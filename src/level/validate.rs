@@ -34,8 +34,12 @@ impl<'a> Ctx<'a> {
         match self.ids.get(id) {
             Some(ix) => Some(*ix),
             None => {
-                let d = Diagnostic::error(path, format!("unknown state `{id}`: expected the id of a state listed in `states`"))
-                    .suggest(self.inside(id).or_else(|| self.named_by_iso(id)).or_else(|| did_you_mean(id, self.all_ids.iter().copied())));
+                let d = Diagnostic::error(path, format!("unknown state `{id}`: expected the id of a state listed in `states`")).suggest(
+                    self.inside(id)
+                        .or_else(|| self.named_by_iso(id))
+                        .or_else(|| self.named_by_cow(id))
+                        .or_else(|| did_you_mean(id, self.all_ids.iter().copied())),
+                );
                 self.out.push(d);
                 None
             }
@@ -53,6 +57,14 @@ impl<'a> Ctx<'a> {
         let names = super::iso::names(id)?;
         let (sid, name) = self.names.iter().find(|(_, n)| names.iter().any(|x| x.eq_ignore_ascii_case(n)))?;
         Some(format!("did you mean `{sid}`? (`{id}` is the ISO code of {name}, whom this level calls `{sid}`)"))
+    }
+    /// Where `id` is the Correlates of War abbreviation of a state the level lists by its ISO code (`HON` for its
+    /// `HND`, Honduras): the NMC data modders take power from spells states so.
+    fn named_by_cow(&self, id: &str) -> Option<String> {
+        let iso = super::iso::iso_of_cow(id).filter(|iso| self.ids.contains_key(*iso))?;
+        Some(format!(
+            "did you mean `{iso}`? (`{id}` is the Correlates of War code of the state whose ISO code is `{iso}`; levels use ISO codes)"
+        ))
     }
     fn range(&mut self, path: String, v: f32, lo: f32, hi: f32) {
         if !v.is_finite() || v < lo || v > hi {

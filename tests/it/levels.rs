@@ -698,3 +698,16 @@ fn text_written_without_quotes_is_told_to_put_them() {
     assert!(e[0].message.contains("for `name`"), "{}", e[0].message);
     assert_eq!(e[0].suggestion.as_deref(), Some("`name` takes text in double quotes"));
 }
+
+#[test]
+fn a_correlates_of_war_code_is_told_the_iso_code_the_level_uses() {
+    let src = std::fs::read_to_string("levels/suez_1956.ron").unwrap();
+    let bad = src.replacen("aggressor: \"GBR\"", "aggressor: \"UKG\"", 1);
+    let e = level::check_source(&bad).err().expect("a COW code is refused");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].suggestion.as_deref().is_some_and(|s| s.starts_with("did you mean `GBR`?") && s.contains("Correlates of War")),
+        "{:?}",
+        e[0].suggestion
+    );
+}

@@ -705,3 +705,21 @@ fn a_demand_weighs_less_on_an_aggressor_whose_own_allies_would_have_to_enforce_i
     let (alone, with_allies) = (reversed(&petrich()), reversed(&allied));
     assert!(with_allies + 0.3 <= alone, "Greece withdraws less often when the great powers are its allies: {with_allies} against {alone}");
 }
+
+/// The League Council's demand of 1933 moved Peru because the powers behind it could have enforced it. The same
+/// demand from governments whose publics would not let them fight (`domestic` 1) is little believed: Peru keeps
+/// Leticia in most runs.
+#[test]
+fn a_demand_from_powers_whose_publics_would_not_let_them_fight_is_little_believed() {
+    let src = std::fs::read_to_string("levels/examples/leticia_1932.ron").unwrap();
+    let mut raw: collective_security::level::RawLevel = collective_security::level::ron_options().from_str(&src).unwrap();
+    let leticia = typed(&raw);
+    for s in raw.states.iter_mut().filter(|s| !["PER", "COL"].contains(&s.id.as_str())) {
+        s.domestic = 1.0;
+    }
+    let unwilling = typed(&raw);
+    let reversed = |level| share(level, 100, Policy::Historical, None, |r| r.outcome.result == "reversed");
+    let (willing, not) = (reversed(leticia), reversed(unwilling));
+    assert!(willing > 0.9, "the Council's demand reverses Peru's seizure: {willing}");
+    assert!(not < willing - 0.3, "without the will to fight behind it, far less often: {not} (was {willing})");
+}

@@ -1,6 +1,7 @@
 //! ISO 3166 country codes: which ids a state may take, and the name behind a code, for the checker's hints.
 
 mod codes;
+mod cow;
 
 /// Whether `id` is an ISO 3166-1 alpha-3 code, a former code of ISO 3166-3 (SUN, DDR, YUG), or a code ISO
 /// leaves to its users (`AAA`–`AAZ`, `QMA`–`QZZ`, `XAA`–`XZZ`, `ZZA`–`ZZZ`: the levels' groups take `X..`).
@@ -18,6 +19,11 @@ fn user_assigned(id: &str) -> bool {
 /// The names ISO gives a code, if it is one.
 pub fn names(id: &str) -> Option<&'static [&'static str]> {
     codes::CODES.binary_search_by(|(c, _)| c.cmp(&id)).ok().map(|i| codes::CODES[i].1)
+}
+
+/// The ISO code of the state a Correlates of War abbreviation stands for, where the two differ (`HON` → `HND`).
+pub fn iso_of_cow(id: &str) -> Option<&'static str> {
+    cow::COW_TO_ISO.binary_search_by(|(c, _)| c.cmp(&id)).ok().map(|i| cow::COW_TO_ISO[i].1)
 }
 
 /// The code ISO gives a state of this name ("Bulgaria" → `BGR`), matched without regard to case.
@@ -43,5 +49,15 @@ mod tests {
         assert_eq!(super::code_of("bulgaria"), Some("BGR"));
         assert_eq!(super::code_of("Atlantis"), None);
         assert!(super::names("SUN").is_some_and(|n| n.iter().any(|n| n.contains("Soviet"))));
+    }
+
+    #[test]
+    fn a_cow_abbreviation_leads_to_the_iso_code_of_the_same_state_and_the_table_is_sorted() {
+        assert_eq!(super::iso_of_cow("HON"), Some("HND"));
+        assert_eq!(super::iso_of_cow("ROM"), Some("ROU"));
+        assert_eq!(super::iso_of_cow("USA"), None, "the same in both");
+        let keys: Vec<&str> = super::cow::COW_TO_ISO.iter().map(|(c, _)| *c).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "sorted for the binary search, no key twice");
+        assert!(super::cow::COW_TO_ISO.iter().all(|(_, iso)| super::is_code(iso)), "every target is an ISO code");
     }
 }

@@ -266,7 +266,9 @@ fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>, blocs: &Query<&
             let count = n.1.count.max(1) as f32;
             let share = c.votes.yes as f32 / count;
             let hostile = interest::against_a_friend(n.3) * (1.0 - shielded(blocs, aggressor, c.entity));
-            (c.entity, n.2.cinc * share * projection(n.3.km_theatre, n.2.cinc / count) * n.3.commitment * hostile)
+            // A threat of war from a government its own public would not let fight is little believed.
+            let willing = 1.0 - n.3.domestic.clamp(0.0, 1.0);
+            (c.entity, n.2.cinc * share * projection(n.3.km_theatre, n.2.cinc / count) * n.3.commitment * hostile * willing)
         })
         .collect()
 }
