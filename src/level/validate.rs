@@ -506,7 +506,10 @@ fn check_events(cx: &mut Ctx, raw: &RawLevel, turns: &[TurnDef], bodies: &[BodyD
         let Some(date) = cx.date(format!("{p}.date"), &e.date) else { continue };
         let turn = turns.iter().position(|t| t.date >= date);
         let Some(turn) = turn else {
-            cx.warn(W_EVENT_NEVER_HAPPENS, format!("{p}.date"), format!("event on {date} falls after the last turn and never happens"));
+            // Where a turn's own date is wrong (already an error), the last turn is not known.
+            if turns.len() == raw.turns.len() {
+                cx.warn(W_EVENT_NEVER_HAPPENS, format!("{p}.date"), format!("event on {date} falls after the last turn and never happens"));
+            }
             continue;
         };
         let body_check = |cx: &mut Ctx, state: &str, body: BodyKind| -> Option<StateIx> {

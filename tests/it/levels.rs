@@ -711,3 +711,13 @@ fn a_correlates_of_war_code_is_told_the_iso_code_the_level_uses() {
         e[0].suggestion
     );
 }
+
+#[test]
+fn a_turn_with_an_impossible_date_is_one_error_not_also_events_that_never_happen() {
+    let src = std::fs::read_to_string("levels/korea_1950.ron").unwrap();
+    // An event between the last two turns happens at the last; with that turn's date wrong, it is not known.
+    let bad = src.replacen("date: \"1953-07-27\"", "date: \"1953-07-32\"", 1).replacen("date: \"1950-09-28\"", "date: \"1952-01-01\"", 1);
+    assert_eq!(bad.matches("1953-07-32").count() + bad.matches("1952-01-01").count(), 2, "both dates are in the file");
+    let e = level::check_source(&bad).err().expect("an impossible date is refused");
+    assert!(e.iter().all(|d| !d.message.contains("never happens")), "{e:?}");
+}
