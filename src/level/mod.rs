@@ -149,7 +149,7 @@ pub(crate) fn from_ron_error(src: &str, e: &ron::error::SpannedError) -> Diagnos
                 outer.as_deref().map(|o| format!(" in `{o}`")).unwrap_or_default(),
                 list(expected)
             ),
-            did_you_mean(found, expected.iter().copied()).or_else(|| field_of_another_type(found)),
+            did_you_mean(found, expected.iter().copied()).or_else(|| field_of_another_type(found, outer.as_deref().unwrap_or(""))),
         ),
         E::MissingStructField { field, outer } => (
             format!("missing required field `{field}`{}", outer.as_deref().map(|o| format!(" in `{o}`")).unwrap_or_default()),
@@ -169,8 +169,14 @@ pub(crate) fn from_ron_error(src: &str, e: &ron::error::SpannedError) -> Diagnos
 
 /// An unknown field that is (or nearly is) a field of another type: where it belongs (`misjudgement` is written
 /// inside a crisis's `uncertainty: (...)`, not in the crisis itself).
-pub(crate) fn field_of_another_type(found: &str) -> Option<String> {
+pub(crate) fn field_of_another_type(found: &str, outer: &str) -> Option<String> {
     let schema = reference::schema();
+    // A variant's change to a crisis, a state or a bloc (`CrisisChange`) names only what a variant may change.
+    if let Some(base) = outer.strip_suffix("Change")
+        && schema.iter().any(|i| i.name == base && i.fields.iter().any(|f| f.name == found))
+    {
+        return Some(format!("a variant cannot change `{found}`: it is the level's own; `{outer}` lists what a variant may change"));
+    }
     let all = schema.iter().filter(|i| !i.is_enum).flat_map(|i| i.fields.iter().map(move |f| (i, f)));
     let (owner, field) = all.clone().find(|(_, f)| f.name == found).or_else(|| {
         let near = diagnostics::nearest(found, all.clone().map(|(_, f)| f.name.as_str()))?;

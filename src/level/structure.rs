@@ -63,7 +63,7 @@ pub fn check(src: &str, root: &str) -> Vec<Diagnostic> {
                             known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
                         ),
                     )
-                    .suggest(did_you_mean(name, known.iter().copied()).or_else(|| super::field_of_another_type(name)))
+                    .suggest(did_you_mean(name, known.iter().copied()).or_else(|| super::field_of_another_type(name, &item.name)))
                     .at(*npos),
                 );
             }

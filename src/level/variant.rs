@@ -328,11 +328,12 @@ fn check_drops(v: &RawVariant, base: &RawLevel, spans: &SpanIndex, errs: &mut Ve
         if !playable.contains(&d.state.as_str()) {
             errs.push(not_playable(v, &playable, spans, format!("drop_orders[{i}].state"), &d.state));
         }
-        if let Some(t) = d.turn.filter(|t| *t as usize >= base.turns.len()) {
+        // Turns are counted from 1, as a level's `historical` orders and `add_orders` count them.
+        if let Some(t) = d.turn.filter(|t| *t == 0 || *t as usize > base.turns.len()) {
             errs.push(
                 Diagnostic::error(
                     format!("drop_orders[{i}].turn"),
-                    format!("turn {t} is past the end of `{}`: its turns are 0 to {}", v.extends, base.turns.len().saturating_sub(1)),
+                    format!("turn {t} does not exist in `{}`: expected 1 to {}", v.extends, base.turns.len()),
                 )
                 .locate(spans),
             );

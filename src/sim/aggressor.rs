@@ -88,41 +88,57 @@ pub fn logistics(mif: &MeasuresInForce) -> f32 {
 
 /// The power the aggressor expects pacts and guarantees of the victim to bring, each weighed by how firmly the
 /// pact is held: a member that has sent forces threatens with the power that has not yet arrived, weighed as its
-/// pledge and never less than forces on their way (`ON_THE_WAY`), doubted as they are (`belief`), so that
+/// pledge and never less than forces on their way (`ON_THE_WAY`), so that
 /// sending forces under a pact never weakens its deterrence (what has arrived counts as forces in the theatre;
 /// see `pledged_on_way`). A pact deters by denial with the power its members can bring to the theatre; one made before the crisis with a nuclear power among the victim's protectors
 /// deters by punishment, with its members' whole power: it threatens a war the aggressor cannot win, wherever
 /// the local balance stands (Glenn Snyder, *Deterrence and Defense*, 1961; Thomas Schelling, *Arms and
 /// Influence*, 1966, on forces that stand as a tripwire).
-pub fn pact_threat(
-    crisis: &Crisis,
-    mif: &MeasuresInForce,
-    day: i32,
-    belief: f32,
-    blocs: &Query<&Bloc>,
-    nations: &Query<NationQuery>,
-) -> f32 {
-    blocs
-        .iter()
-        .filter(|b| b.covers(crisis.victim, crisis.aggressor))
-        .map(|b| {
-            let firm = |m: Entity| if b.obliges(m, |x| mif.in_coalition(x)) { 1.0 } else { 0.5 };
-            let punishes = standing_nuclear(b, crisis, mif, nations);
-            let reach = |km: f32, cinc: f32| if punishes { 1.0 } else { projection(km, cinc) };
-            // A member that has sent forces counts what has not yet arrived as its pledge, never for less than
-            // forces on their way, and doubted as they are: sending them never weakens the pact, nor multiplies it.
-            let held = |m: Entity| {
-                let pledge = b.cohesion * firm(m);
-                if mif.in_coalition(m) { pledge.max(ON_THE_WAY) * belief } else { pledge }
-            };
-            b.members
-                .iter()
-                .filter(|m| protector(crisis, **m))
-                .filter_map(|m| nations.get(*m).ok())
-                .map(|n| held(n.0) * (n.2.cinc * reach(n.3.km_theatre, n.2.cinc) - mif.arrived_of(n.0, day)).max(0.0))
-                .sum::<f32>()
-        })
-        .sum()
+pub fn pact_threat(crisis: &Crisis, mif: &MeasuresInForce, day: i32, blocs: &Query<&Bloc>, nations: &Query<NationQuery>) -> f32 {
+    pacts(crisis, mif, day, blocs, nations).power
+}
+
+/// The pacts protecting the victim as the aggressor weighs them: the power their members would bring, and how
+/// firm they are (their cohesion, weighed by the power each brings).
+#[derive(Clone, Copy, Default)]
+pub struct Pacts {
+    pub power: f32,
+    pub firmness: f32,
+}
+
+pub fn pacts(crisis: &Crisis, mif: &MeasuresInForce, day: i32, blocs: &Query<&Bloc>, nations: &Query<NationQuery>) -> Pacts {
+    let (mut power, mut firm_power) = (0.0, 0.0);
+    for b in blocs.iter().filter(|b| b.covers(crisis.victim, crisis.aggressor)) {
+        let firm = |m: Entity| if b.obliges(m, |x| mif.in_coalition(x)) { 1.0 } else { 0.5 };
+        let punishes = standing_nuclear(b, crisis, mif, nations);
+        let reach = |km: f32, cinc: f32| if punishes { 1.0 } else { projection(km, cinc) };
+        // A member that has sent forces counts what has not yet arrived as its pledge, never for less than
+        // forces on their way: sending them never weakens the pact, nor multiplies it.
+        let held = |m: Entity| {
+            let pledge = b.cohesion * firm(m);
+            if mif.in_coalition(m) { pledge.max(ON_THE_WAY) } else { pledge }
+        };
+        let p: f32 = b
+            .members
+            .iter()
+            .filter(|m| protector(crisis, **m))
+            .filter_map(|m| nations.get(*m).ok())
+            .map(|n| held(n.0) * (n.2.cinc * reach(n.3.km_theatre, n.2.cinc) - mif.arrived_of(n.0, day)).max(0.0))
+            .sum();
+        power += p;
+        firm_power += p * b.cohesion;
+    }
+    Pacts { power, firmness: if power > 0.0 { firm_power / power } else { 0.0 } }
+}
+
+/// How much the pacts protecting the victim weigh against going on: their power against the aggressor's in the
+/// theatre, as far as it believes their members will fight. A pledge is a promise to send forces: the aggressor
+/// may doubt it (its drawn `doubt`, until a defeat teaches it), the less the firmer the pact, and a promise
+/// doubted is worth that much less however great the power behind it (Kim and Stalin reckoned in 1950 that the
+/// United States would not fight for Korea; no one has doubted NATO's Article 5 enough to attack a member).
+pub fn pact_deterrence(pacts: Pacts, a: f32, doubt: f32) -> f32 {
+    let belief = 1.0 - doubt * (1.0 - pacts.firmness);
+    DETERRENCE * belief * pacts.power / (a + pacts.power).max(1e-6)
 }
 
 /// Forces on their way from members of pacts covering the victim: counted in the pact's threat, not again as
@@ -212,7 +228,7 @@ fn aggressor_factors(
     let belief = 1.0 - doubt(crisis, draws, log);
     let coalition = mif.coalition_in_theatre(day) * belief;
     let on_way = (mif.coalition_on_way(day) - pledged_on_way(crisis, mif, day, blocs)).max(0.0) * ON_THE_WAY * belief;
-    let pact = pact_threat(crisis, mif, day, belief, blocs, nations);
+    let pact = pacts(crisis, mif, day, blocs, nations);
     // Behind a consented peace force the question of staying or going is political: the balance of forces
     // and the ground held stop counting; appetite, pressure, condemnation and allies decide.
     let political = mif.peacekeepers;
@@ -227,8 +243,8 @@ fn aggressor_factors(
     if on_way > 0.0 {
         f.push(Factor::new(F::ForcesOnTheWay, -DETERRENCE * on_way / (a + on_way).max(1e-6)));
     }
-    if pact > 0.0 {
-        f.push(Factor::new(F::BlocDeterrence, -DETERRENCE * pact / (a + pact).max(1e-6)));
+    if pact.power > 0.0 {
+        f.push(Factor::new(F::BlocDeterrence, -pact_deterrence(pact, a, 1.0 - belief)));
     }
     let threat = verdict_threat(crisis, mif, credibility, belief, a, nations);
     if threat > 0.0 {

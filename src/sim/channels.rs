@@ -38,7 +38,7 @@ fn record_channels(
         victim_forces: r4(d),
         coalition_in_theatre: r4(mif.coalition_in_theatre(day)),
         coalition_on_the_way: r4(mif.coalition_on_way(day)),
-        pact_threat: r4(pact_threat(&crisis, &mif, day, 1.0 - doubt(&crisis, &draws, &log), &blocs, &nations)),
+        pact_threat: r4(pact_threat(&crisis, &mif, day, &blocs, &nations)),
         verdict_threat: r4(verdict_threat(
             &crisis,
             &mif,

@@ -249,13 +249,14 @@ fn a_variants_out_of_range_change_is_reported_at_its_own_line_not_the_first() {
 
 #[test]
 fn a_variant_change_that_changes_nothing_is_warned_of_and_a_turn_past_the_end_is_refused() {
-    let src = "Variant(extends: \"munich_1938\", id: \"m\", name: \"m\", summary: \"s\",\n    drop_events: [\"Boycott\"],\n    drop_orders: [DropOrders(state: \"GBR\", turn: 0)],\n)";
+    // Britain's only order is on turn 1 (turns count from 1).
+    let src = "Variant(extends: \"munich_1938\", id: \"m\", name: \"m\", summary: \"s\",\n    drop_events: [\"Boycott\"],\n    drop_orders: [DropOrders(state: \"GBR\", turn: 2)],\n)";
     let w = level::check_source(src).unwrap_or_else(|e| panic!("{e:?}")).warnings;
     let idle: Vec<usize> = w.iter().filter(|d| d.code == Some("nothing_dropped")).map(|d| d.line).collect();
     assert_eq!(idle, vec![2, 3], "the Boycott no one makes and the orders Britain never gave, each at its line: {w:?}");
-    let late = src.replace("turn: 0)", "turn: 40)");
+    let late = src.replace("turn: 2)", "turn: 40)");
     let e = level::check_source(&late).err().expect("a turn past the level's end is refused");
-    assert!(e.iter().any(|d| d.line == 3 && d.message.contains("past the end")), "{e:?}");
+    assert!(e.iter().any(|d| d.line == 3 && d.message.contains("turn 40 does not exist")), "{e:?}");
     let stranger = src.replace("state: \"GBR\"", "state: \"DEU\"");
     let e = level::check_source(&stranger).err().expect("the aggressor is not playable");
     assert!(e[0].message.contains("GBR") && e[0].message.contains("FRA"), "the error lists who is playable: {}", e[0].message);
@@ -720,4 +721,28 @@ fn a_turn_with_an_impossible_date_is_one_error_not_also_events_that_never_happen
     assert_eq!(bad.matches("1953-07-32").count() + bad.matches("1952-01-01").count(), 2, "both dates are in the file");
     let e = level::check_source(&bad).err().expect("an impossible date is refused");
     assert!(e.iter().all(|d| !d.message.contains("never happens")), "{e:?}");
+}
+
+#[test]
+fn a_variant_drops_orders_by_turns_counted_from_one_as_the_level_gives_them() {
+    let base = std::fs::read_to_string("levels/crimea_2014.ron").unwrap();
+    let turns = base.split("turns:").nth(1).unwrap().split("],").next().unwrap().matches("date:").count() as u32;
+    let variant = |turn: u32| {
+        format!(
+            "Variant(extends: \"crimea_2014\", id: \"v\", name: \"v\", summary: \"s\", drop_orders: [DropOrders(state: \"USA\", turn: Some({turn}))])"
+        )
+    };
+    assert!(level::check_source(&variant(turns)).is_ok(), "the last turn ({turns}) can be named");
+    let zero = level::check_source(&variant(0)).err().expect("turn 0 does not exist");
+    assert!(zero[0].message.contains(&format!("expected 1 to {turns}")), "{}", zero[0].message);
+    assert!(level::check_source(&variant(turns + 1)).is_err(), "past the last turn");
+}
+
+#[test]
+fn a_variant_that_changes_what_only_a_level_may_is_told_so() {
+    let src =
+        "Variant(extends: \"crimea_2014\", id: \"v\", name: \"v\", summary: \"s\", crisis_changes: CrisisChange(area_km2: Some(100.0)))";
+    let e = level::check_source(src).err().expect("a variant cannot change the theatre's area");
+    let hint = e[0].suggestion.as_deref().unwrap_or_default();
+    assert!(hint.starts_with("a variant cannot change `area_km2`"), "{hint}");
 }
