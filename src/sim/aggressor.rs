@@ -758,6 +758,16 @@ mod tests {
     }
 
     #[test]
+    fn a_doubted_pledge_deters_less_however_great_the_power_behind_it_and_a_firm_pact_is_hardly_doubted() {
+        let pact = |firmness| super::Pacts { power: 100.0, firmness };
+        let sure = super::pact_deterrence(pact(0.5), 1.0, 0.0);
+        let loose = super::pact_deterrence(pact(0.5), 1.0, 0.6);
+        let firm = super::pact_deterrence(pact(0.9), 1.0, 0.6);
+        assert!(loose < 0.75 * sure, "a hundred times the aggressor's power, half-believed: {loose} against {sure}");
+        assert!(firm > 0.9 * sure, "a firm alliance is hardly doubted: {firm} against {sure}");
+    }
+
+    #[test]
     fn terms_on_the_table_weigh_on_an_aggressor_near_a_stalemate_and_hardly_on_one_that_is_winning() {
         let weight_of_terms = |aggressor: f32, victim: f32| {
             let mut sim = tiny();
