@@ -53,6 +53,7 @@ fn record_channels(
         sanctions_cost: r4(trace.map_or(0.0, |t| t.costs.iter().map(|c| c.1).sum())),
         fuel_denied: r4(mif.fuel_denied),
         blockade: r4(mif.blockade),
+        terms: r4(mif.terms),
         credibility: r4(cred.of(level.0.institution.kind)),
         commitment: r4(blocs.iter().filter(|b| b.covers(crisis.victim, crisis.aggressor)).map(|b| b.cohesion).fold(0.0, f32::max)),
         resolve: r4((crisis.appetite + draws.resolve).clamp(0.0, 1.0)),

@@ -124,7 +124,7 @@ impl FactorId {
             CoalitionLead => "the power of those already leading the effort",
             SeaPower => "the blockading navies against its own power",
             SmallShare => "its forces would count for little",
-            TermsOffered => "terms on the table: a mediator's good offices or the victim's offer",
+            TermsOffered => "a way out: mediation or the victim's offer",
         }
     }
 }
@@ -442,6 +442,9 @@ pub struct Channels {
     pub fuel_denied: f32,
     /// Share of the aggressor's supply to the theatre the blockade cuts.
     pub blockade: f32,
+    /// The standing of the terms on the table once at war (a mediator's good offices, the victim's own offer),
+    /// 0 if none (`MeasuresInForce::terms`).
+    pub terms: f32,
     /// The institution's credibility.
     pub credibility: f32,
     /// How firmly the pacts covering the victim are held (the strongest), 0 if none.

@@ -626,7 +626,7 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::Channels, before: Optio
     use crate::sim::Channels;
     ui.label(RichText::new("What the aggressor faced").strong());
     type Get = fn(&Channels) -> f32;
-    let rows: [(&str, Get, Unit, &str); 16] = [
+    let rows: [(&str, Get, Unit, &str); 17] = [
         (
             "Its forces in the theatre",
             |c| c.aggressor_forces,
@@ -653,13 +653,19 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::Channels, before: Optio
         ("Sanctions leaking", |c| c.sanctions_leakage, Unit::Share, "share of the cut made up through those who do not sanction"),
         ("Fuel denied", |c| c.fuel_denied, Unit::Share, "share of its armies' fuel an oil embargo keeps from it"),
         ("Blockade", |c| c.blockade, Unit::Share, "share of its supply to the theatre the blockade cuts"),
+        (
+            "Terms on the table",
+            |c| c.terms,
+            Unit::Share,
+            "a mediator's good offices or the victim's own offer of peace: a way out, weighed the more the nearer the war is to a stalemate",
+        ),
         ("Trust in the institution", |c| c.credibility, Unit::Share, "credibility: how far members expect its decisions to be carried out"),
         ("Its resolve", |c| c.resolve, Unit::Share, "its appetite for the prize, with this run's draw of its leaders' resolve"),
         (
             "Its doubt of its enemies",
             |c| c.doubt,
             Unit::Share,
-            "how far it discounts the forces sent against it, doubting they will fight, until they throw it back",
+            "how far it discounts the forces sent against it and the pledges of loose pacts, doubting they will fight, until they throw it back",
         ),
         (
             "Its campaign's fortune",
