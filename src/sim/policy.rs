@@ -85,7 +85,8 @@ fn plan_orders(
             }
             vec![]
         }
-        Policy::Appease if live => vec![if t == 0 { Order::Mediate } else { Order::Concede }],
+        // A victim does not mediate in its own war: it yields from the first turn.
+        Policy::Appease if live => vec![if t == 0 && role.state != crisis.victim { Order::Mediate } else { Order::Concede }],
         Policy::Alliance if live && role.state == crisis.victim => {
             let victim_km = interests.get(crisis.victim).ok().map(|i| i.km_theatre);
             victim_alliance(&crisis, t, victim_km, !lvl.crisis.landlocked)
@@ -192,6 +193,18 @@ mod tests {
         let sent: Vec<OrderIssued> = world.resource::<Messages<OrderIssued>>().iter_current_update_messages().cloned().collect();
         assert_eq!(sent.len(), 1);
         assert_eq!((sent[0].state, &sent[0].order), (grt, &Order::Mediate));
+    }
+
+    #[test]
+    fn a_victim_playing_appeasement_yields_from_the_first_turn_rather_than_mediate_in_its_own_war() {
+        let mut sim = tiny();
+        let vic = state(&mut sim, "VIC");
+        let world = sim.world_mut();
+        let ix = world.get::<crate::sim::Nation>(vic).unwrap().ix;
+        *world.resource_mut::<PlayerRole>() = PlayerRole { state: vic, ix, policy: Some(Policy::Appease) };
+        world.run_system_once(super::plan_orders).unwrap();
+        let sent: Vec<OrderIssued> = world.resource::<Messages<OrderIssued>>().iter_current_update_messages().cloned().collect();
+        assert_eq!(sent.iter().map(|o| (o.state, &o.order)).collect::<Vec<_>>(), [(vic, &Order::Concede)]);
     }
 
     #[test]
