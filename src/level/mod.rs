@@ -178,12 +178,20 @@ pub(crate) fn field_of_another_type(found: &str, outer: &str) -> Option<String> 
         return Some(format!("a variant cannot change `{found}`: it is the level's own; `{outer}` lists what a variant may change"));
     }
     let all = schema.iter().filter(|i| !i.is_enum).flat_map(|i| i.fields.iter().map(move |f| (i, f)));
-    let (owner, field) = all.clone().find(|(_, f)| f.name == found).or_else(|| {
+    let exact = all.clone().find(|(_, f)| f.name == found);
+    // Inside a variant's change, only an exact name: a near one is more likely a slip for a field it has.
+    let near = || {
         let near = diagnostics::nearest(found, all.clone().map(|(_, f)| f.name.as_str()))?;
         all.clone().find(|(_, f)| f.name == near)
-    })?;
+    };
+    let (owner, field) = exact.or_else(|| if outer.ends_with("Change") { None } else { near() })?;
     let holder = schema.iter().flat_map(|i| &i.fields).find(|f| f.ty.split(|c: char| !c.is_alphanumeric()).any(|w| w == owner.raw));
-    let inside = holder.map(|h| format!(", written inside `{}: (...)`", h.name)).unwrap_or_default();
+    let inside = holder
+        .map(|h| {
+            let list = h.ty.contains("Vec<");
+            format!(", written inside `{}: {}`", h.name, if list { format!("[{}(...)]", owner.name) } else { "(...)".into() })
+        })
+        .unwrap_or_default();
     Some(format!("`{}` is a field of `{}`{inside}", field.name, owner.name))
 }
 

@@ -288,7 +288,8 @@ pub struct RawCrisis {
     pub control: f32,
     /// Share of the contested territory the aggressor held before the crisis began, by treaty or an earlier
     /// war (Crimea and part of the Donbas before February 2022), 0 to `control`. Reversing the aggression
-    /// means throwing it back to this line. Left out: 0 when `attack_under_way` (what it holds, the attack
+    /// means throwing it back to this line, and an aggressor that withdraws goes back to it; only the ground
+    /// beyond it is at stake in a cease-fire. Left out: 0 when `attack_under_way` (what it holds, the attack
     /// took), else `control`.
     #[serde(default)]
     pub held_before: Option<f32>,
@@ -350,7 +351,8 @@ pub struct Uncertainty {
     #[serde(default = "arrival_range")]
     pub arrival: f32,
     /// How far the aggressor may doubt that the forces sent against it will fight: it discounts them by a
-    /// share drawn once per run from 0 to `misjudgement`, until a defeat in the field teaches it otherwise.
+    /// share drawn once per run from 0 to `misjudgement` (the pledges of pacts protecting the victim the less, the
+    /// higher their cohesion), until a defeat in the field teaches it otherwise.
     #[serde(default = "misjudgement_range")]
     pub misjudgement: f32,
 }

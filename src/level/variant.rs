@@ -72,7 +72,8 @@ pub struct RawVariant {
 pub struct DropOrders {
     /// A playable state of the base level.
     pub state: String,
-    /// The turn whose orders are dropped; left out, every turn's.
+    /// The turn whose orders are dropped, counted from 1 as the level's `historical` orders are; left out, every
+    /// turn's.
     #[serde(default)]
     pub turn: Option<u32>,
 }

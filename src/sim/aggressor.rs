@@ -141,6 +141,12 @@ pub fn pact_deterrence(pacts: Pacts, a: f32, doubt: f32) -> f32 {
     DETERRENCE * belief * pacts.power / (a + pacts.power).max(1e-6)
 }
 
+/// Forces arrived in the theatre from members of pacts covering the victim.
+fn pledged_arrived(crisis: &Crisis, mif: &MeasuresInForce, day: i32, blocs: &Query<&Bloc>) -> f32 {
+    let pledged = |e: Entity| blocs.iter().any(|b| b.covers(crisis.victim, crisis.aggressor) && b.members.contains(&e));
+    mif.coalition.iter().filter(|c| pledged(c.state)).map(|c| c.arrived(day)).sum()
+}
+
 /// Forces on their way from members of pacts covering the victim: counted in the pact's threat, not again as
 /// forces on their way.
 fn pledged_on_way(crisis: &Crisis, mif: &MeasuresInForce, day: i32, blocs: &Query<&Bloc>) -> f32 {
@@ -226,9 +232,12 @@ fn aggressor_factors(
     let (a, d) = theatre_strength(crisis, mif, draws, day, nations);
     // Until they have beaten it in the field, it may doubt that the forces sent against it will fight.
     let belief = 1.0 - doubt(crisis, draws, log);
-    let coalition = mif.coalition_in_theatre(day) * belief;
-    let on_way = (mif.coalition_on_way(day) - pledged_on_way(crisis, mif, day, blocs)).max(0.0) * ON_THE_WAY * belief;
     let pact = pacts(crisis, mif, day, blocs, nations);
+    // The forces of a pact's members that have arrived are believed as the pact is: arriving never weakens it.
+    let (in_theatre, under_pact) = (mif.coalition_in_theatre(day), pledged_arrived(crisis, mif, day, blocs));
+    let pact_belief = 1.0 - (1.0 - belief) * (1.0 - pact.firmness);
+    let coalition = (in_theatre - under_pact).max(0.0) * belief + under_pact * pact_belief;
+    let on_way = (mif.coalition_on_way(day) - pledged_on_way(crisis, mif, day, blocs)).max(0.0) * ON_THE_WAY * belief;
     // Behind a consented peace force the question of staying or going is political: the balance of forces
     // and the ground held stop counting; appetite, pressure, condemnation and allies decide.
     let political = mif.peacekeepers;
@@ -291,6 +300,12 @@ fn aggressor_factors(
 /// the lines stand. What it held before (by treaty or an earlier war, the level's `held_before`) is not at stake.
 pub fn lost_in_the_crisis(crisis: &Crisis) -> f32 {
     (crisis.control - crisis.start_control).max(0.0)
+}
+
+/// The ground a victim offered a cease-fire would still want back: what the aggressor took in this crisis, less
+/// what the victim itself offered to give up for peace (`MeasuresInForce::offered_line`).
+fn to_win_back(crisis: &Crisis, offered: Option<f32>) -> f32 {
+    (crisis.control - offered.unwrap_or(0.0).max(crisis.start_control)).max(0.0)
 }
 
 /// The balance of forces as the aggressor weighs it. A winning balance is worth as much as it wants the prize:
@@ -373,6 +388,7 @@ fn aggressor_decides(
         cease_fire_called: mif.has(Measure::CeaseFire),
         credibility: cred.of(level.0.institution.kind),
         terms: mif.terms,
+        offered: mif.offered_line,
     };
     let s = iv.score(&f);
     let mut choice = choice_by_score(&crisis, s);
@@ -433,7 +449,7 @@ fn aggressor_decides(
 /// then, once it chooses to stop, it obeys the demand and withdraws, rather than offering a cease-fire where it
 /// stands.
 fn obeys_demand(mif: &MeasuresInForce, f: &[Factor], iv: &Intervention) -> bool {
-    !mif.victim_offered
+    mif.offered_line.is_none()
         && mif.has(Measure::Condemn)
         && iv.neutral != Some(F::VerdictBacking)
         && f.iter().any(|x| x.id == F::VerdictBacking && x.weight < 0.0)
@@ -468,12 +484,12 @@ fn cease_fire_factors(crisis: &Crisis, (own, commitment): (f32, f32), sides: Sid
         // The ground it would give up, as far as it could hope to win it back: the share of the forces in the
         // theatre on its side. A victim that cannot retake its ground signs where the lines stand (Peru at
         // Itamaraty, 1995; Azerbaijan at Bishkek, 1994); one with the stronger side behind it fights on.
-        Factor::new(F::PrizeHeld, -2.0 * lost_in_the_crisis(crisis) * sides.own),
+        Factor::new(F::PrizeHeld, -2.0 * to_win_back(crisis, word.offered) * sides.own),
         // A side that is winning expects to lose little more by fighting on, and holds out for better terms than
         // the lines of the day (Donald Wittman, "How a War Ends", *Journal of Conflict Resolution* 23, 1979;
         // Dan Reiter, *How Wars End*, 2009, ch. 2): Iran refused every cease-fire once it had the upper hand in 1981.
         // It weighs so as far as there is ground to win back: a tenth of the contested ground or more in full.
-        Factor::new(F::LocalBalance, -WINNING_SIDE * (sides.own - 0.5).max(0.0) * (10.0 * lost_in_the_crisis(crisis)).min(1.0)),
+        Factor::new(F::LocalBalance, -WINNING_SIDE * (sides.own - 0.5).max(0.0) * (10.0 * to_win_back(crisis, word.offered)).min(1.0)),
         Factor::new(F::CoalitionInTheatre, -sides.coalition),
         Factor::new(F::WarCosts, (0.5 * crisis.losses.1 / own.max(1e-6)).min(0.5)),
         Factor::new(F::Condemnation, if word.condemned { -0.2 } else { 0.0 }),
@@ -499,13 +515,16 @@ struct Sides {
 }
 
 /// What has been said: whether the institution condemned the aggressor, whether it called on both sides to
-/// cease fire, how far it is trusted, and the standing of the terms on the table (`MeasuresInForce::terms`).
+/// cease fire, how far it is trusted, the standing of the terms on the table (`MeasuresInForce::terms`), and the
+/// line the victim itself offered peace on.
 #[derive(Clone, Copy)]
 struct InstitutionsWord {
     condemned: bool,
     cease_fire_called: bool,
     credibility: f32,
     terms: f32,
+    /// The line the victim offered peace on, if it did.
+    offered: Option<f32>,
 }
 
 /// The aggressor's choice carried out on the crisis, with the newswire's line.
@@ -730,7 +749,7 @@ mod tests {
         let world = sim.world_mut();
         let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
         crisis.control = 0.3;
-        let word = super::InstitutionsWord { condemned: false, cease_fire_called: false, credibility: 0.5, terms: 0.0 };
+        let word = super::InstitutionsWord { condemned: false, cease_fire_called: false, credibility: 0.5, terms: 0.0, offered: None };
         let accepts = |own: f32| {
             let f = super::cease_fire_factors(&crisis, (0.01, 0.5), super::Sides { own, coalition: 0.0 }, word);
             f.iter().map(|x| x.weight).sum::<f32>() > 0.0
@@ -746,7 +765,7 @@ mod tests {
         let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
         // Two to one on its side, and losses it feels (Iran in September 1981).
         (crisis.start_control, crisis.losses.1) = (0.0, 0.0026);
-        let word = super::InstitutionsWord { condemned: false, cease_fire_called: false, credibility: 0.5, terms: 0.0 };
+        let word = super::InstitutionsWord { condemned: false, cease_fire_called: false, credibility: 0.5, terms: 0.0, offered: None };
         let accepts = |crisis: &Crisis| {
             let f = super::cease_fire_factors(crisis, (0.01, 0.5), super::Sides { own: 0.66, coalition: 0.0 }, word);
             f.iter().map(|x| x.weight).sum::<f32>() > 0.0
@@ -795,6 +814,21 @@ mod tests {
         let (even, winning) = (weight_of_terms(1.0, 1.0), weight_of_terms(20.0, 0.05));
         assert!(even < -0.15, "near a stalemate a way out counts: {even}");
         assert!(winning > -0.05, "winning, it has no need of one: {winning}");
+    }
+
+    #[test]
+    fn a_victim_that_offered_ground_for_peace_does_not_count_it_as_ground_to_win_back() {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
+        (crisis.start_control, crisis.control) = (0.0, 0.3);
+        let accepts = |offered: Option<f32>| {
+            let word = super::InstitutionsWord { condemned: false, cease_fire_called: false, credibility: 0.5, terms: 0.4, offered };
+            let f = super::cease_fire_factors(&crisis, (0.01, 0.5), super::Sides { own: 0.7, coalition: 0.0 }, word);
+            f.iter().map(|x| x.weight).sum::<f32>() > 0.0
+        };
+        assert!(!accepts(None), "three tenths of its ground taken, the war going its way: it fights on");
+        assert!(accepts(Some(0.3)), "the line it offered itself (Finland at Moscow, 1940): it signs");
     }
 
     #[test]

@@ -79,7 +79,7 @@ fn apply_concessions(
                 // At war, the victim's concession is an offer of peace on that ground.
                 if o.state == crisis.victim && crisis.attacked && crisis.settled.is_none() {
                     mif.terms = mif.terms.max(VICTIM_TERMS);
-                    mif.victim_offered = true;
+                    mif.offered_line = Some(mif.offered_line.unwrap_or(0.0).max(crisis.control));
                 }
             }
             Order::Mediate => {
@@ -133,7 +133,7 @@ mod tests {
             world.write_message(OrderIssued { state: vic, order: Order::Concede });
             world.run_system_once(super::apply_concessions).unwrap();
             let mif = world.resource::<crate::sim::MeasuresInForce>();
-            (mif.terms, mif.victim_offered)
+            (mif.terms, mif.offered_line.is_some())
         };
         assert_eq!(offered(true), (super::VICTIM_TERMS, true), "Finland at Moscow, March 1940");
         assert_eq!(offered(false), (0.0, false), "before a shot, a concession is appeasement, not terms of peace");

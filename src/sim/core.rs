@@ -443,9 +443,11 @@ pub struct MeasuresInForce {
     /// victim's own offer of the ground it concedes (0 without). A way out for the aggressor, a guarantee of the
     /// terms for the victim.
     pub terms: f32,
-    /// The victim itself offered peace on the ground it conceded: an aggressor that stops takes that peace, even
-    /// under a demand to withdraw (the victim has settled what the demand was made for).
-    pub victim_offered: bool,
+    /// The line the victim itself offered peace on (the share of the ground the aggressor held once the victim
+    /// conceded at war): an aggressor that stops takes that peace, even under a demand to withdraw (the victim has
+    /// settled what the demand was made for), and the victim does not count the ground it offered as ground to win
+    /// back.
+    pub offered_line: Option<f32>,
     /// Guarantees given this crisis (guarantor, turn).
     pub guarantees: Vec<(Entity, usize)>,
     /// Guarantors who gave their guarantee during the crisis, before the attack or after: not believed to risk

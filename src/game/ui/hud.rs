@@ -657,7 +657,7 @@ pub fn channels_table(ui: &mut egui::Ui, c: &crate::sim::Channels, before: Optio
             "Terms on the table",
             |c| c.terms,
             Unit::Share,
-            "a mediator's good offices or the victim's own offer of peace: a way out, weighed the more the nearer the war is to a stalemate",
+            "the standing of a mediator's good offices (up to 25%) or of the victim's own offer of peace (40%): a way out, weighed the more the nearer the war is to a stalemate",
         ),
         ("Trust in the institution", |c| c.credibility, Unit::Share, "credibility: how far members expect its decisions to be carried out"),
         ("Its resolve", |c| c.resolve, Unit::Share, "its appetite for the prize, with this run's draw of its leaders' resolve"),

@@ -1,8 +1,9 @@
 //! Correlates of War state abbreviations (the `stateabb` of the NMC data, `shared/data/`) that are not the ISO code
-//! of the same state, with that ISO code: the checker's hint when a modder writes a COW code (`HON` for Honduras).
+//! of the same state, with that ISO code (for COW's one code for Russia and the Soviet Union, and for
+//! Czechoslovakia, the code the levels give the state of the era: `SUN`, `CSK`): the checker's hint when a modder writes a COW code (`HON` for Honduras).
 //! Sorted by the COW abbreviation.
 
-pub const COW_TO_ISO: [(&str, &str); 102] = [
+pub const COW_TO_ISO: [(&str, &str); 106] = [
     ("ALG", "DZA"),
     ("ANG", "AGO"),
     ("AUL", "AUS"),
@@ -26,6 +27,7 @@ pub const COW_TO_ISO: [(&str, &str); 102] = [
     ("CON", "COG"),
     ("COS", "CRI"),
     ("CRO", "HRV"),
+    ("CZE", "CSK"),
     ("CZR", "CZE"),
     ("DEN", "DNK"),
     ("DRC", "COD"),
@@ -36,6 +38,7 @@ pub const COW_TO_ISO: [(&str, &str); 102] = [
     ("GAM", "GMB"),
     ("GDR", "DDR"),
     ("GFR", "DEU"),
+    ("GMY", "DEU"),
     ("GRG", "GEO"),
     ("GRN", "GRD"),
     ("GUA", "GTM"),
@@ -77,11 +80,13 @@ pub const COW_TO_ISO: [(&str, &str); 102] = [
     ("POR", "PRT"),
     ("ROK", "KOR"),
     ("ROM", "ROU"),
+    ("RUS", "SUN"),
     ("SAF", "ZAF"),
     ("SAL", "SLV"),
     ("SEY", "SYC"),
     ("SIE", "SLE"),
     ("SIN", "SGP"),
+    ("SLO", "SVK"),
     ("SLU", "LCA"),
     ("SNM", "SMR"),
     ("SOL", "SLB"),

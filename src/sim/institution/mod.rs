@@ -254,8 +254,8 @@ fn hold_votes(
 
 /// The power behind a vote: what each member voting for it could bring to the theatre (its power by
 /// Boulding's gradient; a group's in the share of its members who voted yes), weighed by its faith in the
-/// institution (`commitment`) and by how far it would turn on the aggressor (`1 − ties_aggressor`, for ties
-/// above 0): an ally that votes to reproach it presses as a friend (`AlliesOppose`), not with the threat of war.
+/// institution (`commitment`), by how far its public would let it fight (`1 − domestic`) and by how far it would
+/// turn on the aggressor (`1 − ties_aggressor`, for ties above 0): an ally that votes to reproach it presses as a friend (`AlliesOppose`), not with the threat of war.
 /// The parties count for nothing.
 fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>, blocs: &Query<&Bloc>, aggressor: Entity) -> Vec<(Entity, f32)> {
     casts
