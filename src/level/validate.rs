@@ -599,6 +599,12 @@ fn check_playable(
                         "the theatre is `landlocked`: no sea route runs to it for a blockade to close (leave the order out, or `landlocked` if it is reached by sea)",
                     );
                 }
+                if Some(state) == victim && *o == Order::Mediate {
+                    cx.err(
+                        format!("{cp}.orders[{k}]"),
+                        "the victim does not mediate in its own war: `Concede` offers peace on the ground it gives up, and a `Propose` asks the institution to act",
+                    );
+                }
                 if Some(state) == victim && matches!(o, Order::ArmVictim | Order::Guarantee) {
                     cx.err(
                         format!("{cp}.orders[{k}]"),

@@ -746,3 +746,9 @@ fn a_variant_that_changes_what_only_a_level_may_is_told_so() {
     let hint = e[0].suggestion.as_deref().unwrap_or_default();
     assert!(hint.starts_with("a variant cannot change `area_km2`"), "{hint}");
 }
+
+#[test]
+fn a_victim_ordered_to_mediate_in_its_own_war_is_refused_at_its_line() {
+    let e = the_one_error_in_crimea("historical: [],", "historical: [(turn: 1, orders: [Rearm, Mediate])],", "orders: [Rearm, Mediate]");
+    assert!(e.message.starts_with("the victim does not mediate in its own war"), "{}", e.message);
+}

@@ -158,7 +158,10 @@ fn appeasement_orders(ui: &mut egui::Ui, w: &World, l: &LevelDef, role: &PlayerR
             CONCESSION_APPETITE / 3.0,
             crate::sim::appeasement::MEDIATION
         );
-        order_button(ui, actions, Order::Mediate, "Offer mediation", &mediate);
+        // The victim does not mediate in its own war (the checker refuses it in a level too).
+        if !victim {
+            order_button(ui, actions, Order::Mediate, "Offer mediation", &mediate);
+        }
     }
 }
 
