@@ -215,25 +215,24 @@ fn is_a_kind_of_value(e: &ron::Error) -> bool {
 /// A choice whose values are written without their names (`Propose(LeagueCouncil, Condemn)`): the parser says
 /// it expected a colon; the modder needs the names the values take.
 fn values_without_names(src: &str, pos: Pos) -> Option<Diagnostic> {
-    let line = src.lines().nth(pos.line - 1)?;
-    let upto: String = line.chars().take(pos.col.saturating_sub(1)).collect();
-    let open = upto.rfind('(')?;
-    let word_start = last_word_start(&upto[..open]);
-    let word = &upto[word_start..open];
-    let named: Vec<_> = reference::schema().iter().filter(|i| i.is_enum).flat_map(|i| &i.fields).filter(|f| f.name == word).collect();
-    let takes = named.first().filter(|_| !word.is_empty() && named.iter().all(|f| f.ty.contains(':')))?;
-    let ty = ron_type_in_level(&takes.ty);
-    let col = upto[..word_start].chars().count() + 1;
+    let upto: String = src.lines().nth(pos.line - 1)?.chars().take(pos.col.saturating_sub(1)).collect();
+    let (word, col, named) = choice_opened_in(&upto)?;
+    let takes = named.first().filter(|_| named.iter().all(|f| f.ty.contains(':')))?;
     Some(
         Diagnostic::error("", format!("`{word}` takes its values by name"))
             .at(Pos { line: pos.line, col })
-            .suggest(Some(format!("write `{word}{ty}`"))),
+            .suggest(Some(format!("write `{word}{}`", reference::ron_type(&takes.ty)))),
     )
 }
 
-/// A variant's values as the reference shows them (`(body: BodyKind, measure: Measure)`).
-fn ron_type_in_level(ty: &str) -> String {
-    reference::ron_type(ty)
+/// The choice whose bracket is the last one opened in `upto` (`Propose` in `orders: [Propose(SecurityCouncil`):
+/// its name, the column it starts at, and every choice of that name in the format.
+fn choice_opened_in(upto: &str) -> Option<(&str, usize, Vec<&'static reference::Field>)> {
+    let open = upto.rfind('(')?;
+    let word_start = last_word_start(&upto[..open]);
+    let word = &upto[word_start..open];
+    let named = reference::schema().iter().filter(|i| i.is_enum).flat_map(|i| &i.fields).filter(|f| f.name == word).collect();
+    Some((word, upto[..word_start].chars().count() + 1, named))
 }
 
 /// The field whose value sits at `pos` (`nuclear: 1` → `nuclear`), with its type as the reference gives it,
@@ -254,15 +253,10 @@ fn field_before(src: &str, pos: Pos) -> Option<(String, String)> {
 /// A choice written with values in brackets that takes none (`Blockade(oil: true)`): the parser only says
 /// "Expected comma" somewhere inside the brackets; the modder needs to hear which word takes no values.
 fn values_given_to_a_bare_name(src: &str, pos: Pos) -> Option<Diagnostic> {
-    let line = src.lines().nth(pos.line - 1)?;
-    let upto: String = line.chars().take(pos.col).collect();
-    let open = upto.rfind('(')?;
-    let word_start = last_word_start(&upto[..open]);
-    let word = &upto[word_start..open];
-    let named: Vec<_> = reference::schema().iter().filter(|i| i.is_enum).flat_map(|i| &i.fields).filter(|f| f.name == word).collect();
+    let upto: String = src.lines().nth(pos.line - 1)?.chars().take(pos.col).collect();
+    let (word, col, named) = choice_opened_in(&upto)?;
     // Only where no choice of that name anywhere takes values.
     named.first().filter(|_| named.iter().all(|f| f.ty.is_empty()))?;
-    let col = upto[..word_start].chars().count() + 1;
     Some(
         Diagnostic::error("", format!("`{word}` takes no values in brackets"))
             .at(Pos { line: pos.line, col })

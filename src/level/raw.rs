@@ -545,6 +545,11 @@ impl Order {
     pub fn asks_authority_for_force(&self) -> bool {
         matches!(self, Order::Propose { measure: Measure::AuthoriseForce, .. })
     }
+    /// Whether the victim itself may give the order: it does not arm or guarantee itself, nor mediate in its own
+    /// war. The checker refuses the others in a level, and the orders panel does not offer them.
+    pub fn open_to_the_victim(&self) -> bool {
+        !matches!(self, Order::ArmVictim | Order::Guarantee | Order::Mediate)
+    }
 }
 
 /// The five ways a crisis can end.

@@ -599,17 +599,13 @@ fn check_playable(
                         "the theatre is `landlocked`: no sea route runs to it for a blockade to close (leave the order out, or `landlocked` if it is reached by sea)",
                     );
                 }
-                if Some(state) == victim && *o == Order::Mediate {
-                    cx.err(
-                        format!("{cp}.orders[{k}]"),
-                        "the victim does not mediate in its own war: `Concede` offers peace on the ground it gives up, and a `Propose` asks the institution to act",
-                    );
-                }
-                if Some(state) == victim && matches!(o, Order::ArmVictim | Order::Guarantee) {
-                    cx.err(
-                        format!("{cp}.orders[{k}]"),
-                        "the victim cannot arm or guarantee itself: `Rearm` mobilises its army, and `Intervene` sends an expedition to a theatre far from home",
-                    );
+                if Some(state) == victim && !o.open_to_the_victim() {
+                    let why = if *o == Order::Mediate {
+                        "the victim does not mediate in its own war: `Concede` offers peace on the ground it gives up, and a `Propose` asks the institution to act"
+                    } else {
+                        "the victim cannot arm or guarantee itself: `Rearm` mobilises its army, and `Intervene` sends an expedition to a theatre far from home"
+                    };
+                    cx.err(format!("{cp}.orders[{k}]"), why);
                 }
             }
             historical[ch.turn as usize - 1].extend(ch.orders.iter().cloned());

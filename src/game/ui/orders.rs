@@ -152,14 +152,13 @@ fn appeasement_orders(ui: &mut egui::Ui, w: &World, l: &LevelDef, role: &PlayerR
             CONCESSION_CREDIBILITY * 100.0
         );
         order_button(ui, actions, Order::Concede, "Concede part of the claim", &concede);
-        let mediate = format!(
-            "Tension −{:.0} points; appetite +{:.2}. At war, a way out for the aggressor near a stalemate (up to {:.2}, by your power beside its own).",
-            CONCESSION_TENSION * 50.0,
-            CONCESSION_APPETITE / 3.0,
-            crate::sim::appeasement::MEDIATION
-        );
-        // The victim does not mediate in its own war (the checker refuses it in a level too).
-        if !victim {
+        if !victim || Order::Mediate.open_to_the_victim() {
+            let mediate = format!(
+                "Tension −{:.0} points; appetite +{:.2}. At war, a way out for the aggressor near a stalemate (up to {:.2}, by your power beside its own).",
+                CONCESSION_TENSION * 50.0,
+                CONCESSION_APPETITE / 3.0,
+                crate::sim::appeasement::MEDIATION
+            );
             order_button(ui, actions, Order::Mediate, "Offer mediation", &mediate);
         }
     }
@@ -169,7 +168,7 @@ fn appeasement_orders(ui: &mut egui::Ui, w: &World, l: &LevelDef, role: &PlayerR
 fn alliance_orders(ui: &mut egui::Ui, w: &World, role: &PlayerRole, actions: &mut Outbox) {
     ui.label(RichText::new("Coalitions form late and uncertainly; a bloc protects its members and no one else.").weak());
     let victim = w.get::<crate::sim::Victim>(role.state).is_some();
-    if !victim {
+    if !victim || Order::Guarantee.open_to_the_victim() {
         order_button(
             ui,
             actions,
@@ -194,7 +193,7 @@ fn alliance_orders(ui: &mut egui::Ui, w: &World, role: &PlayerRole, actions: &mu
     );
     // A victim sends an expedition where the theatre lies far from home (Britain, 1982).
     order_button(ui, actions, Order::Intervene, "Send forces to the theatre", &send);
-    if !victim {
+    if !victim || Order::ArmVictim.open_to_the_victim() {
         let arm = format!(
             "Arms worth up to {:.0}% of your power (less if the aggressor is your friend) reach the victim's forces over the same transit time; no war with the aggressor. Others may follow your lead.",
             crate::sim::alliance::ARMS_SHARE * 100.0
