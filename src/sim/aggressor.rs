@@ -55,6 +55,10 @@ pub fn theatre_strength(crisis: &Crisis, mif: &MeasuresInForce, draws: &Draws, d
 /// Weight of the risk of nuclear escalation: against sending forces to fight a nuclear power without a treaty
 /// that obliges it, and for an aggressor, against attacking a state that a nuclear power is pledged to defend.
 pub const NUCLEAR_RISK: f32 = 1.0;
+/// What a friend's vote to reproach the aggressor weighs, per unit of ties and of power over the aggressor's:
+/// words, not money (Kunz, 1991: the American votes of 2 November 1956 did not stop the landings; the run on
+/// sterling and the withheld IMF drawing of 6 November did). A friend's sanctions weigh as sanctions.
+pub const PATRON_VOTE: f32 = 0.3;
 
 /// How firmly the firmest pact covering the victim that includes a nuclear power is held (0 if none).
 pub fn nuclear_pact(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>, nations: &Query<NationQuery>) -> f32 {
@@ -641,7 +645,7 @@ pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQ
     let weight: f32 = nations
         .iter()
         .filter(|n| n.3.ties_aggressor >= 0.3 && voted_for(&n.1.id))
-        .map(|n| n.3.ties_aggressor * (n.2.cinc / own).min(5.0) * 0.6)
+        .map(|n| n.3.ties_aggressor * (n.2.cinc / own).min(5.0) * PATRON_VOTE)
         .sum();
     if weight > 0.0 {
         f.push(Factor::new(F::AlliesOppose, -weight.min(2.0)));

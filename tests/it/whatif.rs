@@ -59,6 +59,13 @@ fn without_uniting_for_peace_in_1956_collective_action_through_the_un_cannot_rev
 }
 
 #[test]
+fn without_american_financial_pressure_britain_and_france_keep_more_of_the_canal_zone() {
+    // Kunz, The Economic Diplomacy of the Suez Crisis (1991): the votes of 2 November did not stop the landings;
+    // the run on sterling and the withheld IMF drawing did.
+    moves(&shipped("suez_1956"), &whatif("suez_1956_no_us_pressure"), Policy::Historical, None, OutcomeKind::Reversed, -0.10);
+}
+
+#[test]
 fn united_nations_forces_holding_at_the_38th_parallel_keep_china_out_and_restore_the_line_more_often() {
     moves(&shipped("korea_1950"), &whatif("korea_1950_hold_at_the_38th"), Policy::Historical, None, OutcomeKind::Reversed, 0.10);
 }
