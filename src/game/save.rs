@@ -65,8 +65,8 @@ pub struct SaveDir(pub PathBuf);
 /// 0.35 of the pace; 7: the power behind the institution's verdict; 8: a state deciding for itself sends no more
 /// than an order would; 9: forces sent under a pact, guarantees given in the crisis, allies' verdicts; 10: a
 /// winning balance counts times appetite; 11: keyed draws, coalitions' leads and free-riding, forces that wait on
-/// an authorisation, withdrawal after a refused offer, a victim's hope of retaking its ground; 12: each era of a campaign draws from its own seed, fear makes a member abstain rather than vote no, a winning victim holds out for its ground, fortified lines never carry an aggressor forward, under unanimity only strong opposition votes no, mediation and a victim's concession at war put terms on the table, a verdict's threat weighs each member's domestic constraints, a pact's pledge and its arrived forces are doubted as far as the pact is loose, a victim does not count ground it offered for peace as ground to win back); older saves are refused with a message, never half-loaded.
-pub const SAVE_FORMAT: u32 = 12;
+/// an authorisation, withdrawal after a refused offer, a victim's hope of retaking its ground; 12: each era of a campaign draws from its own seed, fear makes a member abstain rather than vote no, a winning victim holds out for its ground, fortified lines never carry an aggressor forward, under unanimity only strong opposition votes no, mediation and a victim's concession at war put terms on the table, a verdict's threat weighs each member's domestic constraints, a pact's pledge and its arrived forces are doubted as far as the pact is loose, a victim does not count ground it offered for peace as ground to win back; 13: allies follow their protector into a coalition, a friend's vote weighs less, an Assembly outside Uniting for Peace threatens no war, sanctions of states' own leave the verdict's threat standing); older saves are refused with a message, never half-loaded.
+pub const SAVE_FORMAT: u32 = 13;
 
 #[derive(Serialize, Deserialize)]
 pub struct SaveFile {

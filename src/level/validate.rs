@@ -263,7 +263,9 @@ fn check_states<'a>(cx: &mut Ctx<'a>, raw: &'a RawLevel) {
             cx.err(format!("{p}.count"), format!("a group stands for at most {MAX_GROUP} states (the UN has 193 members)"));
         }
         if s.count == 1 && !super::iso::is_code(&s.id) {
-            let iso = super::iso::code_of(&s.name).map(|c| format!(": ISO gives {} `{c}`", s.name)).unwrap_or_default();
+            let by_name = super::iso::code_of(&s.name).map(|c| format!(": ISO gives {} `{c}`", s.name));
+            let by_cow = || super::iso::iso_of_cow(&s.id).map(|c| format!(": it is a Correlates of War code; ISO's is `{c}`"));
+            let iso = by_name.or_else(by_cow).unwrap_or_default();
             cx.warn(W_NOT_ISO, format!("{p}.id"), format!("`{}` is not an ISO 3166 alpha-3 code{iso}", s.id));
         }
         cx.range(format!("{p}.spread"), s.spread, 0.0, 2.0);
@@ -300,14 +302,22 @@ fn check_states<'a>(cx: &mut Ctx<'a>, raw: &'a RawLevel) {
             ),
         );
     }
-    let trade: f32 = raw.states.iter().map(|s| s.trade_aggressor).sum();
-    if trade > 1.01 {
-        cx.err("states", format!("the shares of the aggressor's trade add up to {trade:.2}; they must sum to at most 1"));
+    share_sum(cx, raw, "trade", "trade_aggressor", |s| s.trade_aggressor);
+    share_sum(cx, raw, "oil", "oil_aggressor", |s| s.oil_aggressor);
+}
+
+/// Refuses shares of the aggressor's trade (or oil) that add up to more than 1, pointed at the largest share
+/// and naming the states that hold them, largest first.
+fn share_sum(cx: &mut Ctx, raw: &RawLevel, what: &str, field: &str, share: impl Fn(&RawState) -> f32) {
+    let total: f32 = raw.states.iter().map(&share).sum();
+    if total <= 1.01 {
+        return;
     }
-    let oil: f32 = raw.states.iter().map(|s| s.oil_aggressor).sum();
-    if oil > 1.01 {
-        cx.err("states", format!("the shares of the aggressor's oil add up to {oil:.2}; they must sum to at most 1"));
-    }
+    let mut held: Vec<(usize, &RawState)> = raw.states.iter().enumerate().filter(|s| share(s.1) > 0.0).collect();
+    held.sort_by(|a, b| share(b.1).total_cmp(&share(a.1)));
+    let list: Vec<String> = held.iter().map(|(_, s)| format!("{} {}", s.id, share(s))).collect();
+    let at = held.first().map_or("states".to_string(), |(i, _)| format!("states[{i}].{field}"));
+    cx.err(at, format!("the shares of the aggressor's {what} add up to {total:.2}; they must sum to at most 1 ({})", list.join(", ")));
 }
 
 /// Blocs: unique ids, known members, a guarantee that names whom it protects, a treaty area and region.

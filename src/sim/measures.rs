@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use crate::level::{InstitutionKind, Measure, Order, StateIx};
+use crate::level::{BlocKind, InstitutionKind, Measure, Order, StateIx};
 
 use super::aggressor::{DETERRENCE, NUCLEAR_RISK, SUPPLY_KM};
 use super::alliance::ARMS_SHARE;
@@ -305,6 +305,7 @@ fn form_coalition(
         // A state the aggressor threatens at home fights with more of its strength: it fights for itself.
         let for_itself = EXPOSED_SHARE * interest::exposure(int, &view);
         let obligation = covering.iter().filter(|b| b.obliges(e, |x| mif.in_coalition(x))).map(|b| b.cohesion).fold(0.0, f32::max);
+        let solidarity = if obligation > 0.0 { 0.0 } else { ally_leading(&blocs, &leaders, e, crisis.victim, &nations) };
         let c = if mif.intervening.contains(&e) {
             let c = cap.cinc * (order_share(int, obligation) + for_itself);
             log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, vec![Factor::new(FactorId::PlayerOrder, 1.0)]);
@@ -314,13 +315,16 @@ fn form_coalition(
             continue;
         } else {
             let ad_hoc = crisis.fighting && !mif.intervening.is_empty() && int.ties_victim > 0.3;
-            if obligation <= 0.0 && !(ctx.authorised && member && crisis.fighting) && !ad_hoc {
+            if obligation <= 0.0 && solidarity <= 0.0 && !(ctx.authorised && member && crisis.fighting) && !ad_hoc {
                 continue;
             }
             // What its forces could be, whatever its will to send them (its ties and stake are factors of their own).
             let own = cap.cinc * projection(int.km_theatre, cap.cinc) * INTERVENE_SHARE / needed.max(1e-6);
             let burden = interest::Burden { carried: committed / needed.max(1e-6), own: own.min(1.0) };
-            let factors = coalition_factors(int, &view, &ctx, member, obligation, burden, &weights);
+            let mut factors = coalition_factors(int, &view, &ctx, member, obligation, burden, &weights);
+            if solidarity > 0.0 {
+                factors.push(Factor::new(FactorId::AllySolidarity, SOLIDARITY * solidarity));
+            }
             let s = iv.score(&factors);
             let c = if s > 0.0 { cap.cinc * (own_share(int, obligation, s) + for_itself) } else { 0.0 };
             log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, factors);
@@ -340,6 +344,27 @@ fn form_coalition(
         mif.control_when_coalition_formed = Some(crisis.control);
     }
 }
+
+/// How firmly `state` is bound to its protector, the strongest member of a pact it belongs to, when the protector
+/// leads the coalition (its forces ordered or on their way), outside any obligation: the cohesion of the firmest
+/// such pact, 0 if none. The victim protects no one here: its allies answer by their treaty.
+fn ally_leading(blocs: &Query<&Bloc>, leaders: &[Entity], state: Entity, victim: Entity, nations: &Query<NationQuery>) -> f32 {
+    let power = |e: &Entity| nations.get(*e).map(|n| n.2.cinc).unwrap_or(0.0);
+    let protector = |b: &Bloc| b.members.iter().copied().max_by(|x, y| power(x).total_cmp(&power(y)));
+    blocs
+        .iter()
+        .filter(|b| b.kind != BlocKind::Guarantee && b.members.contains(&state))
+        .filter(|b| protector(b).is_some_and(|p| p != state && p != victim && leaders.contains(&p)))
+        .map(|b| b.cohesion)
+        .fold(0.0, f32::max)
+}
+
+/// What its protector's lead weighs on a state no pact obliges to follow it, per unit of the pact's cohesion: half a
+/// treaty obligation (judgement). Allies follow their protector out of the treaty area to keep it committed to
+/// their own defence (Glenn Snyder, "The Security Dilemma in Alliance Politics", 1984: the fear of abandonment;
+/// W. Stueck, *The Korean War: An International History*, 1995, on why Britain, Canada and the Benelux states sent
+/// forces to Korea).
+pub const SOLIDARITY: f32 = 0.5;
 
 /// The states deciding, the strongest first and, between equals, in the level's order. Each state's index is
 /// its own, so the order is total: sorted by integer keys, as a many-run comparison does every turn.

@@ -408,7 +408,7 @@ fn the_field_reference_shows_each_field_with_an_example_of_its_own_type() {
         part.lines().find(|l| l.starts_with(&format!("| `{field}` |"))).unwrap_or_else(|| panic!("{section}.{field}")).to_string()
     };
     assert!(row("State", "id").contains("`id: \"PRK\"`"), "a state's id, not the level's: {}", row("State", "id"));
-    assert!(row("Bloc", "kind").contains("MutualDefence"), "{}", row("Bloc", "kind"));
+    assert!(row("Bloc", "kind").contains("`kind: CollectiveDefence`"), "a bloc kind, not a body kind: {}", row("Bloc", "kind"));
     assert!(row("Region", "theatre").contains("`theatre: true`"), "{}", row("Region", "theatre"));
     assert!(row("History", "votes").contains("`votes: [("), "{}", row("History", "votes"));
     assert!(!md.contains("## Added"), "only types read from files are in the reference");
@@ -751,4 +751,32 @@ fn a_variant_that_changes_what_only_a_level_may_is_told_so() {
 fn a_victim_ordered_to_mediate_in_its_own_war_is_refused_at_its_line() {
     let e = the_one_error_in_crimea("historical: [],", "historical: [(turn: 1, orders: [Rearm, Mediate])],", "orders: [Rearm, Mediate]");
     assert!(e.message.starts_with("the victim does not mediate in its own war"), "{}", e.message);
+}
+
+#[test]
+fn a_correlates_of_war_code_for_a_state_named_as_in_its_era_is_told_its_iso_code_at_the_definition() {
+    // Ceylon is `SRI` to the Correlates of War and `LKA` to ISO; its old name is not in ISO's list.
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/examples/leticia_1932.ron")).unwrap();
+    let cow = src.replacen("State(id: \"MEX\", name: \"Mexico\"", "State(id: \"SRI\", name: \"Ceylon\"", 1).replace("\"MEX\"", "\"SRI\"");
+    let w = level::check_source(&cow).unwrap().warnings;
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].message.contains("`SRI` is not an ISO 3166 alpha-3 code: it is a Correlates of War code; ISO's is `LKA`"),
+        "{}",
+        w[0].message
+    );
+}
+
+#[test]
+fn shares_of_the_aggressors_trade_that_add_up_to_more_than_all_of_it_are_refused_at_the_largest_naming_each() {
+    let src = korea_src();
+    let line_of = |src: &str, id: &str| src.lines().position(|l| l.contains(&format!("State(id: \"{id}\""))).unwrap() + 1;
+    let bad = src
+        .replacen("State(id: \"GBR\", name: \"United Kingdom\",", "State(id: \"GBR\", name: \"United Kingdom\", trade_aggressor: 0.3,", 1)
+        .replacen("State(id: \"FRA\", name: \"France\",", "State(id: \"FRA\", name: \"France\", trade_aggressor: 0.7,", 1);
+    let e = errors(&bad);
+    let e: Vec<_> = e.iter().filter(|d| d.message.contains("aggressor's trade")).collect();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].message.contains("add up to 2.00") && e[0].message.contains("(SUN 0.8, FRA 0.7, GBR 0.3, CHN 0.2)"), "{}", e[0].message);
+    assert_eq!(e[0].line, line_of(&bad, "SUN"), "pointed at the largest share");
 }

@@ -723,3 +723,73 @@ fn a_demand_from_powers_whose_publics_would_not_let_them_fight_is_little_believe
     assert!(willing > 0.9, "the Council's demand reverses Peru's seizure: {willing}");
     assert!(not < willing - 0.3, "without the will to fight behind it, far less often: {not} (was {willing})");
 }
+
+/// An ally follows a stronger ally into a coalition outside the treaty area, to keep its protector committed
+/// (Snyder, 1984): France and Australia sent forces to the Gulf in 1990 behind the United States. Without the
+/// pacts, the same states weigh only their own interest, and France stays home.
+#[test]
+fn allies_follow_a_stronger_ally_into_a_coalition_outside_their_treaty_area() {
+    let sends = |r: &collective_security::sim::report::RunReport, state: &str| {
+        r.decisions.iter().any(|d| d.actor == state && matches!(d.decision, DecisionKind::Contribute { cinc } if cinc > 0.0))
+    };
+    let with_pacts = shipped("kuwait_1990");
+    let mut raw = raw("kuwait_1990");
+    raw.blocs.clear();
+    let without = typed(&raw);
+    let france = |level: &std::sync::Arc<collective_security::level::LevelDef>| {
+        (1..=20).filter(|&s| sends(&play(level.clone(), s, Policy::Historical, None), "FRA")).count()
+    };
+    let (allied, alone) = (france(&with_pacts), france(&without));
+    assert!(allied >= 15, "France follows the United States in {allied} of 20 runs");
+    assert!(alone <= 5, "without NATO, France still goes in {alone} of 20 runs");
+    let r = play(with_pacts, 1, Policy::Historical, None);
+    let d = r.decisions.iter().find(|d| d.actor == "FRA" && matches!(d.decision, DecisionKind::Contribute { .. })).unwrap();
+    assert!(d.factors.iter().any(|f| f.id == collective_security::sim::FactorId::AllySolidarity && f.weight > 0.0));
+}
+
+/// The Greco-Bulgarian crisis as if the UN of the Charter had met it: Bulgaria's complaint goes to the Security
+/// Council, or to the General Assembly alone.
+fn petrich_at_the_un(body: &str) -> collective_security::level::RawLevel {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/examples/greco_bulgarian_1925.ron")).unwrap();
+    let council = "(kind: LeagueCouncil, rule: Unanimity,";
+    let line = src.lines().find(|l| l.contains(council)).unwrap();
+    let members = &line[line.find("members:").unwrap()..line.find(", permanent").unwrap()];
+    let assembly = "(kind: GeneralAssembly, rule: TwoThirds, members: [\"GRC\", \"BGR\", \"GBR\", \"FRA\", \"ITA\", \"JPN\", \"BEL\", \"BRA\", \"CSK\", \"ESP\", \"SWE\", \"URY\", \"YUG\", \"ROU\"]),";
+    let un = src
+        .replace("kind: League,", "kind: UnitedNations,")
+        .replace(line.trim(), &format!("(kind: SecurityCouncil, rule: Qualified(votes: 7, veto: true), {members}, permanent: [\"GBR\", \"FRA\", \"ITA\", \"JPN\"]), {assembly}"))
+        .replace("Propose(body: LeagueCouncil, measure: Condemn)", &format!("Propose(body: {body}, measure: Condemn)"))
+        .replace("LeagueCouncil", "SecurityCouncil");
+    let raw: collective_security::level::RawLevel = collective_security::level::ron_options().from_str(&un).unwrap();
+    collective_security::level::check_source(&un).unwrap_or_else(|e| panic!("{e:?}"));
+    raw
+}
+
+#[test]
+fn a_general_assembly_outside_uniting_for_peace_recommends_but_threatens_no_war() {
+    // Charter Art. 11(2): the Assembly refers any question on which action is needed to the Council. Its
+    // condemnation still costs the aggressor the world's opinion, but no member's forces stand behind it.
+    let reversed =
+        |raw: &collective_security::level::RawLevel| share(typed(raw), 40, Policy::Historical, None, |r| r.outcome.result == "reversed");
+    let threat = |raw: &collective_security::level::RawLevel| {
+        play(typed(raw), 1, Policy::Historical, None).channels.iter().map(|c| c.verdict_threat).fold(0.0f32, f32::max)
+    };
+    let (council, assembly) = (petrich_at_the_un("SecurityCouncil"), petrich_at_the_un("GeneralAssembly"));
+    assert!(threat(&council) > 0.1, "the Council's demand has power behind it: {}", threat(&council));
+    assert_eq!(threat(&assembly), 0.0, "the Assembly's has none");
+    assert!(reversed(&assembly) + 0.3 <= reversed(&council), "{} against {}", reversed(&assembly), reversed(&council));
+}
+
+#[test]
+fn sanctions_a_state_imposes_on_its_own_leave_the_threat_behind_the_verdict_standing() {
+    // Only the institution's own sanctions are the institution acting on its verdict; Britain cutting its trade
+    // with Greece does not take the Council's members' power away from the demand.
+    let mut sanctioned = petrich();
+    let gbr = sanctioned.playable.iter_mut().find(|p| p.state == "GBR").unwrap();
+    gbr.historical.push(collective_security::level::RawChoice { turn: 1, orders: vec![Order::Sanction { oil: false }] });
+    let threat = |raw: &collective_security::level::RawLevel| {
+        play(typed(raw), 1, Policy::Historical, None).channels.iter().map(|c| c.verdict_threat).fold(0.0f32, f32::max)
+    };
+    assert!(threat(&sanctioned) > 0.1, "the demand keeps its power: {}", threat(&sanctioned));
+    assert!((threat(&sanctioned) - threat(&petrich())).abs() < 0.05, "{} against {}", threat(&sanctioned), threat(&petrich()));
+}

@@ -202,9 +202,17 @@ fn hold_votes(
             intervention: &iv,
         };
         let mut casts = cast_ballots(body, motion.measure, &ctx, &nations, |ix| rng.ballot(cal.turn, motion.body, motion.measure, ix.0));
-        // Only a motion that names the aggressor carries power behind it.
-        let backing =
-            if motion.measure.against_aggressor() { verdict_backing(&casts, &nations, &blocs, crisis.aggressor) } else { Vec::new() };
+        // Only a motion that names the aggressor carries power behind it, and only from a body that can call for
+        // force: outside Uniting for Peace the UN General Assembly refers any question on which action is needed
+        // to the Council (Charter Art. 11(2)), so its votes carry no threat of war (A/RES/3485 on East Timor, 1975).
+        let may_call_for_force = !(kind == InstitutionKind::UnitedNations
+            && motion.body == BodyKind::GeneralAssembly
+            && !(mif.referred || mif.adopted.iter().any(|a| a.1 == Measure::UnitingForPeace)));
+        let backing = if motion.measure.against_aggressor() && may_call_for_force {
+            verdict_backing(&casts, &nations, &blocs, crisis.aggressor)
+        } else {
+            Vec::new()
+        };
         let world = DemandWorld {
             level: &level.0,
             turn: cal.turn,
