@@ -208,6 +208,10 @@ def main():
     if agg not in table.columns:
         no_record(path, y0, y1, calls, agg, vic, table)
         return
+    if vic not in table.columns:
+        # A victim that was not a member (East Timor, 1975) cast none: it has no record, like a member with too few.
+        table[vic] = float("nan")
+        names[vic] = vic
     agree_a, ta = ties(table, agg)
     agree_v, tv = ties(table, vic)
     satellite = table[vic].count() >= MIN_CALLS and agree_a[vic] >= SATELLITE
