@@ -323,7 +323,7 @@ fn form_coalition(
             let burden = interest::Burden { carried: committed / needed.max(1e-6), own: own.min(1.0) };
             let mut factors = coalition_factors(int, &view, &ctx, member, obligation, burden, &weights);
             if solidarity > 0.0 {
-                factors.push(Factor::new(FactorId::AllySolidarity, SOLIDARITY * solidarity));
+                follow_the_protector(&mut factors, solidarity);
             }
             let s = iv.score(&factors);
             let c = if s > 0.0 { cap.cinc * (own_share(int, obligation, s) + for_itself) } else { 0.0 };
@@ -357,6 +357,15 @@ fn ally_leading(blocs: &Query<&Bloc>, leaders: &[Entity], state: Entity, victim:
         .filter(|b| protector(b).is_some_and(|p| p != state && p != victim && leaders.contains(&p)))
         .map(|b| b.cohesion)
         .fold(0.0, f32::max)
+}
+
+/// A state whose protector leads the coalition follows it: it weighs the lead, and it does not free-ride on the
+/// protector whose commitment it fears to lose (Snyder's abandonment), as far as their pact is firm.
+fn follow_the_protector(factors: &mut Factors, cohesion: f32) {
+    for f in factors.iter_mut().filter(|f| f.id == FactorId::FreeRiding) {
+        f.weight *= 1.0 - cohesion;
+    }
+    factors.push(Factor::new(FactorId::AllySolidarity, SOLIDARITY * cohesion));
 }
 
 /// What its protector's lead weighs on a state no pact obliges to follow it, per unit of the pact's cohesion: half a

