@@ -149,7 +149,8 @@ pub struct RawBloc {
     pub id: String,
     pub name: String,
     pub kind: BlocKind,
-    /// States bound to defend (for a guarantee: the guarantors).
+    /// States bound to defend (for a guarantee: the guarantors). Outside the treaty's area and region a member
+    /// is not obliged, but it may follow its pact's strongest member into a war that member leads.
     pub members: Vec<String>,
     /// For a guarantee: the guaranteed state.
     #[serde(default)]

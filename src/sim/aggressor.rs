@@ -166,7 +166,8 @@ fn pledged_on_way(crisis: &Crisis, mif: &MeasuresInForce, day: i32, blocs: &Quer
 /// of October 1925; Peru let a League commission take over Leticia in 1933) and little on one strong where it
 /// fights; none on a nuclear power, whom no member will fight
 /// without a treaty that obliges it. Once the institution imposes sanctions or authorises force, what is done
-/// counts, not what might be (sanctions states impose on their own leave the threat standing); once other states' forces fight beside the victim, the threat fades by the share
+/// counts, not what might be (sanctions states impose on their own leave the threat standing); once other
+/// states' forces fight beside the victim, the threat fades by the share
 /// their power bears to the aggressor's in the theatre, gone once they match it.
 pub fn verdict_threat(crisis: &Crisis, mif: &MeasuresInForce, credibility: f32, belief: f32, a: f32, nations: &Query<NationQuery>) -> f32 {
     verdict_threat_with(crisis, mif, &[], credibility, belief, a, nations)

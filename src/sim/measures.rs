@@ -305,7 +305,8 @@ fn form_coalition(
         // A state the aggressor threatens at home fights with more of its strength: it fights for itself.
         let for_itself = EXPOSED_SHARE * interest::exposure(int, &view);
         let obligation = covering.iter().filter(|b| b.obliges(e, |x| mif.in_coalition(x))).map(|b| b.cohesion).fold(0.0, f32::max);
-        let solidarity = if obligation > 0.0 { 0.0 } else { ally_leading(&blocs, &leaders, e, crisis.victim, &nations) };
+        // Before the first shot only governments that ordered forces deploy them; an ally follows into a war.
+        let solidarity = if obligation > 0.0 || !crisis.fighting { 0.0 } else { ally_leading(&blocs, &leaders, e, &crisis, &nations) };
         let c = if mif.intervening.contains(&e) {
             let c = cap.cinc * (order_share(int, obligation) + for_itself);
             log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, vec![Factor::new(FactorId::PlayerOrder, 1.0)]);
@@ -345,16 +346,18 @@ fn form_coalition(
     }
 }
 
-/// How firmly `state` is bound to its protector, the strongest member of a pact it belongs to, when the protector
-/// leads the coalition (its forces ordered or on their way), outside any obligation: the cohesion of the firmest
-/// such pact, 0 if none. The victim protects no one here: its allies answer by their treaty.
-fn ally_leading(blocs: &Query<&Bloc>, leaders: &[Entity], state: Entity, victim: Entity, nations: &Query<NationQuery>) -> f32 {
-    let power = |e: &Entity| nations.get(*e).map(|n| n.2.cinc).unwrap_or(0.0);
-    let protector = |b: &Bloc| b.members.iter().copied().max_by(|x, y| power(x).total_cmp(&power(y)));
+/// How firmly `state` is bound to its protector, the strongest member of a pact it belongs to (between equals, the
+/// first in the level), when the protector leads the coalition (its forces ordered or sent), outside any
+/// obligation: the cohesion of the firmest such pact, 0 if none. The victim protects no one here (its allies
+/// answer by their treaty), and a pact the aggressor belongs to draws no one against it: a member does not fight
+/// its ally.
+fn ally_leading(blocs: &Query<&Bloc>, leaders: &[Entity], state: Entity, crisis: &Crisis, nations: &Query<NationQuery>) -> f32 {
+    let rank = |e: &Entity| nations.get(*e).map(|n| (n.2.cinc, std::cmp::Reverse(n.1.ix.0))).ok();
+    let protector = |b: &Bloc| b.members.iter().copied().max_by(|x, y| rank(x).partial_cmp(&rank(y)).unwrap_or(std::cmp::Ordering::Equal));
     blocs
         .iter()
-        .filter(|b| b.kind != BlocKind::Guarantee && b.members.contains(&state))
-        .filter(|b| protector(b).is_some_and(|p| p != state && p != victim && leaders.contains(&p)))
+        .filter(|b| b.kind != BlocKind::Guarantee && b.members.contains(&state) && !b.members.contains(&crisis.aggressor))
+        .filter(|b| protector(b).is_some_and(|p| p != state && p != crisis.victim && leaders.contains(&p)))
         .map(|b| b.cohesion)
         .fold(0.0, f32::max)
 }

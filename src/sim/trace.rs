@@ -100,7 +100,7 @@ impl FactorId {
             FreeRiding => "others already carry the burden",
             Distance => "distance to the theatre",
             BlocObligation => "treaty obligation to a bloc member",
-            AllySolidarity => "an ally stronger than itself leads the coalition",
+            AllySolidarity => "its protector, its pact's strongest member, leads the coalition",
             Leakage => "trade leaking through states that do not sanction",
             OilExempt => "oil exempted from the sanctions",
             Compliance => "members carrying out the sanctions",

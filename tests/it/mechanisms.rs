@@ -742,13 +742,21 @@ fn allies_follow_a_stronger_ally_into_a_coalition_outside_their_treaty_area() {
     let (allied, alone) = (france(&with_pacts), france(&without));
     assert!(allied >= 15, "France follows the United States in {allied} of 20 runs");
     assert!(alone <= 5, "without NATO, France still goes in {alone} of 20 runs");
-    let r = play(with_pacts, 1, Policy::Historical, None);
-    let d = r.decisions.iter().find(|d| d.actor == "FRA" && matches!(d.decision, DecisionKind::Contribute { .. })).unwrap();
-    assert!(d.factors.iter().any(|f| f.id == collective_security::sim::FactorId::AllySolidarity && f.weight > 0.0));
+    // France follows its protector and does not free-ride on it as far as NATO holds (cohesion 0.8).
+    use collective_security::sim::FactorId;
+    let first = |level: std::sync::Arc<collective_security::level::LevelDef>| {
+        let r = play(level, 1, Policy::Historical, None);
+        let d = r.decisions.iter().find(|d| d.actor == "FRA" && matches!(d.decision, DecisionKind::Contribute { .. })).cloned().unwrap();
+        let weight = |id: FactorId| d.factors.iter().filter(|f| f.id == id).map(|f| f.weight).sum::<f32>();
+        (weight(FactorId::AllySolidarity), weight(FactorId::FreeRiding))
+    };
+    let ((solidarity, riding), (none, alone)) = (first(with_pacts), first(without));
+    assert!(solidarity > 0.3 && none == 0.0, "the lead weighs {solidarity} with NATO, {none} without");
+    assert!(alone < 0.0 && riding > 0.5 * alone, "France free-rides {riding} on its protector, {alone} without a pact");
 }
 
 /// The Greco-Bulgarian crisis as if the UN of the Charter had met it: Bulgaria's complaint goes to the Security
-/// Council, or to the General Assembly alone.
+/// Council, or to the General Assembly alone (in an era that has Uniting for Peace, not yet invoked).
 fn petrich_at_the_un(body: &str) -> collective_security::level::RawLevel {
     let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/examples/greco_bulgarian_1925.ron")).unwrap();
     let council = "(kind: LeagueCouncil, rule: Unanimity,";
@@ -756,7 +764,7 @@ fn petrich_at_the_un(body: &str) -> collective_security::level::RawLevel {
     let members = &line[line.find("members:").unwrap()..line.find(", permanent").unwrap()];
     let assembly = "(kind: GeneralAssembly, rule: TwoThirds, members: [\"GRC\", \"BGR\", \"GBR\", \"FRA\", \"ITA\", \"JPN\", \"BEL\", \"BRA\", \"CSK\", \"ESP\", \"SWE\", \"URY\", \"YUG\", \"ROU\"]),";
     let un = src
-        .replace("kind: League,", "kind: UnitedNations,")
+        .replace("kind: League,", "kind: UnitedNations,\n        uniting_for_peace: true,")
         .replace(line.trim(), &format!("(kind: SecurityCouncil, rule: Qualified(votes: 7, veto: true), {members}, permanent: [\"GBR\", \"FRA\", \"ITA\", \"JPN\"]), {assembly}"))
         .replace("Propose(body: LeagueCouncil, measure: Condemn)", &format!("Propose(body: {body}, measure: Condemn)"))
         .replace("LeagueCouncil", "SecurityCouncil");
@@ -778,6 +786,13 @@ fn a_general_assembly_outside_uniting_for_peace_recommends_but_threatens_no_war(
     assert!(threat(&council) > 0.1, "the Council's demand has power behind it: {}", threat(&council));
     assert_eq!(threat(&assembly), 0.0, "the Assembly's has none");
     assert!(reversed(&assembly) + 0.3 <= reversed(&council), "{} against {}", reversed(&assembly), reversed(&council));
+    // Once the Council has referred the question to it, the Assembly acts in its place, with the same backing.
+    let mut referred = petrich_at_the_un("GeneralAssembly");
+    let bulgaria = referred.playable.iter_mut().find(|p| p.state == "BGR").unwrap();
+    bulgaria.historical[0]
+        .orders
+        .insert(0, Order::Propose { body: BodyKind::SecurityCouncil, measure: Measure::Referral, under: Default::default() });
+    assert!(threat(&referred) > 0.1, "referred, the Assembly's demand has power behind it: {}", threat(&referred));
 }
 
 #[test]

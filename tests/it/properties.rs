@@ -128,7 +128,7 @@ fn golden_runs_replay_to_the_same_bytes() {
 
 // Save format 13: Korea 1950 lists NATO, in force since 1949, and a state no pact obliges weighs following its
 // protector when the protector leads the coalition, and does not free-ride on it (Korea as the United States, seed 1:
-// Britain, Canada, the Benelux states, Denmark and Iceland follow the United States); a friend's vote reproaching the aggressor weighs half what it did; a UN General Assembly vote outside
+// Britain, Canada, the Benelux states, Denmark and Iceland follow the United States, and France a turn later); a friend's vote reproaching the aggressor weighs half what it did; a UN General Assembly vote outside
 // Uniting for Peace carries no threat of war, and sanctions states impose on their own leave the verdict's threat
 // standing (neither other case changes).
 // Save format 12: a member that would vote no only out of fear of the aggressor abstains; a winning victim holds

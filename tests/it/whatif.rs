@@ -180,8 +180,8 @@ fn a_warning_in_words_alone_would_not_have_deterred_iraq_in_1990() {
         share_of(&open, Policy::Historical, None, OutcomeKind::Reversed),
         share_of(&warned, Policy::Historical, None, OutcomeKind::Reversed),
     );
-    // Within the sampling error of 200 runs (about two points).
-    assert!(v >= b - 0.03, "a guarantee does not make the invasion harder to undo: reversed {v:.2} with it, {b:.2} without");
+    // Within two points: the guarantee changes which allies decide when, so the same seeds play differently.
+    assert!(v >= b - 0.02, "a guarantee does not make the invasion harder to undo: reversed {v:.2} with it, {b:.2} without");
 }
 
 #[test]
@@ -312,12 +312,14 @@ fn an_america_slow_to_commit_to_korea_restores_the_line_less_often_though_others
         assert!(history.iter().any(|s| s == ally), "{ally} stays home beside the United States: {history:?}");
     }
     assert!(
-        without.len() > history.len(),
+        10 * without.len() >= 13 * history.len(),
         "others send forces {} times without the United States, {} beside it",
         without.len(),
         history.len()
     );
-    // Panama and Haiti, whose contingents would count for nothing against North Korea's and whom no protector leads.
+    // Panama and Haiti, whose contingents would count for nothing against North Korea's and whom no protector leads,
+    // stay home. (Iceland, which had no army, follows the United States with a contingent the size of its CINC:
+    // the model does not know a state without armed forces, MODEL.md section 2.)
     assert!(!history.iter().chain(&without).any(|s| s == "PAN" || s == "HTI"), "the small stay home: {without:?}");
     moves(&shipped("korea_1950"), &slow, Policy::Historical, None, OutcomeKind::Reversed, -0.05);
 }

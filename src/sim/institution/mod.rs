@@ -202,13 +202,8 @@ fn hold_votes(
             intervention: &iv,
         };
         let mut casts = cast_ballots(body, motion.measure, &ctx, &nations, |ix| rng.ballot(cal.turn, motion.body, motion.measure, ix.0));
-        // Only a motion that names the aggressor carries power behind it, and only from a body that can call for
-        // force: outside Uniting for Peace the UN General Assembly refers any question on which action is needed
-        // to the Council (Charter Art. 11(2)), so its votes carry no threat of war (A/RES/3485 on East Timor, 1975).
-        let may_call_for_force = !(kind == InstitutionKind::UnitedNations
-            && motion.body == BodyKind::GeneralAssembly
-            && !(mif.referred || mif.adopted.iter().any(|a| a.1 == Measure::UnitingForPeace)));
-        let backing = if motion.measure.against_aggressor() && may_call_for_force {
+        // Only a motion that names the aggressor carries power behind it, and only from a body that can call for force.
+        let backing = if motion.measure.against_aggressor() && may_call_for_force(kind, motion.body, &mif) {
             verdict_backing(&casts, &nations, &blocs, crisis.aggressor)
         } else {
             Vec::new()
@@ -258,6 +253,13 @@ fn hold_votes(
         enact(&rec, cal.turn, cred.of_mut(kind), &mut mif, &mut crisis);
         log.votes.push(rec);
     }
+}
+
+/// Whether a body's verdict can carry the threat of war: outside Uniting for Peace (the Council's referral, or the
+/// resolution adopted in the crisis) the UN General Assembly refers any question on which action is needed to the
+/// Council (Charter Art. 11(2)), so its votes carry none (A/RES/3485 on East Timor, 1975).
+fn may_call_for_force(kind: InstitutionKind, body: BodyKind, mif: &MeasuresInForce) -> bool {
+    kind != InstitutionKind::UnitedNations || body != BodyKind::GeneralAssembly || mif.referred || mif.has(Measure::UnitingForPeace)
 }
 
 /// The power behind a vote: what each member voting for it could bring to the theatre (its power by
