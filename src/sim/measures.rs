@@ -282,6 +282,8 @@ fn form_coalition(
         .filter_map(|e| nations.get(*e).ok())
         .map(|n| n.2.cinc * projection(n.3.km_theatre, n.2.cinc) * n.3.ties_victim.max(0.0))
         .sum();
+    // Before the first shot only governments that ordered forces deploy them; an ally follows into a war.
+    let led = if crisis.fighting { pacts_led(&blocs, &leaders, &crisis, &nations) } else { vec![] };
     let ctx = CoalitionCtx {
         authorised: mif.force_authorised,
         nuclear: agg.3.nuclear,
@@ -305,8 +307,6 @@ fn form_coalition(
         // A state the aggressor threatens at home fights with more of its strength: it fights for itself.
         let for_itself = EXPOSED_SHARE * interest::exposure(int, &view);
         let obligation = covering.iter().filter(|b| b.obliges(e, |x| mif.in_coalition(x))).map(|b| b.cohesion).fold(0.0, f32::max);
-        // Before the first shot only governments that ordered forces deploy them; an ally follows into a war.
-        let solidarity = if obligation > 0.0 || !crisis.fighting { 0.0 } else { ally_leading(&blocs, &leaders, e, &crisis, &nations) };
         let c = if mif.intervening.contains(&e) {
             let c = cap.cinc * (order_share(int, obligation) + for_itself);
             log.decide(cal.turn, &nation.id, DecisionKind::Contribute { cinc: c }, vec![Factor::new(FactorId::PlayerOrder, 1.0)]);
@@ -316,6 +316,7 @@ fn form_coalition(
             continue;
         } else {
             let ad_hoc = crisis.fighting && !mif.intervening.is_empty() && int.ties_victim > 0.3;
+            let solidarity = if obligation > 0.0 { 0.0 } else { ally_leading(&led, e) };
             if obligation <= 0.0 && solidarity <= 0.0 && !(ctx.authorised && member && crisis.fighting) && !ad_hoc {
                 continue;
             }
@@ -346,20 +347,25 @@ fn form_coalition(
     }
 }
 
-/// How firmly `state` is bound to its protector, the strongest member of a pact it belongs to (between equals, the
-/// first in the level), when the protector leads the coalition (its forces ordered or sent), outside any
-/// obligation: the cohesion of the firmest such pact, 0 if none. The victim protects no one here (its allies
+/// The pacts whose protector, their strongest member (between equals, the first in the level), leads the
+/// coalition (its forces ordered or sent), with that protector. The victim protects no one here (its allies
 /// answer by their treaty), and a pact the aggressor belongs to draws no one against it: a member does not fight
 /// its ally.
-fn ally_leading(blocs: &Query<&Bloc>, leaders: &[Entity], state: Entity, crisis: &Crisis, nations: &Query<NationQuery>) -> f32 {
+fn pacts_led<'a>(blocs: &'a Query<&Bloc>, leaders: &[Entity], crisis: &Crisis, nations: &Query<NationQuery>) -> Vec<(&'a Bloc, Entity)> {
     let rank = |e: &Entity| nations.get(*e).map(|n| (n.2.cinc, std::cmp::Reverse(n.1.ix.0))).ok();
     let protector = |b: &Bloc| b.members.iter().copied().max_by(|x, y| rank(x).partial_cmp(&rank(y)).unwrap_or(std::cmp::Ordering::Equal));
     blocs
         .iter()
-        .filter(|b| b.kind != BlocKind::Guarantee && b.members.contains(&state) && !b.members.contains(&crisis.aggressor))
-        .filter(|b| protector(b).is_some_and(|p| p != state && p != crisis.victim && leaders.contains(&p)))
-        .map(|b| b.cohesion)
-        .fold(0.0, f32::max)
+        .filter(|b| b.kind != BlocKind::Guarantee && !b.members.contains(&crisis.aggressor))
+        .filter_map(|b| protector(b).map(|p| (b, p)))
+        .filter(|(_, p)| *p != crisis.victim && leaders.contains(p))
+        .collect()
+}
+
+/// How firmly `state` is bound to a protector that leads the coalition, outside any obligation: the cohesion of
+/// the firmest such pact it belongs to, 0 if none.
+fn ally_leading(led: &[(&Bloc, Entity)], state: Entity) -> f32 {
+    led.iter().filter(|(b, p)| *p != state && b.members.contains(&state)).map(|(b, _)| b.cohesion).fold(0.0, f32::max)
 }
 
 /// A state whose protector leads the coalition follows it: it weighs the lead, and it does not free-ride on the
