@@ -244,14 +244,12 @@ fn aggressor_factors(
     let pact_belief = 1.0 - (1.0 - belief) * (1.0 - pact.firmness);
     let coalition = (in_theatre - under_pact).max(0.0) * belief + under_pact * pact_belief;
     let on_way = (mif.coalition_on_way(day) - pledged_on_way(crisis, mif, day, blocs)).max(0.0) * ON_THE_WAY * belief;
-    // Behind a consented peace force the question of staying or going is political: the balance of forces
-    // and the ground held stop counting; appetite, pressure, condemnation and allies decide.
-    let political = mif.peacekeepers;
     let want = (crisis.appetite + draws.resolve).clamp(0.0, 1.0);
     let mut f = vec![Factor::new(F::Appetite, want)];
-    if !political {
-        f.push(Factor::new(F::LocalBalance, prospect((a - d) / (a + d).max(1e-6), want)));
-    }
+    // Behind a consented peace force too: the force freezes the line and removes no one, so the ground held and
+    // the forces that hold it still count (UNFICYP on Cyprus's line from 1974); the aggressor goes when the
+    // pressure outweighs them (Suez, December 1956).
+    f.push(Factor::new(F::LocalBalance, prospect((a - d) / (a + d).max(1e-6), want)));
     if coalition > 0.0 {
         f.push(Factor::new(F::CoalitionInTheatre, -DETERRENCE * coalition / (a + coalition).max(1e-6)));
     }
@@ -292,7 +290,7 @@ fn aggressor_factors(
         let whole = (a - d - coalition) / (a + d + coalition).max(1e-6);
         f.push(Factor::new(F::TermsOffered, -mif.terms * (1.0 - whole.abs())));
     }
-    if crisis.attacked && lost_in_the_crisis(crisis) > 0.0 && !political {
+    if crisis.attacked && lost_in_the_crisis(crisis) > 0.0 {
         f.push(Factor::new(F::PrizeHeld, 0.3 * lost_in_the_crisis(crisis)));
     }
     if tension.arms_race > 0.0 {
@@ -408,7 +406,7 @@ fn aggressor_decides(
     // An army in the field that has not been routed does not simply march home: it first seeks a cease-fire
     // where it stands, and withdraws from behind a cease-fire line (Suez 1956) or once the fighting has thrown
     // it back by `ROUTED` of its gains (Iraq on 26 February 1991, North Korea after Inchon). Behind peace-
-    // keepers the question is political: it may go at once. Once its offer has been refused, it does not beg
+    // keepers it needs no cease-fire of its own: it may go at once. Once its offer has been refused, it does not beg
     // again: still at or below `WITHDRAW_BELOW`, it goes home (the Soviet Union, refused any settlement that left
     // its army in Afghanistan, agreed at Geneva in April 1988 to leave).
     let offers_terms = choice == AggressorChoice::Withdraw
@@ -820,6 +818,40 @@ mod tests {
         let (even, winning) = (weight_of_terms(1.0, 1.0), weight_of_terms(20.0, 0.05));
         assert!(even < -0.15, "near a stalemate a way out counts: {even}");
         assert!(winning > -0.05, "winning, it has no need of one: {winning}");
+    }
+
+    #[test]
+    fn behind_peacekeepers_an_aggressor_still_weighs_the_ground_it_holds_and_the_forces_that_hold_it() {
+        // A peace force freezes the line and removes no one (UNFICYP on Cyprus's line from August 1974): the
+        // aggressor reckons with what it would give up by leaving as it does behind any cease-fire line.
+        let reckoned = |peacekeepers: bool| {
+            let mut sim = tiny();
+            let world = sim.world_mut();
+            world.resource_mut::<MeasuresInForce>().peacekeepers = peacekeepers;
+            {
+                let mut c = world.query::<&mut Crisis>().single_mut(world).unwrap();
+                (c.start_control, c.control, c.attacked, c.fighting) = (0.0, 0.5, true, !peacekeepers);
+            }
+            world
+                .run_system_once(
+                    |c: Single<&Crisis>,
+                     mif: Res<MeasuresInForce>,
+                     draws: Res<Draws>,
+                     t: Res<crate::sim::WorldTension>,
+                     log: Res<RunLog>,
+                     n: Query<NationQuery>,
+                     b: Query<&crate::sim::Bloc>| {
+                        let f = super::aggressor_factors(&c, &mif, &draws, 0, 0.0, 0.5, &t, &log, &n, &b);
+                        let weight = |id| f.iter().find(|x| x.id == id).map(|x| x.weight);
+                        (weight(super::F::PrizeHeld), weight(super::F::LocalBalance))
+                    },
+                )
+                .unwrap()
+        };
+        let (behind_the_force, at_war) = (reckoned(true), reckoned(false));
+        assert!(behind_the_force.0.is_some_and(|w| w > 0.1), "half the ground held is worth keeping: {behind_the_force:?}");
+        assert!(behind_the_force.1.is_some(), "and it reckons whether it could hold it");
+        assert_eq!(behind_the_force, at_war, "the same reckoning as on a line without peacekeepers");
     }
 
     #[test]

@@ -808,3 +808,22 @@ fn sanctions_a_state_imposes_on_its_own_leave_the_threat_behind_the_verdict_stan
     assert!(threat(&sanctioned) > 0.1, "the demand keeps its power: {}", threat(&sanctioned));
     assert!((threat(&sanctioned) - threat(&petrich())).abs() < 0.05, "{} against {}", threat(&sanctioned), threat(&petrich()));
 }
+
+#[test]
+fn a_power_with_no_stake_in_the_quarrel_is_believed_less_when_it_votes_to_demand_a_withdrawal() {
+    // States go to war for their interests, not for a rule alone (Claude, 1962; Betts, 1992): the Council's
+    // members threaten Greece less when none of them cares for the Balkans or for Bulgaria.
+    let with_stake = |interest: f32| {
+        let mut raw = petrich();
+        for s in raw.states.iter_mut().filter(|s| !["GRC", "BGR"].contains(&s.id.as_str())) {
+            (s.interest, s.ties_victim) = (interest, 0.0);
+        }
+        raw
+    };
+    let threat = |raw: &collective_security::level::RawLevel| {
+        play(typed(raw), 1, Policy::Historical, None).channels.iter().map(|c| c.verdict_threat).fold(0.0f32, f32::max)
+    };
+    let (none, full) = (threat(&with_stake(0.0)), threat(&with_stake(1.0)));
+    assert!(none > 0.0, "still a threat: the great powers may yet fight for the Covenant");
+    assert!(none + 0.05 < full, "less believed without a stake: {none} against {full}");
+}

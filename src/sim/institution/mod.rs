@@ -265,8 +265,16 @@ fn may_call_for_force(kind: InstitutionKind, body: BodyKind, mif: &MeasuresInFor
 /// The power behind a vote: what each member voting for it could bring to the theatre (its power by
 /// Boulding's gradient; a group's in the share of its members who voted yes), weighed by its faith in the
 /// institution (`commitment`), by how far its public would let it fight (`1 − domestic`) and by how far it would
-/// turn on the aggressor (`1 − ties_aggressor`, for ties above 0): an ally that votes to reproach it presses as a friend (`AlliesOppose`), not with the threat of war.
-/// The parties count for nothing.
+/// turn on the aggressor (`1 − ties_aggressor`, for ties above 0): an ally that votes to reproach it presses as a friend (`AlliesOppose`), not with the threat of war;
+/// and by its stake in the quarrel (`STAKE_BASE` plus its interest in the theatre and its ties to the victim, at
+/// most 1). The parties count for nothing.
+/// How far a member with no interest in the theatre and no tie to the victim is believed to fight for a verdict,
+/// against one with a stake in the quarrel (judgement): a state goes to war for its interests, not for a rule
+/// alone (Inis Claude, *Power and International Relations*, 1962, ch. 5; Richard Betts, "Systems for Peace or
+/// Causes of War?", *International Security* 17(1), 1992). The United States voted for Resolution 384 on East
+/// Timor in December 1975 and never meant to enforce it.
+pub const STAKE_BASE: f32 = 0.5;
+
 fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>, blocs: &Query<&Bloc>, aggressor: Entity) -> Vec<(Entity, f32)> {
     casts
         .iter()
@@ -278,7 +286,8 @@ fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>, blocs: &Query<&
             let hostile = interest::against_a_friend(n.3) * (1.0 - shielded(blocs, aggressor, c.entity));
             // A threat of war from a government its own public would not let fight is little believed.
             let willing = 1.0 - n.3.domestic.clamp(0.0, 1.0);
-            (c.entity, n.2.cinc * share * projection(n.3.km_theatre, n.2.cinc / count) * n.3.commitment * hostile * willing)
+            let stake = (STAKE_BASE + n.3.interest.max(0.0) + n.3.ties_victim.max(0.0)).min(1.0);
+            (c.entity, n.2.cinc * share * projection(n.3.km_theatre, n.2.cinc / count) * n.3.commitment * hostile * willing * stake)
         })
         .collect()
 }
