@@ -790,6 +790,21 @@ mod tests {
         assert!(firm > 0.9 * sure, "a firm alliance is hardly doubted: {firm} against {sure}");
     }
 
+    /// The aggressor's factors as it would reckon them now, on the first day, its domestic politics aside.
+    fn reckon(world: &mut bevy::prelude::World) -> Vec<crate::sim::trace::Factor> {
+        world
+            .run_system_once(
+                |c: Single<&Crisis>,
+                 mif: Res<MeasuresInForce>,
+                 draws: Res<Draws>,
+                 t: Res<crate::sim::WorldTension>,
+                 log: Res<RunLog>,
+                 n: Query<NationQuery>,
+                 b: Query<&crate::sim::Bloc>| super::aggressor_factors(&c, &mif, &draws, 0, 0.0, 0.5, &t, &log, &n, &b),
+            )
+            .unwrap()
+    }
+
     #[test]
     fn terms_on_the_table_weigh_on_an_aggressor_near_a_stalemate_and_hardly_on_one_that_is_winning() {
         let weight_of_terms = |aggressor: f32, victim: f32| {
@@ -800,20 +815,7 @@ mod tests {
                 let mut c = world.query::<&mut Crisis>().single_mut(world).unwrap();
                 (c.aggressor_readiness, c.victim_readiness, c.attacked, c.fighting) = (aggressor, victim, true, true);
             }
-            world
-                .run_system_once(
-                    |c: Single<&Crisis>,
-                     mif: Res<MeasuresInForce>,
-                     draws: Res<Draws>,
-                     t: Res<crate::sim::WorldTension>,
-                     log: Res<RunLog>,
-                     n: Query<NationQuery>,
-                     b: Query<&crate::sim::Bloc>| {
-                        let f = super::aggressor_factors(&c, &mif, &draws, 0, 0.0, 0.5, &t, &log, &n, &b);
-                        f.iter().find(|x| x.id == super::F::TermsOffered).map_or(0.0, |x| x.weight)
-                    },
-                )
-                .unwrap()
+            reckon(world).iter().find(|x| x.id == super::F::TermsOffered).map_or(0.0, |x| x.weight)
         };
         let (even, winning) = (weight_of_terms(1.0, 1.0), weight_of_terms(20.0, 0.05));
         assert!(even < -0.15, "near a stalemate a way out counts: {even}");
@@ -832,21 +834,9 @@ mod tests {
                 let mut c = world.query::<&mut Crisis>().single_mut(world).unwrap();
                 (c.start_control, c.control, c.attacked, c.fighting) = (0.0, 0.5, true, !peacekeepers);
             }
-            world
-                .run_system_once(
-                    |c: Single<&Crisis>,
-                     mif: Res<MeasuresInForce>,
-                     draws: Res<Draws>,
-                     t: Res<crate::sim::WorldTension>,
-                     log: Res<RunLog>,
-                     n: Query<NationQuery>,
-                     b: Query<&crate::sim::Bloc>| {
-                        let f = super::aggressor_factors(&c, &mif, &draws, 0, 0.0, 0.5, &t, &log, &n, &b);
-                        let weight = |id| f.iter().find(|x| x.id == id).map(|x| x.weight);
-                        (weight(super::F::PrizeHeld), weight(super::F::LocalBalance))
-                    },
-                )
-                .unwrap()
+            let f = reckon(world);
+            let weight = |id| f.iter().find(|x| x.id == id).map(|x| x.weight);
+            (weight(super::F::PrizeHeld), weight(super::F::LocalBalance))
         };
         let (behind_the_force, at_war) = (reckoned(true), reckoned(false));
         assert!(behind_the_force.0.is_some_and(|w| w > 0.1), "half the ground held is worth keeping: {behind_the_force:?}");
