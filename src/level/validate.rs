@@ -606,7 +606,7 @@ fn check_playable(
                 if raw.crisis.landlocked && *o == Order::Blockade {
                     cx.err(
                         format!("{cp}.orders[{k}]"),
-                        "the theatre is `landlocked`: no sea route runs to it for a blockade to close (leave the order out, or `landlocked` if it is reached by sea)",
+                        "the theatre is `landlocked`: no sea route runs to it for a blockade to close (leave the order out, or remove `landlocked` if it is reached by sea)",
                     );
                 }
                 if Some(state) == victim && !o.open_to_the_victim() {

@@ -245,8 +245,15 @@ pub fn advance(
 /// The outcome from where the crisis stands.
 pub fn classify(crisis: &Crisis, mif: &MeasuresInForce) -> OutcomeKind {
     if !crisis.attacked {
-        // Without a shot: either it held back, or it was handed what it claimed (Munich).
-        return if crisis.control >= 0.75 { OutcomeKind::AggressorPrevails } else { OutcomeKind::Deterred };
+        // Without a shot: it was handed what it claimed (Munich), part of it (a settlement by concession, as a
+        // cease-fire is one by arms), or it held back.
+        return if crisis.control >= 0.75 {
+            OutcomeKind::AggressorPrevails
+        } else if super::aggressor::lost_in_the_crisis(crisis) > super::aggressor::HELD_GROUND {
+            OutcomeKind::Halted
+        } else {
+            OutcomeKind::Deterred
+        };
     }
     match crisis.settled {
         // Withdrawing before it took any ground is being deterred; after, being reversed.
@@ -368,6 +375,20 @@ mod tests {
         let o = world.resource::<crate::sim::Outcome>();
         assert_eq!((o.result, o.turns), (crate::level::OutcomeKind::Frozen, 2), "held short of 75%, not settled: frozen");
         assert_eq!(world.resource::<crate::sim::RunLog>().control, vec![0.3, 0.3], "the front is recorded each turn");
+    }
+
+    #[test]
+    fn without_a_shot_the_whole_claim_handed_over_prevails_part_of_it_is_a_settlement_and_none_is_deterrence() {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
+        let mif = crate::sim::MeasuresInForce::default();
+        (crisis.attacked, crisis.start_control) = (false, 0.0);
+        let ends = |control: f32| super::classify(&Crisis { control, ..crisis.clone() }, &mif);
+        use crate::level::OutcomeKind::*;
+        assert_eq!(ends(0.8), AggressorPrevails, "the Sudetenland handed over at Munich");
+        assert_eq!(ends(0.6), Halted, "more than half of its claim, without a war: not deterred");
+        assert_eq!(ends(0.0), Deterred, "nothing taken and nothing given");
     }
 
     #[test]

@@ -224,10 +224,13 @@ fn sanctions_worked(good: bool, felt: f32) -> bool {
     good && felt <= -0.3
 }
 
-/// Enforcement worked when the coalition pushed the aggressor back, or reversed its gains.
+/// Enforcement worked when the coalition pushed the aggressor back, or reversed its gains; forces sent before any
+/// attack worked when none came (Britain's landing in Kuwait, July 1961).
 fn enforcement_worked(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> bool {
     let pushed_back = mif.control_when_coalition_formed.is_some_and(|c0| crisis.control < c0);
-    pushed_back || log.outcome.map(|o| o.0) == Some(OutcomeKind::Reversed)
+    let end = log.outcome.map(|o| o.0);
+    let kept_the_peace = !crisis.attacked && end == Some(OutcomeKind::Deterred);
+    pushed_back || kept_the_peace || end == Some(OutcomeKind::Reversed)
 }
 
 /// Concessions bought peace when there was no attack, or a cease-fire short of most of the prize.
@@ -303,6 +306,23 @@ mod tests {
         log.outcome = Some((end, 4));
         let d = last_aggressor(&log).unwrap();
         deterrence_worked(d, &log)
+    }
+
+    #[test]
+    fn forces_sent_before_any_attack_worked_when_none_came_and_failed_when_the_war_came_and_went_on() {
+        let mut sim = crate::sim::testing::tiny();
+        let world = sim.world_mut();
+        let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
+        let mif = MeasuresInForce { control_when_coalition_formed: Some(crisis.control), ..Default::default() };
+        let worked = |crisis: &Crisis, end: OutcomeKind| {
+            let mut log = RunLog::default();
+            log.outcome = Some((end, 4));
+            enforcement_worked(&log, &mif, crisis)
+        };
+        crisis.attacked = false;
+        assert!(worked(&crisis, OutcomeKind::Deterred), "no attack came while the forces stood there");
+        crisis.attacked = true;
+        assert!(!worked(&crisis, OutcomeKind::Frozen), "the war came and the line did not move");
     }
 
     #[test]
