@@ -315,8 +315,7 @@ mod tests {
         let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
         let mif = MeasuresInForce { control_when_coalition_formed: Some(crisis.control), ..Default::default() };
         let worked = |crisis: &Crisis, end: OutcomeKind| {
-            let mut log = RunLog::default();
-            log.outcome = Some((end, 4));
+            let log = RunLog { outcome: Some((end, 4)), ..Default::default() };
             enforcement_worked(&log, &mif, crisis)
         };
         crisis.attacked = false;
