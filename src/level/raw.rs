@@ -556,9 +556,10 @@ impl Order {
 /// The five ways a crisis can end.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum OutcomeKind {
-    /// The aggressor never attacked, or withdrew before taking any ground.
+    /// The aggressor never attacked and was handed nothing, or withdrew before taking any ground.
     Deterred,
-    /// The fighting stopped with the aggressor short of its aims.
+    /// The fighting stopped (a cease-fire, peacekeepers), or concessions settled the crisis without a war, with the
+    /// aggressor short of its aims.
     Halted,
     /// The aggressor ended on the line it held before the crisis, thrown back or having withdrawn after
     /// taking ground.

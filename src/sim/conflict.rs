@@ -245,8 +245,8 @@ pub fn advance(
 /// The outcome from where the crisis stands.
 pub fn classify(crisis: &Crisis, mif: &MeasuresInForce) -> OutcomeKind {
     if !crisis.attacked {
-        // Without a shot: it was handed what it claimed (Munich), part of it (a settlement by concession, as a
-        // cease-fire is one by arms), or it held back.
+        // Without a shot: it was handed what it claimed (Munich), it holds part of it (handed over, or held when
+        // the level opens: a settlement without a war, as a cease-fire is one by arms), or it held back.
         return if crisis.control >= 0.75 {
             OutcomeKind::AggressorPrevails
         } else if super::aggressor::lost_in_the_crisis(crisis) > super::aggressor::HELD_GROUND {

@@ -53,11 +53,11 @@ fn explain_run(cal: Res<Calendar>, mif: Res<MeasuresInForce>, crisis: Single<&Cr
 pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Explanation> {
     // Every vote: why it passed or failed.
     let mut out: Vec<Explanation> = log.votes.iter().map(|v| explain_vote(log, v)).collect();
-    explain_sanctions(&mut out, log, mif);
+    explain_sanctions(&mut out, log, mif, crisis.attacked);
     explain_enforcement(&mut out, log, mif, crisis);
     explain_appeasement(&mut out, mif, crisis);
     explain_peacekeeping(&mut out, log, mif);
-    explain_deterrence(&mut out, log);
+    explain_deterrence(&mut out, log, crisis.attacked);
     out
 }
 
@@ -111,8 +111,8 @@ fn explain_vote(log: &RunLog, v: &VoteRecord) -> Explanation {
 }
 
 /// Sanctions: coverage against leakage, exemptions and delay.
-fn explain_sanctions(out: &mut Vec<Explanation>, log: &RunLog, mif: &MeasuresInForce) {
-    let good = good_end(log);
+fn explain_sanctions(out: &mut Vec<Explanation>, log: &RunLog, mif: &MeasuresInForce, attacked: bool) {
+    let good = good_end(log, attacked);
     if let Some(t) = &mif.sanctions_trace {
         let aggressor_felt = sanctions_felt(log);
         let factors = vec![
@@ -200,11 +200,11 @@ fn explain_peacekeeping(out: &mut Vec<Explanation>, log: &RunLog, mif: &Measures
 }
 
 /// Deterrence: the aggressor's own last decision, factor by factor.
-fn explain_deterrence(out: &mut Vec<Explanation>, log: &RunLog) {
+fn explain_deterrence(out: &mut Vec<Explanation>, log: &RunLog, attacked: bool) {
     if let Some(d) = last_aggressor(log) {
         out.push(Explanation {
             mechanism: Mechanism::Deterrence,
-            succeeded: deterrence_worked(d, log),
+            succeeded: deterrence_worked(d, log, attacked),
             factors: rank(&d.factors),
             decisive: vec![d.actor.clone()],
         });
@@ -215,8 +215,14 @@ fn sanctions_felt(log: &RunLog) -> f32 {
     last_aggressor(log).map(|d| d.factors.iter().filter(|f| f.id == F::SanctionsPressure).map(|f| f.weight).sum::<f32>()).unwrap_or(0.0)
 }
 
-fn good_end(log: &RunLog) -> bool {
-    matches!(log.outcome.map(|o| o.0), Some(OutcomeKind::Deterred | OutcomeKind::Reversed | OutcomeKind::Halted))
+/// A crisis that ended well: deterred, reversed, or halted by a cease-fire (not by concessions without a shot, which
+/// is appeasement's doing).
+fn good_end(log: &RunLog, attacked: bool) -> bool {
+    match log.outcome.map(|o| o.0) {
+        Some(OutcomeKind::Deterred | OutcomeKind::Reversed) => true,
+        Some(OutcomeKind::Halted) => attacked,
+        _ => false,
+    }
 }
 
 /// Sanctions worked when the crisis ended well and the aggressor felt them.
@@ -258,7 +264,7 @@ pub fn mechanism_results(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -
         }
     }
     if mif.sanctions_trace.is_some() {
-        out.push((Mechanism::Sanctions, sanctions_worked(good_end(log), sanctions_felt(log))));
+        out.push((Mechanism::Sanctions, sanctions_worked(good_end(log, crisis.attacked), sanctions_felt(log))));
     }
     if !mif.coalition.is_empty() {
         out.push((Mechanism::Enforcement, enforcement_worked(log, mif, crisis)));
@@ -270,7 +276,7 @@ pub fn mechanism_results(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -
         out.push((Mechanism::Peacekeeping, true));
     }
     if let Some(d) = last_aggressor(log) {
-        out.push((Mechanism::Deterrence, deterrence_worked(d, log)));
+        out.push((Mechanism::Deterrence, deterrence_worked(d, log, crisis.attacked)));
     }
     out
 }
@@ -278,8 +284,8 @@ pub fn mechanism_results(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -
 /// Deterrence worked when the aggressor's last decision was to stop and the crisis ended well: it never attacked, a
 /// cease-fire, or back behind its line. Stopping with what it came for (Munich, 1938) or still holding the
 /// victim's ground in a war that goes on (frozen) is not being deterred.
-fn deterrence_worked(d: &Decision, log: &RunLog) -> bool {
-    deterred(d) && good_end(log)
+fn deterrence_worked(d: &Decision, log: &RunLog, attacked: bool) -> bool {
+    deterred(d) && good_end(log, attacked)
 }
 
 /// The heaviest factor of the aggressor's last decision: what the deterrence explanation ranks first.
@@ -305,7 +311,7 @@ mod tests {
         log.decide(3, "AGG", DecisionKind::Aggressor { choice: AggressorChoice::AcceptTerms }, vec![Factor::new(F::Appetite, 0.5)]);
         log.outcome = Some((end, 4));
         let d = last_aggressor(&log).unwrap();
-        deterrence_worked(d, &log)
+        deterrence_worked(d, &log, true)
     }
 
     #[test]
@@ -322,6 +328,17 @@ mod tests {
         assert!(worked(&crisis, OutcomeKind::Deterred), "no attack came while the forces stood there");
         crisis.attacked = true;
         assert!(!worked(&crisis, OutcomeKind::Frozen), "the war came and the line did not move");
+        assert!(!worked(&crisis, OutcomeKind::Deterred), "the war came: the aggressor's retreat was not the forces' doing");
+    }
+
+    #[test]
+    fn an_aggressor_handed_part_of_its_claim_without_a_shot_was_appeased_not_deterred() {
+        let mut log = RunLog::default();
+        log.decide(3, "AGG", DecisionKind::Aggressor { choice: AggressorChoice::Hold }, vec![Factor::new(F::Appetite, 0.5)]);
+        log.outcome = Some((OutcomeKind::Halted, 4));
+        let d = last_aggressor(&log).unwrap();
+        assert!(!deterrence_worked(d, &log, false), "halted by concessions, no war");
+        assert!(deterrence_worked(d, &log, true), "halted by a cease-fire after the war");
     }
 
     #[test]

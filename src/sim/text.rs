@@ -6,8 +6,8 @@ use crate::level::Order;
 pub fn outcome_text(o: crate::level::OutcomeKind) -> &'static str {
     use crate::level::OutcomeKind::*;
     match o {
-        Deterred => "Deterred: the aggressor never attacked, or withdrew before taking any ground",
-        Halted => "Halted: the fighting stopped with the aggressor short of its aims",
+        Deterred => "Deterred: the aggressor never attacked and was handed nothing, or withdrew before taking any ground",
+        Halted => "Halted: the fighting stopped, or concessions settled the crisis without a war, with the aggressor short of its aims",
         Reversed => "Reversed: the aggressor ended on the line it held before the crisis, thrown back or withdrawn",
         AggressorPrevails => "The aggressor prevails: it got what it wanted",
         Frozen => "Frozen: the lines froze with no settlement",

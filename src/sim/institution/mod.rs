@@ -262,12 +262,6 @@ fn may_call_for_force(kind: InstitutionKind, body: BodyKind, mif: &MeasuresInFor
     kind != InstitutionKind::UnitedNations || body != BodyKind::GeneralAssembly || mif.referred || mif.has(Measure::UnitingForPeace)
 }
 
-/// The power behind a vote: what each member voting for it could bring to the theatre (its power by
-/// Boulding's gradient; a group's in the share of its members who voted yes), weighed by its faith in the
-/// institution (`commitment`), by how far its public would let it fight (`1 − domestic`) and by how far it would
-/// turn on the aggressor (`1 − ties_aggressor`, for ties above 0): an ally that votes to reproach it presses as a friend (`AlliesOppose`), not with the threat of war;
-/// and by its stake in the quarrel (`STAKE_BASE` plus its interest in the theatre and its ties to the victim, at
-/// most 1). The parties count for nothing.
 /// How far a member with no interest in the theatre and no tie to the victim is believed to fight for a verdict,
 /// against one with a stake in the quarrel (judgement): a state goes to war for its interests, not for a rule
 /// alone (Inis Claude, *Power and International Relations*, 1962, ch. 5; Richard Betts, "Systems for Peace or
@@ -275,6 +269,17 @@ fn may_call_for_force(kind: InstitutionKind, body: BodyKind, mif: &MeasuresInFor
 /// Timor in December 1975 and never meant to enforce it.
 pub const STAKE_BASE: f32 = 0.5;
 
+/// A member's stake in the quarrel, `STAKE_BASE` to 1: its interest in the theatre and its ties to the victim.
+pub(crate) fn stake(i: &crate::sim::Interests) -> f32 {
+    (STAKE_BASE + i.interest.max(0.0) + i.ties_victim.max(0.0)).min(1.0)
+}
+
+/// The power behind a vote: what each member voting for it could bring to the theatre (its power by
+/// Boulding's gradient; a group's in the share of its members who voted yes), weighed by its faith in the
+/// institution (`commitment`), by how far its public would let it fight (`1 − domestic`) and by how far it would
+/// turn on the aggressor (`1 − ties_aggressor`, for ties above 0): an ally that votes to reproach it presses as a friend (`AlliesOppose`), not with the threat of war;
+/// and by its stake in the quarrel (`STAKE_BASE` plus its interest in the theatre and its ties to the victim, at
+/// most 1). The parties count for nothing.
 fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>, blocs: &Query<&Bloc>, aggressor: Entity) -> Vec<(Entity, f32)> {
     casts
         .iter()
@@ -286,7 +291,7 @@ fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>, blocs: &Query<&
             let hostile = interest::against_a_friend(n.3) * (1.0 - shielded(blocs, aggressor, c.entity));
             // A threat of war from a government its own public would not let fight is little believed.
             let willing = 1.0 - n.3.domestic.clamp(0.0, 1.0);
-            let stake = (STAKE_BASE + n.3.interest.max(0.0) + n.3.ties_victim.max(0.0)).min(1.0);
+            let stake = stake(n.3);
             (c.entity, n.2.cinc * share * projection(n.3.km_theatre, n.2.cinc / count) * n.3.commitment * hostile * willing * stake)
         })
         .collect()
@@ -773,6 +778,17 @@ mod tests {
     use crate::level::{BodyKind, Measure, Order, Procedure};
     use crate::sim::testing::{state, tiny};
     use crate::sim::{MotionTabled, OrderIssued};
+
+    #[test]
+    fn a_member_with_no_stake_in_the_quarrel_backs_a_verdict_at_half_strength_and_one_with_a_stake_in_full() {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        let i = *world.query::<&crate::sim::Interests>().iter(world).next().unwrap();
+        let with = |interest, ties_victim| super::stake(&crate::sim::Interests { interest, ties_victim, ..i });
+        assert_eq!(with(0.0, -0.5), super::STAKE_BASE, "no stake: half, however cold it is to the victim");
+        assert!((with(0.2, 0.0) - (super::STAKE_BASE + 0.2)).abs() < 1e-6, "a stake in the theatre adds to it");
+        assert_eq!(with(0.4, 0.3), 1.0, "a stake in the theatre and ties to the victim: in full, never more");
+    }
 
     #[test]
     fn a_state_that_would_vote_no_only_out_of_fear_abstains_and_one_that_sides_with_the_aggressor_votes_no() {
