@@ -24,6 +24,20 @@ fn main() {
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
+    map_codes(&root);
+}
+
+/// The codes of the countries the world map draws, sorted, for the level checker: a territory it cannot draw is
+/// a modder's slip, named at its line.
+fn map_codes(root: &Path) {
+    let json = std::fs::read_to_string(root.join("assets/map/world.json")).expect("the world map is in assets/map");
+    let mut codes: Vec<&str> = json.split("\"id\":\"").skip(1).filter_map(|rest| rest.get(..3)).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let list: String = codes.iter().map(|c| format!("{c:?}, ")).collect();
+    let out = format!("/// The codes of the countries the world map draws, sorted.\npub static MAP_CODES: &[&str] = &[{list}];\n");
+    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("map_codes.rs");
+    std::fs::write(dest, out).expect("OUT_DIR is writable");
 }
 
 /// The `.ron` files under `root/rel`, as paths relative to `root`.

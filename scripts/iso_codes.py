@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes src/level/iso/codes.rs: ISO 3166-1 alpha-3 codes with their names, and the former codes of ISO 3166-3
-(SUN, DDR, YUG, CSK...), from the `pycountry` package's copy of the ISO tables (pip install pycountry).
+(SUN, DDR, YUG, CSK...), listed apart too (no modern map draws them), from the `pycountry` package's copy of the ISO tables (pip install pycountry).
 
 Usage: python3 scripts/iso_codes.py > src/level/iso/codes.rs
 """
@@ -10,6 +10,7 @@ rows = []
 for c in pycountry.countries:
     names = [c.name] + [getattr(c, k) for k in ("common_name", "official_name") if getattr(c, k, None)]
     rows.append((c.alpha_3, names))
+former = sorted({c.alpha_3 for c in pycountry.historic_countries} - {c.alpha_3 for c in pycountry.countries})
 for c in pycountry.historic_countries:
     rows.append((c.alpha_3, [c.name]))
 rows.sort()
@@ -22,4 +23,10 @@ print("pub const CODES: &[(&str, &[&str])] = &[")
 for code, names in rows:
     quoted = ", ".join('"' + n.replace('\\', '\\\\').replace('"', '\\"') + '"' for n in dict.fromkeys(names))
     print(f'    ("{code}", &[{quoted}]),')
+print("];")
+print()
+print("/// The former codes of ISO 3166-3, sorted: states that no longer exist, which no modern map draws.")
+print("pub const FORMER: &[&str] = &[")
+for code in former:
+    print(f'    "{code}",')
 print("];")

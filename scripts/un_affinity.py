@@ -46,6 +46,17 @@ import pycountry_convert as pcc
 import pyreadr
 
 K = 2.5
+# The map draws modern countries: a former member's territory is drawn as the modern countries it became. East
+# Germany and South Yemen became parts of countries drawn whole (DEU, YEM), so they are drawn with those.
+SUCCESSORS = {
+    "BYS": ["BLR"],
+    "CSK": ["CZE", "SVK"],
+    "YUG": ["SRB", "HRV", "SVN", "BIH", "MKD", "MNE"],
+    "SCG": ["SRB", "MNE"],
+    "SUN": ["RUS", "UKR", "BLR", "MDA", "EST", "LVA", "LTU", "GEO", "ARM", "AZE", "KAZ", "UZB", "TKM", "KGZ", "TJK"],
+    "DDR": [],
+    "YMD": [],
+}
 # Members of the Non-Aligned Movement (ISO 3166 alpha-3) as listed at its 16th summit, Tehran 2012, with
 # Azerbaijan (2011); membership changed little between 2011 and 2022.
 NAM = set("""
@@ -191,6 +202,21 @@ def print_named(path, named, table, ta, tv, agg, vic):
         print(f"| {c}{note} | {ha:.2f} | {hv:.2f} | {ta[c]:.2f} | {tv[c]:.2f} | {side_c} |")
 
 
+def map_territories(groups, members):
+    """The modern countries drawn in each group's colour: a former member as the countries it became, unless one of
+    them sits in the Assembly itself (Ukraine beside the Soviet Union) or is drawn already."""
+    drawn, out = set(), []
+    for k in sorted(groups):
+        if len(groups[k][2]) < 2:
+            continue
+        for m in groups[k][2]:
+            for t in SUCCESSORS.get(m, [m]):
+                if t not in drawn and (t == m or t not in members):
+                    drawn.add(t)
+                    out.append(f'("{t}", "X{k[0]}{k[1]}")')
+    return out
+
+
 def no_record(path, y0, y1, calls, agg, vic, table):
     """Neither party cast enough roll calls to measure ties to: the script says so and makes no groups."""
     print(f"# Assembly groups and ties for `{path}` from UN roll calls {y0}-{y1}\n")
@@ -284,7 +310,7 @@ def main():
         )
         print(f"        // {' '.join(members)}")
     print("```\n\nMap territories (modern countries drawn in a group's colour):\n\n```ron")
-    print(", ".join(f'("{m}", "X{k[0]}{k[1]}")' for k in sorted(groups) for m in groups[k][2] if len(groups[k][2]) > 1))
+    print(", ".join(map_territories(groups, table.columns)))
     print("```\n\n## Every member\n")
     print(f"| state | name | region | agreement with {agg} | with {vic} | ties_aggressor | ties_victim | in |")
     print("|---|---|---|---|---|---|---|---|")

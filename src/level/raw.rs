@@ -656,7 +656,9 @@ impl Measure {
 #[serde(deny_unknown_fields, rename = "Map")]
 pub struct RawMap {
     /// `(modern ISO 3166-1 alpha-3, id of the state that held it)`, for example `("KAZ", "SUN")`.
-    /// A modern country whose code is a state of the level is that state's, unless listed here.
+    /// A modern country whose code is a state of the level is that state's, unless listed here. A former
+    /// state's code (`CSK`, `YUG`) is refused: list the modern countries it covered (`CZE`, `SVK`). The map's
+    /// own codes for states ISO does not list are drawn too: Kosovo `XKX`, Northern Cyprus `CYN`, Somaliland `SOL`.
     #[serde(default)]
     pub territories: Vec<(String, String)>,
     #[serde(default)]

@@ -679,8 +679,17 @@ fn check_map(cx: &mut Ctx, raw: &RawLevel) -> MapDef {
     let mut seen_territory = BTreeSet::new();
     for (i, (iso, holder)) in raw.map.territories.iter().enumerate() {
         let p = format!("map.territories[{i}]");
-        if !(iso.len() == 3 && iso.chars().all(|c| c.is_ascii_uppercase())) {
-            cx.err(format!("{p}[0]"), format!("`{iso}` is not an ISO 3166-1 alpha-3 code of a modern country"));
+        if super::iso::is_former(iso) {
+            let name = super::iso::names(iso).and_then(|n| n.first()).copied().unwrap_or("a former state");
+            cx.err(
+                format!("{p}[0]"),
+                format!("`{iso}` is a former code ({name}): the map draws modern countries, so give each modern country it covered"),
+            );
+        } else if super::iso::names(iso).is_none() && !super::iso::on_the_map(iso) {
+            cx.err(
+                format!("{p}[0]"),
+                format!("`{iso}` is not an ISO 3166-1 alpha-3 code of a modern country: the map draws no such territory"),
+            );
         }
         if !seen_territory.insert(iso.as_str()) {
             cx.err(format!("{p}[0]"), format!("territory `{iso}` is claimed by two states at once"));

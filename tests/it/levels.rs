@@ -780,3 +780,22 @@ fn shares_of_the_aggressors_trade_that_add_up_to_more_than_all_of_it_are_refused
     assert!(e[0].message.contains("add up to 2.00") && e[0].message.contains("(SUN 0.8, FRA 0.7, GBR 0.3, CHN 0.2)"), "{}", e[0].message);
     assert_eq!(e[0].line, line_of(&bad, "SUN"), "pointed at the largest share");
 }
+
+#[test]
+fn a_territory_the_map_cannot_draw_is_refused_at_its_line_and_a_former_state_is_named() {
+    let src = korea_src();
+    let line = src.lines().position(|l| l.contains("territories: [(\"RUS\", \"SUN\")")).unwrap() + 1;
+    let with = |code: &str| errors(&src.replacen("territories: [(\"RUS\", \"SUN\")", &format!("territories: [(\"{code}\", \"SUN\")"), 1));
+    let former = with("SUN");
+    assert_eq!(former.len(), 1, "{former:?}");
+    assert!(
+        former[0].message.contains("`SUN` is a former code (USSR") && former[0].message.contains("each modern country"),
+        "{}",
+        former[0].message
+    );
+    assert_eq!(former[0].line, line);
+    let unknown = with("QQQ");
+    assert!(unknown.len() == 1 && unknown[0].message.contains("`QQQ` is not an ISO 3166-1 alpha-3 code"), "{unknown:?}");
+    assert!(with("CYN").is_empty(), "Northern Cyprus: not ISO's, but drawn on the map");
+    assert!(with("TUV").is_empty(), "Tuvalu: ISO's, too small to draw, harmless");
+}

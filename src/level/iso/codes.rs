@@ -285,3 +285,9 @@ pub const CODES: &[(&str, &[&str])] = &[
     ("ZMB", &["Zambia", "Republic of Zambia"]),
     ("ZWE", &["Zimbabwe", "Republic of Zimbabwe"]),
 ];
+
+/// The former codes of ISO 3166-3, sorted: states that no longer exist, which no modern map draws.
+pub const FORMER: &[&str] = &[
+    "AFI", "ANT", "ATB", "ATN", "BUR", "BYS", "CSK", "CTE", "DDR", "DHY", "FXX", "GEL", "HVO", "JTN", "MID", "NHB", "NTZ", "PCI", "PCZ",
+    "PUS", "RHO", "SCG", "SKM", "SUN", "TMP", "VDR", "WAK", "YMD", "YUG", "ZAR",
+];

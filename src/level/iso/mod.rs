@@ -21,6 +21,21 @@ pub fn names(id: &str) -> Option<&'static [&'static str]> {
     codes::CODES.binary_search_by(|(c, _)| c.cmp(&id)).ok().map(|i| codes::CODES[i].1)
 }
 
+include!(concat!(env!("OUT_DIR"), "/map_codes.rs"));
+
+/// Whether the world map draws a country with this code: a modern ISO code, or one of the map's own for a state
+/// ISO does not list (Kosovo `XKX`, Northern Cyprus `CYN`, Somaliland `SOL`). A small island state may be too
+/// small to be drawn.
+pub fn on_the_map(id: &str) -> bool {
+    MAP_CODES.binary_search(&id).is_ok()
+}
+
+/// Whether `id` is a former code of ISO 3166-3 (SUN, CSK, YUG): a state that no longer exists, which no modern
+/// map draws.
+pub fn is_former(id: &str) -> bool {
+    codes::FORMER.binary_search(&id).is_ok()
+}
+
 /// The ISO code of the state a Correlates of War abbreviation stands for, where the two differ (`HON` → `HND`).
 pub fn iso_of_cow(id: &str) -> Option<&'static str> {
     cow::COW_TO_ISO.binary_search_by(|(c, _)| c.cmp(&id)).ok().map(|i| cow::COW_TO_ISO[i].1)
