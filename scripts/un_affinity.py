@@ -35,6 +35,11 @@ then the states the level names alone, whose ties are the author's judgement, be
 them: their ties by the rule above, and their **side** on the roll calls where the aggressor and the victim
 voted apart (agreement with the victim less agreement with the aggressor, -1 to 1). It measures how far the
 roll calls could stand in for the judgement.
+The states the level names alone are its `State` entries above the last comment naming this script before the
+first of the script's groups (its ids, X with region and alignment, and a `count`); below that comment an entry
+is the script's own only as the script writes one, a group of one, and any other is read as named alone, with a
+note on stderr. The script knows no state's capital: it places a group of one at its region's point, and says so on
+stderr; put the state's own capital in the level.
 Deterministic: the same data give the same bytes.
 """
 import statistics
@@ -110,20 +115,47 @@ UNCODED = {"Yemen Arab Republic": "YEM", "Federal Republic of Germany": "DEU"}
 
 
 def level_states(path):
-    """(named ids, aggressor, victim) read from the level's RON text."""
+    """(named ids, aggressor, victim, their CINC, {id: (CINC, line)} of the entries that may be this script's groups
+    of one) read from the level's RON text."""
     import re
 
     text = open(path, encoding="utf-8").read()
-    named, cinc = [], 0.0
-    # The states this script wrote (after the comment that names it) are not the author's.
-    states = text.split("scripts/un_affinity.py")[0]
-    for m in re.finditer(r'State\(id: "([A-Z]{3})"([^\n]*)', states):
+
+    def at(i):
+        """path:line:column of the text's i-th character."""
+        line, col = text.count("\n", 0, i) + 1, i - text.rfind("\n", 0, i)
+        return f"{path}:{line}:{col}"
+
+    crisis = re.search(r"\bcrisis:\s*\(", text)
+    if crisis is None:
+        extends = re.search(r'\bextends:\s*"([^"]*)"', text)
+        sys.exit(f"{path}: no `crisis`: the script needs its aggressor and victim" + (
+            f"; this is a variant of {extends.group(1)}: run it on that level" if extends else ""))
+    parties = []
+    for role in ("aggressor", "victim"):
+        m = re.compile(rf'\b{role}:\s*"([A-Z]{{3}})"').search(text, crisis.end())
+        if m is None:
+            sys.exit(f"{at(crisis.start())}: the crisis names no {role} (`{role}: \"ABC\"`)")
+        parties.append(m.group(1))
+    agg, vic = parties
+    # The script's groups are the entries with its ids (X, region, alignment) and a count. Its earlier output begins
+    # at the last comment naming it above the first of them: below that, an entry is the script's only as it writes
+    # one, a group of one (main reads any other as named alone). No such group: every entry is the author's.
+    first = re.search(r'State\(id: "X[EFMS][AVN]"[^\n]*count:', text)
+    marks = list(re.finditer(r"//[^\n]*scripts/un_affinity\.py", text[:first.start()])) if first else []
+    mark = marks[-1].start() if marks else len(text)
+    named, cinc, own = [], 0.0, {}
+    for m in re.finditer(r'State\(id: "([A-Z]{3})"([^\n]*)', text):
         if "count:" not in m.group(2):
-            named.append(m.group(1))
-            cinc += float(re.search(r"cinc: ([0-9.]+)", m.group(2)).group(1))
-    agg = re.search(r'aggressor: "([A-Z]{3})"', text).group(1)
-    vic = re.search(r'victim: "([A-Z]{3})"', text).group(1)
-    return named, agg, vic, cinc
+            c = re.search(r"cinc: ([0-9.]+)", m.group(2))
+            if c is None:
+                sys.exit(f"{at(m.start())}: {m.group(1)} has no cinc")
+            if m.start() < mark or m.group(1) in (agg, vic):
+                named.append(m.group(1))
+                cinc += float(c.group(1))
+            else:
+                own[m.group(1)] = (float(c.group(1)), at(m.start()))
+    return named, agg, vic, cinc, own
 
 
 def iso3(a2, cold_war=False):
@@ -166,7 +198,8 @@ def ties(table, state):
         return agree, {c: 0.0 for c in agree.index}
     med = agree.median()
     short = table.count() < MIN_CALLS
-    return agree, {c: 0.0 if short[c] else max(-1.0, min(1.0, K * (a - med))) for c, a in agree.items()}
+    # A member that shares no roll call with `state` has no agreement to measure (nan): no tie, never a full one.
+    return agree, {c: 0.0 if short[c] or pd.isna(a) else max(-1.0, min(1.0, K * (a - med))) for c, a in agree.items()}
 
 
 def hand_ties(path, state):
@@ -198,7 +231,8 @@ def print_named(path, named, table, ta, tv, agg, vic):
         ha, hv = hand_ties(path, c)
         calls = table[c].count()
         note = f" ({calls} roll calls: too few)" if calls < MIN_CALLS else ""
-        side_c = f"{side[c]:+.2f}" if n else "—"
+        # A member absent from every one of those roll calls has no side on them (the mean of none is nan).
+        side_c = "—" if not n else f"{side[c]:+.2f}" if pd.notna(side[c]) else "no record (voted in none)"
         print(f"| {c}{note} | {ha:.2f} | {hv:.2f} | {ta[c]:.2f} | {tv[c]:.2f} | {side_c} |")
 
 
@@ -230,7 +264,7 @@ def main():
     if len(sys.argv) != 5:
         sys.exit(__doc__)
     path, y0, y1, rda = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-    named, agg, vic, named_cinc = level_states(path)
+    named, agg, vic, named_cinc, own = level_states(path)
     table, names, calls = agreements(rda, y0, y1)
     if agg not in table.columns and vic not in table.columns:
         no_record(path, y0, y1, calls, agg, vic, table)
@@ -251,6 +285,23 @@ def main():
     if not measured and not by_aggressor:
         no_record(path, y0, y1, calls, agg, vic, table)
         return
+
+    def place(c):
+        """A grouped member's group key, and whether it is closer to the aggressor."""
+        # Without the victim's record, closer to the aggressor than the median member is; without the aggressor's,
+        # no closer to the victim than the median member is.
+        closer = (agree_a[c] > agree_v[c] if measured else ta[c] > 0) if by_aggressor else tv[c] <= 0
+        return (region(c)[0], "N" if table[c].count() < MIN_CALLS else "A" if closer else "V"), closer
+
+    # An entry below the comment that marks the script's earlier output is the script's only if the script would
+    # write it so, as a group of one; one that would share its group is the author's, named alone.
+    keys = {c: place(c)[0] for c in table.columns if c not in named and c not in (agg, vic) and region(c)}
+    for c, (cinc, where) in own.items():
+        if c in keys and list(keys.values()).count(keys[c]) > 1:
+            print(f"{where}: {c} is below the comment naming scripts/un_affinity.py but is not one of its groups: "
+                  "read as named alone (put that comment just above the groups)", file=sys.stderr)
+            named.append(c)
+            named_cinc += cinc
     rows, groups = [], {}
     for c in sorted(table.columns):
         reg = region(c)
@@ -260,10 +311,7 @@ def main():
         if reg is None:
             rows.append((c, names[c], "?", "no region: left out"))
             continue
-        # Without the victim's record, closer to the aggressor than the median member is; without the aggressor's,
-        # no closer to the victim than the median member is.
-        closer = (agree_a[c] > agree_v[c] if measured else ta[c] > 0) if by_aggressor else tv[c] <= 0
-        key = (reg[0], "N" if table[c].count() < MIN_CALLS else "A" if closer else "V")
+        key, closer = place(c)
         groups.setdefault(key, (reg, closer, []))[2].append(c)
         rows.append((c, names[c], reg[1], "X" + key[0] + key[1]))
     agg_name, vic_name = names[agg], names[vic]
@@ -293,6 +341,10 @@ def main():
         cinc = max(0.0, 1 - named_cinc) * n / grouped
         side = agg_name if closer else vic_name
         lon, lat = reg[2]
+        if n == 1:
+            # The script knows no state's capital: a group of one is placed at its region's point, like a group.
+            print(f"{path}: {members[0]} ({names[members[0]]}) is a group of one, placed at the {reg[1]} region's "
+                  f"point ({lon}, {lat}): put its own capital in the level", file=sys.stderr)
         what = f"states aligned with {side} in the Assembly"
         if key[1] == "N":
             what = f"members with fewer than {MIN_CALLS} roll calls in the Assembly"

@@ -294,6 +294,13 @@ pub struct RawCrisis {
     /// took), else `control`.
     #[serde(default)]
     pub held_before: Option<f32>,
+    /// The share of the contested territory the aggressor's government means to take, `held_before` to 1. Left
+    /// out, 1: it wants all it claims. An aggressor that holds its aim presses no further: it offers a cease-fire
+    /// where its forces stand and, refused, holds its line; it may still be thrown back, or withdraw under
+    /// pressure (Russia in Georgia, August 2008: its forces stopped at Gori and left undisputed Georgia by
+    /// October, keeping South Ossetia and Abkhazia; Asmus, *A Little War that Shook the World*, 2010).
+    #[serde(default)]
+    pub aim: Option<f32>,
     /// Share of the claim one concession hands over (Munich handed over all of the Sudetenland: 1.0).
     #[serde(default = "concession")]
     pub concession: f32,

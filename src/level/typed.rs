@@ -154,6 +154,8 @@ pub struct CrisisDef {
     pub control: f32,
     /// The line the aggressor held before the crisis: reversing it means throwing it back here.
     pub held_before: f32,
+    /// The share of the contested territory the aggressor means to take (1: all it claims).
+    pub aim: f32,
     pub concession: f32,
     /// Area of the contested ground, km² (given, or computed from the theatre regions).
     pub area_km2: f32,

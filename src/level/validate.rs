@@ -496,6 +496,7 @@ fn check_crisis(cx: &mut Ctx, raw: &RawLevel) -> (Option<StateIx>, Option<StateI
             );
         }
     }
+    check_aim(cx, c);
     cx.range("crisis.aggressor_readiness".into(), c.aggressor_readiness, 0.0, 10.0);
     cx.range("crisis.victim_readiness".into(), c.victim_readiness, 0.0, 10.0);
     cx.range("crisis.location.0".into(), c.location.0, -180.0, 180.0);
@@ -506,6 +507,20 @@ fn check_crisis(cx: &mut Ctx, raw: &RawLevel) -> (Option<StateIx>, Option<StateI
         cx.range("crisis.area_km2".into(), a, 100.0, 20_000_000.0);
     }
     (aggressor, victim)
+}
+
+/// The aggressor's aim: a share of the claim, not below the line it held before the crisis.
+fn check_aim(cx: &mut Ctx, c: &RawCrisis) {
+    let Some(aim) = c.aim else { return };
+    let before = c.held_before.unwrap_or(if c.attack_under_way { 0.0 } else { c.control }).clamp(0.0, 1.0);
+    if !aim.is_finite() || !(before..=1.0).contains(&aim) || aim <= 0.0 {
+        cx.err(
+            "crisis.aim",
+            format!(
+                "value {aim} out of range: the share of the claim the aggressor means to take is above 0, from the ground it held before the crisis ({before}) to 1"
+            ),
+        );
+    }
 }
 
 /// Dated events: within the turns, about states and bodies of the level; in the order of their dates.
@@ -773,6 +788,7 @@ fn assemble(raw: &RawLevel, p: Parts) -> LevelDef {
             victim_readiness: c.victim_readiness,
             control: c.control,
             held_before: c.held_before.unwrap_or(if c.attack_under_way { 0.0 } else { c.control }),
+            aim: c.aim.unwrap_or(1.0),
             concession: c.concession,
             area_km2: c.area_km2.unwrap_or_else(|| theatre_area(&p.map)),
             uncertainty: c.uncertainty,

@@ -141,6 +141,10 @@ pub struct CrisisChange {
     /// times its leverage, `max(ties_victim, 0) + interest` (at most 1). Munich's is 1.0.
     #[serde(default)]
     pub concession: Option<f32>,
+    /// The share of the claim the aggressor means to take, from the ground it held before the crisis to 1
+    /// (`Some(1.0)`: all it claims). What-ifs of war aims: an aggressor that wanted less, or more.
+    #[serde(default)]
+    pub aim: Option<f32>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -590,6 +594,9 @@ fn apply_crisis(crisis: &mut RawCrisis, c: &CrisisChange) {
     }
     if let Some(a) = c.attack_under_way {
         crisis.attack_under_way = a;
+    }
+    if c.aim.is_some() {
+        crisis.aim = c.aim;
     }
 }
 

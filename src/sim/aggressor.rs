@@ -64,8 +64,15 @@ pub const PATRON_VOTE: f32 = 0.3;
 pub fn nuclear_pact(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>, nations: &Query<NationQuery>) -> f32 {
     // Only a commitment made before the crisis carries the nuclear risk: a guarantee given during it, before the
     // attack or after, is not believed to extend to nuclear war (Glenn Snyder's stability-instability paradox, 1965;
-    // Britain's own bombs did not deter Argentina in 1982, nor America's North Korea in 1950).
-    blocs.iter().filter(|b| standing_nuclear(b, crisis, mif, nations)).map(|b| b.cohesion).fold(0.0, f32::max)
+    // Britain's own bombs did not deter Argentina in 1982, nor America's North Korea in 1950). A nuclear power
+    // that is the aggressor's ally threatens it as far as their alliance leaves it free to (`allied_shield`).
+    let free = |m: &Entity| 1.0 - allied_shield(blocs.iter(), crisis.aggressor, *m);
+    let nuclear = |m: &&Entity| protector(crisis, **m) && nations.get(**m).is_ok_and(|n| n.3.nuclear);
+    blocs
+        .iter()
+        .filter(|b| standing_nuclear(b, crisis, mif, nations))
+        .map(|b| b.cohesion * b.members.iter().filter(nuclear).map(free).fold(0.0, f32::max))
+        .fold(0.0, f32::max)
 }
 
 /// A member of a pact covering the victim who may fight for it: neither the victim itself nor the aggressor (a
@@ -122,12 +129,14 @@ pub fn pacts(crisis: &Crisis, mif: &MeasuresInForce, day: i32, blocs: &Query<&Bl
             let pledge = b.cohesion * firm(m);
             if mif.in_coalition(m) { pledge.max(ON_THE_WAY) } else { pledge }
         };
+        // A member allied to the aggressor pledges only as far as its alliance leaves it free to fight it.
+        let free = |m: Entity| 1.0 - allied_shield(blocs.iter(), crisis.aggressor, m);
         let p: f32 = b
             .members
             .iter()
             .filter(|m| protector(crisis, **m))
             .filter_map(|m| nations.get(*m).ok())
-            .map(|n| held(n.0) * (n.2.cinc * reach(n.3.km_theatre, n.2.cinc) - mif.arrived_of(n.0, day)).max(0.0))
+            .map(|n| free(n.0) * held(n.0) * (n.2.cinc * reach(n.3.km_theatre, n.2.cinc) - mif.arrived_of(n.0, day)).max(0.0))
             .sum();
         power += p;
         firm_power += p * b.cohesion;
@@ -418,6 +427,16 @@ fn aggressor_decides(
     if offers_terms {
         choice = AggressorChoice::AcceptTerms;
     }
+    // Holding all it set out to take, it presses no further: it offers a cease-fire where it stands.
+    let content = aim_held(&crisis) && !mif.peacekeepers && matches!(choice, AggressorChoice::Proceed | AggressorChoice::Escalate);
+    if content {
+        choice = AggressorChoice::AcceptTerms;
+        if !crisis.holding {
+            let a = name_of(&nations, crisis.aggressor);
+            log.news(cal.turn, date, format!("{a} holds what it set out to take and offers a cease-fire where its forces stand"), false);
+        }
+    }
+    let offers_terms = offers_terms || content;
     // Behind a consented peace force the choice is to stay where it stands or to go.
     if mif.peacekeepers && matches!(choice, AggressorChoice::Proceed | AggressorChoice::Escalate) {
         choice = AggressorChoice::AcceptTerms;
@@ -448,6 +467,11 @@ fn aggressor_decides(
     carry_out(&mut crisis, choice, offers_terms, s, mif.peacekeepers, &level.0, (cal.turn, date), &mut log, &nations);
 }
 
+/// Whether an aggressor with limited aims (the level's `aim` below 1) holds all it set out to take.
+pub fn aim_held(crisis: &Crisis) -> bool {
+    crisis.aim < 1.0 && crisis.control >= crisis.aim - 1e-4
+}
+
 /// Whether the aggressor stands under the institution's demand to withdraw (an adopted `Condemn`) with power
 /// behind it that it believes (the factor of the verdict's backing weighs on it, and no re-run has set it aside):
 /// then, once it chooses to stop, it obeys the demand and withdraws, rather than offering a cease-fire where it
@@ -464,7 +488,7 @@ fn obeys_demand(mif: &MeasuresInForce, f: &[Factor], iv: &Intervention) -> bool 
 fn choice_by_score(crisis: &Crisis, s: f32) -> AggressorChoice {
     if !crisis.attacked {
         // Nothing left to fight for once the claim has been handed over.
-        if s > ATTACK_ABOVE && crisis.control < 0.75 { AggressorChoice::Attack } else { AggressorChoice::Hold }
+        if s > ATTACK_ABOVE && crisis.control < crisis.aim.min(0.75) { AggressorChoice::Attack } else { AggressorChoice::Hold }
     } else if s > ESCALATE_ABOVE {
         AggressorChoice::Escalate
     } else if s > 0.0 {
@@ -877,6 +901,60 @@ mod tests {
             .unwrap();
         let crisis = world.query::<&Crisis>().single(world).unwrap();
         assert_eq!(crisis.control, 0.4, "back to the line of before the crisis, not beyond it");
+    }
+
+    /// The aggressor's choice on the first turn, wanting the prize in full and far the stronger, holding 0.3 of
+    /// the claim and meaning to take `aim` of it.
+    fn choice_aiming_at(aim: f32) -> AggressorChoice {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        let mut draws = world.resource_mut::<Draws>();
+        (draws.resolve, draws.politics) = (0.0, 0.0);
+        let mut crisis = world.query::<&mut Crisis>().single_mut(world).unwrap();
+        (crisis.appetite, crisis.victim_readiness, crisis.control, crisis.aim) = (1.0, 0.1, 0.3, aim);
+        chosen(world)
+    }
+
+    #[test]
+    fn an_aggressor_holding_all_it_set_out_to_take_offers_a_cease_fire_where_it_stands_and_one_wanting_more_presses_on() {
+        for aim in [1.0, 0.5] {
+            let c = choice_aiming_at(aim);
+            assert!(matches!(c, AggressorChoice::Proceed | AggressorChoice::Escalate), "aiming at {aim}, holding 0.3: {c:?}");
+        }
+        assert_eq!(choice_aiming_at(0.3), AggressorChoice::AcceptTerms, "it holds its aim: it presses no further");
+    }
+
+    #[test]
+    fn a_guarantor_allied_to_the_aggressor_pledges_only_what_the_alliance_leaves_it_free_to_fight() {
+        let pledged = |allied: bool| {
+            let mut sim = tiny();
+            let (agg, vic, grt) = (state(&mut sim, "AGG"), state(&mut sim, "VIC"), state(&mut sim, "GRT"));
+            let world = sim.world_mut();
+            let bloc = |id: &str, kind, members: Vec<_>, protects| crate::sim::Bloc {
+                id: id.into(),
+                name: id.into(),
+                kind,
+                members,
+                protects,
+                against: None,
+                cohesion: 0.8,
+                area: vec![],
+                after: None,
+                in_region: true,
+            };
+            world.spawn(bloc("guarantee", crate::level::BlocKind::Guarantee, vec![grt, agg], Some(vic)));
+            if allied {
+                world.spawn(bloc("alliance", crate::level::BlocKind::CollectiveDefence, vec![grt, agg], None));
+            }
+            world
+                .run_system_once(|c: Single<&Crisis>, mif: Res<MeasuresInForce>, b: Query<&crate::sim::Bloc>, n: Query<NationQuery>| {
+                    super::pact_threat(&c, &mif, 0, &b, &n)
+                })
+                .unwrap()
+        };
+        let (free, allied) = (pledged(false), pledged(true));
+        assert!(free > 0.0, "a guarantor bound to no one else pledges its power");
+        assert!((allied - free * 0.2).abs() < 1e-6, "an ally of the aggressor at cohesion 0.8 pledges a fifth: {allied} of {free}");
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Expl
     explain_enforcement(&mut out, log, mif, crisis);
     explain_appeasement(&mut out, mif, crisis);
     explain_peacekeeping(&mut out, log, mif);
-    explain_deterrence(&mut out, log, crisis.attacked);
+    explain_deterrence(&mut out, log, crisis);
     out
 }
 
@@ -200,11 +200,11 @@ fn explain_peacekeeping(out: &mut Vec<Explanation>, log: &RunLog, mif: &Measures
 }
 
 /// Deterrence: the aggressor's own last decision, factor by factor.
-fn explain_deterrence(out: &mut Vec<Explanation>, log: &RunLog, attacked: bool) {
+fn explain_deterrence(out: &mut Vec<Explanation>, log: &RunLog, crisis: &Crisis) {
     if let Some(d) = last_aggressor(log) {
         out.push(Explanation {
             mechanism: Mechanism::Deterrence,
-            succeeded: deterrence_worked(d, log, attacked),
+            succeeded: deterrence_worked(d, log, crisis),
             factors: rank(&d.factors),
             decisive: vec![d.actor.clone()],
         });
@@ -276,16 +276,18 @@ pub fn mechanism_results(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -
         out.push((Mechanism::Peacekeeping, true));
     }
     if let Some(d) = last_aggressor(log) {
-        out.push((Mechanism::Deterrence, deterrence_worked(d, log, crisis.attacked)));
+        out.push((Mechanism::Deterrence, deterrence_worked(d, log, crisis)));
     }
     out
 }
 
 /// Deterrence worked when the aggressor's last decision was to stop and the crisis ended well: it never attacked, a
 /// cease-fire, or back behind its line. Stopping with what it came for (Munich, 1938) or still holding the
-/// victim's ground in a war that goes on (frozen) is not being deterred.
-fn deterrence_worked(d: &Decision, log: &RunLog, attacked: bool) -> bool {
-    deterred(d) && good_end(log, attacked)
+/// victim's ground in a war that goes on (frozen) is not being deterred, nor is stopping, of its own will, once it
+/// holds all it set out to take (its score of going on still above 0: Russia in Georgia, August 2008).
+fn deterrence_worked(d: &Decision, log: &RunLog, crisis: &Crisis) -> bool {
+    let content = super::aggressor::aim_held(crisis) && d.score > 0.0;
+    deterred(d) && good_end(log, crisis.attacked) && !content
 }
 
 /// The heaviest factor of the aggressor's last decision: what the deterrence explanation ranks first.
@@ -305,13 +307,34 @@ fn last_aggressor(log: &RunLog) -> Option<&Decision> {
 mod tests {
     use super::*;
 
-    /// Whether deterrence worked in a run whose aggressor last chose to stop where it stood and that ended so.
-    fn deterrence_after_stopping(end: OutcomeKind) -> bool {
+    /// The tiny world's crisis, after an attack or not, with this aim, holding 0.3 of the claim.
+    fn crisis(attacked: bool, aim: f32) -> Crisis {
+        let mut sim = crate::sim::testing::tiny();
+        let world = sim.world_mut();
+        let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
+        (crisis.attacked, crisis.aim, crisis.control) = (attacked, aim, 0.3);
+        crisis
+    }
+
+    /// Whether deterrence worked in a run whose aggressor last chose to stop where it stood, with a score of going
+    /// on of `score`, holding 0.3 of the claim and meaning to take `aim`, and that ended so.
+    fn deterrence_after_stopping_with(end: OutcomeKind, score: f32, aim: f32) -> bool {
         let mut log = RunLog::default();
-        log.decide(3, "AGG", DecisionKind::Aggressor { choice: AggressorChoice::AcceptTerms }, vec![Factor::new(F::Appetite, 0.5)]);
+        log.decide(3, "AGG", DecisionKind::Aggressor { choice: AggressorChoice::AcceptTerms }, vec![Factor::new(F::Appetite, score)]);
         log.outcome = Some((end, 4));
         let d = last_aggressor(&log).unwrap();
-        deterrence_worked(d, &log, true)
+        deterrence_worked(d, &log, &crisis(true, aim))
+    }
+
+    fn deterrence_after_stopping(end: OutcomeKind) -> bool {
+        deterrence_after_stopping_with(end, -0.1, 1.0)
+    }
+
+    #[test]
+    fn an_aggressor_that_stops_of_its_own_will_holding_all_it_set_out_to_take_was_not_deterred() {
+        assert!(!deterrence_after_stopping_with(OutcomeKind::Halted, 0.5, 0.3), "it still wanted to go on: its aims stopped it");
+        assert!(deterrence_after_stopping_with(OutcomeKind::Halted, -0.1, 0.3), "its reckoning told it to stop: deterred");
+        assert!(deterrence_after_stopping_with(OutcomeKind::Halted, 0.5, 1.0), "without limited aims a stop is the reckoning's");
     }
 
     #[test]
@@ -337,8 +360,8 @@ mod tests {
         log.decide(3, "AGG", DecisionKind::Aggressor { choice: AggressorChoice::Hold }, vec![Factor::new(F::Appetite, 0.5)]);
         log.outcome = Some((OutcomeKind::Halted, 4));
         let d = last_aggressor(&log).unwrap();
-        assert!(!deterrence_worked(d, &log, false), "halted by concessions, no war");
-        assert!(deterrence_worked(d, &log, true), "halted by a cease-fire after the war");
+        assert!(!deterrence_worked(d, &log, &crisis(false, 1.0)), "halted by concessions, no war");
+        assert!(deterrence_worked(d, &log, &crisis(true, 1.0)), "halted by a cease-fire after the war");
     }
 
     #[test]

@@ -600,12 +600,14 @@ fn deploy_peacekeepers(
     for (party, aggressor) in [(crisis.aggressor, true), (crisis.victim, false)] {
         let Ok((_, n, ..)) = nations.get(party) else { continue };
         let factors = if aggressor {
-            // The aggressor accepts a force that shields it when it is losing or squeezed.
+            // The aggressor accepts a force that shields it when it is losing or squeezed: the coalition against
+            // it and its losses weigh as in its reckoning of the war (`aggressor.rs`), against its own strength.
+            let own = nations.get(party).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
             vec![
                 Factor::new(FactorId::PrizeHeld, -crisis.control * 0.8),
                 Factor::new(FactorId::SanctionsPressure, mif.pressure),
-                Factor::new(FactorId::CoalitionInTheatre, coalition * 20.0),
-                Factor::new(FactorId::WarCosts, crisis.losses.0 * 5.0),
+                Factor::new(FactorId::CoalitionInTheatre, super::aggressor::DETERRENCE * coalition / (a + coalition).max(1e-6)),
+                Factor::new(FactorId::WarCosts, (0.5 * crisis.losses.0 / own).min(1.0)),
                 Factor::new(FactorId::Appetite, -crisis.appetite * 0.5),
                 Factor::new(FactorId::Consent, 0.2),
             ]
@@ -748,6 +750,25 @@ mod tests {
         world.run_system_once(super::enforce_blockade).unwrap();
         assert!(world.resource::<MeasuresInForce>().blockade > 0.0, "the navy cuts part of the supply");
         assert!(decided(world, "AGG").iter().any(|d| matches!(d, DecisionKind::AnswerBlockade { .. })));
+    }
+
+    /// The weight of the aggressor's war costs in its consent to a peace force, with these losses behind it.
+    fn losses_weigh_on_consent(losses: f32) -> f32 {
+        let mut sim = at_war();
+        let world = sim.world_mut();
+        world.resource_mut::<MeasuresInForce>().adopted.push((BodyKind::SecurityCouncil, Measure::Peacekeeping, 0));
+        world.query::<&mut Crisis>().single_mut(world).unwrap().losses.0 = losses;
+        world.run_system_once(super::deploy_peacekeepers).unwrap();
+        let consent = world.resource::<RunLog>().decisions.iter().find(|d| d.actor == "AGG").expect("the aggressor is asked").clone();
+        consent.factors.iter().find(|f| f.id == crate::sim::trace::FactorId::WarCosts).map_or(0.0, |f| f.weight)
+    }
+
+    #[test]
+    fn an_aggressor_weighs_its_losses_against_its_own_strength_when_it_answers_a_peace_force() {
+        // The tiny aggressor's power is 0.01: losing 0.01 is losing an army as large as its whole strength, which
+        // weighs as in its reckoning of the war (0.5 per whole strength), not as a hundredth of a point.
+        assert!((losses_weigh_on_consent(0.01) - 0.5).abs() < 1e-4, "{}", losses_weigh_on_consent(0.01));
+        assert!((losses_weigh_on_consent(0.1) - 1.0).abs() < 1e-4, "at most 1");
     }
 
     #[test]

@@ -210,6 +210,22 @@ fn a_misjudgement_range_outside_zero_to_one_is_refused_at_its_line() {
 }
 
 #[test]
+fn an_aim_short_of_the_ground_the_aggressor_held_before_is_refused_at_its_line_and_one_within_is_kept() {
+    let with_aim = |aim: &str| {
+        korea_src().replacen("oil_imported: 0.0,", &format!("oil_imported: 0.0,\n        held_before: Some(0.05),\n        aim: {aim},"), 1)
+    };
+    let src = with_aim("Some(0.02)");
+    let e = errors(&src);
+    assert_eq!(e.len(), 1, "{e:?}");
+    let line = src.lines().position(|l| l.contains("aim: Some(0.02)")).unwrap() + 1;
+    assert_eq!((e[0].line, e[0].path.as_str()), (line, "crisis.aim"), "{e:?}");
+    assert!(e[0].message.contains("held before the crisis (0.05)"), "{e:?}");
+    let level = level::check_source(&with_aim("Some(0.4)")).unwrap().level;
+    assert_eq!(level.crisis.aim, 0.4);
+    assert_eq!(level::check_source(&korea_src()).unwrap().level.crisis.aim, 1.0, "left out, it wants all it claims");
+}
+
+#[test]
 fn a_season_on_a_day_that_does_not_exist_or_with_a_negative_pace_is_refused_at_its_line() {
     let season = "\n        seasons: [(name: \"Rains\", from: (2, 30), to: (9, 15), pace: -0.5)],";
     let src = korea_src().replacen("oil_imported: 0.0,", &format!("oil_imported: 0.0,{season}"), 1);

@@ -88,6 +88,11 @@ fn nato_forces_in_ukraine_in_2022_would_have_undone_more_of_russias_gains() {
 }
 
 #[test]
+fn a_russia_seeking_only_the_donbas_in_2022_more_often_ends_the_war_by_a_cease_fire_where_the_lines_stand() {
+    moves(&shipped("ukraine_2022"), &whatif("ukraine_2022_donbas_only"), Policy::Historical, None, OutcomeKind::Halted, 0.10);
+}
+
+#[test]
 fn a_franco_british_soviet_front_in_1938_denies_germany_the_sudetenland() {
     moves(&shipped("munich_1938"), &whatif("munich_1938_grand_alliance"), Policy::Historical, None, OutcomeKind::AggressorPrevails, -0.10);
 }

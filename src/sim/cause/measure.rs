@@ -158,7 +158,8 @@ async fn run_jobs(plan: &Plan, jobs: &[Job], progress: &AtomicUsize) -> Vec<Vec<
 }
 
 /// The candidate causes in a run's full record: the factors its decisions weighed, the rules its votes
-/// met, the level's dated events, the theatre's seasons that fell on the turns played, the states whose
+/// met, the level's dated events, the theatre's seasons that fell on the turns played, the aggressor's limited
+/// aims, the states whose
 /// ballots decided a vote, and the orders given by the player's state (and, under the historical strategy,
 /// by every playable state).
 pub fn candidates(level: &LevelDef, log: &RunLog, plan: &Plan) -> Vec<Cause> {
@@ -188,6 +189,9 @@ pub fn candidates(level: &LevelDef, log: &RunLog, plan: &Plan) -> Vec<Cause> {
             .map(|(i, _)| Cause::Event(i)),
     );
     out.extend(season_candidates(level, played));
+    if level.crisis.aim < 1.0 {
+        out.push(Cause::Aims);
+    }
     let mut deciders: Vec<StateIx> = log.votes.iter().flat_map(|v| v.decisive.iter()).filter_map(|id| level.state_ix(id)).collect();
     deciders.sort();
     deciders.dedup();

@@ -47,6 +47,8 @@ pub enum Cause {
     Event(usize),
     /// A season of the theatre that slows the fighting (its index in the crisis's seasons), removed.
     Season(usize),
+    /// The aggressor's limited aims (the level's `aim`), widened to all it claims.
+    Aims,
     /// One state's ballots, reversed.
     Ballots(StateIx),
     /// One state's orders of one kind, never given.
@@ -90,6 +92,7 @@ impl Cause {
             Cause::Season(i) => {
                 level.crisis.seasons.get(i).map_or_else(|| format!("season:{i}"), |s| format!("season:{:02}-{:02}", s.from.0, s.from.1))
             }
+            Cause::Aims => "aims:limited".into(),
             Cause::Ballots(s) => format!("ballots:{}", level.states[s].id),
             Cause::Orders(s, k) => format!("orders:{}:{}", level.states[s].id, k.id()),
         }
@@ -107,6 +110,7 @@ impl Cause {
                 level.events.get(i).map_or_else(|| "Without a dated event".into(), |e| event_label(level, &e.effect, &e.date.to_string()))
             }
             Cause::Season(i) => level.crisis.seasons.get(i).map_or_else(|| "Without a season".into(), season_label),
+            Cause::Aims => format!("Had {} wanted all it claimed", name(level.crisis.aggressor)),
             Cause::Ballots(s) => format!("Had {} voted the other way, or attended where it stayed away", name(s)),
             Cause::Orders(s, k) => order_label(&name(s), k),
         }
@@ -119,7 +123,7 @@ impl Cause {
             Cause::Rule(RuleChange::AbsenceAsNo) => Intervention { absence_as_no: true, ..default() },
             Cause::Ballots(s) => Intervention { reversed: Some(s), ..default() },
             Cause::Orders(s, k) => Intervention { dropped: Some((s, k)), ..default() },
-            Cause::Rule(_) | Cause::Event(_) | Cause::Season(_) => Intervention::default(),
+            Cause::Rule(_) | Cause::Event(_) | Cause::Season(_) | Cause::Aims => Intervention::default(),
         }
     }
 
@@ -148,6 +152,7 @@ impl Cause {
             Cause::Season(i) if i < l.crisis.seasons.len() => {
                 l.crisis.seasons.remove(i);
             }
+            Cause::Aims if l.crisis.aim < 1.0 => l.crisis.aim = 1.0,
             _ => return None,
         }
         Some(l)

@@ -288,24 +288,13 @@ fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>, blocs: &Query<&
         .map(|(c, n)| {
             let count = n.1.count.max(1) as f32;
             let share = c.votes.yes as f32 / count;
-            let hostile = interest::against_a_friend(n.3) * (1.0 - shielded(blocs, aggressor, c.entity));
+            let hostile = interest::against_a_friend(n.3) * (1.0 - crate::sim::core::allied_shield(blocs, aggressor, c.entity));
             // A threat of war from a government its own public would not let fight is little believed.
             let willing = 1.0 - n.3.domestic.clamp(0.0, 1.0);
             let stake = stake(n.3);
             (c.entity, n.2.cinc * share * projection(n.3.km_theatre, n.2.cinc / count) * n.3.commitment * hostile * willing * stake)
         })
         .collect()
-}
-
-/// How far the aggressor's own pacts keep a member from threatening it with war: a member of the same pact does
-/// not fight its ally, and one the pact is aimed at would fight the whole pact (Turkey in 1974, a NATO ally of
-/// Britain and the United States and covered by NATO against the Soviet Union). The firmest such pact's cohesion.
-fn shielded(blocs: &Query<&Bloc>, aggressor: Entity, member: Entity) -> f32 {
-    blocs
-        .iter()
-        .filter(|b| b.members.contains(&aggressor) && (b.members.contains(&member) || b.covers(aggressor, member)))
-        .map(|b| b.cohesion)
-        .fold(0.0, f32::max)
 }
 
 /// What the aggressor reads as it answers a demand: the level and turn, the institution's credibility, the
