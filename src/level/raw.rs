@@ -566,7 +566,7 @@ pub enum OutcomeKind {
     /// The aggressor never attacked and was handed nothing, or withdrew before taking any ground.
     Deterred,
     /// The fighting stopped (a cease-fire, peacekeepers), or concessions settled the crisis without a war, with the
-    /// aggressor short of its aims.
+    /// aggressor short of its claim.
     Halted,
     /// The aggressor ended on the line it held before the crisis, thrown back or having withdrawn after
     /// taking ground.

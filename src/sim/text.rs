@@ -7,7 +7,7 @@ pub fn outcome_text(o: crate::level::OutcomeKind) -> &'static str {
     use crate::level::OutcomeKind::*;
     match o {
         Deterred => "Deterred: the aggressor never attacked and was handed nothing, or withdrew before taking any ground",
-        Halted => "Halted: the fighting stopped, or concessions settled the crisis without a war, with the aggressor short of its aims",
+        Halted => "Halted: the fighting stopped, or concessions settled the crisis without a war, with the aggressor short of its claim",
         Reversed => "Reversed: the aggressor ended on the line it held before the crisis, thrown back or withdrawn",
         AggressorPrevails => "The aggressor prevails: it got what it wanted",
         Frozen => "Frozen: the lines froze with no settlement",
