@@ -14,6 +14,16 @@ pub fn outcome_text(o: crate::level::OutcomeKind) -> &'static str {
     }
 }
 
+/// The aggressor's limited aims in words, for a level that gives them (`aim` below 1): what the player weighs.
+pub fn aim_text(aggressor: &str, aim: f32) -> Option<String> {
+    (aim < 1.0).then(|| {
+        format!(
+            "{aggressor} means to take {:.0}% of the contested ground, no more: holding that, it offers a cease-fire where its forces stand.",
+            aim * 100.0
+        )
+    })
+}
+
 pub fn measure_name(m: crate::level::Measure) -> &'static str {
     use crate::level::Measure::*;
     match m {

@@ -212,6 +212,9 @@ pub fn briefing(ctx: &egui::Context, w: &World, actions: &mut Outbox) {
             ui.label(&p.role);
         }
         ui.label(format!("The aggressor's claim: “{}”", l.crisis.claim));
+        if let Some(aim) = crate::sim::text::aim_text(&l.states[l.crisis.aggressor].name, l.crisis.aim) {
+            ui.label(aim);
+        }
         ui.label(format!("{} turns, from {} to {}.", l.turns.len(), l.turns[0].date, l.turns[l.turns.len() - 1].date));
         ui.label(RichText::new("Choose orders under appeasement, alliance or collective action, then end the turn. Every other state decides by its own interest; hover any number for its meaning, and press F1 for the glossary.").weak());
         if ui.button(RichText::new("Begin (Enter)").strong()).clicked() {
