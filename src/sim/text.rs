@@ -92,3 +92,13 @@ pub fn choice_text(c: crate::sim::AggressorChoice) -> &'static str {
         Withdraw => "withdraw",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_player_is_told_the_share_an_aggressor_with_limited_aims_means_to_take_and_nothing_when_it_wants_all() {
+        assert_eq!(super::aim_text("Russia", 1.0), None);
+        let told = super::aim_text("Russia", 0.18).unwrap();
+        assert!(told.starts_with("Russia means to take 18% of the contested ground"), "{told}");
+    }
+}
