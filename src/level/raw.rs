@@ -301,6 +301,12 @@ pub struct RawCrisis {
     /// October, keeping South Ossetia and Abkhazia; Asmus, *A Little War that Shook the World*, 2010).
     #[serde(default)]
     pub aim: Option<f32>,
+    /// Whether the aggressor means to punish, not to keep: holding its `aim`, it declares its aims achieved and
+    /// withdraws to the line it held before, rather than offering a cease-fire where it stands (China in Vietnam,
+    /// February–March 1979: it took Lang Son, declared on 5 March that its "lesson" had been taught, and was back
+    /// across the border by 16 March; Xiaoming Zhang, *Deng Xiaoping's Long War*, 2015). Needs an `aim`.
+    #[serde(default)]
+    pub punitive: bool,
     /// Share of the claim one concession hands over (Munich handed over all of the Sudetenland: 1.0).
     #[serde(default = "concession")]
     pub concession: f32,

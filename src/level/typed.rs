@@ -156,6 +156,8 @@ pub struct CrisisDef {
     pub held_before: f32,
     /// The share of the contested territory the aggressor means to take (1: all it claims).
     pub aim: f32,
+    /// Whether, holding its aim, it goes home rather than keep what it took.
+    pub punitive: bool,
     pub concession: f32,
     /// Area of the contested ground, km² (given, or computed from the theatre regions).
     pub area_km2: f32,

@@ -159,8 +159,17 @@ pub const W_EVENT_NEVER_HAPPENS: &str = "W004-event-never-happens";
 pub const W_NO_SOURCES: &str = "W005-no-sources";
 pub const W_RECORD_OUTSIDE_BODY: &str = "W006-record-outside-body";
 pub const W_VOTE_WITHOUT_MOTION: &str = "W007-vote-without-motion";
-pub const WARNINGS: [&str; 7] =
-    [W_NOT_ISO, W_CINC_SUM, W_VETO_WITHOUT_PERMANENT, W_EVENT_NEVER_HAPPENS, W_NO_SOURCES, W_RECORD_OUTSIDE_BODY, W_VOTE_WITHOUT_MOTION];
+pub const W_AIM_ALREADY_HELD: &str = "W008-aim-already-held";
+pub const WARNINGS: [&str; 8] = [
+    W_NOT_ISO,
+    W_CINC_SUM,
+    W_VETO_WITHOUT_PERMANENT,
+    W_EVENT_NEVER_HAPPENS,
+    W_NO_SOURCES,
+    W_RECORD_OUTSIDE_BODY,
+    W_VOTE_WITHOUT_MOTION,
+    W_AIM_ALREADY_HELD,
+];
 
 /// Validates a raw level. Returns the typed level and the warnings, or every diagnostic when there is an error.
 /// The most turns a level may have (a century in two-year steps), and playable states.
@@ -511,6 +520,12 @@ fn check_crisis(cx: &mut Ctx, raw: &RawLevel) -> (Option<StateIx>, Option<StateI
 
 /// The aggressor's aim: a share of the claim, not below the line it held before the crisis.
 fn check_aim(cx: &mut Ctx, c: &RawCrisis) {
+    if c.punitive && c.aim.is_none_or(|a| a >= 1.0) {
+        cx.err(
+            "crisis.punitive",
+            "a punitive war needs an `aim` below 1: the share of the claim the aggressor means to take before it goes home",
+        );
+    }
     let Some(aim) = c.aim else { return };
     let before = c.held_before.unwrap_or(if c.attack_under_way { 0.0 } else { c.control }).clamp(0.0, 1.0);
     if !aim.is_finite() || !(before..=1.0).contains(&aim) || aim <= 0.0 {
@@ -518,6 +533,15 @@ fn check_aim(cx: &mut Ctx, c: &RawCrisis) {
             "crisis.aim",
             format!(
                 "value {aim} out of range: the share of the claim the aggressor means to take is above 0, from the ground it held before the crisis ({before}) to 1"
+            ),
+        );
+    } else if aim < c.control {
+        cx.warn(
+            W_AIM_ALREADY_HELD,
+            "crisis.aim",
+            format!(
+                "the aggressor opens holding {} of the claim, more than the {aim} it means to take: it offers a cease-fire at once",
+                c.control
             ),
         );
     }
@@ -789,6 +813,7 @@ fn assemble(raw: &RawLevel, p: Parts) -> LevelDef {
             control: c.control,
             held_before: c.held_before.unwrap_or(if c.attack_under_way { 0.0 } else { c.control }),
             aim: c.aim.unwrap_or(1.0),
+            punitive: c.punitive,
             concession: c.concession,
             area_km2: c.area_km2.unwrap_or_else(|| theatre_area(&p.map)),
             uncertainty: c.uncertainty,

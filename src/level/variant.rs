@@ -145,6 +145,9 @@ pub struct CrisisChange {
     /// (`Some(1.0)`: all it claims). What-ifs of war aims: an aggressor that wanted less, or more.
     #[serde(default)]
     pub aim: Option<f32>,
+    /// Whether the aggressor, holding its aim, goes home (`Some(true)`) or keeps what it took (`Some(false)`).
+    #[serde(default)]
+    pub punitive: Option<bool>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -597,6 +600,9 @@ fn apply_crisis(crisis: &mut RawCrisis, c: &CrisisChange) {
     }
     if c.aim.is_some() {
         crisis.aim = c.aim;
+    }
+    if let Some(p) = c.punitive {
+        crisis.punitive = p;
     }
 }
 

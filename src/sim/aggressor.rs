@@ -382,6 +382,8 @@ fn aggressor_decides(
             );
             let bar = if obeys_demand(&mif, &f, &iv) { 0.0 } else { WITHDRAW_BELOW };
             let choice = if iv.score(&f) <= bar { AggressorChoice::Withdraw } else { AggressorChoice::AcceptTerms };
+            // Going home under the pressure, not of its own will.
+            crisis.content &= choice != AggressorChoice::Withdraw;
             let id = nations.get(crisis.aggressor).map(|n| n.1.id.clone()).unwrap_or_default();
             log.decide(cal.turn, &id, DecisionKind::Aggressor { choice }, f);
             if choice == AggressorChoice::Withdraw {
@@ -427,16 +429,20 @@ fn aggressor_decides(
     if offers_terms {
         choice = AggressorChoice::AcceptTerms;
     }
-    // Holding all it set out to take, it presses no further: it offers a cease-fire where it stands.
+    // Holding all it set out to take, it presses no further: it offers a cease-fire where it stands, or, if it
+    // came to punish, goes home.
     let content = aim_held(&crisis) && !mif.peacekeepers && matches!(choice, AggressorChoice::Proceed | AggressorChoice::Escalate);
+    crisis.content = content;
     if content {
-        choice = AggressorChoice::AcceptTerms;
-        if !crisis.holding {
-            let a = name_of(&nations, crisis.aggressor);
+        choice = if crisis.punitive { AggressorChoice::Withdraw } else { AggressorChoice::AcceptTerms };
+        let a = name_of(&nations, crisis.aggressor);
+        if crisis.punitive {
+            log.news(cal.turn, date, format!("{a} declares its aims achieved and withdraws to its own lines"), false);
+        } else if !crisis.holding {
             log.news(cal.turn, date, format!("{a} holds what it set out to take and offers a cease-fire where its forces stand"), false);
         }
     }
-    let offers_terms = offers_terms || content;
+    let offers_terms = offers_terms || (content && !crisis.punitive);
     // Behind a consented peace force the choice is to stay where it stands or to go.
     if mif.peacekeepers && matches!(choice, AggressorChoice::Proceed | AggressorChoice::Escalate) {
         choice = AggressorChoice::AcceptTerms;
@@ -906,13 +912,25 @@ mod tests {
     /// The aggressor's choice on the first turn, wanting the prize in full and far the stronger, holding 0.3 of
     /// the claim and meaning to take `aim` of it.
     fn choice_aiming_at(aim: f32) -> AggressorChoice {
+        choice_aiming_at_with(aim, false)
+    }
+
+    /// The same, the aggressor meaning to punish and go home (`punitive`) or to keep what it takes.
+    fn choice_aiming_at_with(aim: f32, punitive: bool) -> AggressorChoice {
         let mut sim = tiny();
         let world = sim.world_mut();
         let mut draws = world.resource_mut::<Draws>();
         (draws.resolve, draws.politics) = (0.0, 0.0);
         let mut crisis = world.query::<&mut Crisis>().single_mut(world).unwrap();
-        (crisis.appetite, crisis.victim_readiness, crisis.control, crisis.aim) = (1.0, 0.1, 0.3, aim);
+        (crisis.appetite, crisis.victim_readiness, crisis.control, crisis.aim, crisis.punitive) = (1.0, 0.1, 0.3, aim, punitive);
         chosen(world)
+    }
+
+    #[test]
+    fn an_aggressor_that_came_to_punish_goes_home_once_it_holds_its_aim_and_not_before() {
+        assert_eq!(choice_aiming_at_with(0.3, true), AggressorChoice::Withdraw, "its lesson taught, it withdraws (China, March 1979)");
+        let short = choice_aiming_at_with(0.5, true);
+        assert!(matches!(short, AggressorChoice::Proceed | AggressorChoice::Escalate), "short of its aim it presses on: {short:?}");
     }
 
     #[test]

@@ -256,8 +256,9 @@ pub fn classify(crisis: &Crisis, mif: &MeasuresInForce) -> OutcomeKind {
         };
     }
     match crisis.settled {
-        // Withdrawing before it took any ground is being deterred; after, being reversed.
-        Some(AggressorChoice::Withdraw) if !crisis.gained => return OutcomeKind::Deterred,
+        // Withdrawing before it took any ground is being deterred; after, or once thrown back behind its own line,
+        // being reversed.
+        Some(AggressorChoice::Withdraw) if !crisis.gained && crisis.control >= crisis.start_control - 0.01 => return OutcomeKind::Deterred,
         Some(AggressorChoice::Withdraw) => return OutcomeKind::Reversed,
         _ => {}
     }
@@ -389,6 +390,20 @@ mod tests {
         assert_eq!(ends(0.8), AggressorPrevails, "the Sudetenland handed over at Munich");
         assert_eq!(ends(0.6), Halted, "more than half of its claim, without a war: not deterred");
         assert_eq!(ends(0.0), Deterred, "nothing taken and nothing given");
+    }
+
+    #[test]
+    fn an_aggressor_that_withdraws_having_taken_nothing_was_deterred_and_one_thrown_back_behind_its_own_line_was_reversed() {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
+        let mif = crate::sim::MeasuresInForce::default();
+        (crisis.attacked, crisis.start_control, crisis.gained) = (true, 0.2, false);
+        crisis.settled = Some(crate::sim::AggressorChoice::Withdraw);
+        let ends = |control: f32| super::classify(&Crisis { control, ..crisis.clone() }, &mif);
+        use crate::level::OutcomeKind::*;
+        assert_eq!(ends(0.2), Deterred, "it went home from its own line, having taken nothing");
+        assert_eq!(ends(0.07), Reversed, "the war threw it back behind its own line before it went (Karabakh's ground held before)");
     }
 
     #[test]

@@ -184,6 +184,10 @@ pub struct Crisis {
     pub start_control: f32,
     /// The share of the claim the aggressor means to take (the level's `aim`; 1: all of it).
     pub aim: f32,
+    /// Whether, holding its aim, it goes home (the level's `punitive`).
+    pub punitive: bool,
+    /// Whether it last stopped because it held all it set out to take, not by its reckoning of the war.
+    pub content: bool,
     /// The line the aggressor has fortified: what it held at the end of its last full-length turn.
     pub dug_in: f32,
     /// Whether the aggressor ever took ground beyond where it started.

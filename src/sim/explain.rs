@@ -53,7 +53,7 @@ fn explain_run(cal: Res<Calendar>, mif: Res<MeasuresInForce>, crisis: Single<&Cr
 pub fn explain(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> Vec<Explanation> {
     // Every vote: why it passed or failed.
     let mut out: Vec<Explanation> = log.votes.iter().map(|v| explain_vote(log, v)).collect();
-    explain_sanctions(&mut out, log, mif, crisis.attacked);
+    explain_sanctions(&mut out, log, mif, crisis);
     explain_enforcement(&mut out, log, mif, crisis);
     explain_appeasement(&mut out, mif, crisis);
     explain_peacekeeping(&mut out, log, mif);
@@ -111,8 +111,8 @@ fn explain_vote(log: &RunLog, v: &VoteRecord) -> Explanation {
 }
 
 /// Sanctions: coverage against leakage, exemptions and delay.
-fn explain_sanctions(out: &mut Vec<Explanation>, log: &RunLog, mif: &MeasuresInForce, attacked: bool) {
-    let good = good_end(log, attacked);
+fn explain_sanctions(out: &mut Vec<Explanation>, log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) {
+    let good = good_end(log, crisis);
     if let Some(t) = &mif.sanctions_trace {
         let aggressor_felt = sanctions_felt(log);
         let factors = vec![
@@ -217,10 +217,12 @@ fn sanctions_felt(log: &RunLog) -> f32 {
 
 /// A crisis that ended well: deterred, reversed, or halted by a cease-fire (not by concessions without a shot, which
 /// is appeasement's doing).
-fn good_end(log: &RunLog, attacked: bool) -> bool {
+fn good_end(log: &RunLog, crisis: &Crisis) -> bool {
     match log.outcome.map(|o| o.0) {
-        Some(OutcomeKind::Deterred | OutcomeKind::Reversed) => true,
-        Some(OutcomeKind::Halted) => attacked,
+        // An aggressor that went home of its own will, its aims achieved, was not undone by anyone.
+        Some(OutcomeKind::Reversed) => !(crisis.content && crisis.punitive),
+        Some(OutcomeKind::Deterred) => true,
+        Some(OutcomeKind::Halted) => crisis.attacked,
         _ => false,
     }
 }
@@ -236,7 +238,8 @@ fn enforcement_worked(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> b
     let pushed_back = mif.control_when_coalition_formed.is_some_and(|c0| crisis.control < c0);
     let end = log.outcome.map(|o| o.0);
     let kept_the_peace = !crisis.attacked && end == Some(OutcomeKind::Deterred);
-    pushed_back || kept_the_peace || end == Some(OutcomeKind::Reversed)
+    let undone = end == Some(OutcomeKind::Reversed) && !(crisis.content && crisis.punitive);
+    pushed_back || kept_the_peace || undone
 }
 
 /// Concessions bought peace when there was no attack, or a cease-fire short of most of the prize.
@@ -264,7 +267,7 @@ pub fn mechanism_results(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -
         }
     }
     if mif.sanctions_trace.is_some() {
-        out.push((Mechanism::Sanctions, sanctions_worked(good_end(log, crisis.attacked), sanctions_felt(log))));
+        out.push((Mechanism::Sanctions, sanctions_worked(good_end(log, crisis), sanctions_felt(log))));
     }
     if !mif.coalition.is_empty() {
         out.push((Mechanism::Enforcement, enforcement_worked(log, mif, crisis)));
@@ -286,8 +289,7 @@ pub fn mechanism_results(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -
 /// victim's ground in a war that goes on (frozen) is not being deterred, nor is stopping, of its own will, once it
 /// holds all it set out to take (its score of going on still above 0: Russia in Georgia, August 2008).
 fn deterrence_worked(d: &Decision, log: &RunLog, crisis: &Crisis) -> bool {
-    let content = super::aggressor::aim_held(crisis) && d.score > 0.0;
-    deterred(d) && good_end(log, crisis.attacked) && !content
+    deterred(d) && good_end(log, crisis) && !(crisis.content && d.score > 0.0)
 }
 
 /// The heaviest factor of the aggressor's last decision: what the deterrence explanation ranks first.
@@ -323,11 +325,24 @@ mod tests {
         log.decide(3, "AGG", DecisionKind::Aggressor { choice: AggressorChoice::AcceptTerms }, vec![Factor::new(F::Appetite, score)]);
         log.outcome = Some((end, 4));
         let d = last_aggressor(&log).unwrap();
-        deterrence_worked(d, &log, &crisis(true, aim))
+        let mut c = crisis(true, aim);
+        c.content = aim < 1.0 && score > 0.0;
+        deterrence_worked(d, &log, &c)
     }
 
     fn deterrence_after_stopping(end: OutcomeKind) -> bool {
         deterrence_after_stopping_with(end, -0.1, 1.0)
+    }
+
+    #[test]
+    fn a_punitive_war_whose_aggressor_went_home_of_its_own_will_is_no_success_of_sanctions_or_enforcement() {
+        let log = RunLog { outcome: Some((OutcomeKind::Reversed, 4)), ..Default::default() };
+        let mut c = crisis(true, 0.3);
+        let mif = MeasuresInForce::default();
+        assert!(good_end(&log, &c) && enforcement_worked(&log, &mif, &c), "thrown back: the coalition's doing");
+        (c.punitive, c.content) = (true, true);
+        assert!(!good_end(&log, &c), "it went home with its lesson taught: nothing undid it");
+        assert!(!enforcement_worked(&log, &mif, &c));
     }
 
     #[test]

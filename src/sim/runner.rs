@@ -298,6 +298,8 @@ fn spawn_crisis(world: &mut World, setup: &RunSetup, nations: &[Entity]) {
         concession: c.concession,
         start_control: c.held_before,
         aim: c.aim,
+        punitive: c.punitive,
+        content: false,
         dug_in: c.control,
         // A level that opens on an attack under way may open on ground it has already taken.
         gained: c.control > c.held_before + 0.01,

@@ -223,6 +223,12 @@ fn an_aim_short_of_the_ground_the_aggressor_held_before_is_refused_at_its_line_a
     let level = level::check_source(&with_aim("Some(0.4)")).unwrap().level;
     assert_eq!(level.crisis.aim, 0.4);
     assert_eq!(level::check_source(&korea_src()).unwrap().level.crisis.aim, 1.0, "left out, it wants all it claims");
+    let held = korea_src().replacen("oil_imported: 0.0,", "oil_imported: 0.0,\n        aim: Some(0.03),", 1);
+    let w = level::check_source(&held).unwrap().warnings;
+    assert!(w.iter().any(|d| d.code == Some("W008-aim-already-held") && d.message.contains("offers a cease-fire at once")), "{w:?}");
+    let punitive = korea_src().replacen("oil_imported: 0.0,", "oil_imported: 0.0,\n        punitive: true,", 1);
+    let e = errors(&punitive);
+    assert!(e.len() == 1 && e[0].path == "crisis.punitive" && e[0].message.contains("needs an `aim`"), "{e:?}");
 }
 
 #[test]

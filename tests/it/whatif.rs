@@ -93,6 +93,19 @@ fn a_russia_seeking_only_the_donbas_in_2022_more_often_ends_the_war_by_a_cease_f
 }
 
 #[test]
+fn russia_stopping_at_gori_in_2008_by_its_own_limited_aims_would_have_taken_all_georgia_wanting_all_it_claimed() {
+    // The example level of limited aims, written from MODDING.md alone: Russia meant to take South Ossetia and
+    // Abkhazia (Asmus, A Little War that Shook the World, 2010); nothing in the level stood between it and Tbilisi.
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("levels/examples/georgia_2008.ron");
+    let limited = Arc::new(level::load(&path).unwrap());
+    assert!(limited.crisis.aim < 1.0, "the example gives Russia its aim");
+    assert!(share_of(&limited, Policy::Historical, None, OutcomeKind::Halted) >= 0.9, "it stops where its aims stop, as in 2008");
+    let mut all = (*limited).clone();
+    all.crisis.aim = 1.0;
+    moves(&limited, &Arc::new(all), Policy::Historical, None, OutcomeKind::AggressorPrevails, 0.50);
+}
+
+#[test]
 fn a_franco_british_soviet_front_in_1938_denies_germany_the_sudetenland() {
     moves(&shipped("munich_1938"), &whatif("munich_1938_grand_alliance"), Policy::Historical, None, OutcomeKind::AggressorPrevails, -0.10);
 }
