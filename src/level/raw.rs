@@ -303,7 +303,7 @@ pub struct RawCrisis {
     pub aim: Option<f32>,
     /// Whether the aggressor means to punish, not to keep: holding its `aim`, it declares its aims achieved and
     /// withdraws to the line it held before, rather than offering a cease-fire where it stands (China in Vietnam,
-    /// February–March 1979: it took Lang Son, declared on 5 March that its "lesson" had been taught, and was back
+    /// February–March 1979: it announced on 5 March, as its troops took Lang Son, that its "lesson" had been taught, and was back
     /// across the border by 16 March; Xiaoming Zhang, *Deng Xiaoping's Long War*, 2015). Needs an `aim`.
     #[serde(default)]
     pub punitive: bool,

@@ -528,19 +528,20 @@ fn check_aim(cx: &mut Ctx, c: &RawCrisis) {
     }
     let Some(aim) = c.aim else { return };
     let before = c.held_before.unwrap_or(if c.attack_under_way { 0.0 } else { c.control }).clamp(0.0, 1.0);
-    if !aim.is_finite() || !(before..=1.0).contains(&aim) || aim <= 0.0 {
+    if !aim.is_finite() || aim <= before || aim > 1.0 {
         cx.err(
             "crisis.aim",
             format!(
-                "value {aim} out of range: the share of the claim the aggressor means to take is above 0, from the ground it held before the crisis ({before}) to 1"
+                "value {aim} out of range: the share of the claim the aggressor means to take is above the ground it held before the crisis ({before}), up to 1"
             ),
         );
-    } else if aim < c.control {
+    } else if aim <= c.control + 1e-4 {
+        let then = if c.punitive { "withdraws" } else { "offers a cease-fire" };
         cx.warn(
             W_AIM_ALREADY_HELD,
             "crisis.aim",
             format!(
-                "the aggressor opens holding {} of the claim, more than the {aim} it means to take: it offers a cease-fire at once",
+                "the aggressor opens holding {} of the claim, all the {aim} it means to take: at war it {then} at once, and before a shot it never attacks",
                 c.control
             ),
         );

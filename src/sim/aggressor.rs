@@ -66,7 +66,7 @@ pub fn nuclear_pact(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>
     // attack or after, is not believed to extend to nuclear war (Glenn Snyder's stability-instability paradox, 1965;
     // Britain's own bombs did not deter Argentina in 1982, nor America's North Korea in 1950). A nuclear power
     // that is the aggressor's ally threatens it as far as their alliance leaves it free to (`allied_shield`).
-    let free = |m: &Entity| 1.0 - allied_shield(blocs.iter(), crisis.aggressor, *m);
+    let free = |m: &Entity| 1.0 - allied_shield(blocs.iter(), (crisis.victim, crisis.aggressor), *m);
     let nuclear = |m: &&Entity| protector(crisis, **m) && nations.get(**m).is_ok_and(|n| n.3.nuclear);
     blocs
         .iter()
@@ -130,7 +130,7 @@ pub fn pacts(crisis: &Crisis, mif: &MeasuresInForce, day: i32, blocs: &Query<&Bl
             if mif.in_coalition(m) { pledge.max(ON_THE_WAY) } else { pledge }
         };
         // A member allied to the aggressor pledges only as far as its alliance leaves it free to fight it.
-        let free = |m: Entity| 1.0 - allied_shield(blocs.iter(), crisis.aggressor, m);
+        let free = |m: Entity| 1.0 - allied_shield(blocs.iter(), (crisis.victim, crisis.aggressor), m);
         let p: f32 = b
             .members
             .iter()
@@ -381,9 +381,10 @@ fn aggressor_decides(
                 &blocs,
             );
             let bar = if obeys_demand(&mif, &f, &iv) { 0.0 } else { WITHDRAW_BELOW };
-            let choice = if iv.score(&f) <= bar { AggressorChoice::Withdraw } else { AggressorChoice::AcceptTerms };
-            // Going home under the pressure, not of its own will.
-            crisis.content &= choice != AggressorChoice::Withdraw;
+            // A punitive aggressor holding its aim goes home of its own will; any other goes under the pressure.
+            let home = crisis.punitive && aim_held(&crisis);
+            let choice = if home || iv.score(&f) <= bar { AggressorChoice::Withdraw } else { AggressorChoice::AcceptTerms };
+            crisis.content = if choice == AggressorChoice::Withdraw { home } else { crisis.content };
             let id = nations.get(crisis.aggressor).map(|n| n.1.id.clone()).unwrap_or_default();
             log.decide(cal.turn, &id, DecisionKind::Aggressor { choice }, f);
             if choice == AggressorChoice::Withdraw {
@@ -429,10 +430,19 @@ fn aggressor_decides(
     if offers_terms {
         choice = AggressorChoice::AcceptTerms;
     }
-    // Holding all it set out to take, it presses no further: it offers a cease-fire where it stands, or, if it
-    // came to punish, goes home.
-    let content = aim_held(&crisis) && !mif.peacekeepers && matches!(choice, AggressorChoice::Proceed | AggressorChoice::Escalate);
+    // Holding all it set out to take, it presses no further: it offers a cease-fire where it stands (again each
+    // turn the victim refuses: a standing offer, not a plea), or, if it came to punish, goes home whatever else
+    // weighs on it.
+    // Before a shot, holding its aim, it holds back for want of a reason to attack, not for fear.
+    let content = aim_held(&crisis)
+        && if crisis.attacked {
+            crisis.punitive || matches!(choice, AggressorChoice::Proceed | AggressorChoice::Escalate)
+        } else {
+            s > ATTACK_ABOVE
+        };
     crisis.content = content;
+    let content = content && crisis.attacked;
+    let offers_terms = if content { !crisis.punitive } else { offers_terms };
     if content {
         choice = if crisis.punitive { AggressorChoice::Withdraw } else { AggressorChoice::AcceptTerms };
         let a = name_of(&nations, crisis.aggressor);
@@ -442,7 +452,6 @@ fn aggressor_decides(
             log.news(cal.turn, date, format!("{a} holds what it set out to take and offers a cease-fire where its forces stand"), false);
         }
     }
-    let offers_terms = offers_terms || (content && !crisis.punitive);
     // Behind a consented peace force the choice is to stay where it stands or to go.
     if mif.peacekeepers && matches!(choice, AggressorChoice::Proceed | AggressorChoice::Escalate) {
         choice = AggressorChoice::AcceptTerms;
@@ -943,8 +952,22 @@ mod tests {
     }
 
     #[test]
+    fn a_punitive_aggressor_holding_its_aim_goes_home_even_when_pressed_rather_than_offer_a_cease_fire() {
+        let mut sim = tiny();
+        let great = state(&mut sim, "GRT");
+        let world = sim.world_mut();
+        let day = crate::sim::turn_days(&world.resource::<crate::sim::Level>().0, world.resource::<Calendar>().turn).0;
+        let arrived = Contingent { state: great, cinc: 1.0, sent: day - 100, lead: 0.0, days: 1.0 };
+        world.resource_mut::<MeasuresInForce>().coalition.push(arrived);
+        let mut crisis = world.query::<&mut Crisis>().single_mut(world).unwrap();
+        (crisis.control, crisis.aim, crisis.punitive) = (0.3, 0.3, true);
+        assert_eq!(chosen(world), AggressorChoice::Withdraw, "its lesson taught, it does not bargain for the ground");
+        assert!(world.query::<&Crisis>().single(world).unwrap().content, "it went of its own will");
+    }
+
+    #[test]
     fn a_guarantor_allied_to_the_aggressor_pledges_only_what_the_alliance_leaves_it_free_to_fight() {
-        let pledged = |allied: bool| {
+        let pledged = |pact: &str| {
             let mut sim = tiny();
             let (agg, vic, grt) = (state(&mut sim, "AGG"), state(&mut sim, "VIC"), state(&mut sim, "GRT"));
             let world = sim.world_mut();
@@ -960,8 +983,12 @@ mod tests {
                 after: None,
                 in_region: true,
             };
-            world.spawn(bloc("guarantee", crate::level::BlocKind::Guarantee, vec![grt, agg], Some(vic)));
-            if allied {
+            match pact {
+                // A regional pact of which both parties are members binds its members to the victim, not to the aggressor.
+                "regional" => world.spawn(bloc("regional", crate::level::BlocKind::CollectiveDefence, vec![grt, agg, vic], None)),
+                _ => world.spawn(bloc("guarantee", crate::level::BlocKind::Guarantee, vec![grt, agg], Some(vic))),
+            };
+            if pact == "allied" {
                 world.spawn(bloc("alliance", crate::level::BlocKind::CollectiveDefence, vec![grt, agg], None));
             }
             world
@@ -970,8 +997,9 @@ mod tests {
                 })
                 .unwrap()
         };
-        let (free, allied) = (pledged(false), pledged(true));
+        let (free, allied) = (pledged("guarantee"), pledged("allied"));
         assert!(free > 0.0, "a guarantor bound to no one else pledges its power");
+        assert_eq!(pledged("regional"), free, "the pact weighed does not shield the aggressor from itself");
         assert!((allied - free * 0.2).abs() < 1e-6, "an ally of the aggressor at cohesion 0.8 pledges a fifth: {allied} of {free}");
     }
 

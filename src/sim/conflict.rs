@@ -233,10 +233,12 @@ pub fn advance(
     let acted = mif.adopted.iter().any(|(_, m, _)| *m != Measure::Enquiry);
     let k = level.0.institution.kind;
     let c = cred.of_mut(k);
+    // An aggressor that went home of its own will, its punitive aims achieved, was not the body's success.
+    let went_home = crisis.content && crisis.punitive;
     match result {
         OutcomeKind::AggressorPrevails if acted => *c = (*c - 0.15).max(0.0),
         OutcomeKind::AggressorPrevails => *c = (*c - 0.05).max(0.0),
-        OutcomeKind::Deterred | OutcomeKind::Reversed if acted => *c = (*c + 0.1).min(1.0),
+        OutcomeKind::Deterred | OutcomeKind::Reversed if acted && !went_home => *c = (*c + 0.1).min(1.0),
         _ => {}
     }
     commands.insert_resource(Outcome { result, turns });

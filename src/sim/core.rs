@@ -137,13 +137,14 @@ impl Bloc {
 /// How far the aggressor's own pacts keep `member` from fighting it, 0 to 1: the cohesion of the firmest pact
 /// that binds the two as allies (a member does not fight its ally) or covers the aggressor against `member` (one
 /// the pact is aimed at would fight the whole pact). A guarantee binds its guarantors to the state they guarantee,
-/// not to each other. Turkey in 1974 was a NATO ally of Britain, a guarantor of Cyprus by the treaty of 1960, and
+/// not to each other, and a pact that covers the victim against this aggressor binds its members to the victim
+/// (a regional pact of which both parties are members). Turkey in 1974 was a NATO ally of Britain, a guarantor of Cyprus by the treaty of 1960, and
 /// covered by NATO against the Soviet Union: neither threatened it with war (the Commons Select Committee on Cyprus,
 /// report of 1976, on Britain's refusal to act under the treaty).
-pub fn allied_shield<'a>(blocs: impl IntoIterator<Item = &'a Bloc>, aggressor: Entity, member: Entity) -> f32 {
+pub fn allied_shield<'a>(blocs: impl IntoIterator<Item = &'a Bloc>, (victim, aggressor): (Entity, Entity), member: Entity) -> f32 {
     blocs
         .into_iter()
-        .filter(|b| b.kind != BlocKind::Guarantee && b.members.contains(&aggressor))
+        .filter(|b| b.kind != BlocKind::Guarantee && b.members.contains(&aggressor) && !b.covers(victim, aggressor))
         .filter(|b| b.members.contains(&member) || b.covers(aggressor, member))
         .map(|b| b.cohesion)
         .fold(0.0, f32::max)

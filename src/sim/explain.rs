@@ -216,12 +216,12 @@ fn sanctions_felt(log: &RunLog) -> f32 {
 }
 
 /// A crisis that ended well: deterred, reversed, or halted by a cease-fire (not by concessions without a shot, which
-/// is appeasement's doing).
+/// is appeasement's doing), and not by the aggressor's own limited aims: stopping, or going home, once it held all
+/// it set out to take is no one's success (`Crisis::content`).
 fn good_end(log: &RunLog, crisis: &Crisis) -> bool {
     match log.outcome.map(|o| o.0) {
-        // An aggressor that went home of its own will, its aims achieved, was not undone by anyone.
-        Some(OutcomeKind::Reversed) => !(crisis.content && crisis.punitive),
-        Some(OutcomeKind::Deterred) => true,
+        _ if crisis.content => false,
+        Some(OutcomeKind::Deterred | OutcomeKind::Reversed) => true,
         Some(OutcomeKind::Halted) => crisis.attacked,
         _ => false,
     }
@@ -238,8 +238,9 @@ fn enforcement_worked(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> b
     let pushed_back = mif.control_when_coalition_formed.is_some_and(|c0| crisis.control < c0);
     let end = log.outcome.map(|o| o.0);
     let kept_the_peace = !crisis.attacked && end == Some(OutcomeKind::Deterred);
-    let undone = end == Some(OutcomeKind::Reversed) && !(crisis.content && crisis.punitive);
-    pushed_back || kept_the_peace || undone
+    // An aggressor that went home of its own will, its aims achieved, was not undone by the coalition.
+    let went_home = crisis.content && crisis.punitive;
+    !went_home && (pushed_back || kept_the_peace || end == Some(OutcomeKind::Reversed))
 }
 
 /// Concessions bought peace when there was no attack, or a cease-fire short of most of the prize.
@@ -289,7 +290,7 @@ pub fn mechanism_results(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -
 /// victim's ground in a war that goes on (frozen) is not being deterred, nor is stopping, of its own will, once it
 /// holds all it set out to take (its score of going on still above 0: Russia in Georgia, August 2008).
 fn deterrence_worked(d: &Decision, log: &RunLog, crisis: &Crisis) -> bool {
-    deterred(d) && good_end(log, crisis) && !(crisis.content && d.score > 0.0)
+    deterred(d) && good_end(log, crisis)
 }
 
 /// The heaviest factor of the aggressor's last decision: what the deterrence explanation ranks first.

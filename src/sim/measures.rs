@@ -598,11 +598,11 @@ fn deploy_peacekeepers(
         super::aggressor::political_pressure(&log, &crisis, &nations).into_iter().map(|x| Factor::new(x.id, -x.weight)).collect();
     let mut consents = true;
     for (party, aggressor) in [(crisis.aggressor, true), (crisis.victim, false)] {
-        let Ok((_, n, ..)) = nations.get(party) else { continue };
+        let Ok((_, n, cap, ..)) = nations.get(party) else { continue };
         let factors = if aggressor {
             // The aggressor accepts a force that shields it when it is losing or squeezed: the coalition against
             // it and its losses weigh as in its reckoning of the war (`aggressor.rs`), against its own strength.
-            let own = nations.get(party).map(|n| n.2.cinc).unwrap_or(1.0).max(1e-6);
+            let own = cap.cinc.max(1e-6);
             vec![
                 Factor::new(FactorId::PrizeHeld, -crisis.control * 0.8),
                 Factor::new(FactorId::SanctionsPressure, mif.pressure),

@@ -15,13 +15,9 @@ pub fn outcome_text(o: crate::level::OutcomeKind) -> &'static str {
 }
 
 /// The aggressor's limited aims in words, for a level that gives them (`aim` below 1): what the player weighs.
-pub fn aim_text(aggressor: &str, aim: f32) -> Option<String> {
-    (aim < 1.0).then(|| {
-        format!(
-            "{aggressor} means to take {:.0}% of the contested ground, no more: holding that, it offers a cease-fire where its forces stand.",
-            aim * 100.0
-        )
-    })
+pub fn aim_text(aggressor: &str, aim: f32, punitive: bool) -> Option<String> {
+    let then = if punitive { "it withdraws to its own lines, its aims achieved" } else { "it offers a cease-fire where its forces stand" };
+    (aim < 1.0).then(|| format!("{aggressor} means to hold {:.0}% of the contested ground, no more: holding that, {then}.", aim * 100.0))
 }
 
 pub fn measure_name(m: crate::level::Measure) -> &'static str {
@@ -97,8 +93,9 @@ pub fn choice_text(c: crate::sim::AggressorChoice) -> &'static str {
 mod tests {
     #[test]
     fn a_player_is_told_the_share_an_aggressor_with_limited_aims_means_to_take_and_nothing_when_it_wants_all() {
-        assert_eq!(super::aim_text("Russia", 1.0), None);
-        let told = super::aim_text("Russia", 0.18).unwrap();
-        assert!(told.starts_with("Russia means to take 18% of the contested ground"), "{told}");
+        assert_eq!(super::aim_text("Russia", 1.0, false), None);
+        let told = super::aim_text("Russia", 0.18, false).unwrap();
+        assert!(told.starts_with("Russia means to hold 18% of the contested ground") && told.contains("cease-fire"), "{told}");
+        assert!(super::aim_text("China", 0.15, true).unwrap().contains("withdraws to its own lines"));
     }
 }

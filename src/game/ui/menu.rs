@@ -212,7 +212,7 @@ pub fn briefing(ctx: &egui::Context, w: &World, actions: &mut Outbox) {
             ui.label(&p.role);
         }
         ui.label(format!("The aggressor's claim: “{}”", l.crisis.claim));
-        if let Some(aim) = crate::sim::text::aim_text(&l.states[l.crisis.aggressor].name, l.crisis.aim) {
+        if let Some(aim) = crate::sim::text::aim_text(&l.states[l.crisis.aggressor].name, l.crisis.aim, l.crisis.punitive) {
             ui.label(aim);
         }
         ui.label(format!("{} turns, from {} to {}.", l.turns.len(), l.turns[0].date, l.turns[l.turns.len() - 1].date));

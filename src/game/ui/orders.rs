@@ -120,7 +120,7 @@ pub fn crisis_panel(root: &mut egui::Ui, w: &World, forecasts: &[Forecast], acti
             let theatre = if l.crisis.theatre == *victim { String::new() } else { format!(" in {}", l.crisis.theatre) };
             ui.label(format!("{aggressor} attacks {victim}{theatre}."));
             ui.label(RichText::new(format!("Its claim: “{}”", l.crisis.claim)).italics());
-            if let Some(aim) = crate::sim::text::aim_text(aggressor, l.crisis.aim) {
+            if let Some(aim) = crate::sim::text::aim_text(aggressor, l.crisis.aim, l.crisis.punitive) {
                 ui.label(RichText::new(aim).weak());
             }
             ui.separator();

@@ -204,7 +204,7 @@ fn hold_votes(
         let mut casts = cast_ballots(body, motion.measure, &ctx, &nations, |ix| rng.ballot(cal.turn, motion.body, motion.measure, ix.0));
         // Only a motion that names the aggressor carries power behind it, and only from a body that can call for force.
         let backing = if motion.measure.against_aggressor() && may_call_for_force(kind, motion.body, &mif) {
-            verdict_backing(&casts, &nations, &blocs, crisis.aggressor)
+            verdict_backing(&casts, &nations, &blocs, (crisis.victim, crisis.aggressor))
         } else {
             Vec::new()
         };
@@ -280,7 +280,7 @@ pub(crate) fn stake(i: &crate::sim::Interests) -> f32 {
 /// turn on the aggressor (`1 − ties_aggressor`, for ties above 0): an ally that votes to reproach it presses as a friend (`AlliesOppose`), not with the threat of war;
 /// and by its stake in the quarrel (`STAKE_BASE` plus its interest in the theatre and its ties to the victim, at
 /// most 1). The parties count for nothing.
-fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>, blocs: &Query<&Bloc>, aggressor: Entity) -> Vec<(Entity, f32)> {
+fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>, blocs: &Query<&Bloc>, parties: (Entity, Entity)) -> Vec<(Entity, f32)> {
     casts
         .iter()
         .filter(|c| !c.party && c.votes.yes > 0)
@@ -288,7 +288,7 @@ fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>, blocs: &Query<&
         .map(|(c, n)| {
             let count = n.1.count.max(1) as f32;
             let share = c.votes.yes as f32 / count;
-            let hostile = interest::against_a_friend(n.3) * (1.0 - crate::sim::core::allied_shield(blocs, aggressor, c.entity));
+            let hostile = interest::against_a_friend(n.3) * (1.0 - crate::sim::core::allied_shield(blocs, parties, c.entity));
             // A threat of war from a government its own public would not let fight is little believed.
             let willing = 1.0 - n.3.domestic.clamp(0.0, 1.0);
             let stake = stake(n.3);
@@ -719,7 +719,7 @@ pub fn forecast(world: &mut World, body_kind: BodyKind, measure: Measure, under:
         log: &log,
         tension: &tension,
     };
-    let backing = verdict_backing(&casts, &nations, &blocs, crisis.aggressor);
+    let backing = verdict_backing(&casts, &nations, &blocs, (crisis.victim, crisis.aggressor));
     answer_demand(&mut casts, measure, &backing, crisis, &w, (&nations, &blocs));
     let seats: Vec<Seat> =
         casts.iter().map(|c| Seat { ballot: c.ballot, permanent: c.permanent, party: c.party, votes: c.votes }).collect();
