@@ -7,7 +7,7 @@ use crate::level::{BlocKind, Measure};
 
 use super::core::*;
 use super::intervention::Intervention;
-use super::trace::{DecisionKind, Factor, FactorId as F, RunLog};
+use super::trace::{DecisionKind, Factor, FactorId as F, Factors, RunLog};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(Turn, (aggressor_decides, leave_institution).chain().in_set(TurnSystems::Aggressor));
@@ -243,7 +243,7 @@ fn aggressor_factors(
     log: &RunLog,
     nations: &Query<NationQuery>,
     blocs: &Query<&Bloc>,
-) -> Vec<Factor> {
+) -> Factors {
     let (a, d) = theatre_strength(crisis, mif, draws, day, nations);
     // Until they have beaten it in the field, it may doubt that the forces sent against it will fight.
     let belief = 1.0 - doubt(crisis, draws, log);
@@ -254,7 +254,7 @@ fn aggressor_factors(
     let coalition = (in_theatre - under_pact).max(0.0) * belief + under_pact * pact_belief;
     let on_way = (mif.coalition_on_way(day) - pledged_on_way(crisis, mif, day, blocs)).max(0.0) * ON_THE_WAY * belief;
     let want = (crisis.appetite + draws.resolve).clamp(0.0, 1.0);
-    let mut f = vec![Factor::new(F::Appetite, want)];
+    let mut f: Factors = smallvec::smallvec![Factor::new(F::Appetite, want)];
     // Behind a consented peace force too: the force freezes the line and removes no one, so the ground held and
     // the forces that hold it still count (UNFICYP on Cyprus's line from 1974); the aggressor goes when the
     // pressure outweighs them (Suez, December 1956).
@@ -660,8 +660,8 @@ fn leave_institution(
 /// (the United States at Suez). A call on both sides to cease fire names no aggressor: defying it costs half
 /// a condemnation, and friends who vote for it do not oppose the aggressor.
 /// Used for its decisions to fight on and to consent to peacekeepers.
-pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQuery>) -> Vec<Factor> {
-    let mut f = Vec::new();
+pub fn political_pressure(log: &RunLog, crisis: &Crisis, nations: &Query<NationQuery>) -> Factors {
+    let mut f = Factors::new();
     let weight_of = |v: &crate::sim::trace::VoteRecord| if v.adopted { reproach(v.motion) } else { 0.0 };
     let breadth = log.votes.iter().map(|v| weight_of(v) * v.yes as f32 / (v.yes + v.no + v.abstain).max(1) as f32).fold(0.0f32, f32::max);
     if breadth <= 0.0 {
@@ -830,7 +830,7 @@ mod tests {
     }
 
     /// The aggressor's factors as it would reckon them now, on the first day, its domestic politics aside.
-    fn reckon(world: &mut bevy::prelude::World) -> Vec<crate::sim::trace::Factor> {
+    fn reckon(world: &mut bevy::prelude::World) -> crate::sim::trace::Factors {
         world
             .run_system_once(
                 |c: Single<&Crisis>,

@@ -240,6 +240,9 @@ pub struct Calendar {
 pub struct SimRng {
     pub seed: u64,
     opening: SplitMix64,
+    /// The first mix of the keyed and the ballots' streams, which every keyed draw starts from: computed once.
+    keyed_base: u64,
+    ballots_base: u64,
 }
 
 /// SplitMix64 (Steele, Lea and Flood 2014; the generator Java's `SplittableRandom` uses): a 64-bit state
@@ -283,7 +286,12 @@ pub fn next_era_seed(seed: u64) -> u64 {
 
 impl SimRng {
     pub fn new(seed: u64) -> Self {
-        SimRng { seed, opening: SplitMix64::new(SplitMix64::new(seed ^ DYNAMICS_STREAM).next_u64()) }
+        SimRng {
+            seed,
+            opening: SplitMix64::new(SplitMix64::new(seed ^ DYNAMICS_STREAM).next_u64()),
+            keyed_base: SplitMix64::new(seed ^ KEYED_STREAM).next_u64(),
+            ballots_base: SplitMix64::new(seed ^ BALLOTS_STREAM).next_u64(),
+        }
     }
     /// The next uniform draw in [-1, 1) of the opening stream: the run's opening uncertainties (`Draws`).
     pub fn opening(&mut self) -> f32 {
@@ -294,15 +302,16 @@ impl SimRng {
     /// coalition and stops deciding) never shifts another draw, and runs compared over the same seeds differ
     /// only by what changed and what followed from it.
     pub fn keyed(&self, turn: usize, what: DrawFor, state: usize) -> f32 {
-        self.draw_for(KEYED_STREAM, [turn as u64, what as u64, state as u64, 0])
+        Self::draw_for(self.keyed_base, [turn as u64, what as u64, state as u64, 0])
     }
     /// A uniform draw in [-1, 1) for one member's ballot on one motion (a body and a measure, on one turn): the
     /// same whatever was voted before, so a motion dropped or added never shifts another ballot's draw.
     pub fn ballot(&self, turn: usize, body: BodyKind, measure: Measure, state: usize) -> f32 {
-        self.draw_for(BALLOTS_STREAM, [turn as u64, body as u64, measure as u64, state as u64])
+        Self::draw_for(self.ballots_base, [turn as u64, body as u64, measure as u64, state as u64])
     }
-    fn draw_for(&self, stream: u64, parts: [u64; 4]) -> f32 {
-        let mut h = SplitMix64::new(self.seed ^ stream).next_u64();
+    /// `base` is the stream's first mix of the seed (`SplitMix64::new(seed ^ stream).next_u64()`).
+    fn draw_for(base: u64, parts: [u64; 4]) -> f32 {
+        let mut h = base;
         for part in parts {
             h = SplitMix64::new(h ^ part).next_u64();
         }

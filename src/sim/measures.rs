@@ -110,8 +110,7 @@ fn apply_sanctions(
         }
         // Members decide anew when the institution takes sanctions over; an outsider keeps its own choice.
         let current = decided.0.filter(|_| !(redecide && member));
-        // Each state's own draw for the turn, whatever it decides: who the player leads never shifts the draws.
-        let noise = rng.keyed(cal.turn, DrawFor::Sanctions, nation.ix.0);
+        // Each state's own draw for the turn (`SimRng::keyed`): who the player leads never shifts the draws.
         let compliance = if let Some(c) = current {
             c
         } else if e == role.state && role.policy != Some(Policy::Historical) {
@@ -120,6 +119,7 @@ fn apply_sanctions(
         } else if (member && !mif.national_sanctions) || (mif.national_sanctions && int.ties_victim > 0.3) {
             // Sanctions voted by the institution are for members to apply; sanctions begun by one state
             // are joined by the victim's friends who choose to.
+            let noise = rng.keyed(cal.turn, DrawFor::Sanctions, nation.ix.0);
             let view =
                 View { own_cinc: cap.cinc, aggressor_cinc: agg_cinc, credibility: cred.of(kind), self_defence: crisis.self_defence, noise };
             let factors = interest::compliance_factors(int, &view, oil, binding, &weights);
@@ -296,16 +296,21 @@ fn form_coalition(
     joined.sort_unstable();
     let deciding =
         |e: Entity| e != crisis.aggressor && (e != crisis.victim || mif.intervening.contains(&e)) && joined.binary_search(&e).is_err();
-    let deciders: Vec<_> = nations.iter().filter(|n| deciding(n.0)).collect();
+    let mut deciders = Vec::with_capacity(level.0.states.len());
+    deciders.extend(nations.iter().filter(|n| deciding(n.0)));
     for (e, nation, cap, int, member) in strongest_first(&deciders, |n| (n.2.cinc, n.1.ix)) {
-        let noise = rng.keyed(cal.turn, DrawFor::Forces, nation.ix.0);
         if iv.withholds(nation.ix, OrderKind::Intervene) || level.0.withholds(nation.ix, cal.turn, |o| *o == Order::Intervene) {
             continue;
         }
-        let view =
-            View { own_cinc: cap.cinc, aggressor_cinc: agg.2.cinc, credibility: ctx.credibility, self_defence: crisis.self_defence, noise };
+        let view = |noise| View {
+            own_cinc: cap.cinc,
+            aggressor_cinc: agg.2.cinc,
+            credibility: ctx.credibility,
+            self_defence: crisis.self_defence,
+            noise,
+        };
         // A state the aggressor threatens at home fights with more of its strength: it fights for itself.
-        let for_itself = EXPOSED_SHARE * interest::exposure(int, &view);
+        let for_itself = EXPOSED_SHARE * interest::exposure(int, &view(0.0));
         let obligation = covering.iter().filter(|b| b.obliges(e, |x| mif.in_coalition(x))).map(|b| b.cohesion).fold(0.0, f32::max);
         let c = if mif.intervening.contains(&e) {
             let c = cap.cinc * (order_share(int, obligation) + for_itself);
@@ -320,6 +325,8 @@ fn form_coalition(
             if obligation <= 0.0 && solidarity <= 0.0 && !(ctx.authorised && member && crisis.fighting) && !ad_hoc {
                 continue;
             }
+            // Its own keyed draw (`SimRng::keyed`), drawn only by a state that weighs sending forces.
+            let view = view(rng.keyed(cal.turn, DrawFor::Forces, nation.ix.0));
             // What its forces could be, whatever its will to send them (its ties and stake are factors of their own).
             let own = cap.cinc * projection(int.km_theatre, cap.cinc) * INTERVENE_SHARE / needed.max(1e-6);
             let burden = interest::Burden { carried: committed / needed.max(1e-6), own: own.min(1.0) };
@@ -537,14 +544,15 @@ fn send_arms(
     let backing: f32 = mif.arms.iter().filter_map(|c| nations.get(c.state).ok()).map(|n| n.2.cinc * n.3.ties_victim.max(0.0)).sum::<f32>()
         / agg.2.cinc.max(1e-6);
     for (e, nation, cap, int, _) in order.in_order(&nations, |n| n.1.ix) {
-        let noise = rng.keyed(cal.turn, DrawFor::Arms, nation.ix.0);
-        if iv.withholds(nation.ix, OrderKind::ArmVictim) || level.0.withholds(nation.ix, cal.turn, |o| *o == Order::ArmVictim) {
-            continue;
-        }
         let policy_player = e == role.state && role.policy != Some(Policy::Historical);
         if e == crisis.aggressor || e == crisis.victim || policy_player || int.ties_victim <= 0.3 || mif.arms.iter().any(|c| c.state == e) {
             continue;
         }
+        if iv.withholds(nation.ix, OrderKind::ArmVictim) || level.0.withholds(nation.ix, cal.turn, |o| *o == Order::ArmVictim) {
+            continue;
+        }
+        // Its own keyed draw: drawn only by a state that decides, and the same whoever else did.
+        let noise = rng.keyed(cal.turn, DrawFor::Arms, nation.ix.0);
         let mut f: Factors = smallvec::smallvec![
             Factor::new(FactorId::TiesToVictim, int.ties_victim),
             Factor::new(FactorId::CoalitionLead, 0.5 * backing.min(1.0) - 0.25),

@@ -157,9 +157,14 @@ impl Simulation {
 /// Spawns the level's states, blocs, bodies and crisis as entities and resets every resource.
 pub fn start_run(world: &mut World, setup: &RunSetup) {
     let lvl = &setup.level;
-    // Clear the previous run.
+    // Clear the previous run. A many-run count of the same level keeps its states' entities and sets them
+    // anew: despawning and spawning them cost a tenth of a run.
+    let lean = world.get_resource::<RunLog>().is_some_and(|l| l.lean);
     world.init_resource::<RunEntities>();
-    let old: Vec<Entity> = world.resource_scope(|w, mut q: Mut<RunEntities>| q.0.iter(w).collect());
+    let kept = world.resource_mut::<RunEntities>().kept.take().filter(|k| lean && Arc::ptr_eq(&k.level, lvl));
+    let old: Vec<Entity> = world.resource_scope(|w, mut q: Mut<RunEntities>| {
+        q.query.iter(w).filter(|(_, nation)| !(kept.is_some() && *nation)).map(|(e, _)| e).collect()
+    });
     for e in old {
         world.despawn(e);
     }
@@ -167,7 +172,13 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
     world.resource_mut::<Messages<MotionTabled>>().clear();
 
     let role_ix = setup.role.unwrap_or_else(|| lvl.default_role());
-    let nations = spawn_nations(world, setup, role_ix);
+    let nations = match kept {
+        Some(k) => reset_nations(world, setup, role_ix, k.nations),
+        None => spawn_nations(world, setup, role_ix),
+    };
+    if lean {
+        world.resource_mut::<RunEntities>().kept = Some(Kept { level: lvl.clone(), nations: nations.clone() });
+    }
     spawn_blocs_and_bodies(world, lvl, &nations);
     // The run's uncertainties, drawn first and in a fixed order.
     let mut rng = SimRng::new(setup.seed);
@@ -186,7 +197,6 @@ pub fn start_run(world: &mut World, setup: &RunSetup) {
     set(world, WorldTension { tension: lvl.tension.max(setup.lessons.tension), arms_race: 0.0 });
     set(world, cred);
     set(world, MeasuresInForce { uniting_for_peace: lvl.institution.uniting_for_peace, ..default() });
-    let lean = world.get_resource::<RunLog>().is_some_and(|l| l.lean);
     set(world, RunLog { lean, ..default() });
     world.remove_resource::<Outcome>();
 }
@@ -201,12 +211,54 @@ fn set<R: Resource<Mutability = bevy::ecs::component::Mutable>>(world: &mut Worl
 
 /// The entities a run spawns, found again when the next run starts: the query is built once, not every run.
 #[derive(Resource)]
-pub(crate) struct RunEntities(QueryState<Entity, Or<(With<Nation>, With<Bloc>, With<Body>, With<Crisis>)>>);
+pub(crate) struct RunEntities {
+    query: QueryState<(Entity, Has<Nation>), Or<(With<Nation>, With<Bloc>, With<Body>, With<Crisis>)>>,
+    /// The states' entities of the last lean run, with its level: the next lean run of the same level sets
+    /// them anew instead of spawning its own.
+    kept: Option<Kept>,
+    /// The states' components, to set them anew.
+    states: QueryState<(NationBundleMut, Has<Member>, Has<Player>)>,
+}
+
+type NationBundleMut = (&'static Nation, &'static mut Capability, &'static mut Interests, &'static mut Stance, &'static mut Sanctioning);
+
+struct Kept {
+    level: Arc<LevelDef>,
+    nations: Vec<Entity>,
+}
 
 impl FromWorld for RunEntities {
     fn from_world(world: &mut World) -> Self {
-        RunEntities(world.query_filtered())
+        RunEntities { query: world.query_filtered(), kept: None, states: world.query() }
     }
+}
+
+/// A state as the level names it.
+fn nation(lvl: &LevelDef, ix: StateIx, s: &crate::level::RawState) -> Nation {
+    Nation { ix, id: lvl.keys[ix].id.clone(), name: lvl.keys[ix].name.clone(), count: s.count, spread: s.spread }
+}
+
+/// What a run changes of a state, as the run opens.
+fn nation_state(lvl: &LevelDef, ix: StateIx, s: &crate::level::RawState, faith: f32) -> (Capability, Interests, Stance, Sanctioning) {
+    (
+        Capability { cinc: s.cinc },
+        Interests {
+            ties_aggressor: s.ties_aggressor,
+            ties_victim: s.ties_victim,
+            trade_aggressor: s.trade_aggressor,
+            oil_aggressor: s.oil_aggressor,
+            interest: s.interest,
+            distraction: s.distraction,
+            domestic: s.domestic,
+            commitment: (s.commitment * (1.0 + faith)).clamp(0.0, 1.0),
+            non_aligned: s.non_aligned,
+            nuclear: s.nuclear,
+            km_theatre: lvl.keys[ix].km_theatre,
+            km_aggressor: lvl.keys[ix].km_aggressor,
+        },
+        Stance::default(),
+        Sanctioning::default(),
+    )
 }
 
 /// Every state of the level as an entity, in the level's order, with its place in the crisis.
@@ -214,26 +266,8 @@ fn spawn_nations(world: &mut World, setup: &RunSetup, role_ix: StateIx) -> Vec<E
     let lvl = &setup.level;
     let mut nations = Vec::with_capacity(lvl.states.len());
     for (ix, s) in lvl.each_state() {
-        let nation = (
-            Nation { ix, id: lvl.keys[ix].id.clone(), name: lvl.keys[ix].name.clone(), count: s.count, spread: s.spread },
-            Capability { cinc: s.cinc },
-            Interests {
-                ties_aggressor: s.ties_aggressor,
-                ties_victim: s.ties_victim,
-                trade_aggressor: s.trade_aggressor,
-                oil_aggressor: s.oil_aggressor,
-                interest: s.interest,
-                distraction: s.distraction,
-                domestic: s.domestic,
-                commitment: (s.commitment * (1.0 + setup.lessons.faith)).clamp(0.0, 1.0),
-                non_aligned: s.non_aligned,
-                nuclear: s.nuclear,
-                km_theatre: lvl.keys[ix].km_theatre,
-                km_aggressor: lvl.keys[ix].km_aggressor,
-            },
-            Stance::default(),
-            Sanctioning::default(),
-        );
+        let (cap, int, stance, sanctioning) = nation_state(lvl, ix, s, setup.lessons.faith);
+        let nation = (nation(lvl, ix, s), cap, int, stance, sanctioning);
         // Spawned with its membership at once: one archetype move fewer for each member, on every run.
         let mut e = if lvl.institution.members.contains(&ix) { world.spawn((nation, Member)) } else { world.spawn(nation) };
         if ix == lvl.crisis.aggressor {
@@ -248,6 +282,44 @@ fn spawn_nations(world: &mut World, setup: &RunSetup, role_ix: StateIx) -> Vec<E
         nations.push(e.id());
     }
     nations
+}
+
+/// The states' entities of the last run of the same level, set as `spawn_nations` would spawn them: every
+/// component anew, and the markers a run changes (membership, the player) put back.
+fn reset_nations(world: &mut World, setup: &RunSetup, role_ix: StateIx, nations: Vec<Entity>) -> Vec<Entity> {
+    let lvl = &setup.level;
+    let mut markers = Vec::new();
+    world.resource_scope(|w, mut q: Mut<RunEntities>| {
+        // A state's `Nation` is the level's and no system changes it: kept as it is, its names unshared and
+        // shared again for nothing.
+        for ((nation, mut cap, mut int, mut stance, mut sanctioning), member, player) in q.states.iter_mut(w) {
+            let ix = nation.ix;
+            (*cap, *int, *stance, *sanctioning) = nation_state(lvl, ix, &lvl.states[ix.0], setup.lessons.faith);
+            let (want_member, want_player) = (lvl.institution.members.contains(&ix), ix == role_ix);
+            if member != want_member || player != want_player {
+                markers.push((nations[ix.0], want_member, want_player));
+            }
+        }
+    });
+    for (e, member, player) in markers {
+        let mut e = world.entity_mut(e);
+        marker(&mut e, Member, member);
+        marker(&mut e, Player, player);
+    }
+    nations
+}
+
+/// Puts a marker on or takes it off, where it is not already so.
+fn marker<M: Component>(e: &mut EntityWorldMut, m: M, on: bool) {
+    match (e.contains::<M>(), on) {
+        (false, true) => {
+            e.insert(m);
+        }
+        (true, false) => {
+            e.remove::<M>();
+        }
+        _ => {}
+    }
 }
 
 /// The level's blocs and the institution's bodies, their members as the run's entities.

@@ -68,3 +68,47 @@ fn the_lean_log_of_many_run_comparisons_gives_the_same_outcomes_as_a_full_run() 
         }
     }
 }
+
+#[test]
+fn a_simulation_that_plays_many_runs_carries_nothing_from_one_run_into_the_next() {
+    use collective_security::sim::runner::{Lessons, RunSetup};
+    use collective_security::sim::trace::DecisionKind;
+    use collective_security::sim::{Policy, Simulation};
+    // One simulation plays runs of several levels, for every playable state in turn and with the lessons of
+    // earlier eras changing, as a campaign's and a comparison's many runs do; each run must come out as it does
+    // in a simulation that never played before.
+    let levels = ["korea_1950", "munich_1938", "ukraine_2022", "kuwait_1990"].map(crate::support::shipped);
+    let mut reused = Simulation::lean();
+    let aggressor_choices = |sim: &Simulation| -> Vec<(usize, String, f32)> {
+        sim.log()
+            .decisions
+            .iter()
+            .filter(|d| matches!(d.decision, DecisionKind::Aggressor { .. }))
+            .map(|d| (d.turn, format!("{:?}", d.decision), d.score))
+            .collect()
+    };
+    let mut compared = 0;
+    for seed in 0..6u64 {
+        for (k, level) in levels.iter().chain(levels.iter().take(2)).enumerate() {
+            let roles = &level.playable;
+            let policy = [Policy::Historical, Policy::Appease, Policy::Alliance, Policy::Collective][(seed as usize + k) % 4];
+            let setup = RunSetup {
+                level: level.clone(),
+                seed,
+                role: Some(roles[(seed as usize + k) % roles.len()].state),
+                policy: Some(policy),
+                credibility: None,
+                lessons: Lessons { appetite: 0.05 * (k as f32 - 2.0), tension: 0.0, faith: 0.1 * (seed as f32 - 3.0) },
+            };
+            reused.start(&setup);
+            reused.run_to_end();
+            let mut fresh = Simulation::lean();
+            fresh.start(&setup);
+            fresh.run_to_end();
+            assert_eq!(reused.log().outcome, fresh.log().outcome, "{} seed {seed} {policy:?}", level.id);
+            assert_eq!(aggressor_choices(&reused), aggressor_choices(&fresh), "{} seed {seed} {policy:?}", level.id);
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 36);
+}

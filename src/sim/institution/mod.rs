@@ -646,7 +646,7 @@ fn opposes_without_fear(iv: &Intervention, factors: &[Factor], no_at: f32) -> bo
     if !factors.iter().any(|f| f.id == FactorId::FearOfAggressor) {
         return true;
     }
-    let without: Vec<Factor> = factors.iter().filter(|f| f.id != FactorId::FearOfAggressor).cloned().collect();
+    let without: Factors = factors.iter().filter(|f| f.id != FactorId::FearOfAggressor).cloned().collect();
     iv.score(&without) <= no_at
 }
 
