@@ -320,7 +320,9 @@ fn form_coalition(
             // The player's forces go by its orders only, whether a person or a strategy gives them.
             continue;
         } else {
-            let ad_hoc = crisis.fighting && !mif.intervening.is_empty() && int.ties_victim > 0.3;
+            // An ad hoc coalition forms behind a government that sent forces to the victim, not behind the
+            // victim's own expedition: its war is not a lead for others to follow.
+            let ad_hoc = crisis.fighting && mif.intervening.iter().any(|&x| x != crisis.victim) && int.ties_victim > 0.3;
             let solidarity = if obligation > 0.0 { 0.0 } else { ally_leading(&led, e) };
             if obligation <= 0.0 && solidarity <= 0.0 && !(ctx.authorised && member && crisis.fighting) && !ad_hoc {
                 continue;

@@ -827,3 +827,27 @@ fn a_power_with_no_stake_in_the_quarrel_is_believed_less_when_it_votes_to_demand
     assert!(none > 0.0, "still a threat: the great powers may yet fight for the Covenant");
     assert!(none + 0.05 < full, "less believed without a stake: {none} against {full}");
 }
+
+/// Britain's own task force to the Falklands was no coalition for its friends to join: the United States, which
+/// sided with Britain on 30 April 1982, gave fuel at Ascension, intelligence and missiles, never forces (Lawrence
+/// Freedman, *The Official History of the Falklands Campaign*, vol. 2, 2005). Friends of a victim weigh joining
+/// an ad hoc coalition behind a government that sent forces to it, not behind the victim's own expedition.
+#[test]
+fn a_victims_own_expedition_is_no_coalition_for_its_friends_to_join() {
+    let weighing = |level: &std::sync::Arc<collective_security::level::LevelDef>, seed| {
+        let r = play(level.clone(), seed, Policy::Historical, None);
+        r.decisions.iter().filter(|d| matches!(d.decision, DecisionKind::Contribute { .. })).map(|d| d.actor.clone()).collect::<Vec<_>>()
+    };
+    let falklands = typed(&raw("heldout/falklands_1982"));
+    for seed in 1..=10 {
+        let weighed = weighing(&falklands, seed);
+        assert!(weighed.iter().all(|s| s == "GBR"), "seed {seed}: {weighed:?} weighed joining Britain's own task force");
+    }
+    // Had the United States sent forces of its own, Britain's friends would have weighed following them.
+    let mut raw = raw("heldout/falklands_1982");
+    let usa = raw.playable.iter_mut().find(|p| p.state == "USA").unwrap();
+    usa.historical[0].orders.push(Order::Intervene);
+    let led = typed(&raw);
+    let followers = (1..=10).filter(|&s| weighing(&led, s).iter().any(|a| a != "GBR" && a != "USA")).count();
+    assert!(followers >= 5, "friends weighed following the United States in only {followers} of 10 runs");
+}
