@@ -238,7 +238,8 @@ pub struct Calendar {
 /// so runs compared over the same seeds differ only by what changed and what followed from it.
 #[derive(Resource)]
 pub struct SimRng {
-    pub seed: u64,
+    /// Private: the keyed streams below are mixed from it once (`SimRng::new`); read it with `seed()`.
+    seed: u64,
     opening: SplitMix64,
     /// The first mix of the keyed and the ballots' streams, which every keyed draw starts from: computed once.
     keyed_base: u64,
@@ -292,6 +293,10 @@ impl SimRng {
             keyed_base: SplitMix64::new(seed ^ KEYED_STREAM).next_u64(),
             ballots_base: SplitMix64::new(seed ^ BALLOTS_STREAM).next_u64(),
         }
+    }
+    /// The run's seed.
+    pub fn seed(&self) -> u64 {
+        self.seed
     }
     /// The next uniform draw in [-1, 1) of the opening stream: the run's opening uncertainties (`Draws`).
     pub fn opening(&mut self) -> f32 {

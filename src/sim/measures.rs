@@ -236,7 +236,7 @@ pub fn own_share(int: &Interests, obligation: f32, s: f32) -> f32 {
 }
 
 /// States decide whether to send forces: under the institution's authority, under a bloc's obligation,
-/// or behind governments that ordered forces (an ad hoc coalition). The strongest decide first; the rest
+/// or behind governments other than the victim that ordered forces (an ad hoc coalition). The strongest decide first; the rest
 /// can pass the buck. What they send arrives over the days its distance takes.
 fn form_coalition(
     level: Res<Level>,

@@ -87,7 +87,7 @@ impl RunReport {
         let losses = w.iter_entities().find_map(|e| e.get::<Crisis>().map(|c| c.losses)).unwrap_or_default();
         RunReport {
             level: level.id.clone(),
-            seed: w.resource::<SimRng>().seed,
+            seed: w.resource::<SimRng>().seed(),
             policy: policy.to_string(),
             role: level.states[role.ix].id.clone(),
             outcome: OutcomeReport {

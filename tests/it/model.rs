@@ -77,7 +77,8 @@ fn a_simulation_that_plays_many_runs_carries_nothing_from_one_run_into_the_next(
     // One simulation plays runs of several levels, for every playable state in turn and with the lessons of
     // earlier eras changing, as a campaign's and a comparison's many runs do; each run must come out as it does
     // in a simulation that never played before.
-    let levels = ["korea_1950", "munich_1938", "ukraine_2022", "kuwait_1990"].map(crate::support::shipped);
+    // Manchuria: Japan walks out of the League, and the next run must find it a member again.
+    let levels = ["korea_1950", "munich_1938", "manchuria_1931", "kuwait_1990"].map(crate::support::shipped);
     let mut reused = Simulation::lean();
     let aggressor_choices = |sim: &Simulation| -> Vec<(usize, String, f32)> {
         sim.log()

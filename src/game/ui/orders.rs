@@ -71,7 +71,7 @@ pub fn forecasts(world: &mut World) -> std::sync::Arc<Vec<Forecast>> {
     }
     let key = Some((
         level.id.clone(),
-        world.resource::<crate::sim::SimRng>().seed,
+        world.resource::<crate::sim::SimRng>().seed(),
         world.resource::<crate::sim::Calendar>().turn,
         world.resource::<crate::sim::RunLog>().decisions.len(),
     ));

@@ -123,8 +123,9 @@ fn sponsor_motions(
     let Some((body_kind, measure, under)) = next_motion(&level.0, &mif, &log, &crisis) else { return };
     let Some(body) = bodies.iter().find(|b| b.kind == body_kind) else { return };
     let Ok(agg_cap) = caps.get(crisis.aggressor) else { return };
-    let mut best: Option<(f32, Entity, Factors)> = None;
-    for (e, _, cap, int, member) in &nations {
+    // The keenest tables it; between equals, the first in the level (not whichever the query meets first).
+    let mut best: Option<(f32, crate::level::StateIx, Entity, Factors)> = None;
+    for (e, nation, cap, int, member) in &nations {
         if !member || !body.members.contains(&e) || e == crisis.aggressor || body.boycotting.contains(&e) {
             continue;
         }
@@ -144,11 +145,11 @@ fn sponsor_motions(
             f
         };
         let s = iv.score(&factors);
-        if s > 0.0 && best.as_ref().is_none_or(|(b, _, _)| s > *b) {
-            best = Some((s, e, factors));
+        if s > 0.0 && best.as_ref().is_none_or(|(b, ix, _, _)| s > *b || (s == *b && nation.ix < *ix)) {
+            best = Some((s, nation.ix, e, factors));
         }
     }
-    if let Some((_, e, factors)) = best {
+    if let Some((_, _, e, factors)) = best {
         let id = nations.get(e).map(|n| n.1.id.clone()).unwrap_or_default();
         log.decide(cal.turn, &id, DecisionKind::Sponsor { body: body_kind, measure }, factors);
         motions.write(MotionTabled { body: body_kind, measure, under, proposer: e });
