@@ -199,6 +199,20 @@ pub fn is_variant(src: &str) -> bool {
     src.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("//")).is_some_and(|l| l.starts_with("Variant("))
 }
 
+/// The what-if variants in `dir` that extend the level `id`, in file order, with their files: the historians'
+/// what-ifs a debrief sets beside the crisis. A file that is not a variant, or cannot be read or parsed, is left
+/// out here (`check` says why).
+pub fn variants_of(id: &str, dir: &Path) -> Vec<(PathBuf, RawVariant)> {
+    crate::files::ron_files(dir)
+        .into_iter()
+        .filter_map(|path| {
+            let src = crate::files::read_text(&path).ok()?;
+            let v: RawVariant = is_variant(&src).then(|| super::ron_options().from_str(&src).ok()).flatten()?;
+            (v.extends == id).then_some((path, v))
+        })
+        .collect()
+}
+
 /// The file of the level `extends` names: beside the variant, else in `levels/`.
 fn find_base(extends: &str, dir: Option<&Path>, levels_dir: &Path) -> Option<PathBuf> {
     let candidates = [dir.map(|d| d.join(format!("{extends}.ron"))), Some(levels_dir.join(format!("{extends}.ron")))];

@@ -72,6 +72,38 @@ pub fn outcome_shares(setup: &RunSetup, runs: usize) -> BTreeMap<OutcomeKind, f6
     counts.shares(runs)
 }
 
+/// Outcome shares as history went (every playable state's recorded orders) of each of `levels`, a crisis and
+/// its what-if variants, over the same `runs` seeds from `seed`: common random numbers, so that what differs
+/// between them is the what-if's own doing. Background work, as [`compare`].
+pub async fn as_history_went(
+    levels: Vec<Arc<LevelDef>>,
+    seed: u64,
+    runs: usize,
+    progress: Arc<AtomicUsize>,
+) -> Vec<BTreeMap<OutcomeKind, f64>> {
+    let mut out = Vec::with_capacity(levels.len());
+    for level in levels {
+        let counts = spread(runs, |sim, k, c| {
+            sim.start(&RunSetup {
+                level: level.clone(),
+                seed: seed.wrapping_add(k as u64),
+                role: None,
+                policy: Some(Policy::Historical),
+                credibility: None,
+                lessons: Default::default(),
+            });
+            sim.run_to_end();
+            if let Some((o, _)) = sim.log().outcome {
+                *c.outcomes.entry(o).or_default() += 1;
+            }
+            progress.fetch_add(1, Ordering::Relaxed);
+        })
+        .await;
+        out.push(counts.shares(runs));
+    }
+    out
+}
+
 /// Plays the level under each strategy over many seeds. The player's orders in `prefix` are replayed first,
 /// turn by turn, so the comparison starts from that point of the crisis. Background work: in the browser it
 /// gives the page back between batches of runs; elsewhere `parallel::wait` waits for it.

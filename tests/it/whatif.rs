@@ -341,3 +341,52 @@ fn an_america_slow_to_commit_to_korea_restores_the_line_less_often_though_others
     assert!(!history.iter().chain(&without).any(|s| s == "PAN" || s == "HTI"), "the small stay home: {without:?}");
     moves(&shipped("korea_1950"), &slow, Policy::Historical, None, OutcomeKind::Reversed, -0.05);
 }
+
+/// The debrief sets each shipped what-if beside the crisis it extends, and only there.
+#[test]
+fn the_debrief_finds_every_shipped_what_if_beside_the_crisis_it_changes() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("levels/whatif");
+    let files = collective_security::files::ron_files(&dir);
+    let mut found = 0;
+    for level in collective_security::files::shipped_levels() {
+        let id = level.file_stem().unwrap().to_string_lossy().into_owned();
+        for (path, v) in level::variant::variants_of(&id, &dir) {
+            assert_eq!(v.extends, id, "{} listed beside {id}", path.display());
+            found += 1;
+        }
+    }
+    assert_eq!(found, files.len(), "every file in levels/whatif/ extends one shipped crisis");
+    let crimea: Vec<String> = level::variant::variants_of("crimea_2014", &dir).into_iter().map(|(_, v)| v.id).collect();
+    assert_eq!(crimea, ["crimea_2014_budapest_guarantee", "crimea_2014_ukraine_in_nato", "crimea_2014_ukraine_resists"]);
+}
+
+/// The crisis and its what-ifs are played over the same seeds, so the debrief's bars differ only by what each
+/// what-if changed: Crimea with Ukraine inside NATO is deterred in many runs, the crisis itself in none.
+#[test]
+fn the_debriefs_what_ifs_play_the_crisis_and_each_variant_over_the_same_seeds() {
+    let base = shipped("crimea_2014");
+    let nato = whatif("crimea_2014_ukraine_in_nato");
+    let progress = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let shares = collective_security::sim::parallel::wait(collective_security::sim::compare::as_history_went(
+        vec![base.clone(), nato],
+        1,
+        SEEDS,
+        progress.clone(),
+    ));
+    assert_eq!(progress.load(std::sync::atomic::Ordering::Relaxed), 2 * SEEDS);
+    assert_eq!(
+        shares[0],
+        outcome_shares(
+            &RunSetup {
+                level: base,
+                seed: 1,
+                role: None,
+                policy: Some(Policy::Historical),
+                credibility: None,
+                lessons: Default::default()
+            },
+            SEEDS
+        )
+    );
+    assert!(shares[1][&OutcomeKind::Deterred] >= shares[0][&OutcomeKind::Deterred] + 0.25, "{shares:?}");
+}

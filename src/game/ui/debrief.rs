@@ -1,5 +1,6 @@
 //! The debrief: the outcome and its cost; for each mechanism tried, why it worked or failed (factor bars from
-//! the traces); the three strategies compared over many seeds, computed in the background; and history.
+//! the traces); the three strategies compared over many seeds, computed in the background; the historians'
+//! what-ifs of the crisis (`whatifs`); and history.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -202,7 +203,7 @@ pub fn debrief(root: &mut egui::Ui, w: &World, actions: &mut Outbox) {
                 ui.separator();
                 ui.columns(2, |cols| {
                     why_it_ended(&mut cols[0], w, l, log, actions);
-                    strategies_and_history(&mut cols[1], l, cmp, from_start, actions);
+                    strategies_and_history(&mut cols[1], w, l, cmp, from_start, actions);
                 });
                 ui.separator();
                 debrief_footer(ui, w, actions);
@@ -275,8 +276,9 @@ fn mechanism_body(ui: &mut egui::Ui, w: &World, l: &LevelDef, log: &RunLog, (i, 
     }
 }
 
-/// The three strategies over many seeds, then what happened in history, labelled as history.
-fn strategies_and_history(ui: &mut egui::Ui, l: &LevelDef, cmp: &Comparison, from_start: bool, actions: &mut Outbox) {
+/// The three strategies over many seeds, the historians' what-ifs, then what happened in history, labelled as
+/// history.
+fn strategies_and_history(ui: &mut egui::Ui, w: &World, l: &LevelDef, cmp: &Comparison, from_start: bool, actions: &mut Outbox) {
     ui.heading("The three strategies, over many seeds");
     ui.label(RichText::new("From the same start, the player's state following each strategy; other states decide as always.").weak());
     if from_start || cmp.running() {
@@ -288,6 +290,8 @@ fn strategies_and_history(ui: &mut egui::Ui, l: &LevelDef, cmp: &Comparison, fro
     {
         actions.send(cmd::WhatIfCommand::Compare);
     }
+    ui.separator();
+    super::whatifs::section(ui, w, actions);
     ui.separator();
     ui.heading("What happened in history");
     ui.label(RichText::new("History, not the simulation:").color(theme::PURPLE));
@@ -336,33 +340,47 @@ fn debrief_footer(ui: &mut egui::Ui, w: &World, actions: &mut Outbox) {
 }
 
 fn strategy_chart(ui: &mut egui::Ui, results: &[StrategyResult]) {
-    let colors = [OutcomeKind::Deterred, OutcomeKind::Reversed, OutcomeKind::Halted, OutcomeKind::Frozen, OutcomeKind::AggressorPrevails]
-        .map(|o| (o, theme::outcome(o)));
     for r in results {
         ui.label(RichText::new(policy_title(r.policy)).strong());
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width().min(360.0), 18.0), egui::Sense::hover());
-        let mut x = rect.left();
-        for (o, c) in colors {
-            let share = *r.shares.get(&o).unwrap_or(&0.0) as f32;
-            let wdt = share * rect.width();
-            if wdt > 0.0 {
-                let seg = egui::Rect::from_min_size(egui::pos2(x, rect.top()), egui::vec2(wdt, rect.height()));
-                ui.painter().rect_filled(seg, 0.0, c);
-                if wdt > 28.0 {
-                    ui.painter().text(
-                        seg.center(),
-                        egui::Align2::CENTER_CENTER,
-                        format!("{:.0}%", share * 100.0),
-                        egui::FontId::proportional(11.0),
-                        egui::Color32::BLACK,
-                    );
-                }
-                x += wdt;
+        shares_bar(ui, &r.shares);
+    }
+    outcome_legend(ui);
+}
+
+/// The outcomes in the order the bars stack them, with their colours.
+fn outcome_colors() -> [(OutcomeKind, egui::Color32); 5] {
+    [OutcomeKind::Deterred, OutcomeKind::Reversed, OutcomeKind::Halted, OutcomeKind::Frozen, OutcomeKind::AggressorPrevails]
+        .map(|o| (o, theme::outcome(o)))
+}
+
+/// One bar of outcome shares, each outcome's segment labelled with its percentage where it has the room.
+pub fn shares_bar(ui: &mut egui::Ui, shares: &std::collections::BTreeMap<OutcomeKind, f64>) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width().min(360.0), 18.0), egui::Sense::hover());
+    let mut x = rect.left();
+    for (o, c) in outcome_colors() {
+        let share = *shares.get(&o).unwrap_or(&0.0) as f32;
+        let wdt = share * rect.width();
+        if wdt > 0.0 {
+            let seg = egui::Rect::from_min_size(egui::pos2(x, rect.top()), egui::vec2(wdt, rect.height()));
+            ui.painter().rect_filled(seg, 0.0, c);
+            if wdt > 28.0 {
+                ui.painter().text(
+                    seg.center(),
+                    egui::Align2::CENTER_CENTER,
+                    format!("{:.0}%", share * 100.0),
+                    egui::FontId::proportional(11.0),
+                    egui::Color32::BLACK,
+                );
             }
+            x += wdt;
         }
     }
+}
+
+/// The colours of the outcomes, as the bars use them.
+pub fn outcome_legend(ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
-        for (o, c) in colors {
+        for (o, c) in outcome_colors() {
             let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 2.0, c);
             ui.label(o.id().replace('_', " "));

@@ -17,6 +17,7 @@ pub mod menu;
 pub mod orders;
 pub mod table;
 pub mod timeline;
+pub mod whatifs;
 pub mod widgets;
 
 use bevy::prelude::*;
@@ -36,6 +37,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<MapArea>()
         .add_plugins(debrief::plugin)
         .add_plugins(causes::plugin)
+        .add_plugins(whatifs::plugin)
         .add_plugins(campaign::plugin)
         .add_message::<PanelCommand>()
         .add_plugins(draw_systems)
@@ -105,6 +107,7 @@ pub mod cmd {
     pub use super::campaign::WriteCampaignReport;
     pub use super::causes::MeasureCauses;
     pub use super::debrief::WhatIfCommand;
+    pub use super::whatifs::PlayHistoriansWhatIfs;
     pub use crate::game::lesson::LessonCommand;
     pub use crate::game::map::MapCommand;
     pub use crate::game::save::SaveCommand;
