@@ -53,12 +53,18 @@ pub struct HistoriansWhatIfs {
     pub shares: Option<Vec<BTreeMap<OutcomeKind, f64>>>,
     /// Level and seed the lines are for.
     pub key: Option<(String, u64)>,
+    /// The level as it was played: a level edited and reloaded under the same id is played again.
+    played: Option<Arc<crate::level::LevelDef>>,
 }
 
 impl HistoriansWhatIfs {
     /// Whether the lines (played or under way) are for the crisis in the world.
     pub fn current(&self, w: &World) -> bool {
-        self.key.is_some() && self.key == key_now(w)
+        let same_level = match (&self.played, w.get_resource::<Level>()) {
+            (Some(played), Some(level)) => Arc::ptr_eq(played, &level.0),
+            _ => false,
+        };
+        same_level && self.key.is_some() && self.key == key_now(w)
     }
 }
 
@@ -71,7 +77,7 @@ fn key_now(w: &World) -> Option<(String, u64)> {
 fn start(world: &mut World) {
     let key = key_now(world);
     let Some((id, seed)) = key.clone() else { return };
-    if world.resource::<HistoriansWhatIfs>().key == key {
+    if world.resource::<HistoriansWhatIfs>().current(world) {
         return;
     }
     let base = world.resource::<Level>().0.clone();
@@ -85,6 +91,7 @@ fn start(world: &mut World) {
     }
     let mut h = world.resource_mut::<HistoriansWhatIfs>();
     h.key = key;
+    h.played = Some(base);
     h.shares = None;
     h.lines = lines;
     if levels.len() < 2 {
