@@ -260,7 +260,7 @@ fn aggressor_factors(
     // pressure outweighs them (Suez, December 1956).
     f.push(Factor::new(F::LocalBalance, prospect((a - d) / (a + d).max(1e-6), want)));
     if coalition > 0.0 {
-        f.push(Factor::new(F::CoalitionInTheatre, -DETERRENCE * coalition / (a + coalition).max(1e-6)));
+        f.push(Factor::new(F::CoalitionInTheatre, -coalition_weight(coalition, a)));
     }
     if on_way > 0.0 {
         f.push(Factor::new(F::ForcesOnTheWay, -DETERRENCE * on_way / (a + on_way).max(1e-6)));
@@ -287,7 +287,7 @@ fn aggressor_factors(
     f.extend(political_pressure(log, crisis, nations));
     if crisis.losses.0 > 0.0 {
         let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0);
-        f.push(Factor::new(F::WarCosts, (-0.5 * crisis.losses.0 / own.max(1e-6)).max(-1.0)));
+        f.push(Factor::new(F::WarCosts, -war_cost(crisis.losses.0, own)));
     }
     if mif.concessions > 0 {
         f.push(Factor::new(F::Concessions, 0.1 * mif.concessions as f32));
@@ -480,6 +480,18 @@ fn aggressor_decides(
         }
     }
     carry_out(&mut crisis, choice, offers_terms, s, mif.peacekeepers, &level.0, (cal.turn, date), &mut log, &nations);
+}
+
+/// How much the coalition's forces in the theatre weigh on the aggressor, against its own forces `a` there:
+/// in its reckoning of the war and in its answer to a peace force alike.
+pub fn coalition_weight(coalition: f32, a: f32) -> f32 {
+    DETERRENCE * coalition / (a + coalition).max(1e-6)
+}
+
+/// What the aggressor's losses so far weigh on it, against its own strength `own`: half a point per army as large
+/// as its whole strength, at most 1.
+pub fn war_cost(losses: f32, own: f32) -> f32 {
+    (0.5 * losses / own.max(1e-6)).min(1.0)
 }
 
 /// Whether an aggressor with limited aims (the level's `aim` below 1) holds all it set out to take.

@@ -234,7 +234,7 @@ pub fn advance(
     let k = level.0.institution.kind;
     let c = cred.of_mut(k);
     // An aggressor that went home of its own will, its punitive aims achieved, was not the body's success.
-    let went_home = crisis.content && crisis.punitive;
+    let went_home = crisis.went_home();
     match result {
         OutcomeKind::AggressorPrevails if acted => *c = (*c - 0.15).max(0.0),
         OutcomeKind::AggressorPrevails => *c = (*c - 0.05).max(0.0),
@@ -380,14 +380,19 @@ mod tests {
         assert_eq!(world.resource::<crate::sim::RunLog>().control, vec![0.3, 0.3], "the front is recorded each turn");
     }
 
-    #[test]
-    fn without_a_shot_the_whole_claim_handed_over_prevails_part_of_it_is_a_settlement_and_none_is_deterrence() {
+    /// How the tiny world's crisis, set up by `setup`, would be classified with the aggressor holding `control`.
+    fn ends_from(setup: impl Fn(&mut Crisis)) -> impl Fn(f32) -> crate::level::OutcomeKind {
         let mut sim = tiny();
         let world = sim.world_mut();
         let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
+        setup(&mut crisis);
         let mif = crate::sim::MeasuresInForce::default();
-        (crisis.attacked, crisis.start_control) = (false, 0.0);
-        let ends = |control: f32| super::classify(&Crisis { control, ..crisis.clone() }, &mif);
+        move |control: f32| super::classify(&Crisis { control, ..crisis.clone() }, &mif)
+    }
+
+    #[test]
+    fn without_a_shot_the_whole_claim_handed_over_prevails_part_of_it_is_a_settlement_and_none_is_deterrence() {
+        let ends = ends_from(|crisis| (crisis.attacked, crisis.start_control) = (false, 0.0));
         use crate::level::OutcomeKind::*;
         assert_eq!(ends(0.8), AggressorPrevails, "the Sudetenland handed over at Munich");
         assert_eq!(ends(0.6), Halted, "more than half of its claim, without a war: not deterred");
@@ -396,13 +401,10 @@ mod tests {
 
     #[test]
     fn an_aggressor_that_withdraws_having_taken_nothing_was_deterred_and_one_thrown_back_behind_its_own_line_was_reversed() {
-        let mut sim = tiny();
-        let world = sim.world_mut();
-        let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
-        let mif = crate::sim::MeasuresInForce::default();
-        (crisis.attacked, crisis.start_control, crisis.gained) = (true, 0.2, false);
-        crisis.settled = Some(crate::sim::AggressorChoice::Withdraw);
-        let ends = |control: f32| super::classify(&Crisis { control, ..crisis.clone() }, &mif);
+        let ends = ends_from(|crisis| {
+            (crisis.attacked, crisis.start_control, crisis.gained) = (true, 0.2, false);
+            crisis.settled = Some(crate::sim::AggressorChoice::Withdraw);
+        });
         use crate::level::OutcomeKind::*;
         assert_eq!(ends(0.2), Deterred, "it went home from its own line, having taken nothing");
         assert_eq!(ends(0.07), Reversed, "the war threw it back behind its own line before it went (Karabakh's ground held before)");

@@ -207,6 +207,14 @@ pub struct Crisis {
     pub holding: bool,
 }
 
+impl Crisis {
+    /// Whether it went home of its own will, its punitive aims achieved: then no one's sanctions, force or
+    /// deterrence undid it, and the institution earns no credit for it.
+    pub fn went_home(&self) -> bool {
+        self.content && self.punitive
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AggressorChoice {

@@ -239,8 +239,7 @@ fn enforcement_worked(log: &RunLog, mif: &MeasuresInForce, crisis: &Crisis) -> b
     let end = log.outcome.map(|o| o.0);
     let kept_the_peace = !crisis.attacked && end == Some(OutcomeKind::Deterred);
     // An aggressor that went home of its own will, its aims achieved, was not undone by the coalition.
-    let went_home = crisis.content && crisis.punitive;
-    !went_home && (pushed_back || kept_the_peace || end == Some(OutcomeKind::Reversed))
+    !crisis.went_home() && (pushed_back || kept_the_peace || end == Some(OutcomeKind::Reversed))
 }
 
 /// Concessions bought peace when there was no attack, or a cease-fire short of most of the prize.

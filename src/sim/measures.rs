@@ -612,12 +612,11 @@ fn deploy_peacekeepers(
         let factors = if aggressor {
             // The aggressor accepts a force that shields it when it is losing or squeezed: the coalition against
             // it and its losses weigh as in its reckoning of the war (`aggressor.rs`), against its own strength.
-            let own = cap.cinc.max(1e-6);
             vec![
                 Factor::new(FactorId::PrizeHeld, -crisis.control * 0.8),
                 Factor::new(FactorId::SanctionsPressure, mif.pressure),
-                Factor::new(FactorId::CoalitionInTheatre, super::aggressor::DETERRENCE * coalition / (a + coalition).max(1e-6)),
-                Factor::new(FactorId::WarCosts, (0.5 * crisis.losses.0 / own).min(1.0)),
+                Factor::new(FactorId::CoalitionInTheatre, super::aggressor::coalition_weight(coalition, a)),
+                Factor::new(FactorId::WarCosts, super::aggressor::war_cost(crisis.losses.0, cap.cinc)),
                 Factor::new(FactorId::Appetite, -crisis.appetite * 0.5),
                 Factor::new(FactorId::Consent, 0.2),
             ]
