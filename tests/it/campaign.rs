@@ -6,7 +6,7 @@ use collective_security::level::OutcomeKind;
 use collective_security::sim::campaign::{self, Stage};
 use collective_security::sim::{Policy, Simulation};
 
-use super::support::shipped;
+use super::support::{Scratch, shipped};
 
 const RUNS: u64 = 200;
 
@@ -161,8 +161,7 @@ fn simulate_campaign_plays_the_eight_crises_in_order_and_carries_their_legacy() 
 
 #[test]
 fn the_campaign_report_is_a_page_a_chart_and_data_that_agree() {
-    let dir = std::env::temp_dir().join(format!("cs-campaign-report-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new("campaign-report");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_collective-security"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["simulate", "campaign", "--runs", "10", "--report", dir.to_str().unwrap()])

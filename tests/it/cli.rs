@@ -2,6 +2,8 @@
 
 use std::process::Command;
 
+use crate::support::Scratch;
+
 fn cli(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_collective-security")).current_dir(env!("CARGO_MANIFEST_DIR")).args(args).output().unwrap()
 }
@@ -14,7 +16,7 @@ fn check_passes_every_shipped_level_lesson_and_example() {
 
 #[test]
 fn check_reports_a_broken_level_with_path_line_and_column_and_exits_1() {
-    let dir = std::env::temp_dir().join(format!("cs-cli-{}", std::process::id()));
+    let dir = Scratch::new("cli");
     std::fs::create_dir_all(&dir).unwrap();
     let src = std::fs::read_to_string("levels/korea_1950.ron").unwrap().replacen("aggressor: \"PRK\"", "aggressor: \"PRKK\"", 1);
     let p = dir.join("broken.ron");
@@ -80,7 +82,7 @@ fn an_unknown_role_is_refused_with_a_suggestion() {
 
 #[test]
 fn lesson_writes_a_report_a_teacher_can_preview() {
-    let dir = std::env::temp_dir().join(format!("cs-cli-lesson-{}", std::process::id()));
+    let dir = Scratch::new("cli-lesson");
     let out = cli(&["lesson", "why_the_league_failed", "--policy", "appease", "--student", "Preview", "--out", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let json = dir.join("why_the_league_failed-preview-league31.json");

@@ -37,7 +37,7 @@ fn start(app: &mut App, replay: Vec<Vec<Order>>) {
 
 #[test]
 fn a_turn_goes_from_orders_through_votes_and_the_player_orders_reach_the_simulation() {
-    let dir = std::env::temp_dir().join(format!("cs-loop-{}", std::process::id()));
+    let dir = Scratch::new("loop");
     let mut app = app(&dir);
     start(&mut app, vec![]);
     assert_eq!(screen(&app), Screen::Briefing);
@@ -62,7 +62,7 @@ fn a_turn_goes_from_orders_through_votes_and_the_player_orders_reach_the_simulat
 
 #[test]
 fn a_loaded_game_replays_its_orders_to_the_same_world() {
-    let dir = std::env::temp_dir().join(format!("cs-loop2-{}", std::process::id()));
+    let dir = Scratch::new("loop2");
     let orders = vec![vec![Order::Mediate], vec![Order::Rearm], vec![]];
     let mut a = app(&dir);
     start(&mut a, orders.clone());
@@ -78,7 +78,7 @@ fn a_loaded_game_replays_its_orders_to_the_same_world() {
 #[test]
 fn a_broken_edit_shows_its_errors_and_keeps_the_last_good_level_and_a_fix_reloads_it() {
     use collective_security::game::reload::Reload;
-    let dir = std::env::temp_dir().join(format!("cs-reload-{}", std::process::id()));
+    let dir = Scratch::new("reload");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("korea_1950.ron");
     let good = std::fs::read_to_string(level_path("korea_1950")).unwrap();
@@ -108,7 +108,7 @@ fn a_broken_edit_shows_its_errors_and_keeps_the_last_good_level_and_a_fix_reload
 #[test]
 fn a_variant_reloads_when_the_level_it_extends_is_edited() {
     use collective_security::game::reload::Reload;
-    let dir = std::env::temp_dir().join(format!("cs-reload-base-{}", std::process::id()));
+    let dir = Scratch::new("reload-base");
     std::fs::create_dir_all(&dir).unwrap();
     let base = dir.join("korea_1950.ron");
     let good = std::fs::read_to_string(level_path("korea_1950")).unwrap();
@@ -182,7 +182,7 @@ fn count_new_sessions(s: Option<Res<Session>>, mut n: ResMut<NewSessions>) {
 
 #[test]
 fn each_level_started_is_a_new_session_so_the_map_redraws_its_regions() {
-    let dir = std::env::temp_dir().join(format!("cs-loop-new-{}", std::process::id()));
+    let dir = Scratch::new("loop-new");
     let mut app = app(&dir);
     app.init_resource::<NewSessions>().add_systems(Update, count_new_sessions);
     for id in ["manchuria_1931", "abyssinia_1935"] {
@@ -207,8 +207,7 @@ fn each_level_started_is_a_new_session_so_the_map_redraws_its_regions() {
 
 #[test]
 fn the_autosaves_keep_the_last_three_turns_each_in_its_own_file() {
-    let dir = std::env::temp_dir().join(format!("cs-ring-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new("ring");
     let mut app = app(&dir);
     start(&mut app, vec![]);
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Playing);
@@ -237,7 +236,7 @@ fn the_autosaves_keep_the_last_three_turns_each_in_its_own_file() {
 fn asking_for_the_causes_measures_them_in_the_background_while_the_game_keeps_running() {
     use collective_security::game::ui::causes::{self, Causes};
     use collective_security::game::ui::cmd::MeasureCauses;
-    let dir = std::env::temp_dir().join(format!("cs-loop-causes-{}", std::process::id()));
+    let dir = Scratch::new("loop-causes");
     let mut app = app(&dir);
     app.add_plugins(causes::plugin);
     start(&mut app, vec![vec![], vec![]]);
@@ -257,7 +256,7 @@ fn asking_for_the_causes_measures_them_in_the_background_while_the_game_keeps_ru
 #[test]
 fn what_a_crisis_puts_on_the_map_lasts_from_its_briefing_to_its_debrief_and_leaves_with_the_menu() {
     use collective_security::game::state::{InCrisis, LevelStarts};
-    let dir = std::env::temp_dir().join(format!("cs-incrisis-{}", std::process::id()));
+    let dir = Scratch::new("incrisis");
     let mut app = app(&dir);
     let before = app.world().resource::<LevelStarts>().0;
     start(&mut app, vec![]);

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::support::Scratch;
+
 use bevy::prelude::*;
 
 use collective_security::game::GameOptions;
@@ -57,7 +59,8 @@ fn a_lesson_naming_an_unknown_level_or_role_gets_line_column_and_a_suggestion() 
         .unwrap()
         .replacen("level: \"manchuria_1931\"", "level: \"manchuria_1932\"", 1)
         .replace("role: \"ETH\"", "role: \"ET\"");
-    let dir = std::env::temp_dir().join(format!("cs-lesson-{}", std::process::id())).join("lessons");
+    let scratch = Scratch::new("lesson");
+    let dir = scratch.join("lessons");
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join("broken.ron");
     std::fs::write(&p, &src).unwrap();
@@ -233,8 +236,7 @@ fn the_class_summary_of_generated_reports_has_the_right_counts() {
 
 #[test]
 fn class_report_gathers_report_files_and_leaves_out_a_corrupt_one_with_its_line() {
-    let dir = std::env::temp_dir().join(format!("cs-class-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new("class");
     for r in class(1, 1, 1) {
         r.save(&dir).unwrap();
     }
@@ -292,8 +294,20 @@ fn lesson_app(lesson: Option<&str>, saves: &std::path::Path) -> App {
 }
 
 fn game_app() -> App {
-    lesson_app(Some("why_the_league_failed"), &std::env::temp_dir().join(format!("cs-lesson-loop-{}", std::process::id())))
+    scratch_app("lesson-loop")
 }
+
+/// A lesson app whose saves go to a folder of its own, removed with the app.
+fn scratch_app(name: &str) -> App {
+    let dir = Scratch::new(name);
+    let mut app = lesson_app(Some("why_the_league_failed"), &dir);
+    app.insert_resource(SavesFolder(dir));
+    app
+}
+
+/// Keeps a test app's saves folder for as long as the app lives.
+#[derive(Resource)]
+struct SavesFolder(#[allow(dead_code)] Scratch);
 
 /// The player gives a command, as the panels do, and the game runs two frames.
 fn act<M: Message>(app: &mut App, m: M) {
@@ -359,8 +373,7 @@ fn a_lesson_in_the_game_goes_from_its_start_page_through_both_crises_to_the_quiz
 
 #[test]
 fn a_lessons_answers_and_place_survive_a_closed_window_through_the_autosave() {
-    let dir = std::env::temp_dir().join(format!("cs-lesson-save-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new("lesson-save");
     let make = |lesson: Option<&str>| lesson_app(lesson, &dir);
     let mut app = make(Some("veto_and_uniting_for_peace"));
     act(&mut app, LessonCommand::Student("Lin".into()));
@@ -389,7 +402,7 @@ fn a_lessons_answers_and_place_survive_a_closed_window_through_the_autosave() {
 
 #[test]
 fn a_what_if_run_during_a_lesson_is_kept_for_the_report_from_the_turn_it_was_asked() {
-    let mut app = lesson_app(Some("why_the_league_failed"), &std::env::temp_dir().join(format!("cs-lesson-whatif-{}", std::process::id())));
+    let mut app = scratch_app("lesson-whatif");
     act(&mut app, LessonCommand::Begin);
     act(&mut app, Navigate::Screen(Screen::Playing));
     app.world_mut().write_message(EndTurn);
@@ -418,8 +431,7 @@ fn a_what_if_run_during_a_lesson_is_kept_for_the_report_from_the_turn_it_was_ask
 
 #[test]
 fn a_report_edited_by_hand_to_claim_full_marks_is_flagged_and_not_counted() {
-    let dir = std::env::temp_dir().join(format!("cs-class-forged-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new("class-forged");
     let honest = class(1, 1, 0);
     for r in &honest {
         r.save(&dir).unwrap();
@@ -495,8 +507,7 @@ fn check_warns_when_the_right_option_is_the_longest_too_often() {
 
 #[test]
 fn a_saved_report_draws_each_crisis_turn_by_turn_beside_the_page_and_keeps_the_data() {
-    let dir = std::env::temp_dir().join(format!("cs-timeline-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new("timeline");
     let l = league();
     let r = build_report(&l, &attempt_by_policy(&l, "Ada", "LEAGUE31", Policy::Collective));
     let (md, _) = r.save(&dir).unwrap();
@@ -534,10 +545,9 @@ fn check_warns_when_a_lesson_is_likely_to_overrun_its_minutes() {
 }
 
 /// The materials of `lesson` written into a fresh folder, and that folder.
-fn materials(lesson: &str) -> (LessonDef, std::path::PathBuf) {
+fn materials(lesson: &str) -> (LessonDef, Scratch) {
     let l = lesson::shipped(lesson).unwrap();
-    let dir = std::env::temp_dir().join(format!("cs-teacher-{lesson}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new(&format!("teacher-{lesson}"));
     lesson::teacher::write(&l, &dir, &collective_security::files::assets_dir()).unwrap();
     (l, dir)
 }
@@ -583,7 +593,7 @@ fn the_handout_has_each_crisis_map_timeline_and_recorded_votes_and_the_primary_s
 
 #[test]
 fn the_teacher_command_writes_six_files_for_a_lesson_of_two_crises() {
-    let dir = std::env::temp_dir().join(format!("cs-teacher-cli-{}", std::process::id()));
+    let dir = Scratch::new("teacher-cli");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_collective-security"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["teacher", "appeasement_and_the_balance", "--out", dir.to_str().unwrap()])

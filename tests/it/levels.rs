@@ -392,7 +392,7 @@ fn a_variant_that_writes_region_none_removes_the_treaty_region_and_one_that_leav
 
 #[test]
 fn a_level_whose_id_is_not_its_file_name_is_warned_of() {
-    let dir = std::env::temp_dir().join(format!("cs-id-stem-{}", std::process::id()));
+    let dir = Scratch::new("id-stem");
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join("my_crisis.ron");
     std::fs::write(&p, korea_src()).unwrap();
@@ -400,7 +400,6 @@ fn a_level_whose_id_is_not_its_file_name_is_warned_of() {
     let d = w.iter().find(|d| d.code == Some("id_not_file_name")).expect("a warning about the id");
     assert!(d.message.contains("korea_1950") && d.message.contains("my_crisis"), "{}", d.message);
     assert!(d.line > 0, "at the id's line");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// The one error a variant gets for `order` written as its only historical order, at the order's word.

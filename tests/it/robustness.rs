@@ -3,6 +3,8 @@
 use rand::{RngExt, SeedableRng, rngs::StdRng};
 
 use collective_security::level;
+
+use crate::support::Scratch;
 use collective_security::sim::runner::RunSetup;
 use collective_security::sim::{Policy, Simulation};
 
@@ -57,7 +59,7 @@ fn an_empty_a_huge_and_a_deeply_nested_file_each_get_a_clear_error() {
     let e = level::check_source(&deep).err().unwrap();
     assert!(e[0].line >= 1 && !e[0].message.is_empty());
     let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 24) as u8).collect();
-    let dir = std::env::temp_dir().join(format!("cs-bytes-{}", std::process::id()));
+    let dir = Scratch::new("bytes");
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join("random.ron");
     std::fs::write(&p, bytes).unwrap();
@@ -128,8 +130,7 @@ fn a_group_that_claims_more_states_than_any_assembly_seats_is_an_error_not_an_ov
 #[cfg(unix)]
 #[test]
 fn a_link_to_an_endless_device_or_a_fifo_in_the_levels_folder_is_refused_before_reading() {
-    let dir = std::env::temp_dir().join(format!("cs-hostile-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new("hostile");
     std::fs::create_dir_all(&dir).unwrap();
     let zero = dir.join("zero.ron");
     std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();

@@ -56,7 +56,7 @@ fn a_save_of_another_format_is_refused_not_half_loaded() {
 
 #[test]
 fn saves_are_written_atomically_over_the_old_file() {
-    let dir = std::env::temp_dir().join(format!("cs-save-{}", std::process::id()));
+    let dir = Scratch::new("save");
     let p = dir.join("autosave.ron");
     write_atomic(&p, "first").unwrap();
     write_atomic(&p, "second").unwrap();
@@ -112,8 +112,7 @@ fn a_save_from_a_newer_game_with_fields_this_one_does_not_know_is_refused_for_it
 #[test]
 fn saved_games_are_listed_newest_first_and_the_autosave_is_one_slot_among_them() {
     use collective_security::game::save::saved_games;
-    let dir = std::env::temp_dir().join(format!("cs-slots-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new("slots");
     write_atomic(&dir.join("korea_1950-seed1-turn3.ron"), "x").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1100));
     write_atomic(&dir.join("autosave.ron"), "y").unwrap();

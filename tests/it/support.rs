@@ -1,12 +1,46 @@
 //! App builders and level helpers shared by the tests.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use collective_security::level::{self, LevelDef, RawLevel};
 use collective_security::sim::report::RunReport;
 use collective_security::sim::runner::RunSetup;
 use collective_security::sim::{Policy, Simulation};
+
+/// A folder of its own for one test, empty at the start and removed with everything in it when the test ends,
+/// pass or fail: no test leaves files behind in the system's temporary folder.
+pub struct Scratch(PathBuf);
+
+impl Scratch {
+    pub fn new(name: &str) -> Self {
+        // Tests run on several threads at once: each folder is numbered, so two never share one.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("cs-{name}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        Scratch(dir)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
 
 pub fn level_path(id: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("levels").join(format!("{id}.ron"))
