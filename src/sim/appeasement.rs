@@ -64,7 +64,8 @@ fn apply_concessions(
                 mif.concessions += 1;
                 let leverage = if o.state == crisis.victim { 1.0 } else { interests.get(o.state).map_or(0.0, leverage) };
                 most = most.max(leverage);
-                crisis.control = crisis.control.max((before + crisis.concession * most).min(1.0));
+                // No one hands over more than the aggressor means to take (its `aim`).
+                crisis.control = crisis.control.max((before + crisis.concession * most).min(crisis.aim.max(before)));
                 crisis.appetite = (crisis.appetite + CONCESSION_APPETITE).min(1.0);
                 if let Ok(mut c) = caps.get_mut(crisis.aggressor) {
                     c.cinc *= 1.0 + CONCESSION_POWER;

@@ -125,6 +125,11 @@ fn fight(
     if crisis.holding {
         swing = swing.min(0.0);
     }
+    // An aggressor with limited aims advances no further than its aim (Turkey's second offensive of August 1974
+    // stopped on the Attila line it was ordered to): what it holds beyond it already, it keeps.
+    if swing > 0.0 && crisis.aim < 1.0 {
+        swing = swing.min((crisis.aim - crisis.control).max(0.0));
+    }
     // Ground the aggressor held before the crisis is dug in: it is retaken at half the pace.
     if swing < 0.0 && crisis.control <= crisis.start_control + 0.05 {
         swing *= 0.5;
@@ -285,11 +290,16 @@ mod tests {
 
     /// The contested ground held after one turn of fighting with these readinesses.
     fn after_a_turn(aggressor: f32, victim: f32) -> f32 {
+        after_a_turn_aiming_at(aggressor, victim, 1.0)
+    }
+
+    /// The same, for an aggressor that means to take `aim` of the contested ground.
+    fn after_a_turn_aiming_at(aggressor: f32, victim: f32, aim: f32) -> f32 {
         let mut sim = tiny();
         let world = sim.world_mut();
         let mut q = world.query::<&mut Crisis>();
         let mut c = q.single_mut(world).unwrap();
-        (c.aggressor_readiness, c.victim_readiness, c.fighting, c.control) = (aggressor, victim, true, 0.3);
+        (c.aggressor_readiness, c.victim_readiness, c.fighting, c.control, c.aim) = (aggressor, victim, true, 0.3, aim);
         world.run_system_once(super::fight).unwrap();
         let mut q = world.query::<&Crisis>();
         q.single(world).unwrap().control
@@ -414,5 +424,13 @@ mod tests {
     fn the_front_moves_towards_the_stronger_side() {
         assert!(after_a_turn(5.0, 0.2) > 0.35, "the stronger aggressor advances");
         assert!(after_a_turn(0.2, 5.0) < 0.25, "the stronger victim throws it back");
+    }
+
+    #[test]
+    fn an_aggressor_with_limited_aims_advances_no_further_than_its_aim_and_keeps_what_it_held_beyond() {
+        assert!(after_a_turn(5.0, 0.2) > 0.36, "unchecked, it would go on");
+        assert!((after_a_turn_aiming_at(5.0, 0.2, 0.35) - 0.35).abs() < 1e-6, "it stops on its line");
+        assert!((after_a_turn_aiming_at(5.0, 0.2, 0.2) - 0.3).abs() < 1e-6, "ground beyond its aim it already held, it keeps");
+        assert!(after_a_turn_aiming_at(0.2, 5.0, 0.35) < 0.25, "a stronger victim still throws it back");
     }
 }

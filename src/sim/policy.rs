@@ -7,7 +7,7 @@ use crate::level::{LevelDef, Measure, Order};
 use super::core::*;
 use super::institution::next_motion;
 use super::intervention::Intervention;
-use super::trace::RunLog;
+use super::trace::{DecisionKind, RunLog};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(
@@ -78,8 +78,11 @@ fn plan_orders(
     let orders = match policy {
         Policy::Historical => {
             // History as it went: every playable state gives the orders it gave, whoever the player leads.
+            let waiting = attacked_last_turn(&log, t);
             for p in &lvl.playable {
-                for order in p.historical.get(t).cloned().unwrap_or_default().into_iter().filter(|o| iv.keeps(p.state, o)) {
+                let orders = p.historical.get(t).cloned().unwrap_or_default();
+                let held = if waiting { held_for_the_attack(&p.historical[..t], &orders) } else { vec![] };
+                for order in held.into_iter().chain(orders).filter(|o| iv.keeps(p.state, o)) {
                     out.write(OrderIssued { state: nations.0[p.state], order });
                 }
             }
@@ -101,6 +104,29 @@ fn plan_orders(
     for order in orders.into_iter().filter(|o| iv.keeps(role.ix, o)) {
         out.write(OrderIssued { state: role.state, order });
     }
+}
+
+/// Whether the aggressor attacked on the turn before `t`: a level opened before the first shot (a what-if of a
+/// warning, Munich, Ukraine 2022) where the attack came later than it did in history, or earlier.
+fn attacked_last_turn(log: &RunLog, t: usize) -> bool {
+    log.decisions.iter().any(|d| d.turn + 1 == t && matches!(d.decision, DecisionKind::Aggressor { choice: AggressorChoice::Attack }))
+}
+
+/// The motions naming the aggressor that a government's record gave before the attack (`before`), when they were
+/// out of order for want of an aggression: it tables them once the attack has come, as the Council met on the
+/// day Kuwait and Korea were invaded, each once and not beside the same motion of the turn's own record.
+fn held_for_the_attack(before: &[Vec<Order>], now: &[Order]) -> Vec<Order> {
+    let mut held: Vec<Order> = Vec::new();
+    for order in before.iter().flatten() {
+        if let Order::Propose { measure, .. } = order
+            && measure.against_aggressor()
+            && !now.contains(order)
+            && !held.contains(order)
+        {
+            held.push(order.clone());
+        }
+    }
+    held
 }
 
 /// The victim's own alliance strategy is to mobilise and resist, and to send an expedition where the theatre
