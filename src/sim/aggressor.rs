@@ -129,6 +129,8 @@ pub fn pacts(crisis: &Crisis, mif: &MeasuresInForce, day: i32, blocs: &Query<&Bl
             let pledge = b.cohesion * firm(m);
             if mif.in_coalition(m) { pledge.max(ON_THE_WAY) } else { pledge }
         };
+        // A member held at home by threats closer to it pledges what it can spare (a nuclear threat is whole).
+        let spare = |i: &Interests| if punishes { 1.0 } else { 1.0 - i.distraction.clamp(0.0, 1.0) };
         // A member allied to the aggressor pledges only as far as its alliance leaves it free to fight it.
         let free = |m: Entity| 1.0 - allied_shield(blocs.iter(), (crisis.victim, crisis.aggressor), m);
         let p: f32 = b
@@ -136,7 +138,7 @@ pub fn pacts(crisis: &Crisis, mif: &MeasuresInForce, day: i32, blocs: &Query<&Bl
             .iter()
             .filter(|m| protector(crisis, **m))
             .filter_map(|m| nations.get(*m).ok())
-            .map(|n| free(n.0) * held(n.0) * (n.2.cinc * reach(n.3.km_theatre, n.2.cinc) - mif.arrived_of(n.0, day)).max(0.0))
+            .map(|n| free(n.0) * held(n.0) * (n.2.cinc * reach(n.3.km_theatre, n.2.cinc) * spare(n.3) - mif.arrived_of(n.0, day)).max(0.0))
             .sum();
         power += p;
         firm_power += p * b.cohesion;

@@ -97,7 +97,7 @@ fn apply_alliance_orders(
             }
             Order::ArmVictim if !mif.arms.iter().any(|c| c.state == o.state) => {
                 let cinc = caps.get(o.state).map(|c| c.cinc).unwrap_or(0.0) * ARMS_SHARE;
-                let cinc = cinc * kms.get(o.state).map_or(1.0, super::interest::against_a_friend);
+                let cinc = cinc * kms.get(o.state).map_or(1.0, super::interest::can_spare);
                 let km = kms.get(o.state).map(|i| i.km_theatre).unwrap_or(0.0);
                 let (sent, _) = turn_days(&level.0, cal.turn);
                 mif.arms.push(Contingent::sent(o.state, cinc, sent, km, &draws));

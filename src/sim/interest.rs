@@ -56,6 +56,13 @@ pub fn against_a_friend(int: &Interests) -> f32 {
     1.0 - int.ties_aggressor.clamp(0.0, 1.0)
 }
 
+/// What a government can spare for the victim, of the forces or arms it would send: what its ties to the aggressor
+/// leave (`against_a_friend`), less as far as threats closer to home hold its forces there (`distraction`: Britain,
+/// at war with Germany, sent Finland volunteers and a few guns in 1940, not an army).
+pub fn can_spare(int: &Interests) -> f32 {
+    against_a_friend(int) * (1.0 - int.distraction.clamp(0.0, 1.0))
+}
+
 /// How exposed a state is to the aggressor's reprisal: the aggressor's power that can reach its capital
 /// (falling with the square of distance) against its own power and the shelter of the wider world.
 pub fn exposure(i: &Interests, v: &View) -> f32 {

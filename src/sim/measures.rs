@@ -221,9 +221,9 @@ pub const ARMS_ABOVE: f32 = 0.6;
 pub const INTERVENE_SHARE: f32 = 0.3;
 /// The share of its power a government that orders forces can send and keep there: what its public will pay
 /// for grows with its stake in the theatre, its ties to the victim, and the treaty that obliges it (a pact
-/// held with `obligation` cohesion is a stake as firm as that), and shrinks with its ties to the aggressor.
+/// held with `obligation` cohesion is a stake as firm as that), and shrinks with its ties to the aggressor and the threats that hold its forces at home (`can_spare`).
 pub fn order_share(int: &Interests, obligation: f32) -> f32 {
-    INTERVENE_SHARE * (0.4 + 0.6 * int.interest.max(int.ties_victim).max(obligation).clamp(0.0, 1.0)) * interest::against_a_friend(int)
+    INTERVENE_SHARE * (0.4 + 0.6 * int.interest.max(int.ties_victim).max(obligation).clamp(0.0, 1.0)) * interest::can_spare(int)
 }
 
 /// Score at which a state deciding for itself sends all that an order would.
@@ -572,7 +572,7 @@ fn send_arms(
             f.push(Factor::new(FactorId::NonAlignment, -0.7));
         }
         let sends = iv.score(&f) > ARMS_ABOVE;
-        let cinc = if sends { cap.cinc * ARMS_SHARE * interest::against_a_friend(int) } else { 0.0 };
+        let cinc = if sends { cap.cinc * ARMS_SHARE * interest::can_spare(int) } else { 0.0 };
         log.decide(cal.turn, &nation.id, DecisionKind::Arm { cinc }, f);
         if sends {
             mif.arms.push(Contingent::sent(e, cinc, start, int.km_theatre, &draws));

@@ -99,9 +99,10 @@ fn sanctioning_crimea_in_2014_leaves_the_un_more_credible_in_2022_and_russia_no_
 /// emboldens the next (Lawrence Freedman and Efraim Karsh, *The Gulf Conflict 1990–1991*, 1993, conclusion,
 /// on the precedent of 1991).
 #[test]
-fn an_invasion_of_kuwait_undone_leaves_later_aggressors_less_hungry_and_easier_to_deter() {
-    // Russia is rarely deterred in 2022 either way, and Kuwait played as history went is undone in about
-    // three runs in four: the difference is a few points, measured over more seeds than the other legacies.
+fn an_invasion_of_kuwait_undone_leaves_later_aggressors_less_hungry_and_readier_to_stop() {
+    // Kuwait played as history went is undone in most runs; paid off, it is not. In 2022, against the United
+    // States' collective strategy, a Russia less hungry for its prize more often accepts a cease-fire where the
+    // lines stand: the difference is a few points, measured over more seeds than the other legacies.
     let with = |p| {
         last_era_over(
             &[
@@ -109,17 +110,17 @@ fn an_invasion_of_kuwait_undone_leaves_later_aggressors_less_hungry_and_easier_t
                 stage("crimea_2014", Some("USA"), Some(Policy::Historical)),
                 stage("ukraine_2022", Some("USA"), None),
             ],
-            Policy::Alliance,
+            Policy::Collective,
             3 * RUNS,
         )
     };
     let (undone, c1) = with(Policy::Historical);
     let (paid, c0) = with(Policy::Appease);
     assert!(c1[2] < c0[2], "appetite carried into 2022: {} after 1990 undone, {} after 1990 paid", c1[2], c0[2]);
-    // More often deterred, by more than two standard errors of the difference over these seeds.
-    let (a, b) = (share(&undone, OutcomeKind::Deterred), share(&paid, OutcomeKind::Deterred));
+    // More often halted, by more than two standard errors of the difference over these seeds.
+    let (a, b) = (share(&undone, OutcomeKind::Halted), share(&paid, OutcomeKind::Halted));
     let se = ((a * (1.0 - a) + b * (1.0 - b)) / (3 * RUNS) as f64).sqrt();
-    assert!(a - b > 2.0 * se, "Russia deterred in {a} after Kuwait undone, {b} after Kuwait paid (two standard errors: {:.3})", 2.0 * se);
+    assert!(a - b > 2.0 * se, "Russia halted in {a} after Kuwait undone, {b} after Kuwait paid (two standard errors: {:.3})", 2.0 * se);
 }
 
 #[test]

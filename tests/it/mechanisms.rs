@@ -642,10 +642,12 @@ fn friends_of_the_victim_follow_a_lead_that_matches_the_aggressor_and_not_a_dist
 #[test]
 fn a_government_that_fights_a_friend_of_its_own_sends_less_and_undoes_less() {
     // India, Russia's partner (ties 0.4), leading the alliance strategy in 2022; the same India without those ties.
+    // Both free of the threats that hold India's forces at home, so that only the ties differ.
     let reversed = |raw: &collective_security::level::RawLevel| {
         share(typed(raw), 100, Policy::Alliance, Some("IND"), |r| r.outcome.result == "reversed")
     };
-    let friend = raw("ukraine_2022");
+    let mut friend = raw("ukraine_2022");
+    friend.states.iter_mut().find(|s| s.id == "IND").unwrap().distraction = 0.0;
     let mut stranger = friend.clone();
     stranger.states.iter_mut().find(|s| s.id == "IND").unwrap().ties_aggressor = 0.0;
     let (with_ties, without) = (reversed(&friend), reversed(&stranger));
@@ -877,4 +879,22 @@ fn a_verdict_history_gave_before_an_attack_that_came_later_is_tabled_once_the_at
         }
     }
     assert!(attacked >= 6, "Iraq attacks in most runs without a warning ({attacked} of 12)");
+}
+
+#[test]
+fn a_government_held_at_home_by_other_threats_spares_less_for_the_victim_when_it_sends_forces() {
+    // The United States' first contingent for Korea in 1950, as ordered, with the threats it had elsewhere and with
+    // a war closer to home (distraction 0.8): it goes either way, a fifth of the size at most.
+    let sent = |distraction: f32| {
+        let mut raw = raw("korea_1950");
+        raw.states.iter_mut().find(|s| s.id == "USA").unwrap().distraction = distraction;
+        let r = play(typed(&raw), 1, Policy::Historical, None);
+        let first = r.decisions.iter().find_map(|d| match d.decision {
+            DecisionKind::Contribute { cinc } if d.actor == "USA" && cinc > 0.0 => Some(cinc),
+            _ => None,
+        });
+        first.expect("the United States sends forces")
+    };
+    let (calm, pressed) = (sent(0.0), sent(0.8));
+    assert!(pressed < 0.25 * calm + 1e-6, "pressed at home it sends {pressed}, against {calm} with no other threat");
 }
