@@ -288,8 +288,8 @@ fn aggressor_factors(
     }
     f.extend(political_pressure(log, crisis, nations));
     if crisis.losses.0 > 0.0 {
-        let own = nations.get(crisis.aggressor).map(|n| n.2.cinc).unwrap_or(1.0);
-        f.push(Factor::new(F::WarCosts, -war_cost(crisis.losses.0, own)));
+        let (cinc, km) = nations.get(crisis.aggressor).map_or((1.0, 0.0), |n| (n.2.cinc, n.3.km_theatre));
+        f.push(Factor::new(F::WarCosts, -war_cost(crisis, cinc, km)));
     }
     if mif.concessions > 0 {
         f.push(Factor::new(F::Concessions, 0.1 * mif.concessions as f32));
@@ -490,10 +490,14 @@ pub fn coalition_weight(coalition: f32, a: f32) -> f32 {
     DETERRENCE * coalition / (a + coalition).max(1e-6)
 }
 
-/// What the aggressor's losses so far weigh on it, against its own strength `own`: half a point per army as large
-/// as its whole strength, at most 1.
-pub fn war_cost(losses: f32, own: f32) -> f32 {
-    (0.5 * losses / own.max(1e-6)).min(1.0)
+/// What the aggressor's losses so far weigh on it, against the army it committed to the war: half a point per
+/// army as large as that, at most 1. A state that threw in all it had (a readiness of 1 or more, as far as its
+/// power reaches the theatre) weighs them against its whole strength; a great power that sent part of its army
+/// against that part (the Soviet Union counted the Winter War's dead against the tenth of the Red Army it sent,
+/// and made peace in March 1940 short of the whole of Finland).
+pub fn war_cost(crisis: &Crisis, cinc: f32, km: f32) -> f32 {
+    let committed = cinc * (projection(km, cinc) * crisis.aggressor_readiness).min(1.0);
+    (0.5 * crisis.losses.0 / committed.max(1e-6)).min(1.0)
 }
 
 /// Whether an aggressor with limited aims (the level's `aim` below 1) holds all it set out to take.
@@ -545,8 +549,9 @@ fn cease_fire_factors(crisis: &Crisis, (own, commitment): (f32, f32), sides: Sid
         // A side that is winning expects to lose little more by fighting on, and holds out for better terms than
         // the lines of the day (Donald Wittman, "How a War Ends", *Journal of Conflict Resolution* 23, 1979;
         // Dan Reiter, *How Wars End*, 2009, ch. 2): Iran refused every cease-fire once it had the upper hand in 1981.
-        // It weighs so as far as there is ground to win back: a tenth of the contested ground or more in full.
-        Factor::new(F::LocalBalance, -WINNING_SIDE * (sides.own - 0.5).max(0.0) * (10.0 * to_win_back(crisis, word.offered)).min(1.0)),
+        // It weighs so wherever there is ground to win back, however little (India would not stop at Kargil in
+        // 1999 while Pakistan held the heights): a hundredth of the contested ground or more in full.
+        Factor::new(F::LocalBalance, -WINNING_SIDE * (sides.own - 0.5).max(0.0) * (100.0 * to_win_back(crisis, word.offered)).min(1.0)),
         Factor::new(F::CoalitionInTheatre, -sides.coalition),
         Factor::new(F::WarCosts, (0.5 * crisis.losses.1 / own.max(1e-6)).min(0.5)),
         Factor::new(F::Condemnation, if word.condemned { -0.2 } else { 0.0 }),
@@ -831,6 +836,26 @@ mod tests {
         assert!(!accepts(&crisis), "a seventh of its ground still held, and the war going its way: it fights on");
         crisis.control = 0.0;
         assert!(accepts(&crisis), "back on its own line, it has nothing left to win back");
+        // Five to one on its side and a sliver of its ground held (India at Kargil, June 1999).
+        crisis.control = 0.03;
+        let f = super::cease_fire_factors(&crisis, (0.01, 0.5), super::Sides { own: 0.83, coalition: 0.0 }, word);
+        assert!(f.iter().map(|x| x.weight).sum::<f32>() < 0.0, "however little is held, a victim that is winning fights on: {f:?}");
+    }
+
+    #[test]
+    fn a_great_power_feels_its_losses_against_the_army_it_sent_and_a_small_state_against_all_it_has() {
+        let mut sim = tiny();
+        let world = sim.world_mut();
+        let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
+        crisis.losses.0 = 0.005;
+        // The Soviet Union against Finland: CINC 0.14 next door, a tenth of the Red Army sent.
+        crisis.aggressor_readiness = 0.1;
+        let great = super::war_cost(&crisis, 0.14, 300.0);
+        assert!((great - 0.5 * 0.005 / (0.14 * 0.1 * super::projection(300.0, 0.14))).abs() < 1e-4, "{great}");
+        assert!(great > 10.0 * 0.5 * 0.005 / 0.14 - 1e-4, "ten times what its whole power would feel");
+        // A small state that threw in all it had (readiness above 1) weighs them against its whole strength.
+        crisis.aggressor_readiness = 2.0;
+        assert!((super::war_cost(&crisis, 0.01, 300.0) - 0.25).abs() < 1e-4);
     }
 
     #[test]

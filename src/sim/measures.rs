@@ -608,7 +608,7 @@ fn deploy_peacekeepers(
         super::aggressor::political_pressure(&log, &crisis, &nations).into_iter().map(|x| Factor::new(x.id, -x.weight)).collect();
     let mut consents = true;
     for (party, aggressor) in [(crisis.aggressor, true), (crisis.victim, false)] {
-        let Ok((_, n, cap, ..)) = nations.get(party) else { continue };
+        let Ok((_, n, cap, int, _)) = nations.get(party) else { continue };
         let factors = if aggressor {
             // The aggressor accepts a force that shields it when it is losing or squeezed: the coalition against
             // it and its losses weigh as in its reckoning of the war (`aggressor.rs`), against its own strength.
@@ -616,7 +616,7 @@ fn deploy_peacekeepers(
                 Factor::new(FactorId::PrizeHeld, -crisis.control * 0.8),
                 Factor::new(FactorId::SanctionsPressure, mif.pressure),
                 Factor::new(FactorId::CoalitionInTheatre, super::aggressor::coalition_weight(coalition, a)),
-                Factor::new(FactorId::WarCosts, super::aggressor::war_cost(crisis.losses.0, cap.cinc)),
+                Factor::new(FactorId::WarCosts, super::aggressor::war_cost(&crisis, cap.cinc, int.km_theatre)),
                 Factor::new(FactorId::Appetite, -crisis.appetite * 0.5),
                 Factor::new(FactorId::Consent, 0.2),
             ]
@@ -763,21 +763,32 @@ mod tests {
 
     /// The weight of the aggressor's war costs in its consent to a peace force, with these losses behind it.
     fn losses_weigh_on_consent(losses: f32) -> f32 {
+        losses_of_an_army_weigh_on_consent(losses, 10.0)
+    }
+
+    /// The same, for an aggressor that committed `readiness` of its strength to the war.
+    fn losses_of_an_army_weigh_on_consent(losses: f32, readiness: f32) -> f32 {
         let mut sim = at_war();
         let world = sim.world_mut();
         world.resource_mut::<MeasuresInForce>().adopted.push((BodyKind::SecurityCouncil, Measure::Peacekeeping, 0));
-        world.query::<&mut Crisis>().single_mut(world).unwrap().losses.0 = losses;
+        let mut q = world.query::<&mut Crisis>();
+        let mut crisis = q.single_mut(world).unwrap();
+        (crisis.losses.0, crisis.aggressor_readiness) = (losses, readiness);
         world.run_system_once(super::deploy_peacekeepers).unwrap();
         let consent = world.resource::<RunLog>().decisions.iter().find(|d| d.actor == "AGG").expect("the aggressor is asked").clone();
         consent.factors.iter().find(|f| f.id == crate::sim::trace::FactorId::WarCosts).map_or(0.0, |f| f.weight)
     }
 
     #[test]
-    fn an_aggressor_weighs_its_losses_against_its_own_strength_when_it_answers_a_peace_force() {
-        // The tiny aggressor's power is 0.01: losing 0.01 is losing an army as large as its whole strength, which
-        // weighs as in its reckoning of the war (0.5 per whole strength), not as a hundredth of a point.
+    fn an_aggressor_weighs_its_losses_against_the_army_it_committed_when_it_answers_a_peace_force() {
+        // The tiny aggressor's power is 0.01, all of it thrown in: losing 0.01 is losing an army as large as its
+        // whole strength, which weighs as in its reckoning of the war (0.5 per whole strength), not as a hundredth
+        // of a point.
         assert!((losses_weigh_on_consent(0.01) - 0.5).abs() < 1e-4, "{}", losses_weigh_on_consent(0.01));
         assert!((losses_weigh_on_consent(0.1) - 1.0).abs() < 1e-4, "at most 1");
+        // Having sent a fifth of its strength, it feels the same losses against that fifth.
+        let part = losses_of_an_army_weigh_on_consent(0.001, 0.2);
+        assert!(part > 4.0 * losses_weigh_on_consent(0.001), "{part}");
     }
 
     #[test]
