@@ -130,7 +130,7 @@ pub fn pacts(crisis: &Crisis, mif: &MeasuresInForce, day: i32, blocs: &Query<&Bl
             if mif.in_coalition(m) { pledge.max(ON_THE_WAY) } else { pledge }
         };
         // A member held at home by threats closer to it pledges what it can spare (a nuclear threat is whole).
-        let spare = |i: &Interests| if punishes { 1.0 } else { 1.0 - i.distraction.clamp(0.0, 1.0) };
+        let spare = |i: &Interests| if punishes { 1.0 } else { super::interest::free_of_other_threats(i) };
         // A member allied to the aggressor pledges only as far as its alliance leaves it free to fight it.
         let free = |m: Entity| 1.0 - allied_shield(blocs.iter(), (crisis.victim, crisis.aggressor), m);
         let p: f32 = b

@@ -60,7 +60,12 @@ pub fn against_a_friend(int: &Interests) -> f32 {
 /// leave (`against_a_friend`), less as far as threats closer to home hold its forces there (`distraction`: Britain,
 /// at war with Germany, sent Finland volunteers and a few guns in 1940, not an army).
 pub fn can_spare(int: &Interests) -> f32 {
-    against_a_friend(int) * (1.0 - int.distraction.clamp(0.0, 1.0))
+    against_a_friend(int) * free_of_other_threats(int)
+}
+
+/// The share of its forces that threats closer to home (`distraction`) leave a government free to send abroad.
+pub fn free_of_other_threats(int: &Interests) -> f32 {
+    1.0 - int.distraction.clamp(0.0, 1.0)
 }
 
 /// How exposed a state is to the aggressor's reprisal: the aggressor's power that can reach its capital

@@ -309,8 +309,9 @@ fn form_coalition(
             self_defence: crisis.self_defence,
             noise,
         };
-        // A state the aggressor threatens at home fights with more of its strength: it fights for itself.
-        let for_itself = EXPOSED_SHARE * interest::exposure(int, &view(0.0));
+        // A state the aggressor threatens at home fights with more of its strength: it fights for itself, with
+        // what other threats leave it free to send.
+        let for_itself = EXPOSED_SHARE * interest::exposure(int, &view(0.0)) * interest::free_of_other_threats(int);
         let obligation = covering.iter().filter(|b| b.obliges(e, |x| mif.in_coalition(x))).map(|b| b.cohesion).fold(0.0, f32::max);
         let c = if mif.intervening.contains(&e) {
             let c = cap.cinc * (order_share(int, obligation) + for_itself);
