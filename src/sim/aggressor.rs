@@ -491,12 +491,13 @@ pub fn coalition_weight(coalition: f32, a: f32) -> f32 {
 }
 
 /// What the aggressor's losses so far weigh on it, against the army it committed to the war: half a point per
-/// army as large as that, at most 1. A state that threw in all it had (a readiness of 1 or more, as far as its
+/// army as large as that, at most 1 (the army it went to war with, `start_readiness`: reserves thrown in later do
+/// not make past losses lighter). A state that threw in all it had (a readiness of 1 or more, as far as its
 /// power reaches the theatre) weighs them against its whole strength; a great power that sent part of its army
 /// against that part (the Soviet Union counted the Winter War's dead against the tenth of the Red Army it sent,
 /// and made peace in March 1940 short of the whole of Finland).
 pub fn war_cost(crisis: &Crisis, cinc: f32, km: f32) -> f32 {
-    let committed = cinc * (projection(km, cinc) * crisis.aggressor_readiness).min(1.0);
+    let committed = cinc * (projection(km, cinc) * crisis.start_readiness).min(1.0);
     (0.5 * crisis.losses.0 / committed.max(1e-6)).min(1.0)
 }
 
@@ -837,7 +838,7 @@ mod tests {
         crisis.control = 0.0;
         assert!(accepts(&crisis), "back on its own line, it has nothing left to win back");
         // Five to one on its side and a sliver of its ground held (India at Kargil, June 1999).
-        crisis.control = 0.03;
+        crisis.control = 0.015;
         let f = super::cease_fire_factors(&crisis, (0.01, 0.5), super::Sides { own: 0.83, coalition: 0.0 }, word);
         assert!(f.iter().map(|x| x.weight).sum::<f32>() < 0.0, "however little is held, a victim that is winning fights on: {f:?}");
     }
@@ -849,12 +850,12 @@ mod tests {
         let mut crisis = world.query::<&Crisis>().single(world).unwrap().clone();
         crisis.losses.0 = 0.005;
         // The Soviet Union against Finland: CINC 0.14 next door, a tenth of the Red Army sent.
-        crisis.aggressor_readiness = 0.1;
+        crisis.start_readiness = 0.1;
         let great = super::war_cost(&crisis, 0.14, 300.0);
         assert!((great - 0.5 * 0.005 / (0.14 * 0.1 * super::projection(300.0, 0.14))).abs() < 1e-4, "{great}");
         assert!(great > 10.0 * 0.5 * 0.005 / 0.14 - 1e-4, "ten times what its whole power would feel");
         // A small state that threw in all it had (readiness above 1) weighs them against its whole strength.
-        crisis.aggressor_readiness = 2.0;
+        crisis.start_readiness = 2.0;
         assert!((super::war_cost(&crisis, 0.01, 300.0) - 0.25).abs() < 1e-4);
     }
 

@@ -60,6 +60,15 @@ fn apply_concessions(
     for o in orders.read() {
         let name = || names.get(o.state).map(|n| n.name.to_string()).unwrap_or_default();
         match o.order {
+            // An aggressor that holds all it means to take is offered nothing by a concession: it asks no more.
+            Order::Concede if super::aggressor::aim_held(&crisis) => {
+                log.news(
+                    cal.turn,
+                    date,
+                    format!("{} has nothing left to concede: the aggressor holds all it means to take", name()),
+                    false,
+                );
+            }
             Order::Concede => {
                 mif.concessions += 1;
                 let leverage = if o.state == crisis.victim { 1.0 } else { interests.get(o.state).map_or(0.0, leverage) };
@@ -109,9 +118,15 @@ mod tests {
 
     /// The crisis and the institution's trust before and after these states concede in one turn.
     fn concede(by: &[&str]) -> ((Crisis, f32), (Crisis, f32)) {
+        concede_to_an_aim(by, 1.0)
+    }
+
+    /// The same, to an aggressor that means to take `aim` of its claim.
+    fn concede_to_an_aim(by: &[&str], aim: f32) -> ((Crisis, f32), (Crisis, f32)) {
         let mut sim = tiny();
         let states: Vec<_> = by.iter().map(|id| state(&mut sim, id)).collect();
         let world = sim.world_mut();
+        world.query::<&mut Crisis>().single_mut(world).unwrap().aim = aim;
         let read = |world: &mut bevy::prelude::World| {
             let crisis = world.query::<&Crisis>().single(world).unwrap().clone();
             (crisis, world.resource::<Credibility>().of(InstitutionKind::UnitedNations))
@@ -122,6 +137,17 @@ mod tests {
         }
         world.run_system_once(super::apply_concessions).unwrap();
         (before, read(world))
+    }
+
+    #[test]
+    fn no_one_hands_an_aggressor_more_than_it_means_to_take_nor_feeds_it_once_it_holds_that() {
+        // An aim it already holds (none of the claim beyond what it has).
+        let ((before, _), (after, _)) = concede_to_an_aim(&["VIC"], 0.0);
+        assert!((after.control - before.control).abs() < 1e-6, "nothing handed over");
+        assert_eq!((after.appetite, after.concession), (before.appetite, before.concession), "nothing conceded, nothing fed");
+        let aim = before.control + 0.5 * before.concession;
+        let ((_, _), (short, _)) = concede_to_an_aim(&["VIC"], aim);
+        assert!((short.control - aim).abs() < 1e-6, "handed its aim and no more: {} for {aim}", short.control);
     }
 
     #[test]

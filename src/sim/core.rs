@@ -176,6 +176,9 @@ pub struct Crisis {
     /// Kilometres from the aggressor's capital to the theatre: the supply line a blockade can cut.
     pub supply_km: f32,
     pub aggressor_readiness: f32,
+    /// Its readiness when the crisis opened (the level's): the army it committed to the war, against which it
+    /// weighs its losses however many reserves it throws in later.
+    pub start_readiness: f32,
     pub victim_readiness: f32,
     /// Share of the contested ground the aggressor holds.
     pub control: f32,

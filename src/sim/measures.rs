@@ -612,7 +612,7 @@ fn deploy_peacekeepers(
         let Ok((_, n, cap, int, _)) = nations.get(party) else { continue };
         let factors = if aggressor {
             // The aggressor accepts a force that shields it when it is losing or squeezed: the coalition against
-            // it and its losses weigh as in its reckoning of the war (`aggressor.rs`), against its own strength.
+            // it and its losses weigh as in its reckoning of the war (`aggressor.rs`), against the army it committed.
             vec![
                 Factor::new(FactorId::PrizeHeld, -crisis.control * 0.8),
                 Factor::new(FactorId::SanctionsPressure, mif.pressure),
@@ -774,7 +774,7 @@ mod tests {
         world.resource_mut::<MeasuresInForce>().adopted.push((BodyKind::SecurityCouncil, Measure::Peacekeeping, 0));
         let mut q = world.query::<&mut Crisis>();
         let mut crisis = q.single_mut(world).unwrap();
-        (crisis.losses.0, crisis.aggressor_readiness) = (losses, readiness);
+        (crisis.losses.0, crisis.start_readiness) = (losses, readiness);
         world.run_system_once(super::deploy_peacekeepers).unwrap();
         let consent = world.resource::<RunLog>().decisions.iter().find(|d| d.actor == "AGG").expect("the aggressor is asked").clone();
         consent.factors.iter().find(|f| f.id == crate::sim::trace::FactorId::WarCosts).map_or(0.0, |f| f.weight)

@@ -78,10 +78,10 @@ fn plan_orders(
     let orders = match policy {
         Policy::Historical => {
             // History as it went: every playable state gives the orders it gave, whoever the player leads.
-            let waiting = attacked_last_turn(&log, t);
+            let attacked = attacked_on(&log);
             for p in &lvl.playable {
                 let orders = p.historical.get(t).cloned().unwrap_or_default();
-                let held = if waiting { held_for_the_attack(&p.historical[..t], &orders) } else { vec![] };
+                let held = held_for_the_attack(&p.historical, attacked, t, &orders);
                 for order in held.into_iter().chain(orders).filter(|o| iv.keeps(p.state, o)) {
                     out.write(OrderIssued { state: nations.0[p.state], order });
                 }
@@ -106,27 +106,25 @@ fn plan_orders(
     }
 }
 
-/// Whether the aggressor attacked on the turn before `t`: a level opened before the first shot (a what-if of a
-/// warning, Munich, Ukraine 2022) where the attack came later than it did in history, or earlier.
-fn attacked_last_turn(log: &RunLog, t: usize) -> bool {
-    log.decisions.iter().any(|d| d.turn + 1 == t && matches!(d.decision, DecisionKind::Aggressor { choice: AggressorChoice::Attack }))
+/// The turn on whose end the aggressor attacked, in a level opened before the first shot (a what-if of a warning,
+/// Munich, Ukraine 2022): its attack may come later than it did in history, or earlier.
+fn attacked_on(log: &RunLog) -> Option<usize> {
+    log.decisions.iter().find(|d| matches!(d.decision, DecisionKind::Aggressor { choice: AggressorChoice::Attack })).map(|d| d.turn)
 }
 
-/// The motions naming the aggressor that a government's record gave before the attack (`before`), when they were
-/// out of order for want of an aggression: it tables them once the attack has come, as the Council met on the
-/// day Kuwait and Korea were invaded, each once and not beside the same motion of the turn's own record.
-fn held_for_the_attack(before: &[Vec<Order>], now: &[Order]) -> Vec<Order> {
-    let mut held: Vec<Order> = Vec::new();
-    for order in before.iter().flatten() {
-        if let Order::Propose { measure, .. } = order
-            && measure.against_aggressor()
-            && !now.contains(order)
-            && !held.contains(order)
-        {
-            held.push(order.clone());
-        }
+/// The motions naming the aggressor that a government's record gave on or before the turn of the attack, out of
+/// order then for want of an aggression: it tables them once the attack has come, as late as it came and turn
+/// for turn, from the first turn its record named the aggressor (the Council met on the day Kuwait and Korea were
+/// invaded, and went on from there), never beside the same motion of the turn's own record (`now`).
+fn held_for_the_attack(record: &[Vec<Order>], attacked: Option<usize>, t: usize, now: &[Order]) -> Vec<Order> {
+    let naming = |turn: usize| record[turn].iter().filter(|o| matches!(o, Order::Propose { measure, .. } if measure.against_aggressor()));
+    let Some(a) = attacked.filter(|a| *a < record.len()) else { return vec![] };
+    let Some(first) = (0..=a).find(|turn| naming(*turn).next().is_some()) else { return vec![] };
+    // The record's turns `first..=a` are played on the turns after the attack, `a + 1` on.
+    match t.checked_sub(a + 1 - first) {
+        Some(shifted) if (first..=a).contains(&shifted) => naming(shifted).filter(|o| !now.contains(o)).cloned().collect(),
+        _ => vec![],
     }
-    held
 }
 
 /// The victim's own alliance strategy is to mobilise and resist, and to send an expedition where the theatre
@@ -250,5 +248,32 @@ mod tests {
         world.write_message(OrderIssued { state: vic, order: Order::Rearm });
         world.run_system_once(super::record_player_orders).unwrap();
         assert_eq!(world.resource::<RunLog>().player_orders, vec![vec![Order::Guarantee]]);
+    }
+
+    fn propose(measure: crate::level::Measure) -> Order {
+        Order::Propose { body: crate::level::BodyKind::SecurityCouncil, measure, under: Default::default() }
+    }
+
+    #[test]
+    fn the_verdicts_of_a_record_wait_for_a_late_attack_and_keep_their_pace_after_it() {
+        use crate::level::Measure;
+        // Kuwait's record: the call on the day, then the embargo and non-recognition, then force.
+        let record = vec![
+            vec![propose(Measure::Condemn)],
+            vec![propose(Measure::OilSanctions), propose(Measure::NonRecognition), Order::Intervene],
+            vec![propose(Measure::Sanctions)],
+            vec![propose(Measure::AuthoriseForce)],
+        ];
+        let held = |attacked, t: usize| super::held_for_the_attack(&record, attacked, t, &record[t]);
+        // The attack at the end of turn 1: the record's turns 0 and 1 come on turns 2 and 3, beside their own.
+        assert_eq!(held(Some(1), 1), vec![], "before the attack, nothing is tabled");
+        assert_eq!(held(Some(1), 2), vec![propose(Measure::Condemn)]);
+        assert_eq!(held(Some(1), 3), vec![propose(Measure::OilSanctions), propose(Measure::NonRecognition)], "forces are no motion");
+        // An attack on the first turn: the call comes the turn after; no attack, no verdicts.
+        assert_eq!(held(Some(0), 1), vec![propose(Measure::Condemn)]);
+        assert_eq!(held(Some(0), 2), vec![]);
+        assert!((0..4).all(|t| held(None, t).is_empty()));
+        // A motion the turn's own record gives is not tabled twice.
+        assert_eq!(super::held_for_the_attack(&record, Some(1), 2, &[propose(Measure::Condemn)]), vec![]);
     }
 }

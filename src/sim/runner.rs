@@ -365,6 +365,7 @@ fn spawn_crisis(world: &mut World, setup: &RunSetup, nations: &[Entity]) {
         appetite,
         supply_km: lvl.keys[c.aggressor].km_theatre,
         aggressor_readiness: c.aggressor_readiness,
+        start_readiness: c.aggressor_readiness,
         victim_readiness: c.victim_readiness,
         control: c.control,
         concession: c.concession,

@@ -301,13 +301,15 @@ fn game_app() -> App {
 fn scratch_app(name: &str) -> App {
     let dir = Scratch::new(name);
     let mut app = lesson_app(Some("why_the_league_failed"), &dir);
-    app.insert_resource(SavesFolder(dir));
+    app.insert_resource(SavesFolder { _dir: dir });
     app
 }
 
 /// Keeps a test app's saves folder for as long as the app lives.
 #[derive(Resource)]
-struct SavesFolder(#[allow(dead_code)] Scratch);
+struct SavesFolder {
+    _dir: Scratch,
+}
 
 /// The player gives a command, as the panels do, and the game runs two frames.
 fn act<M: Message>(app: &mut App, m: M) {

@@ -856,8 +856,9 @@ fn a_victims_own_expedition_is_no_coalition_for_its_friends_to_join() {
 
 #[test]
 fn a_verdict_history_gave_before_an_attack_that_came_later_is_tabled_once_the_attack_has_come() {
-    // Kuwait opened before the first shot: Iraq decides whether to invade at all, and the Council's call of
-    // 2 August (S/RES/660), out of order before an invasion, is history's answer to one whenever it comes.
+    // Kuwait opened before the first shot: Iraq decides whether to invade at all. The Council's call of 2 August
+    // (S/RES/660), out of order before an invasion, is history's answer to one whenever it comes (the record's
+    // pace after a later attack: `policy::tests`).
     let mut raw = raw("kuwait_1990");
     (raw.crisis.attack_under_way, raw.crisis.control) = (false, 0.0);
     let level = typed(&raw);
@@ -869,13 +870,13 @@ fn a_verdict_history_gave_before_an_attack_that_came_later_is_tabled_once_the_at
             .iter()
             .find(|d| matches!(d.decision, DecisionKind::Aggressor { choice: collective_security::sim::AggressorChoice::Attack }));
         let calls: Vec<usize> = r.votes.iter().filter(|v| v.body == "security_council" && v.motion == "condemn").map(|v| v.turn).collect();
+        // Decisions count turns from 0 and votes from 1; the attack comes at the end of its turn, the call on the next.
         match attack {
-            // Reports count turns from 1; the attack comes at the end of its turn, the call on the next.
             Some(a) => {
                 attacked += 1;
                 assert_eq!(calls, vec![a.turn + 2], "seed {seed}: one call, on the turn after the attack");
             }
-            None => assert!(calls.is_empty(), "seed {seed}: no aggression, no call"),
+            None => assert!(r.votes.is_empty(), "seed {seed}: no aggression, no verdict"),
         }
     }
     assert!(attacked >= 6, "Iraq attacks in most runs without a warning ({attacked} of 12)");

@@ -8,7 +8,7 @@ use collective_security::sim::report::RunReport;
 use collective_security::sim::runner::RunSetup;
 use collective_security::sim::{Policy, Simulation};
 
-/// A folder of its own for one test, empty at the start and removed with everything in it when the test ends,
+/// A folder of its own for one test, absent at the start (the test creates it) and removed with everything in it when the test ends,
 /// pass or fail: no test leaves files behind in the system's temporary folder.
 pub struct Scratch(PathBuf);
 

@@ -270,9 +270,11 @@ fn may_call_for_force(kind: InstitutionKind, body: BodyKind, mif: &MeasuresInFor
 /// Timor in December 1975 and never meant to enforce it.
 pub const STAKE_BASE: f32 = 0.5;
 
-/// A member's stake in the quarrel, `STAKE_BASE` to 1: its interest in the theatre and its ties to the victim.
+/// A member's stake in the quarrel, 0 to 1: `STAKE_BASE`, more for its interest in the theatre and its ties to the
+/// victim, less for its hostility to the victim (the United States, whose diplomats Iran held hostage, would not
+/// have fought for Iran's border in 1980 whatever it voted).
 pub(crate) fn stake(i: &crate::sim::Interests) -> f32 {
-    (STAKE_BASE + i.interest.max(0.0) + i.ties_victim.max(0.0)).min(1.0)
+    (STAKE_BASE + i.interest.max(0.0) + i.ties_victim).clamp(0.0, 1.0)
 }
 
 /// The power behind a vote: what each member voting for it could bring to the theatre (its power by
@@ -289,7 +291,8 @@ fn verdict_backing(casts: &[Cast], nations: &Query<NationQuery>, blocs: &Query<&
         .map(|(c, n)| {
             let count = n.1.count.max(1) as f32;
             let share = c.votes.yes as f32 / count;
-            let hostile = interest::against_a_friend(n.3) * (1.0 - crate::sim::core::allied_shield(blocs, parties, c.entity));
+            // What it could spare for a war on the aggressor: not on a friend, nor with threats closer to home.
+            let hostile = interest::can_spare(n.3) * (1.0 - crate::sim::core::allied_shield(blocs, parties, c.entity));
             // A threat of war from a government its own public would not let fight is little believed.
             let willing = 1.0 - n.3.domestic.clamp(0.0, 1.0);
             let stake = stake(n.3);
@@ -770,12 +773,15 @@ mod tests {
     use crate::sim::{MotionTabled, OrderIssued};
 
     #[test]
-    fn a_member_with_no_stake_in_the_quarrel_backs_a_verdict_at_half_strength_and_one_with_a_stake_in_full() {
+    fn a_member_with_no_stake_in_the_quarrel_backs_a_verdict_at_half_strength_one_with_a_stake_in_full_and_one_hostile_to_the_victim_not_at_all()
+     {
         let mut sim = tiny();
         let world = sim.world_mut();
         let i = *world.query::<&crate::sim::Interests>().iter(world).next().unwrap();
         let with = |interest, ties_victim| super::stake(&crate::sim::Interests { interest, ties_victim, ..i });
-        assert_eq!(with(0.0, -0.5), super::STAKE_BASE, "no stake: half, however cold it is to the victim");
+        assert_eq!(with(0.0, 0.0), super::STAKE_BASE, "no stake: half");
+        assert!((with(0.0, -0.3) - (super::STAKE_BASE - 0.3)).abs() < 1e-6, "cold to the victim: less");
+        assert_eq!(with(0.0, -0.8), 0.0, "hostile to the victim: nothing, whatever it voted");
         assert!((with(0.2, 0.0) - (super::STAKE_BASE + 0.2)).abs() < 1e-6, "a stake in the theatre adds to it");
         assert_eq!(with(0.4, 0.3), 1.0, "a stake in the theatre and ties to the victim: in full, never more");
     }
