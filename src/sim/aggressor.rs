@@ -75,6 +75,23 @@ pub fn nuclear_pact(crisis: &Crisis, mif: &MeasuresInForce, blocs: &Query<&Bloc>
         .fold(0.0, f32::max)
 }
 
+/// How far fighting the aggressor risks war with a nuclear power: in full if it holds nuclear weapons itself, and
+/// as firmly as the firmest pact binding a nuclear power to its side is held if it does not (the Soviet-Vietnamese
+/// treaty of November 1978 stood behind Vietnam in Cambodia; China's war of February 1979 stayed short and near its
+/// own border). A pact that also covers the victim binds no one to the aggressor's side.
+pub fn nuclear_shadow(crisis: &Crisis, blocs: &Query<&Bloc>, nations: &Query<NationQuery>) -> f32 {
+    if nations.get(crisis.aggressor).is_ok_and(|n| n.3.nuclear) {
+        return 1.0;
+    }
+    let nuclear = |m: &Entity| protector(crisis, *m) && nations.get(*m).is_ok_and(|n| n.3.nuclear);
+    blocs
+        .iter()
+        .filter(|b| b.members.contains(&crisis.aggressor) || b.protects == Some(crisis.aggressor))
+        .filter(|b| !b.covers(crisis.victim, crisis.aggressor) && b.members.iter().any(nuclear))
+        .map(|b| b.cohesion)
+        .fold(0.0, f32::max)
+}
+
 /// A member of a pact covering the victim who may fight for it: neither the victim itself nor the aggressor (a
 /// guarantor of a settlement may be the one that breaks it: Turkey, guarantor of Cyprus's constitution by the
 /// treaty of 1960, invaded in 1974).

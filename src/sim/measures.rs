@@ -286,7 +286,7 @@ fn form_coalition(
     let led = if crisis.fighting { pacts_led(&blocs, &leaders, &crisis, &nations) } else { vec![] };
     let ctx = CoalitionCtx {
         authorised: mif.force_authorised,
-        nuclear: agg.3.nuclear,
+        nuclear: super::aggressor::nuclear_shadow(&crisis, &blocs, &nations),
         lead: lead / (agg.2.cinc * projection(agg.3.km_theatre, agg.2.cinc)).max(1e-6),
         credibility: cred.of(level.0.institution.kind),
     };
@@ -424,8 +424,9 @@ fn forces_sent(name: &str, theatre: &str, c: &Contingent) -> String {
 /// What every state deciding on forces this turn shares.
 struct CoalitionCtx {
     authorised: bool,
-    /// The aggressor holds nuclear weapons.
-    nuclear: bool,
+    /// How far fighting the aggressor risks a nuclear war: 1 if it holds nuclear weapons, else the cohesion of its
+    /// pact with a nuclear power (`aggressor::nuclear_shadow`).
+    nuclear: f32,
     /// Power those already leading the effort (governments that ordered forces, states whose forces are on their
     /// way) bring to the theatre, weighed by their ties to the victim, against the power the aggressor brings there.
     lead: f32,
@@ -444,9 +445,9 @@ fn coalition_factors(
     w: &Weights,
 ) -> Factors {
     let mut f = interest::contribution_factors(int, view, ctx.authorised && member, obligation, burden, w);
-    if ctx.nuclear {
+    if ctx.nuclear > 0.0 {
         // A treaty obligation is the commitment made in advance that outweighs the fear (Schelling).
-        f.push(Factor::new(FactorId::NuclearRisk, -NUCLEAR_RISK * (1.0 - obligation)));
+        f.push(Factor::new(FactorId::NuclearRisk, -NUCLEAR_RISK * ctx.nuclear * (1.0 - obligation)));
     }
     if obligation <= 0.0 {
         // The institution's authority already draws a member in; a lead weaker than the aggressor still holds it

@@ -899,3 +899,38 @@ fn a_government_held_at_home_by_other_threats_spares_less_for_the_victim_when_it
     let (calm, pressed) = (sent(0.0), sent(0.8));
     assert!(pressed < 0.25 * calm + 1e-6, "pressed at home it sends {pressed}, against {calm} with no other threat");
 }
+
+#[test]
+fn fighting_the_client_of_a_nuclear_power_bound_to_it_by_treaty_risks_a_nuclear_war_as_firmly_as_the_treaty_holds() {
+    // Iraq in 1990 with the Soviet-Iraqi treaty of 1972 still held (cohesion 0.6): those who weigh sending forces to
+    // Kuwait weigh a war with the Soviet Union too, as far as the treaty binds it, and more stay home.
+    let nuclear_risk = |raw: &collective_security::level::RawLevel| -> (Vec<f32>, f64) {
+        let level = typed(raw);
+        let r = play(level.clone(), 1, Policy::Historical, None);
+        let weights = r
+            .decisions
+            .iter()
+            .filter(|d| matches!(d.decision, DecisionKind::Contribute { .. }))
+            .flat_map(|d| d.factors.iter().filter(|f| f.id == collective_security::sim::trace::FactorId::NuclearRisk).map(|f| f.weight))
+            .collect();
+        (weights, share(level, 100, Policy::Historical, None, |r| r.outcome.result == "reversed"))
+    };
+    let plain = raw("kuwait_1990");
+    let mut client = plain.clone();
+    client.blocs.push(RawBloc {
+        id: "soviet_iraqi".into(),
+        name: "Soviet-Iraqi treaty (1972)".into(),
+        kind: BlocKind::MutualDefence,
+        members: vec!["SUN".into(), "IRQ".into()],
+        protects: None,
+        against: None,
+        cohesion: 0.6,
+        area: None,
+        after: None,
+        region: None,
+    });
+    let ((none, free), (risks, bound)) = (nuclear_risk(&plain), nuclear_risk(&client));
+    assert!(none.is_empty(), "Iraq alone is no nuclear power: {none:?}");
+    assert!(!risks.is_empty() && risks.iter().all(|w| *w < 0.0 && *w >= -0.6 - 1e-6), "as firmly as the treaty holds: {risks:?}");
+    assert!(bound + 0.05 <= free, "fewer come, and the invasion is undone less often: {bound} against {free}");
+}
