@@ -67,15 +67,17 @@ fn explain_vote(log: &RunLog, v: &VoteRecord) -> Explanation {
     let decision = |i: usize| v.decision_ix[i].and_then(|d| log.decisions.get(d));
     let mut deciders = v.decisive.len();
     let (factors, decisive): (Vec<&Factor>, Vec<String>) = if v.adopted {
-        let yes: Vec<&Factor> = v
+        // Why the others carried it: the victim's own ballot for its cause is no reason of theirs.
+        let carried: Vec<&Decision> = v
             .ballots
             .iter()
             .enumerate()
             .filter(|(_, b)| b.1 == Ballot::Yes)
             .filter_map(|(i, _)| decision(i))
-            .flat_map(|d| d.factors.iter())
+            .filter(|d| !d.factors.iter().any(|f| f.id == F::VictimsCause))
             .collect();
-        deciders = v.yes as usize;
+        deciders = carried.len();
+        let yes: Vec<&Factor> = carried.iter().flat_map(|d| d.factors.iter()).collect();
         let mut dec = v.decisive.clone();
         if dec.is_empty() {
             dec.push(v.proposer.clone());
@@ -123,7 +125,12 @@ fn explain_sanctions(out: &mut Vec<Explanation>, log: &RunLog, mif: &MeasuresInF
             Factor::new(F::SanctionsPressure, aggressor_felt),
         ];
         let mut decisive: Vec<String> = t.leakers.iter().filter(|l| l.1 > 0.05).map(|l| l.0.clone()).collect();
-        decisive.extend(t.defectors.iter().map(|d| d.0.clone()));
+        // A state that both leaked trade and declined the sanctions is named once.
+        for d in &t.defectors {
+            if !decisive.contains(&d.0) {
+                decisive.push(d.0.clone());
+            }
+        }
         out.push(Explanation {
             mechanism: Mechanism::Sanctions,
             succeeded: sanctions_worked(good, aggressor_felt),

@@ -150,6 +150,30 @@ fn peacekeepers_deploy_only_with_the_consent_of_both_parties() {
 }
 
 #[test]
+fn why_a_vote_was_carried_gives_the_reasons_of_those_who_carried_it_and_names_each_state_once() {
+    // Crimea as history went: the Assembly's call not to recognise the annexation, carried; sanctions that leaked.
+    use collective_security::sim::trace::FactorId;
+    let r = play(shipped("crimea_2014"), 3, Policy::Historical, Some("USA"));
+    let carried = r.explanation.iter().filter(|e| e.succeeded && e.mechanism.id().starts_with("collective_action:"));
+    let mut seen = 0;
+    for e in carried {
+        seen += 1;
+        assert!(
+            e.factors.iter().all(|f| f.id != FactorId::VictimsCause),
+            "{}: the victim's own cause is no reason of the others",
+            e.mechanism.id()
+        );
+    }
+    assert!(seen > 0, "some motion carried");
+    for e in &r.explanation {
+        let mut names = e.decisive.clone();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), e.decisive.len(), "{}: {:?}", e.mechanism.id(), e.decisive);
+    }
+}
+
+#[test]
 fn every_explanation_factor_comes_with_its_label_and_is_ranked_by_weight() {
     let r = play(shipped("korea_1950"), 9, Policy::Collective, None);
     assert!(!r.explanation.is_empty());
