@@ -73,8 +73,9 @@ fn apply_concessions(
                 mif.concessions += 1;
                 let leverage = if o.state == crisis.victim { 1.0 } else { interests.get(o.state).map_or(0.0, leverage) };
                 most = most.max(leverage);
-                // No one hands over more than the aggressor means to take (its `aim`).
-                crisis.control = crisis.control.max((before + crisis.concession * most).min(crisis.aim.max(before)));
+                // No one hands over more than the aggressor means to take (its `aim`; one that holds it already is
+                // offered nothing, above).
+                crisis.control = crisis.control.max((before + crisis.concession * most).min(crisis.aim));
                 crisis.appetite = (crisis.appetite + CONCESSION_APPETITE).min(1.0);
                 if let Ok(mut c) = caps.get_mut(crisis.aggressor) {
                     c.cinc *= 1.0 + CONCESSION_POWER;
